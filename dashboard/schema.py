@@ -1,0 +1,96 @@
+"""The tables of a corpus: their columns and dtypes, in one place.
+
+Offsets (``start``/``end``) index into ``articles.text`` of the same ``article_id``: the article as read, with site
+boilerplate cut. ``evidence`` is the sentence a value came from, as written in the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+import pandas as pd
+
+# column -> pandas dtype ("date" = datetime64 day; written to CSV as YYYY-MM-DD)
+TABLES: dict[str, dict[str, str]] = {
+    "articles": {
+        "article_id": "string", "file": "string", "record": "Int64", "title": "string", "published": "date",
+        "outlet": "string", "url": "string", "format": "category", "encoding": "string", "n_chars": "Int64",
+        "content_hash": "string", "text": "string", "boilerplate": "string",
+        # issue 4: a window for articles without a publication date
+        "date_window_start": "date", "date_window_end": "date", "date_window_basis": "string",
+    },
+    "events": {
+        "event_id": "string", "article_id": "string", "event_type": "category",
+        "date": "string", "date_start": "date", "date_precision": "category", "date_basis": "string",
+        "date_raw": "string",
+        "location": "string", "attending_count": "Int64", "attending_qualifier": "category",
+        "meeting_number": "Int64", "meeting_id": "string", "reference_number": "Int64", "reference_basis": "string",
+        "trigger": "string", "evidence": "string", "sentence": "Int64", "start": "Int64", "end": "Int64",
+    },
+    "participants": {
+        "event_id": "string", "article_id": "string", "country": "category", "role": "category",
+        "via": "category", "raw": "string", "start": "Int64", "end": "Int64",
+    },
+    "amounts": {
+        "amount_id": "string", "article_id": "string", "event_id": "string", "value": "Float64",
+        "currency": "category", "value_usd": "Float64", "qualifier": "category", "kind": "category",
+        "donor": "string", "raw": "string", "evidence": "string", "sentence": "Int64", "start": "Int64",
+        "end": "Int64", "date": "string", "date_start": "date", "date_precision": "category",
+    },
+    "mentions": {
+        "article_id": "string", "country": "category", "count": "Int64", "first_raw": "string",
+    },
+    "spans": {
+        "article_id": "string", "kind": "category", "start": "Int64", "end": "Int64", "raw": "string",
+        "value": "string", "sentence": "Int64",
+    },
+    "errors": {
+        "file": "string", "record": "Int64", "error": "string",
+    },
+    "meetings": {
+        "meeting_id": "string", "event_type": "category", "date": "string", "date_start": "date",
+        "date_precision": "category", "date_min": "date", "date_max": "date", "location": "string",
+        "chairs": "string", "absent": "string", "attending_min": "Int64", "attending_max": "Int64",
+        "n_events": "Int64", "n_articles": "Int64", "n_outlets": "Int64", "reference_number": "Int64",
+        "disagreement": "string", "article_ids": "string", "event_ids": "string",
+    },
+}
+
+
+def frame(table: str, rows: Iterable[Mapping[str, Any]] = ()) -> pd.DataFrame:
+    """A DataFrame of ``table`` with exactly its columns, in order, with their dtypes (extra keys are dropped)."""
+    cols = TABLES[table]
+    df = pd.DataFrame.from_records(list(rows), columns=list(cols))
+    for col, dtype in cols.items():
+        if dtype == "date":
+            df[col] = pd.to_datetime(df[col], errors="coerce", format="mixed")
+        elif dtype == "Int64":
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
+        elif dtype == "Float64":
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype("Float64")
+        else:
+            df[col] = df[col].astype(dtype)
+    return df
+
+
+@dataclass
+class Corpus:
+    """The tables of a loaded corpus (see ``TABLES`` for their columns)."""
+
+    articles: pd.DataFrame
+    events: pd.DataFrame
+    participants: pd.DataFrame
+    amounts: pd.DataFrame
+    mentions: pd.DataFrame
+    spans: pd.DataFrame
+    errors: pd.DataFrame
+    meetings: pd.DataFrame
+
+    @classmethod
+    def empty(cls) -> Corpus:
+        return cls(**{f.name: frame(f.name) for f in fields(cls)})
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
