@@ -1,0 +1,22 @@
+# make app: set up and start the dashboard on seeds/ (another folder: make app CORPUS=path/to/articles)
+# make test: set up and run every test (unit, golden, AppTest, browser)
+CORPUS ?= seeds
+PORT ?= 8501
+
+.PHONY: app test lint bench
+app:
+	scripts/setup.sh
+	.venv/bin/streamlit run dashboard/app.py --server.port $(PORT) -- --corpus $(CORPUS)
+
+test:
+	scripts/setup.sh --dev
+	.venv/bin/python -m pytest -q
+
+lint:
+	scripts/setup.sh --dev
+	.venv/bin/ruff check dashboard tests scripts
+	.venv/bin/mypy
+
+bench:
+	scripts/setup.sh --dev
+	.venv/bin/python -m dashboard.bench

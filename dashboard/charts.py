@@ -1,0 +1,278 @@
+"""Chart builders: a DataFrame in, a plotly Figure out. No streamlit here.
+
+Every figure uses the explicit template ``TEMPLATE`` and an Arabic-capable font stack, so the browser and the PNG
+rendered by kaleido look the same (``import streamlit`` swaps plotly's default template for a placeholder that only the
+browser fills in). Text that comes from articles is escaped (``derive.wrap``) before it reaches a hover label.
+With no rows, a builder returns a figure that says so instead of raising.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.derive import wrap
+
+TEMPLATE = "plotly_white"
+FONT = "Noto Naskh Arabic, Noto Sans Arabic, DejaVu Sans, Arial, sans-serif"
+PALETTE = ["#0b6e4f", "#c2571a", "#3b6fb6", "#8e44ad", "#b8860b", "#2a9d8f", "#d1495b", "#6c757d", "#1d3557",
+           "#e76f51", "#588157", "#7b2cbf"]
+TYPE_COLORS = {
+    "udcg_meeting": "#0b6e4f", "coalition_meeting": "#c2571a", "nato_meeting": "#3b6fb6",
+    "armaments_meeting": "#8e44ad", "phone_call": "#b8860b", "bilateral_meeting": "#2a9d8f",
+    "other_meeting": "#6c757d",
+}
+ROLE_COLORS = {"chair": "#0b6e4f", "attendee": "#7fb8a4", "party": "#3b6fb6", "absent": "#d1495b"}
+STATUS_STYLE = {  # timeline marker per status: (colour, symbol, English label, Arabic label)
+    "reported": ("#0b6e4f", "circle", "Reported in corpus", "وردت في المقالات"),
+    "disagreement": ("#e07a00", "diamond", "Reported, sources disagree", "وردت مع تعارض المصادر"),
+    "not in reference": ("#3b6fb6", "square", "Reported, not in reference list", "وردت وليست في القائمة المرجعية"),
+    "not covered": ("#9aa5b1", "circle-open", "Reference only (no article)", "مرجعية فقط (بلا مقال)"),
+}
+HEIGHT = 460
+
+
+def usd(v: object) -> str:
+    """``66500000000`` -> ``$66.5 bn``."""
+    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+        return "–"
+    x = float(v)  # type: ignore[arg-type]
+    for div, unit in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if abs(x) >= div:
+            return f"${x / div:,.3g} {unit}"
+    return f"${x:,.0f}"
+
+
+def style(fig: go.Figure, title: str, subtitle: str = "", height: int = HEIGHT, lang: str = "en") -> go.Figure:
+    """The one look: explicit template, font stack, title + filter subtitle, hover alignment."""
+    fig.update_layout(
+        template=TEMPLATE, height=height, font={"family": FONT, "size": 13},
+        title={"text": title, "subtitle": {"text": subtitle}, "x": 0.01, "xanchor": "left"},
+        margin={"l": 10, "r": 10, "t": 90 if subtitle else 64, "b": 10},
+        hoverlabel={"align": "right" if lang == "ar" else "left", "font": {"family": FONT}},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "xanchor": "left", "x": 0.0, "title": None},
+        separators=".,",
+    )
+    return fig
+
+
+def empty(title: str, message: str = "No data for this filter · لا بيانات لهذا الاختيار", subtitle: str = "",
+          height: int = 300, lang: str = "en") -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                       font={"size": 16, "color": "#6c757d"})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return style(fig, title, subtitle, height, lang)
+
+
+def _name(names: Mapping[str, str], code: object) -> str:
+    c = "" if code is None or code is pd.NA else str(code)
+    return names.get(c, c) or "—"
+
+
+def _colors(keys: Sequence[str]) -> dict[str, str]:
+    return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(keys)}
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+
+
+def events_by_month(df: pd.DataFrame, type_labels: Mapping[str, str], title: str, subtitle: str = "",
+                    lang: str = "en") -> go.Figure:
+    """Stacked monthly bars of event counts by type (``derive.events_by_month``)."""
+    if df.empty:
+        return empty(title, subtitle=subtitle, lang=lang)
+    fig = go.Figure()
+    for t in [t for t in TYPE_COLORS if t in set(df["event_type"])] + sorted(set(df["event_type"]) - set(TYPE_COLORS)):
+        d = df[df["event_type"] == t]
+        label = type_labels.get(t, t)
+        fig.add_bar(x=d["month"], y=d["events"], name=label, marker_color=TYPE_COLORS.get(t, "#6c757d"),
+                    hovertemplate=f"{label}<br>%{{x|%Y-%m}}: %{{y}}<extra></extra>")
+    fig.update_layout(barmode="stack", bargap=0.15)
+    fig.update_xaxes(type="date", tickformat="%Y-%m")
+    fig.update_yaxes(title="events" if lang == "en" else "الأحداث", rangemode="tozero")
+    return style(fig, title, subtitle, lang=lang)
+
+
+def latest_totals(df: pd.DataFrame, names: Mapping[str, str], title: str, subtitle: str = "",
+                  lang: str = "en") -> go.Figure:
+    """Horizontal bars: the latest reported cumulative total per donor (``derive.latest_totals``), with sources."""
+    if df.empty:
+        return empty(title, subtitle=subtitle, lang=lang)
+    d = df.sort_values("value_usd")
+    labels = [_name(names, c) for c in d["donor"]]
+    dates = [x.strftime("%Y-%m-%d") if pd.notna(x) else "?" for x in d["date"]]
+    src = "sources" if lang == "en" else "مصادر"
+    asof = "as of" if lang == "en" else "حتى"
+    text = [f"{usd(v)} · {asof} {dt} · {n} {src}" for v, dt, n in zip(d["value_usd"], dates, d["n_sources"],
+                                                                          strict=True)]
+    custom = list(zip(dates, d["n_sources"], d["article_ids"].str.replace(";", ", "),
+                      [wrap(e) for e in d["evidence"]], [wrap(r, limit=80) for r in d["raw"]], strict=True))
+    fig = go.Figure(go.Bar(
+        x=d["value_usd"], y=labels, orientation="h", text=text, textposition="auto", marker_color=PALETTE[0],
+        customdata=custom, cliponaxis=False,
+        hovertemplate="<b>%{y}</b> %{x:$,.4s}<br>as of %{customdata[0]} · %{customdata[1]} source(s)"
+                      "<br>%{customdata[2]}<br>%{customdata[4]}<br>%{customdata[3]}<extra></extra>",
+    ))
+    fig.update_xaxes(title="US$", tickprefix="$", exponentformat="B", rangemode="tozero")
+    return style(fig, title, subtitle, height=max(260, 90 + 42 * len(d)), lang=lang)
+
+
+def amounts_over_time(figures: pd.DataFrame, names: Mapping[str, str], kind_labels: Mapping[str, str], title: str,
+                      subtitle: str = "", lang: str = "en") -> go.Figure:
+    """Reported figures over time, one panel per kind (kinds are never added up), colour = donor, log scale."""
+    d = figures[figures["value_usd"].notna() & figures["date"].notna()]
+    if d.empty:
+        return empty(title, subtitle=subtitle, lang=lang)
+    kinds = [k for k in kind_labels if k in set(d["kind"])] + sorted(set(d["kind"]) - set(kind_labels))
+    fig = make_subplots(rows=len(kinds), cols=1, shared_xaxes=True, vertical_spacing=0.08,
+                        subplot_titles=[kind_labels.get(k, k) for k in kinds])
+    donors = sorted(set(d["donor"]))
+    colors = _colors(donors)
+    for row, kind in enumerate(kinds, start=1):
+        dk = d[d["kind"] == kind]
+        for donor in donors:
+            dd = dk[dk["donor"] == donor].sort_values("date")
+            if dd.empty:
+                continue
+            custom = list(zip([usd(v) for v in dd["value_usd"]], dd["n_sources"],
+                              dd["article_ids"].str.replace(";", ", "), [wrap(e) for e in dd["evidence"]],
+                              strict=True))
+            fig.add_scatter(
+                x=dd["date"], y=dd["value_usd"], name=_name(names, donor), legendgroup=donor,
+                showlegend=row == 1 or donor not in set(d[d["kind"].isin(kinds[: row - 1])]["donor"]),
+                mode="lines+markers" if kind == "cumulative_total" else "markers",
+                marker={"color": colors[donor], "size": [8 + 3 * min(int(n), 6) for n in dd["n_sources"]]},
+                line={"color": colors[donor], "width": 1.5}, customdata=custom, row=row, col=1,
+                hovertemplate=f"<b>{_name(names, donor)}</b> · {kind_labels.get(kind, kind)}"
+                              "<br>%{x|%Y-%m-%d}: %{customdata[0]} · %{customdata[1]} source(s)"
+                              "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
+            )
+        fig.update_yaxes(type="log", tickprefix="$", exponentformat="B", dtick=1, row=row, col=1)
+    fig.update_xaxes(type="date")
+    return style(fig, title, subtitle, height=max(HEIGHT, 230 * len(kinds) + 80), lang=lang)
+
+
+def country_roles(roles: pd.DataFrame, names: Mapping[str, str], type_labels: Mapping[str, str],
+                  role_labels: Mapping[str, str], title: str, subtitle: str = "", top: int = 20,
+                  lang: str = "en") -> go.Figure:
+    """Meetings per country and role, one panel per meeting type (``derive.role_counts``)."""
+    if roles.empty:
+        return empty(title, subtitle=subtitle, lang=lang)
+    by_type = roles.groupby("event_type")["meetings"].sum().sort_values(ascending=False)
+    types = list(by_type.index[:4])
+    r = roles.copy()
+    if len(by_type) > 4:
+        r.loc[~r["event_type"].isin(types), "event_type"] = "_rest"
+        r = r.groupby(["country", "role", "event_type"], as_index=False)["meetings"].sum()
+        types.append("_rest")
+    order = r.groupby("country")["meetings"].sum().sort_values(ascending=False).index[:top][::-1]
+    r = r[r["country"].isin(order)]
+    ylabels = {c: _name(names, c) for c in order}
+    rest_label = "other types" if lang == "en" else "أنواع أخرى"
+    fig = make_subplots(rows=1, cols=len(types), shared_yaxes=True, horizontal_spacing=0.03,
+                        subplot_titles=[type_labels.get(t, rest_label if t == "_rest" else t) for t in types])
+    roles_present = [x for x in ROLE_COLORS if x in set(r["role"])] + sorted(set(r["role"]) - set(ROLE_COLORS))
+    for col, t in enumerate(types, start=1):
+        rt = r[r["event_type"] == t]
+        for role in roles_present:
+            d = rt[rt["role"] == role].set_index("country").reindex(order)
+            label = role_labels.get(role, role)
+            fig.add_bar(y=[ylabels[c] for c in d.index], x=d["meetings"].fillna(0), orientation="h", name=label,
+                        legendgroup=role, showlegend=col == 1, marker_color=ROLE_COLORS.get(role, "#6c757d"),
+                        hovertemplate=f"%{{y}} · {label}: %{{x}}<extra></extra>", row=1, col=col)
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(categoryorder="array", categoryarray=[ylabels[c] for c in order])
+    return style(fig, title, subtitle, height=max(320, 110 + 24 * len(order)), lang=lang)
+
+
+def world_map(totals: pd.DataFrame, names: Mapping[str, str], title: str, subtitle: str = "",
+              lang: str = "en") -> go.Figure:
+    """Choropleth of meetings taken part in per country (ISO3). Base map: plotly's world_110m topojson, which the
+    app serves itself (see export.TOPOJSON_DIR), so it draws offline."""
+    d = totals[totals["country"].str.fullmatch(r"[A-Z]{3}").fillna(False)] if len(totals) else totals
+    fig = go.Figure()
+    if len(d):
+        custom = list(zip(d["chaired"], d["absent"], strict=True))
+        label = "meetings" if lang == "en" else "اجتماعات"
+        fig.add_choropleth(
+            locations=d["country"], z=d["took_part"], locationmode="ISO-3", text=[_name(names, c) for c in d["country"]],
+            customdata=custom, colorscale="Tealgrn", marker_line_color="#ffffff", marker_line_width=0.5,
+            colorbar={"title": {"text": label}, "thickness": 12},
+            hovertemplate="<b>%{text}</b><br>took part: %{z}<br>chaired: %{customdata[0]}"
+                          "<br>named absent: %{customdata[1]}<extra></extra>",
+        )
+    else:
+        fig.add_annotation(text="No data for this filter · لا بيانات لهذا الاختيار", showarrow=False, x=0.5, y=0.95,
+                           xref="paper", yref="paper", font={"size": 14, "color": "#6c757d"})
+    fig.update_geos(resolution=110, projection_type="natural earth", showcountries=True, countrycolor="#c9c9c9",
+                    showland=True, landcolor="#f1f1f1", showocean=True, oceancolor="#f7fbff", showframe=False,
+                    showcoastlines=False, lataxis_range=[-58, 85])
+    return style(fig, title, subtitle, height=480, lang=lang)
+
+
+def attendance_over_time(reports: pd.DataFrame, type_labels: Mapping[str, str], title: str, subtitle: str = "",
+                         lang: str = "en") -> go.Figure:
+    """Each reported count of attending countries, over time, coloured by meeting type."""
+    if reports.empty:
+        return empty(title, subtitle=subtitle, lang=lang)
+    fig = go.Figure()
+    for t in [t for t in TYPE_COLORS if t in set(reports["event_type"].astype(str))]:
+        d = reports[reports["event_type"].astype(str) == t]
+        custom = list(zip(d["attending_qualifier"].astype("string").fillna(""), d["location"].fillna(""),
+                          d["article_id"], [wrap(e) for e in d["evidence"]], strict=True))
+        label = type_labels.get(t, t)
+        fig.add_scatter(x=d["date_start"], y=d["attending_count"].astype("float64"), mode="markers", name=label,
+                        marker={"color": TYPE_COLORS[t], "size": 10, "opacity": 0.85}, customdata=custom,
+                        hovertemplate=f"<b>{label}</b> %{{x|%Y-%m-%d}} · %{{customdata[1]}}"
+                                      "<br>%{y} countries (%{customdata[0]})<br>%{customdata[2]}"
+                                      "<br>%{customdata[3]}<extra></extra>")
+    fig.update_yaxes(title="countries" if lang == "en" else "عدد الدول", rangemode="tozero")
+    fig.update_xaxes(type="date")
+    return style(fig, title, subtitle, lang=lang)
+
+
+def meetings_timeline(tl: pd.DataFrame, type_labels: Mapping[str, str], title: str, subtitle: str = "",
+                      lang: str = "en") -> go.Figure:
+    """Meetings on a time axis, one row per meeting type; marker = status (``derive.timeline``), size = articles."""
+    if tl.empty:
+        return empty(title, subtitle=subtitle, lang=lang)
+    present = [t for t in TYPE_COLORS if t in set(tl["event_type"])] + sorted(set(tl["event_type"]) - set(TYPE_COLORS))
+    lane = {t: -i for i, t in enumerate(present)}  # one lane per type; corpus-only meetings just below the line
+    fig = go.Figure()
+    for status, (color, symbol, en, ar) in STATUS_STYLE.items():
+        d = tl[tl["status"] == status]
+        if d.empty:
+            continue
+        nums = ["" if pd.isna(n) else str(int(n)) for n in d["number"]]
+        custom = list(zip(
+            [x.strftime("%Y-%m-%d") for x in d["date"]], [f"#{n}" if n else "" for n in nums],
+            [wrap(x, limit=80) for x in d["location"]], [wrap(x, limit=160) for x in d["chairs"]],
+            [wrap(x, limit=60) for x in d["attendance"]], d["n_articles"],
+            [wrap(", ".join(a.split(";")[:4]) + (" …" if a.count(";") >= 4 else ""), limit=140)
+             for a in d["article_ids"]],
+            [wrap(e) for e in d["evidence"]], [wrap(x, limit=160) for x in d["disagreement"]],
+            [type_labels.get(t, t) for t in d["event_type"]], strict=True))
+        offset = -0.3 if status == "not in reference" else 0.0
+        fig.add_scatter(
+            x=d["date"], y=[lane[t] + offset for t in d["event_type"]], mode="markers+text",
+            name=en if lang == "en" else ar, text=nums, textposition="top center",
+            textfont={"size": 9, "color": "#555"}, cliponaxis=False,
+            marker={"color": color, "symbol": symbol, "line": {"width": 1.5, "color": color},
+                    "size": [10 + 4 * math.sqrt(min(int(n), 25)) for n in d["n_articles"]]},
+            customdata=custom,
+            hovertemplate="<b>%{customdata[9]} %{customdata[1]}</b> · %{customdata[0]}<br>place: %{customdata[2]}"
+                          "<br>chairs: %{customdata[3]}<br>countries: %{customdata[4]}"
+                          "<br>articles: %{customdata[5]} %{customdata[6]}<br>%{customdata[7]}"
+                          "<br>%{customdata[8]}<extra>" + (en if lang == "en" else ar) + "</extra>",
+        )
+    fig.update_yaxes(tickvals=[lane[t] for t in present],
+                     ticktext=[type_labels.get(t, t) for t in present], range=[-len(present) + 0.4, 0.6],
+                     zeroline=False, showgrid=True, title=None)
+    fig.update_xaxes(type="date", showgrid=True)
+    return style(fig, title, subtitle, height=max(320, 170 + 90 * len(present)), lang=lang)

@@ -1,0 +1,378 @@
+"""Tables derived from a (filtered) Corpus for the pages: pure pandas, no streamlit, no plotly.
+
+Rules that keep numbers honest:
+- Amounts of different kinds are never added up. The same figure reported by several articles (same donor, kind and
+  value to three significant digits) is ONE figure, with its sources listed.
+- Country counts count distinct meetings (``meeting_id``, else the event), not the articles that report them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+from dashboard.schema import Corpus
+
+MEETING_TYPES = ("udcg_meeting", "coalition_meeting", "nato_meeting", "armaments_meeting", "other_meeting",
+                 "bilateral_meeting", "phone_call")
+
+
+def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
+    """``keys.map(mapping)`` that also works when ``mapping`` is empty or not unique (first value wins)."""
+    m = mapping[~mapping.index.duplicated()]
+    return pd.Series(m.reindex(keys.astype("string").fillna("").to_numpy()).to_numpy(), index=keys.index,
+                     dtype=m.dtype)
+
+
+def _s(series: pd.Series) -> pd.Series:
+    """As plain strings, missing -> ''."""
+    return series.astype("string").fillna("")
+
+
+def txt(x: object) -> str:
+    """A cell as text: None / NA / NaN -> ''."""
+    if x is None or x is pd.NA or (isinstance(x, float) and pd.isna(x)):
+        return ""
+    return str(x)
+
+
+def wrap(text: object, width: int = 60, limit: int = 240) -> str:
+    """Escape ``text`` for plotly hover labels, cut to ``limit`` chars and break lines near ``width``."""
+    s = " ".join(txt(text).split())
+    if len(s) > limit:
+        s = s[: limit - 1].rstrip() + "…"
+    lines, line = [], ""
+    for word in s.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return "<br>".join(html.escape(x, quote=False) for x in lines)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Overview
+
+
+def overview_counts(c: Corpus) -> dict[str, int]:
+    meetings = len(c.meetings) if len(c.meetings) else _meeting_keys(c.events).nunique()
+    countries = set(_s(c.participants["country"])) | set(_s(c.mentions["country"]))
+    countries.discard("")
+    return {
+        "articles": len(c.articles), "events": len(c.events), "meetings": int(meetings),
+        "countries": len(countries), "aid_figures": len(amount_figures(c.amounts, c.articles)),
+    }
+
+
+def _meeting_keys(events: pd.DataFrame) -> pd.Series:
+    """The meeting an event belongs to: ``meeting_id`` or, failing that, the event itself."""
+    mid = _s(events["meeting_id"])
+    return mid.where(mid != "", _s(events["event_id"]))
+
+
+def events_by_month(events: pd.DataFrame) -> pd.DataFrame:
+    """Columns: month (Timestamp, first of month), event_type, events."""
+    ev = events[events["date_start"].notna()]
+    if ev.empty:
+        return pd.DataFrame({"month": pd.Series(dtype="datetime64[s]"), "event_type": pd.Series(dtype="string"),
+                             "events": pd.Series(dtype="int64")})
+    month = ev["date_start"].dt.to_period("M").dt.to_timestamp()
+    out = (pd.DataFrame({"month": month, "event_type": _s(ev["event_type"])})
+           .groupby(["month", "event_type"]).size().rename("events").reset_index())
+    return out
+
+
+def latest_events(events: pd.DataFrame, articles: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    cols = ["date", "event_type", "location", "attending_count", "article_id", "title", "evidence"]
+    if events.empty:
+        return pd.DataFrame(columns=cols)
+    titles = articles.set_index(articles["article_id"].astype("string").fillna(""))["title"]
+    ev = events.sort_values("date_start", ascending=False, na_position="last").head(n)
+    out = ev.assign(title=lookup(ev["article_id"], titles))
+    return out[cols].reset_index(drop=True)
+
+
+def undated_events(events: pd.DataFrame) -> pd.DataFrame:
+    cols = ["event_id", "article_id", "event_type", "date_raw", "evidence"]
+    return events.loc[events["date_start"].isna(), cols].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Aid
+
+
+def amount_figures(amounts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct reported figure: donor, kind, value_usd, value, currency, date (as-of: the earliest date
+    it was reported for), n_sources, article_ids, evidence, raw, amount_ids."""
+    cols = ["donor", "kind", "value_usd", "value", "currency", "date", "n_sources", "article_ids", "evidence", "raw",
+            "amount_ids"]
+    if amounts.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols}).astype(
+            {"value_usd": "float64", "n_sources": "int64", "date": "datetime64[s]"})
+    pub = articles.set_index(articles["article_id"].astype("string").fillna(""))["published"]
+    a = amounts.assign(
+        donor=_s(amounts["donor"]), kind=_s(amounts["kind"]).replace("", "other"),
+        _date=amounts["date_start"].fillna(lookup(amounts["article_id"], pub)),
+        _usd=amounts["value_usd"].astype("float64"),
+    )
+    usd_key = a["_usd"].map(lambda v: f"{v:.3g}" if pd.notna(v) else "")
+    raw_key = a["value"].astype("float64").map(lambda v: f"{v:.3g}" if pd.notna(v) else "") + _s(a["currency"])
+    a["_key"] = usd_key.where(usd_key != "", "raw:" + raw_key)
+    a = a.sort_values("_date", na_position="last")
+    g = a.groupby(["donor", "kind", "_key"], sort=False, dropna=False)
+    out = g.agg(
+        value_usd=("_usd", "max"), value=("value", "first"), currency=("currency", "first"), date=("_date", "min"),
+        n_sources=("article_id", "nunique"),
+        article_ids=("article_id", lambda s: ";".join(dict.fromkeys(s.astype(str)))),
+        evidence=("evidence", "first"), raw=("raw", "first"),
+        amount_ids=("amount_id", lambda s: ";".join(s.astype(str))),
+    ).reset_index().drop(columns="_key")
+    out["value"] = out["value"].astype("float64")
+    out["currency"] = out["currency"].astype("string")
+    return out[cols].sort_values(["kind", "date"], na_position="last").reset_index(drop=True)
+
+
+def latest_totals(figures: pd.DataFrame) -> pd.DataFrame:
+    """Per donor, the most recent cumulative total (ties: more sources, then the larger value)."""
+    t = figures[(figures["kind"] == "cumulative_total") & figures["value_usd"].notna()]
+    if t.empty:
+        return t.reset_index(drop=True)
+    t = t.sort_values(["donor", "date", "n_sources", "value_usd"], ascending=[True, False, False, False],
+                      na_position="last")
+    return t.drop_duplicates("donor").sort_values("value_usd", ascending=False).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Countries and attendance
+
+
+def role_counts(participants: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """Distinct meetings per country, role and meeting type. Columns: country, role, event_type, meetings."""
+    cols = ["country", "role", "event_type", "meetings"]
+    if participants.empty or events.empty:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c == "meetings" else "string") for c in cols})
+    ev = pd.DataFrame({"event_id": _s(events["event_id"]), "event_type": _s(events["event_type"]),
+                       "meeting": _meeting_keys(events)})
+    p = pd.DataFrame({"event_id": _s(participants["event_id"]), "country": _s(participants["country"]),
+                      "role": _s(participants["role"]).replace("", "attendee")})
+    m = p.merge(ev, on="event_id", how="inner")
+    m = m[m["country"] != ""]
+    out = m.groupby(["country", "role", "event_type"])["meeting"].nunique().rename("meetings").reset_index()
+    return out.sort_values(["meetings", "country"], ascending=[False, True]).reset_index(drop=True)
+
+
+def country_totals(roles: pd.DataFrame) -> pd.DataFrame:
+    """Per country: meetings taken part in (any role but absent), chaired, absent. For the map."""
+    if roles.empty:
+        return pd.DataFrame({"country": pd.Series(dtype="string"), "took_part": pd.Series(dtype="int64"),
+                             "chaired": pd.Series(dtype="int64"), "absent": pd.Series(dtype="int64")})
+    wide = roles.pivot_table(index="country", columns="role", values="meetings", aggfunc="sum", fill_value=0)
+    present = [c for c in wide.columns if c != "absent"]
+    out = pd.DataFrame({
+        "took_part": wide[present].sum(axis=1) if present else 0,
+        "chaired": wide["chair"] if "chair" in wide else 0,
+        "absent": wide["absent"] if "absent" in wide else 0,
+    }).reset_index()
+    return out.sort_values("took_part", ascending=False).reset_index(drop=True)
+
+
+def attendance_reports(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per reported count of attending countries."""
+    cols = ["date_start", "event_type", "attending_count", "attending_qualifier", "location", "article_id",
+            "meeting_id", "evidence"]
+    ev = events[events["attending_count"].notna() & events["date_start"].notna()]
+    return ev[cols].sort_values("date_start").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Meetings timeline
+
+_KIND_PATTERNS = [("udcg", "udcg_meeting"), ("ramstein", "udcg_meeting"), ("contact", "udcg_meeting"),
+                  ("coalition", "coalition_meeting"), ("nato", "nato_meeting"), ("armament", "armaments_meeting")]
+
+
+def kind_to_type(kind: object) -> str:
+    k = txt(kind).strip().lower()
+    if k in MEETING_TYPES:
+        return k
+    for pat, t in _KIND_PATTERNS:
+        if pat in k:
+            return t
+    return "udcg_meeting" if not k or k in ("nan", "<na>") else "other_meeting"
+
+
+def meetings_from_events(events: pd.DataFrame) -> pd.DataFrame:
+    """A fallback meetings table (schema "meetings" columns that the timeline uses) grouped from events."""
+    ev = events[_s(events["event_type"]).isin(MEETING_TYPES) & events["date_start"].notna()]
+    if ev.empty:
+        return pd.DataFrame(columns=["meeting_id", "event_type", "date_start", "location", "chairs", "absent",
+                                     "attending_min", "attending_max", "n_articles", "reference_number",
+                                     "disagreement", "article_ids", "event_ids"])
+    ev = ev.assign(_m=_meeting_keys(ev))
+    g = ev.groupby("_m", sort=False)
+    out = g.agg(event_type=("event_type", "first"), date_start=("date_start", "min"),
+                location=("location", lambda s: s.dropna().mode().iloc[0] if s.notna().any() else None),
+                attending_min=("attending_count", "min"), attending_max=("attending_count", "max"),
+                n_articles=("article_id", "nunique"), reference_number=("reference_number", "max"),
+                article_ids=("article_id", lambda s: ";".join(dict.fromkeys(s.astype(str)))),
+                event_ids=("event_id", lambda s: ";".join(s.astype(str))))
+    out = out.reset_index().rename(columns={"_m": "meeting_id"})
+    out["event_type"] = _s(out["event_type"])
+    out["chairs"] = ""
+    out["absent"] = ""
+    out["disagreement"] = ""
+    return out
+
+
+def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFrame | None,
+             names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Reference meetings as the backbone, corpus meetings laid on them.
+
+    Columns: event_type, date, number, location, chairs, attendance, status, n_articles, article_ids, evidence,
+    disagreement, source. ``status``: ``reported`` (in the reference and the corpus), ``disagreement`` (reported,
+    sources disagree), ``not covered`` (reference only), ``not in reference`` (corpus only).
+    """
+    names = names or {}
+    cols = ["event_type", "date", "number", "location", "chairs", "attendance", "status", "n_articles",
+            "article_ids", "evidence", "disagreement", "source"]
+    mt = meetings if len(meetings) else meetings_from_events(events)
+    mt = mt[mt["date_start"].notna()] if len(mt) else mt
+    evid = {}
+    if len(events):
+        ev = events[events["evidence"].notna()]
+        for key, e in zip(_meeting_keys(ev), ev["evidence"], strict=True):
+            evid.setdefault(key, e)
+        for eid, e in zip(_s(ev["event_id"]), ev["evidence"], strict=True):
+            evid.setdefault(eid, e)
+
+    def chairs(cell: object) -> str:
+        codes = [c.strip() for c in txt(cell).replace(",", ";").split(";") if c.strip()]
+        return ", ".join(names.get(c, c) for c in codes)
+
+    rows = []
+    for m in mt.itertuples(index=False):
+        first_event = txt(getattr(m, "event_ids", "")).split(";")[0]
+        lo, hi = getattr(m, "attending_min", pd.NA), getattr(m, "attending_max", pd.NA)
+        att = "" if pd.isna(hi) else (f"{int(lo)}–{int(hi)}" if pd.notna(lo) and lo != hi else f"{int(hi)}")
+        dis = txt(getattr(m, "disagreement", ""))
+        rows.append({
+            "event_type": str(m.event_type), "date": m.date_start, "number": getattr(m, "reference_number", pd.NA),
+            "location": txt(m.location), "chairs": chairs(getattr(m, "chairs", "")),
+            "attendance": att, "status": "disagreement" if dis else "reported",
+            "n_articles": int(m.n_articles) if pd.notna(m.n_articles) else 0,
+            "article_ids": txt(m.article_ids), "evidence": evid.get(txt(m.meeting_id)) or evid.get(first_event, ""),
+            "disagreement": dis, "source": "corpus",
+        })
+    corpus_rows = pd.DataFrame(rows, columns=cols)
+    if reference is None or reference.empty:
+        corpus_rows.loc[corpus_rows["status"] == "reported", "status"] = "not in reference"
+        return corpus_rows.sort_values("date").reset_index(drop=True)
+
+    ref = reference.copy()
+    ref["event_type"] = ref["kind"].map(kind_to_type) if "kind" in ref else "udcg_meeting"
+    ref["date"] = pd.to_datetime(ref["date"], errors="coerce")
+    ref = ref[ref["date"].notna()]
+    out = []
+    used = set()
+    for r in ref.itertuples(index=False):
+        num = getattr(r, "number", pd.NA)
+        same_type = corpus_rows["event_type"] == r.event_type
+        if pd.notna(num):
+            hit = same_type & (corpus_rows["number"].astype("Float64") == float(num)).fillna(False)
+        else:
+            hit = pd.Series(False, index=corpus_rows.index)
+        near = (corpus_rows["date"] - r.date).abs() <= pd.Timedelta(days=1)
+        hit |= same_type & near & corpus_rows["number"].isna()
+        matched = corpus_rows[hit & ~corpus_rows.index.isin(used)]
+        used |= set(matched.index)
+        chair_names = txt(getattr(r, "chair_names", ""))
+        base = {
+            "event_type": r.event_type, "date": r.date, "number": num,
+            "location": txt(getattr(r, "location", "")),
+            "chairs": chairs(getattr(r, "chairs", "")) + (f" ({chair_names})" if chair_names else ""),
+            "attendance": txt(getattr(r, "attendance", "")), "source": "reference",
+        }
+        if matched.empty:
+            out.append({**base, "status": "not covered", "n_articles": 0, "article_ids": "", "evidence": "",
+                        "disagreement": ""})
+        else:
+            dis = "; ".join(d for d in matched["disagreement"] if d)
+            ids = ";".join(dict.fromkeys(i for s in matched["article_ids"] for i in s.split(";") if i))
+            out.append({**base, "status": "disagreement" if dis else "reported",
+                        "n_articles": len(ids.split(";")) if ids else 0, "article_ids": ids,
+                        "evidence": next((e for e in matched["evidence"] if e), ""), "disagreement": dis,
+                        "source": "reference+corpus"})
+    rest = corpus_rows[~corpus_rows.index.isin(used)].copy()
+    rest.loc[rest["status"] == "reported", "status"] = "not in reference"
+    res = pd.concat([pd.DataFrame(out, columns=cols), rest], ignore_index=True)
+    res["date"] = pd.to_datetime(res["date"])
+    return res.sort_values(["date", "event_type"]).reset_index(drop=True)
+
+
+def restrict_reference(reference: pd.DataFrame | None, date_from: object, date_to: object,
+                       types: tuple[str, ...]) -> pd.DataFrame | None:
+    """The reference calendar cut to the date range and event types of the filter."""
+    if reference is None or reference.empty:
+        return reference
+    ref = reference.copy()
+    d = pd.to_datetime(ref["date"], errors="coerce")
+    keep = d.notna()
+    if date_from:
+        keep &= d >= pd.Timestamp(date_from)
+    if date_to:
+        keep &= d < pd.Timestamp(date_to) + pd.Timedelta(days=1)
+    if types:
+        kinds = ref["kind"].map(kind_to_type) if "kind" in ref else pd.Series("udcg_meeting", index=ref.index)
+        keep &= kinds.isin(types)
+    return ref[keep]
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# One article
+
+SPAN_KINDS = ("date", "country", "amount", "event", "count", "place", "official")
+
+
+def highlight_html(text: object, spans: pd.DataFrame) -> str:
+    """The article as escaped HTML with ``<mark class="k-KIND">`` around each span (offsets into ``text``).
+
+    Every character of the article goes through ``html.escape``; overlapping spans are cut at the overlap so marks
+    never nest; spans with offsets outside the text are skipped.
+    """
+    s = txt(text)
+    marks: list[tuple[int, int, str, str]] = []
+    if len(spans):
+        for start, end, kind, value in zip(spans["start"], spans["end"], spans["kind"], spans["value"], strict=True):
+            if pd.isna(start) or pd.isna(end):
+                continue
+            a, b = int(start), int(end)
+            if 0 <= a < b <= len(s):
+                marks.append((a, b, txt(kind), txt(value)))
+    marks.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    out, pos = [], 0
+    for a, b, kind, value in marks:
+        a = max(a, pos)
+        if a >= b:
+            continue
+        out.append(html.escape(s[pos:a]))
+        cls = re.sub(r"[^a-z_]", "", kind.lower()) or "other"
+        title = html.escape(f"{kind}: {value}" if value else kind, quote=True)
+        out.append(f'<mark class="k-{cls}" title="{title}">{html.escape(s[a:b])}</mark>')
+        pos = b
+    out.append(html.escape(s[pos:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def article_rows(c: Corpus, article_id: str) -> dict[str, pd.DataFrame]:
+    """The extracted rows of one article, table by table."""
+    out = {}
+    for name in ("events", "participants", "amounts", "mentions", "spans"):
+        df = getattr(c, name)
+        out[name] = df[df["article_id"] == article_id].reset_index(drop=True)
+    return out

@@ -1,0 +1,666 @@
+"""Amounts of money, counts of participating countries, and who gave the money, in one normalised sentence.
+
+All three functions take the matching copy of ONE sentence (``normalize.norm(raw)``); hits index into it.
+Word lists are data: ``data/currencies.csv`` (names, signs, rates), ``data/number_words.csv`` (number and scale words)
+and ``data/amount_cues.csv`` (qualifiers, kind cues, donor cues, count nouns).
+
+Money = ``[qualifier] [sign] NUMBER [SCALE [و NUMBER SCALE | ونصف]] CURRENCY|sign [qualifier]``. A currency word or
+sign is required, so distances, people, years, percentages and factors ("عشرة أضعاف") never become money. A scale
+word alone counts only in the singular or dual ("مليار دولار" = 1e9, "ملياري دولار" = 2e9; "مليارات الدولارات" is
+vague and skipped). "5 و7 مليارات" / "بين 5 و7 مليارات" / "5-7 مليارات" give the upper bound with ``up_to``.
+A conversion right after an amount ("2 مليار يورو (2.2 مليار دولار)") is not a second amount: it becomes the first
+amount's ``value_usd``.
+
+Counts = ``[qualifier] NUMBER (دولة|دول|بلدا|وفدا|عضوا|...)`` or ``(الوفود|الدول|دول الناتو|...) الـ NUMBER``.
+
+Speed: nothing scans a sentence with a big regex. Digits, signs, scale words, count nouns and cue words are located
+with ``str.find`` on short stems, and the grammar is then matched anchored at those few places.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import cast
+
+from dashboard.extract.lexicon import read_table, split_variants
+from dashboard.extract.normalize import norm
+from dashboard.extract.numbers import (
+    AR,
+    FRACTION_PATTERN,
+    FRACTIONS,
+    NUMBER_PATTERN,
+    SCALE_PATTERN,
+    SCALES,
+    parse_matched,
+    scale_of,
+)
+from dashboard.extract.types import AmountHit, AmountKind, CountHit, CountryHit, Qualifier
+
+__all__ = ["find_amounts", "find_counts", "find_donor"]
+
+_WS = re.compile(r"\s+")
+_NB = rf"(?![{AR}])"  # right word boundary
+_LB = rf"(?<![{AR}])"  # left word boundary
+_FUNCTION_WORDS = frozenset({"من", "ما", "في", "الي", "حتي", "علي", "عن", "بين", "او", "اي", "قد", "لا"})
+
+
+def _key(s: str) -> str:
+    """Matching form of a data-file entry."""
+    return _WS.sub(" ", norm(s).strip())
+
+
+def _k(s: str) -> str:
+    """Lookup key of a matched (already normalised) span."""
+    return _WS.sub(" ", s.strip()) if (" " in s or "\n" in s) else s
+
+
+def _alt(words: Iterable[str]) -> str:
+    """Alternation of normalised ``words``, longest first; a space matches any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _find_all(text: str, stems: Iterable[str], lo: int = 0, hi: int | None = None) -> list[int]:
+    """Sorted positions of every occurrence of ``stems`` in ``text[lo:hi]`` (``str.find``: far cheaper than a regex
+    scan of the whole sentence)."""
+    out: list[int] = []
+    for st in stems:
+        i = text.find(st, lo, hi)
+        while i >= 0:
+            out.append(i)
+            i = text.find(st, i + 1, hi)
+    out.sort()
+    return out
+
+
+def _word_start(s: str, pos: int) -> int:
+    return s.rfind(" ", 0, pos) + 1
+
+
+def _words_back(s: str, ws: int, n: int) -> int:
+    """Start of the word ``n`` words before the word starting at ``ws``."""
+    for _ in range(n):
+        if ws <= 0:
+            return 0
+        ws = s.rfind(" ", 0, ws - 1) + 1
+    return ws
+
+
+def _stems(phrases: Iterable[str]) -> dict[str, set[int]]:
+    """stem -> word offsets, to find ``phrases`` fast: each phrase is found through its first word that is not a
+    function word (the noun or verb: "دولار" in "دولار امريكي", "بدايه" in "منذ بدايه" is not needed: "منذ" is
+    kept), and is then matched from that word's start, ``offset`` words back. Stems that contain a shorter stem are
+    dropped (the shorter one finds them too)."""
+    raw: dict[str, set[int]] = {}
+    for ph in phrases:
+        words = ph.split() or [ph]
+        k = next((i for i, w in enumerate(words) if w not in _FUNCTION_WORDS), 0)
+        raw.setdefault(words[k], set()).add(k)
+    out: dict[str, set[int]] = {}
+    for st in sorted(raw, key=len):
+        short = next((o for o in out if o in st), None)
+        if short is not None:
+            out[short] |= raw[st]
+        else:
+            out[st] = set(raw[st])
+    return out
+
+
+class _Phrases:
+    """Find whole phrases of a list, with clitics ``prefix`` before and ``suffix`` after, fast (see ``_stems``)."""
+
+    def __init__(self, phrases: Iterable[str], prefix: str = "", suffix: str = "") -> None:
+        phrases = set(phrases)
+        self.regex = re.compile(rf"{prefix}(?P<c>{_alt(phrases)}){suffix}{_NB}")
+        self.stems = _stems(phrases)
+
+    def __call__(self, text: str, lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
+        """Matches in ``text`` that start in ``[lo, hi)``, in order, not overlapping (the longest at a start)."""
+        starts: set[int] = set()
+        for st, offsets in self.stems.items():
+            i = text.find(st)
+            while i >= 0:
+                ws = _word_start(text, i)
+                for k in offsets:
+                    starts.add(_words_back(text, ws, k))
+                i = text.find(st, i + 1)
+        out: list[re.Match[str]] = []
+        end = -1
+        for s in sorted(starts):
+            if s < end or s < lo or (hi is not None and s >= hi):
+                continue
+            m = self.regex.match(text, s)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+        return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# data
+
+
+@dataclasses.dataclass(frozen=True)
+class _Currencies:
+    names: dict[str, str]  # spelling -> code
+    bare: dict[str, list[tuple[str, re.Pattern[str]]]]  # shared spelling -> [(code, context regex)]
+    symbols: dict[str, str]
+    usd_rate: dict[str, float | None]
+
+
+@cache
+def _currencies() -> _Currencies:
+    rows = read_table("currencies.csv")
+    names: dict[str, str] = {}
+    bare: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    symbols: dict[str, str] = {}
+    per_eur: dict[str, float] = {}
+    per_usd: dict[str, float] = {}
+    for row in rows:
+        code = row["code"]
+        for name in split_variants(row["names"]):
+            names[_key(name)] = code
+        context = [_key(w) for w in split_variants(row.get("context", ""))]
+        if context:
+            ctx = re.compile(_alt(context))
+            for name in split_variants(row.get("bare_names", "")):
+                bare.setdefault(_key(name), []).append((code, ctx))
+        for sym in split_variants(row.get("symbols", "")):
+            symbols[_key(sym)] = code
+        if row.get("per_eur"):
+            per_eur[code] = float(row["per_eur"])
+        if row.get("per_usd"):
+            per_usd[code] = float(row["per_usd"])
+    eur_usd = per_eur.get("USD")  # USD per EUR
+    usd_rate: dict[str, float | None] = {}
+    for row in rows:
+        code = row["code"]
+        if code in per_usd:
+            usd_rate[code] = 1.0 / per_usd[code]
+        elif code in per_eur and eur_usd:
+            usd_rate[code] = eur_usd / per_eur[code]
+        else:
+            usd_rate[code] = None
+    return _Currencies(names, bare, symbols, usd_rate)
+
+
+@cache
+def _cues() -> dict[str, list[tuple[str, str, str]]]:
+    """role -> [(normalised cue, value, scope)] from ``amount_cues.csv``."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for row in read_table("amount_cues.csv"):
+        for cue in split_variants(row["cue"]):
+            out.setdefault(row["role"], []).append((_key(cue), row.get("value", ""), row.get("scope", "")))
+    return out
+
+
+_CUR = _currencies()
+_CUE = _cues()
+
+
+def _words(role: str) -> list[str]:
+    return [c for c, _, _ in _CUE.get(role, [])]
+
+
+def _lookup(role: str) -> dict[str, str]:
+    return {c: v for c, v, _ in _CUE.get(role, [])}
+
+
+_CLITIC_GLUED = "(?:[وف]?[بل]?)"
+_PRONOUN = "(?:هما|هم|ها|نا|ه)?"
+_PRONOUN_NO_H = "(?:هما|هم|ها|نا)?"  # a bare ه suffix would read مجموعه (group) as مجموع (total)
+_DEF_CLITIC = "(?:[وف]?(?:بال|كال|لل|ال|[بلك])?)"
+
+# ---------------------------------------------------------------------------------------------------------------
+# money grammar
+
+_SYM = _alt(_CUR.symbols)
+_CURWORDS = _alt(set(_CUR.names) | set(_CUR.bare))
+# matched AT a digit, a sign, or a word start (clitics before a number are skipped by the caller)
+_MONEY_AT = re.compile(
+    rf"(?P<sym1>{_SYM})?\s?"
+    rf"(?:(?P<num>{NUMBER_PATTERN})(?:\s*(?P<scale>{SCALE_PATTERN}))?"
+    rf"|(?:(?P<frac>{FRACTION_PATTERN})\s+(?:ال)?)?(?P<bscale>{SCALE_PATTERN}))"
+    rf"(?P<comp>\s+و\s?(?:(?P<num2>{NUMBER_PATTERN})\s*(?P<scale2>{SCALE_PATTERN})"
+    rf"|(?P<half>نصف)(?:\s+(?:ال)?{SCALE_PATTERN})?))?"
+    rf"(?:\s*(?P<cur>{_CURWORDS}){_NB}|\s?(?P<sym2>{_SYM}))?"
+)
+_SIGNS = "".join(sorted({c for sym in _CUR.symbols for c in sym if not c.isalnum()}))
+_DIGIT_OR_SIGN = re.compile("[0-9" + re.escape(_SIGNS) + "]")
+_NUMBER_START = re.compile(rf"(?<![0-9.,])[0-9]|[{re.escape(_SIGNS)}]")
+_BIG_SCALE_STEMS = tuple(_stems(w for w, (v, _f) in SCALES.items() if v >= 1e6))  # مليون مليار بليون تريليون
+_ALL_SCALE_STEMS = tuple(_stems(SCALES))
+_CURRENCY_STEMS = tuple(_stems(set(_CUR.names) | set(_CUR.bare)))
+_CURRENCY_SHORT = tuple(st for st in _CURRENCY_STEMS if len(st) < 3)  # "ين": only as a whole word
+_CURRENCY_LONG = tuple(st for st in _CURRENCY_STEMS if len(st) >= 3)
+_LATIN_CODES = tuple(sym for sym in _CUR.symbols if re.search("[a-z]", sym))
+_LATIN_CODE_RE = re.compile(rf"(?<![a-z])(?:{_alt(_LATIN_CODES)})(?![a-z])") if _LATIN_CODES else None
+_ASCII_LETTER = re.compile("[a-z]")
+_SCALE_WORD_SPAN = 4  # words a number in words may take before its scale word ("ثلاثمائة وخمسة وعشرين مليون")
+
+_QUAL_BEFORE = _lookup("qual_before")
+_QUAL_AFTER = _lookup("qual_after")
+_QUAL_BEFORE_RE = re.compile(rf"{_LB}{_CLITIC_GLUED}\s?(?P<q>{_alt(_QUAL_BEFORE)})\s*$")
+_QUAL_AFTER_RE = re.compile(rf"\s*(?P<q>{_alt(_QUAL_AFTER)}){_NB}")
+_RANGE_BEFORE_RE = re.compile(
+    rf"{_LB}(?:بين\s+{NUMBER_PATTERN}\s*و|من\s+{NUMBER_PATTERN}\s*(?:الي|حتي|-)|{NUMBER_PATTERN}\s*-)\s*$"
+)
+_EQUIV_RE = re.compile(rf"\s*[،,]?\s*(?P<open>[(\[])?\s*(?:(?P<w>{_alt(_words('equivalent'))}){_NB}\s*)?")
+
+_KIND: dict[str, tuple[str, str]] = {c: (v, s) for c, v, s in _CUE["kind"]}
+_KIND_CUES = _Phrases(_KIND, prefix=_DEF_CLITIC, suffix=_PRONOUN_NO_H)
+_KIND_WEAK = _lookup("kind_weak")
+_KIND_WEAK_CUES = _Phrases(_KIND_WEAK, prefix="[وف]?", suffix=_PRONOUN)
+_CLAUSE_CHARS = tuple("،;؛:()[]!?؟")
+
+
+def _money_gate(sentence: str) -> bool:
+    """Cheap necessary test: a digit, sign or big scale word, and a currency word or sign."""
+    if not (_DIGIT_OR_SIGN.search(sentence) or any(st in sentence for st in _BIG_SCALE_STEMS)):
+        return False
+    if any(st in sentence for st in _CURRENCY_LONG) or any(c in sentence for c in _SIGNS):
+        return True
+    for st in _CURRENCY_SHORT:  # "ين": a whole word only
+        i = sentence.find(" " + st)
+        while i >= 0:
+            j = i + 1 + len(st)
+            if j >= len(sentence) or not _is_letter(sentence[j]):
+                return True
+            i = sentence.find(" " + st, j)
+    return bool(_LATIN_CODE_RE and _ASCII_LETTER.search(sentence) and _LATIN_CODE_RE.search(sentence))
+
+
+def _is_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a"
+
+
+def _qualifier_before(sentence: str, start: int) -> tuple[Qualifier | None, int]:
+    m = _QUAL_BEFORE_RE.search(sentence, max(0, start - 40), start)
+    if m:
+        return cast(Qualifier, _QUAL_BEFORE[_k(m.group("q"))]), m.start("q")
+    return None, start
+
+
+def _currency(cur: str | None, sym: str | None, sentence: str) -> str | None:
+    if cur:
+        k = _k(cur)
+        if k in _CUR.names:
+            return _CUR.names[k]
+        for code, ctx in _CUR.bare.get(k, []):
+            if ctx.search(sentence):
+                return code
+        return None
+    if sym:
+        return _CUR.symbols.get(_k(sym))
+    return None
+
+
+def _value(m: re.Match[str]) -> tuple[float, int] | None:
+    """(value, start of the value) of a money match, or None when it is vague or not a number."""
+    if m.group("num") is not None:
+        num = parse_matched(m.group("num"))
+        if num is None:
+            return None
+        start = m.start("num")
+        scale_word = m.group("scale")
+        if scale_word is None:
+            if m.group("comp"):
+                return None  # "5 و7 مليارات": the caller reads it as a range
+            return num, start
+        sc = scale_of(scale_word)
+        if sc is None:
+            return None
+        value = num * sc[0]
+    else:
+        sc = scale_of(m.group("bscale") or "")
+        if sc is None:
+            return None
+        frac = m.group("frac")
+        if frac is not None:
+            mult = FRACTIONS[_k(frac)]
+            start = m.start("frac")
+        elif sc[1] == "plural":
+            return None  # "مليارات الدولارات": vague
+        else:
+            mult = 2.0 if sc[1] == "dual" else 1.0
+            start = m.start("bscale")
+        value = mult * sc[0]
+    if m.group("comp"):
+        if m.group("half") is not None:
+            value += 0.5 * sc[0]
+        else:
+            num2 = parse_matched(m.group("num2") or "")
+            sc2 = scale_of(m.group("scale2") or "")
+            if num2 is None or sc2 is None or sc2[0] >= sc[0]:
+                return None
+            value += num2 * sc2[0]
+    return value, start
+
+
+def _read_amount(sentence: str, m: re.Match[str]) -> tuple[int, int, float, str, Qualifier] | None:
+    """(start, end, value, currency, qualifier) of a money match, or None when it is not money."""
+    cur, sym1, sym2 = m.group("cur"), m.group("sym1"), m.group("sym2")
+    if not (cur or sym1 or sym2):
+        return None
+    code = _currency(cur, sym1 or sym2, sentence)
+    if code is None:
+        return None
+    got = _value(m)
+    is_range = False
+    if got is None and m.group("num2") is not None:  # "5 و7 مليارات", "5 مليارات و7 مليارات": the upper bound
+        num2 = parse_matched(m.group("num2") or "")
+        sc2 = scale_of(m.group("scale2") or "")
+        got = (num2 * sc2[0], m.start("num2")) if num2 is not None and sc2 is not None else None
+        is_range = True
+    if got is None or got[0] <= 0:
+        return None
+    value, start = got
+    end = m.end()
+    qual: Qualifier | None
+    if is_range:
+        qual, start = "up_to", m.start()
+    else:
+        if sym1:
+            start = m.start("sym1")
+        qual, qstart = _qualifier_before(sentence, start)
+        start = min(start, qstart)
+        if qual is None:
+            w = sentence[max(0, start - 40) : start]
+            if ("-" in w or "بين" in w or "من" in w) and _RANGE_BEFORE_RE.search(sentence, max(0, start - 40), start):
+                qual = "up_to"
+    after = _QUAL_AFTER_RE.match(sentence, end)
+    if after:
+        if qual is None:
+            qual = cast(Qualifier, _QUAL_AFTER[_k(after.group("q"))])
+        end = after.end()
+    return start, end, round(value, 6), code, qual or "exact"
+
+
+def _clauses(sentence: str) -> list[int]:
+    """Positions of clause boundaries: punctuation, a comma that is not inside a number, " - "."""
+    out = _find_all(sentence, _CLAUSE_CHARS)
+    i = sentence.find(",")
+    while i >= 0:
+        if not (0 < i < len(sentence) - 1 and sentence[i - 1].isdigit() and sentence[i + 1].isdigit()):
+            out.append(i)
+        i = sentence.find(",", i + 1)
+    i = sentence.find(" - ")
+    while i >= 0:
+        out.append(i + 1)
+        i = sentence.find(" - ", i + 1)
+    out.sort()
+    return out
+
+
+def _clause_of(bounds: list[int], start: int, end: int, n: int) -> tuple[int, int]:
+    lo, hi = 0, n
+    for b in bounds:
+        if b < start:
+            lo = b + 1
+        elif b >= end:
+            hi = b
+            break
+    return lo, hi
+
+
+def _kind(
+    sentence: str, start: int, end: int, qualifier: Qualifier, bounds: list[int], cues: list[re.Match[str]]
+) -> tuple[AmountKind, str | None]:
+    """The kind of the amount at ``[start, end)`` from the nearest cue (see ``amount_cues.csv``)."""
+    lo, hi = _clause_of(bounds, start, end, len(sentence))
+    best: tuple[int, str, str] | None = None
+    for c in cues:
+        if c.end() <= lo or c.start() >= hi or start <= c.start() < end:
+            continue
+        dist = start - c.end() if c.end() <= start else c.start() - end
+        key = _k(c.group("c"))
+        if best is None or dist < best[0]:
+            best = (dist, _KIND[key][0], key)
+    if best is None:
+        for c in cues:  # earlier clauses: sentence-scope cues only
+            if c.end() <= lo:
+                key = _k(c.group("c"))
+                kind, scope = _KIND[key]
+                if scope == "sentence" and (best is None or start - c.end() < best[0]):
+                    best = (start - c.end(), kind, key)
+    if best is not None:
+        return cast(AmountKind, best[1]), best[2]
+    if qualifier in ("about", "more_than", "at_least"):
+        weak = _KIND_WEAK_CUES(sentence, 0, start)
+        if weak:
+            key = _k(weak[-1].group("c"))
+            return cast(AmountKind, _KIND_WEAK[key]), key
+    return "other", None
+
+
+def _money_matches(sentence: str) -> Iterable[re.Match[str]]:
+    """Money grammar matches tried at every digit-run start and sign, and before every scale word."""
+    anchors = [(m.start(), True) for m in _NUMBER_START.finditer(sentence)]
+    anchors += [(p, False) for p in _find_all(sentence, _ALL_SCALE_STEMS)]
+    anchors.sort()
+    done = 0
+    for g, is_digit in anchors:
+        if g < done:
+            continue
+        if is_digit:
+            cands = [g]
+        else:  # a number in words may come first: try from a few words back, farthest first
+            ws = _word_start(sentence, g)
+            cands = []
+            for n in range(_SCALE_WORD_SPAN, -1, -1):
+                c = _words_back(sentence, ws, n)
+                if c < done or (cands and c <= cands[-1]):
+                    continue
+                cands.append(c)
+                j = c
+                while j < g and sentence[j] in "وفبل" and j - c < 2:  # "بخمسة", "وبمليار"
+                    j += 1
+                    cands.append(j)
+        for c in cands:
+            m = _MONEY_AT.match(sentence, c)
+            if m is not None and m.end() > g and (m.group("cur") or m.group("sym1") or m.group("sym2")):
+                yield m
+                done = m.end()
+                break
+
+
+def find_amounts(sentence: str) -> list[AmountHit]:
+    """Amounts of money in one normalised sentence, in order."""
+    if not isinstance(sentence, str) or not _money_gate(sentence):
+        return []
+    raw = [a for a in (_read_amount(sentence, m) for m in _money_matches(sentence)) if a is not None]
+    if not raw:
+        return []
+    bounds = _clauses(sentence)
+    cues = _KIND_CUES(sentence)
+    hits: list[AmountHit] = []
+    for start, end, value, code, qual in raw:
+        if hits and _merge_equivalent(sentence, hits, start, value, code):
+            continue
+        kind, cue = _kind(sentence, start, end, qual, bounds, cues)
+        rate = _CUR.usd_rate.get(code)
+        usd = round(value * rate, 2) if rate is not None else None
+        hits.append(AmountHit(start, end, sentence[start:end], value, code, qual, usd, kind, cue))
+    return hits
+
+
+def _merge_equivalent(sentence: str, hits: list[AmountHit], start: int, value: float, code: str) -> bool:
+    """True when the amount at ``start`` restates the previous one in another currency ("(أي 2.2 مليار دولار)"):
+    it is then folded into the previous one (as its ``value_usd`` when it is in dollars)."""
+    prev = hits[-1]
+    if prev.currency == code or start < prev.end:
+        return False
+    m = _EQUIV_RE.fullmatch(sentence, prev.end, start)
+    if not m or not (m.group("open") or m.group("w")):
+        return False
+    if code == "USD":
+        hits[-1] = dataclasses.replace(prev, value_usd=value)
+    return True
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# counts
+
+_UNITS: dict[str, str] = _lookup("count_unit")
+_DEFS: dict[str, str] = _lookup("count_def")
+_COUNT_STEMS = tuple(_stems(_UNITS))  # every definite noun holds one of them too
+_UNIT_RE = re.compile(rf"(?P<unit>{_alt(_UNITS)}){_NB}")
+_COUNT_DEF_RE = re.compile(
+    rf"[وفبل]?(?P<noun>{_alt(_DEFS)})\s+ال\s?(?P<num>{NUMBER_PATTERN})(?![{AR}0-9])"
+    rf"(?P<after>\s+(?:{_alt(_words('count_member_after'))}){_NB})?"
+)
+_NUM_FULL_RE = re.compile(rf"{_CLITIC_GLUED}\s?(?P<num>{NUMBER_PATTERN})\s*")
+_DIGITS_BEFORE_RE = re.compile(r"[0-9][0-9.,]*\s*$")
+_COUNT_BLOCK_RE = re.compile(rf"\s*(?:\S+\s+){{0,2}}?{_DEF_CLITIC}(?:{_alt(_words('count_block'))}){_NB}")
+_COUNT_BLOCK_BEFORE_RE = re.compile(rf"{_LB}(?:{_alt(_words('count_block_before'))})\s*$")
+_MAX_COUNT = 250
+_NUMBER_WORDS_SPAN = 4  # words a number in words may take ("ثلاثمائة وخمسة وعشرين")
+
+
+def _count_hit(sentence: str, start: int, end: int, value: int, unit: str, qual: Qualifier | None) -> CountHit:
+    q, qstart = _qualifier_before(sentence, start)
+    if q is not None:
+        qual, start = q, min(start, qstart)
+    return CountHit(start, end, sentence[start:end], value, qual or "exact", unit)  # type: ignore[arg-type]
+
+
+def _number_before(sentence: str, p: int, lo: int) -> re.Match[str] | None:
+    """The number that ends right before ``p`` (spaces allowed), starting at or after ``lo``."""
+    ws = _word_start(sentence, p)
+    if ws < p:  # glued: "50دولة"
+        return _NUM_FULL_RE.fullmatch(sentence, ws, p) if sentence[ws:p].isdigit() else None
+    if _DIGITS_BEFORE_RE.search(sentence, max(lo, p - 24), p):
+        c = _words_back(sentence, ws, 1)
+        return _NUM_FULL_RE.fullmatch(sentence, c, p) if c >= lo else None
+    for n in range(_NUMBER_WORDS_SPAN, 0, -1):  # farthest first: "ثلاثة وثلاثين" before "وثلاثين"
+        c = _words_back(sentence, ws, n)
+        if c < lo:
+            continue
+        m = _NUM_FULL_RE.fullmatch(sentence, c, p)
+        if m is not None:
+            return m
+    return None
+
+
+def find_counts(sentence: str) -> list[CountHit]:
+    """Numbers of countries, delegations or member states in one normalised sentence, in order.
+
+    Each count noun is found first (``str.find`` on its stem); the number is then read right before it ("50 دولة")
+    or, for a definite noun, right after it ("الوفود الـ 33").
+    """
+    if not isinstance(sentence, str):
+        return []
+    hits: list[CountHit] = []
+    done = 0
+    for p in _find_all(sentence, _COUNT_STEMS):
+        if p < done:
+            continue
+        ws = _word_start(sentence, p)
+        d = _COUNT_DEF_RE.match(sentence, ws)
+        if d is not None:
+            value = parse_matched(d.group("num"))
+            if value is not None and value == int(value) and 2 <= value <= _MAX_COUNT:
+                if not _COUNT_BLOCK_BEFORE_RE.search(sentence, max(0, ws - 12), ws):  # "مجموعة الدول السبع"
+                    unit = "members" if d.group("after") else _DEFS[_k(d.group("noun"))]
+                    hits.append(_count_hit(sentence, d.start("noun"), d.end(), int(value), unit, None))
+                    done = d.end()
+                    continue
+        if ws < p and not sentence[ws:p].isdigit():
+            continue  # the noun must start a word (or follow its digits: "50دولة")
+        u = _UNIT_RE.match(sentence, p)
+        if u is None:
+            continue
+        m = _number_before(sentence, p, done)
+        if m is None:
+            continue
+        value = parse_matched(m.group("num"))
+        if value is None or value != int(value) or not 2 <= value <= _MAX_COUNT:
+            continue
+        unit = _UNITS[_k(u.group("unit"))]
+        if unit == "members" and _COUNT_BLOCK_RE.match(sentence, u.end()):
+            continue  # "50 عضوا في الكونغرس"
+        end = u.end()
+        qual: Qualifier | None = None
+        after = _QUAL_AFTER_RE.match(sentence, end)
+        if after:
+            qual = cast(Qualifier, _QUAL_AFTER[_k(after.group("q"))])
+            end = after.end()
+        hits.append(_count_hit(sentence, m.start("num"), end, int(value), unit, qual))
+        done = end
+    return hits
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# donors
+
+_GROUPS: dict[str, str | None] = {c: "ALL" for c in _words("donor_all")}
+_GROUPS.update({c: None for c in _words("donor_org")})
+_GROUP_CUES = _Phrases(_GROUPS, prefix="[وفبل]?")
+_VERB_CUES = _Phrases(_words("donor_verb"), prefix="[وف]?", suffix=_PRONOUN)
+_DONOR_FROM_RE = re.compile(rf"\s*[،,]?\s*(?:{_alt(_words('donor_from'))})\s+")
+_RECIPIENT_BEFORE_RE = re.compile(rf"(?:{_LB}(?:{_alt(_words('recipient_marker'))})\s*|(?:^|[^{AR}])[وف]?ل\s?)$")
+_LOCATION_BEFORE_RE = re.compile(rf"(?:{_LB}(?:{_alt(_words('location_marker'))})\s*|(?:^|[^{AR}])[وف]?ب)$")
+_L_INITIAL = tuple(_words("l_initial_country"))
+_RECIPIENT_ISO3 = frozenset({"UKR"})
+_SUBJECT_GAP_WORDS = 4  # words allowed between a verb and its subject ("أعلنت وزارة الدفاع الأمريكية")
+
+
+def _is_recipient(sentence: str, c: CountryHit) -> bool:
+    if c.iso3 in _RECIPIENT_ISO3:
+        return True
+    t = c.text[1:] if c.text[:1] in ("و", "ف") else c.text
+    if t.startswith("ل") and not t.startswith(_L_INITIAL):
+        return True  # the clitic "to" is inside the hit: "لبولندا", "للولايات المتحده"
+    return bool(_RECIPIENT_BEFORE_RE.search(sentence, max(0, c.start - 14), c.start))
+
+
+def _candidates(sentence: str, countries: Sequence[CountryHit]) -> list[tuple[int, int, str | None]]:
+    """Possible givers in order: (start, end, ISO3 | "ALL" | None for an organisation)."""
+    groups = [(m.start("c"), m.end("c"), _GROUPS[_k(m.group("c"))]) for m in _GROUP_CUES(sentence)]
+    out = list(groups)
+    for c in countries:
+        if any(s <= c.start < e for s, e, _ in groups):
+            continue  # "داعمو أوكرانيا", "دول الناتو"
+        if _is_recipient(sentence, c):
+            continue
+        if c.via == "capital" and _LOCATION_BEFORE_RE.search(sentence, max(0, c.start - 10), c.start):
+            continue  # "في لندن" is where, not who
+        out.append((c.start, c.end, c.iso3))
+    out.sort(key=lambda x: x[0])
+    return out
+
+
+def find_donor(sentence: str, amount: AmountHit, countries: Sequence[CountryHit]) -> str | None:
+    """Who gave ``amount``: an ISO3 code, ``"ALL"`` for the donors together, or ``None`` when the sentence does not say.
+
+    In order: "من + COUNTRY/group" right after the amount; a country or group right before the amount in the same
+    clause ("وفرنسا 3 مليارات"); the subject of the nearest giving verb before the amount (after the verb, else before
+    it); else the nearest country or group before the amount in its clause. The receiver (Ukraine, or a country after
+    لـ / إلى / من أجل / لصالح) is never the giver, a capital after في is a place, and a funding gap has no giver.
+    """
+    cands = _candidates(sentence, countries)
+    m = _DONOR_FROM_RE.match(sentence, amount.end)
+    if m:
+        for s, e, who in cands:
+            if s <= m.end() < e or s == m.end():
+                return who
+    if amount.kind == "funding_gap" or not cands:
+        return None
+    lo, _hi = _clause_of(_clauses(sentence), amount.start, amount.end, len(sentence))
+    before = [c for c in cands if c[1] <= amount.start]
+    if before and before[-1][0] >= lo and len(sentence[before[-1][1] : amount.start].split()) <= 1:
+        return before[-1][2]
+    verbs = _VERB_CUES(sentence, 0, amount.start)
+    if verbs:
+        verb = verbs[-1]
+        for s, _e, who in before:
+            if s >= verb.end():
+                if len(sentence[verb.end() : s].split()) <= _SUBJECT_GAP_WORDS:
+                    return who
+                break
+        prior = [c for c in before if c[1] <= verb.start()]
+        return prior[-1][2] if prior else None
+    in_clause = [c for c in before if c[0] >= lo]
+    return in_clause[-1][2] if in_clause else None

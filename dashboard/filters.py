@@ -1,0 +1,338 @@
+"""The one set of filters shared by every page: state, URL form, and how it cuts a Corpus.
+
+Pure pandas except ``sidebar()`` (the widgets), which imports streamlit when called.
+
+URL form (``st.query_params``): ``countries=POL,DEU&from=2024-01-01&to=2024-06-30&types=udcg_meeting,nato_meeting``
+and ``lang=ar`` for chart labels. Unknown or malformed values are dropped, never raised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from dashboard.derive import lookup
+from dashboard.schema import Corpus
+
+EVENT_TYPES: dict[str, tuple[str, str]] = {  # type -> (English label, Arabic label) for the UI
+    "udcg_meeting": ("Ramstein group (UDCG)", "مجموعة رامشتاين"),
+    "coalition_meeting": ("Coalition of the willing", "تحالف الراغبين"),
+    "nato_meeting": ("NATO meeting", "اجتماع الناتو"),
+    "armaments_meeting": ("Armaments directors", "مديرو التسلح"),
+    "phone_call": ("Phone call", "اتصال هاتفي"),
+    "bilateral_meeting": ("Bilateral talks", "محادثات ثنائية"),
+    "other_meeting": ("Other meeting", "اجتماع آخر"),
+}
+URL_KEYS = ("countries", "from", "to", "types", "lang")
+_ISO3 = re.compile(r"^(?:[A-Z]{3}|ALL)$")
+_TYPE = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user selected. Empty tuples and ``None`` dates mean "no restriction"."""
+
+    countries: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    event_types: tuple[str, ...] = ()
+    lang: str = "en"
+    extra: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def has_dates(self) -> bool:
+        return self.date_from is not None or self.date_to is not None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.countries or self.has_dates or self.event_types)
+
+    def to_query(self) -> dict[str, str]:
+        """The URL parameters for this state (only the ones that restrict something)."""
+        q: dict[str, str] = {}
+        if self.countries:
+            q["countries"] = ",".join(self.countries)
+        if self.date_from:
+            q["from"] = self.date_from.isoformat()
+        if self.date_to:
+            q["to"] = self.date_to.isoformat()
+        if self.event_types:
+            q["types"] = ",".join(self.event_types)
+        if self.lang != "en":
+            q["lang"] = self.lang
+        return q
+
+    def slug(self) -> str:
+        """A short, file-name-safe description of the filter (``all`` when nothing is selected)."""
+        bits = []
+        if self.countries:
+            bits.append("-".join(self.countries) if len(self.countries) <= 4 else f"{len(self.countries)}-countries")
+        if self.has_dates:
+            bits.append(f"{self.date_from or 'start'}-to-{self.date_to or 'end'}")
+        if self.event_types:
+            bits.append("-".join(t.removesuffix("_meeting") for t in self.event_types)
+                        if len(self.event_types) <= 3 else f"{len(self.event_types)}-types")
+        return "_".join(bits) if bits else "all"
+
+    def describe(self, country_label: Callable[[str], str] = str) -> str:
+        """One line for captions and chart subtitles."""
+        bits = []
+        if self.countries:
+            bits.append(", ".join(country_label(c) for c in self.countries))
+        if self.has_dates:
+            bits.append(f"{self.date_from or '…'} – {self.date_to or '…'}")
+        if self.event_types:
+            bits.append(", ".join(EVENT_TYPES.get(t, (t, t))[0] for t in self.event_types))
+        return " · ".join(bits) if bits else "all data"
+
+
+def _split(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [p for v in value for p in _split(v)]
+    return [p.strip() for p in str(value).split(",") if p.strip()]
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, (list, tuple)):
+        value = value[-1] if value else None
+    try:
+        return dt.date.fromisoformat(str(value).strip()) if value else None
+    except ValueError:
+        return None
+
+
+def from_query(params: Mapping[str, Any]) -> Filters:
+    """Read URL parameters; anything malformed is ignored."""
+    countries = tuple(dict.fromkeys(c.upper() for c in _split(params.get("countries")) if _ISO3.match(c.upper())))
+    types = tuple(dict.fromkeys(t for t in _split(params.get("types")) if _TYPE.match(t)))
+    d0, d1 = _date(params.get("from")), _date(params.get("to"))
+    if d0 and d1 and d0 > d1:
+        d0, d1 = d1, d0
+    lang = "ar" if str(params.get("lang", "")).strip() == "ar" else "en"
+    return Filters(countries=countries, date_from=d0, date_to=d1, event_types=types, lang=lang)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Applying filters
+
+
+def _in_range(dates: pd.Series, f: Filters) -> pd.Series:
+    """Dates inside the range; missing dates are outside when a range is set."""
+    keep = dates.notna()
+    if f.date_from:
+        keep &= dates >= pd.Timestamp(f.date_from)
+    if f.date_to:
+        keep &= dates < pd.Timestamp(f.date_to) + pd.Timedelta(days=1)
+    return keep
+
+
+def _ids(series: pd.Series) -> set[str]:
+    return set(series.dropna().astype(str))
+
+
+def _explode_ids(col: pd.Series) -> pd.Series:
+    """``"a;b"`` cells -> one id per row, index kept."""
+    return col.fillna("").astype(str).str.split(";").explode().str.strip()
+
+
+def apply(corpus: Corpus, f: Filters) -> Corpus:
+    """Cut every table of ``corpus`` to the filter (``errors`` is never filtered).
+
+    - events: type in ``event_types``; ``date_start`` in range (undated events drop out when a range is set); one of
+      the selected countries takes part in it (any role).
+    - participants: rows of kept events; with a country filter, only the selected countries' rows.
+    - amounts: donor among the countries; date (the amount's own, else its article's publication) in range; an amount
+      tied to an event is kept only if that event is.
+    - articles: published (else its date window) in range; with countries, articles that name one of them, or have a
+      kept event or amount; with types, articles that have a kept event.
+    - mentions, spans: rows of kept articles (mentions also by country).
+    - meetings: type and date like events; with countries, meetings with a kept event.
+    """
+    if not f.active:
+        return corpus
+    ev = corpus.events
+    keep = pd.Series(True, index=ev.index)
+    if f.event_types:
+        keep &= ev["event_type"].astype("string").isin(f.event_types).fillna(False)
+    if f.has_dates:
+        keep &= _in_range(ev["date_start"], f)
+    if f.countries:
+        p = corpus.participants
+        keep &= ev["event_id"].isin(_ids(p.loc[p["country"].astype("string").isin(f.countries).fillna(False),
+                                               "event_id"]))
+    events = ev[keep]
+    kept_events = _ids(events["event_id"])
+
+    parts = corpus.participants
+    parts = parts[parts["event_id"].isin(kept_events)]
+    if f.countries:
+        parts = parts[parts["country"].astype("string").isin(f.countries).fillna(False)]
+
+    art = corpus.articles
+    pub = art["published"]
+    if "date_window_start" in art:
+        pub = pub.fillna(art["date_window_start"])
+    am = corpus.amounts
+    akeep = pd.Series(True, index=am.index)
+    if f.countries:
+        akeep &= am["donor"].isin(f.countries).fillna(False)
+    if f.has_dates:
+        pub_by_id = pd.Series(pub.to_numpy(), index=art["article_id"].astype("string").fillna(""))
+        am_date = am["date_start"].fillna(lookup(am["article_id"], pub_by_id))
+        akeep &= _in_range(am_date, f)
+    if f.event_types:
+        has_event = am["event_id"].notna() & (am["event_id"].astype("string") != "").fillna(False)
+        akeep &= ~has_event | am["event_id"].isin(kept_events)
+    amounts = am[akeep]
+
+    arkeep = pd.Series(True, index=art.index)
+    if f.has_dates:
+        arkeep &= _in_range(pub, f)
+    if f.countries:
+        m = corpus.mentions
+        named = _ids(m.loc[m["country"].astype("string").isin(f.countries).fillna(False), "article_id"])
+        arkeep &= art["article_id"].isin(named | _ids(events["article_id"]) | _ids(amounts["article_id"]))
+    if f.event_types:
+        arkeep &= art["article_id"].isin(_ids(events["article_id"]))
+    articles = art[arkeep]
+    kept_articles = _ids(articles["article_id"])
+
+    mentions = corpus.mentions[corpus.mentions["article_id"].isin(kept_articles)]
+    if f.countries:
+        mentions = mentions[mentions["country"].astype("string").isin(f.countries).fillna(False)]
+    spans = corpus.spans[corpus.spans["article_id"].isin(kept_articles)]
+
+    mt = corpus.meetings
+    mkeep = pd.Series(True, index=mt.index)
+    if f.event_types:
+        mkeep &= mt["event_type"].astype("string").isin(f.event_types).fillna(False)
+    if f.has_dates:
+        mkeep &= _in_range(mt["date_start"].fillna(mt["date_min"]), f)
+    if f.countries:
+        ids = _explode_ids(mt["event_ids"])
+        mkeep &= pd.Series(ids.isin(kept_events).groupby(level=0).any(), index=mt.index).fillna(False).astype(bool)
+    meetings = mt[mkeep]
+
+    return Corpus(articles=articles, events=events, participants=parts, amounts=amounts, mentions=mentions,
+                  spans=spans, errors=corpus.errors, meetings=meetings)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Options offered by the widgets
+
+
+@dataclass(frozen=True)
+class Options:
+    countries: tuple[str, ...]
+    event_types: tuple[str, ...]
+    date_min: dt.date
+    date_max: dt.date
+
+
+def _dates(series: Iterable[pd.Series]) -> list[dt.date]:
+    out = []
+    for s in series:
+        s = s.dropna()
+        if len(s):
+            out += [s.min().date(), s.max().date()]
+    return out
+
+
+def options(corpus: Corpus, today: dt.date | None = None) -> Options:
+    """Countries (any ISO3 in participants, mentions or amount donors), event types and the data's date span."""
+    codes: set[str] = set()
+    for s in (corpus.participants["country"], corpus.mentions["country"], corpus.amounts["donor"]):
+        codes |= {c for c in _ids(s) if _ISO3.match(c) and c != "ALL"}
+    types = [t for t in EVENT_TYPES if t in _ids(corpus.events["event_type"])] or list(EVENT_TYPES)
+    types += sorted(_ids(corpus.events["event_type"]) - set(types))
+    found = _dates([corpus.events["date_start"], corpus.articles["published"], corpus.amounts["date_start"]])
+    today = today or dt.date.today()
+    d0, d1 = (min(found), max(found)) if found else (today - dt.timedelta(days=365), today)
+    return Options(countries=tuple(sorted(codes)), event_types=tuple(types), date_min=d0, date_max=d1)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Widgets (streamlit)
+
+K_COUNTRIES, K_DATES, K_TYPES, K_LANG = "f_countries", "f_dates", "f_types", "f_lang"
+
+
+def _state_from(f: Filters, opts: Options) -> dict[str, Any]:
+    return {
+        K_COUNTRIES: list(f.countries),
+        K_DATES: (f.date_from or opts.date_min, f.date_to or opts.date_max),
+        K_TYPES: list(f.event_types),
+        K_LANG: f.lang,
+    }
+
+
+def from_state(state: Mapping[str, Any], opts: Options) -> Filters:
+    """Filters from the widget values; a date range equal to the data's span means "no date filter"."""
+    dates = state.get(K_DATES) or ()
+    dates = tuple(d for d in dates if d) if isinstance(dates, (list, tuple)) else (dates,)
+    d0 = dates[0] if dates else None
+    d1 = dates[1] if len(dates) > 1 else None
+    d0 = None if d0 == opts.date_min else d0
+    d1 = None if d1 == opts.date_max else d1
+    return Filters(countries=tuple(state.get(K_COUNTRIES) or ()), date_from=d0, date_to=d1,
+                   event_types=tuple(state.get(K_TYPES) or ()), lang=state.get(K_LANG) or "en")
+
+
+def sidebar(opts: Options, country_label: Callable[[str], str], where: Any = None) -> Filters:
+    """Draw the filter widgets in ``where`` (default: the sidebar), their state seeded from the URL once per
+    session, and keep the URL in sync."""
+    import streamlit as st
+
+    ss = st.session_state
+    if "_filters_seeded" not in ss:
+        url = from_query({k: st.query_params.get(k) for k in URL_KEYS})
+        ss.update(_state_from(url, opts))
+        ss["_filters_seeded"] = True
+    # values asked for by the URL stay selectable even if this corpus does not have them
+    country_opts = list(dict.fromkeys([*opts.countries, *ss.get(K_COUNTRIES, [])]))
+    type_opts = list(dict.fromkeys([*opts.event_types, *ss.get(K_TYPES, [])]))
+    lo = min(opts.date_min, *(d for d in ss.get(K_DATES, ()) if d))
+    hi = max(opts.date_max, *(d for d in ss.get(K_DATES, ()) if d))
+    with where if where is not None else st.sidebar:
+        st.subheader("Filters · عوامل التصفية")
+        st.multiselect("Countries · الدول", country_opts, key=K_COUNTRIES, format_func=country_label,
+                       placeholder="All countries · كل الدول")
+        st.date_input("Date range · الفترة", min_value=lo, max_value=hi, key=K_DATES, format="YYYY-MM-DD")
+        st.multiselect("Event types · أنواع الأحداث", type_opts, key=K_TYPES,
+                       format_func=lambda t: " · ".join(EVENT_TYPES.get(t, (t, t))),
+                       placeholder="All types · كل الأنواع")
+        st.radio("Chart labels", ["en", "ar"], key=K_LANG, horizontal=True,
+                 format_func=lambda v: {"en": "English", "ar": "العربية"}[v])
+        f = from_state(ss, opts)
+        if f.has_dates:
+            st.caption("Events without a date are hidden while a date range is set.")
+        if f.active:
+            st.button("Clear filters", key="f_clear", on_click=_clear, args=(opts, f.lang))
+    sync_url(f)
+    return f
+
+
+def _clear(opts: Options, lang: str) -> None:
+    import streamlit as st
+
+    st.session_state.update(_state_from(Filters(lang=lang), opts))
+
+
+def sync_url(f: Filters) -> None:
+    """Write the filter keys of ``f`` into the URL, leaving other parameters (e.g. ``article``) alone."""
+    import streamlit as st
+
+    want = f.to_query()
+    for key in URL_KEYS:
+        if key in want:
+            if st.query_params.get(key) != want[key]:
+                st.query_params[key] = want[key]
+        elif key in st.query_params:
+            del st.query_params[key]

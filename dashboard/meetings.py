@@ -1,0 +1,800 @@
+"""Meetings across articles: the reference calendar, links to it, canonical meetings, date windows for undated articles.
+
+- ``reference_meetings()``: ``data/reference_meetings.csv`` (facts from public reporting; analysts may edit it).
+- ``link_reference(events)``: an event of a kind in the reference (udcg_meeting, coalition_meeting, nato_meeting,
+  armaments_meeting) is linked to a reference meeting of the same kind held within a day of its date, or to the one
+  its ordinal names (``meeting_number``); an event known only by its ordinal takes the reference date.
+- ``canonical_meetings(events, participants, articles)``: mentions of the same real event share a ``meeting_id``;
+  one row per meeting with its sources and where they disagree.
+- ``infer_date_window(spans, article_id)`` / ``resolve_in_window(...)``: for articles without a publication date.
+
+What "the same real event" (compatible) means here:
+
+- same ``event_type``;
+- the same ``reference_number`` joins events whatever their dates and places say (that is a conflict to report, not a
+  reason to split); two different reference numbers never join;
+- dates: day-dated events join a meeting whose seed day (its best-supported day) is at most one day away (time
+  zones, late reports), so a meeting spans at most three days and chains of daily events do not melt together;
+  a month- or year-dated event joins a day-dated meeting inside its period only when exactly one compatible meeting
+  is there (otherwise it stays a meeting of its own at that precision); events without a date are a meeting each;
+- places: the same city, or one side unknown, or one side "Virtual": a hybrid meeting is reported both as held in a
+  city and as held by video, so "Virtual" does not split; two different cities always do;
+- parties (phone_call, bilateral_meeting only): both events name their parties and one set contains the other
+  ({UKR} joins {UKR, USA}; {UKR, USA} and {UKR, FRA} stay two calls); an event without parties stays alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .extract.lexicon import DATA_DIR, read_table
+from .extract.normalize import norm
+from .schema import TABLES, frame
+
+__all__ = [
+    "canonical_meetings",
+    "infer_date_window",
+    "link_reference",
+    "reference_meetings",
+    "resolve_in_window",
+]
+
+REFERENCE_FILE = "reference_meetings.csv"
+OFFICIALS_FILE = "officials.csv"
+NOT_HELD = "not held"
+PARTY_TYPES = frozenset({"phone_call", "bilateral_meeting"})
+WAR_START = dt.date(2022, 2, 24)
+# words that mark a date expression as ahead of the article (the next meeting "on 20 June next")
+_FUTURE_MARKERS = tuple(norm(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة"))
+_PREC_RANK = {"day": 3, "month": 2, "year": 1}
+_EPOCH = np.datetime64("1970-01-01", "D")
+
+
+# ------------------------------------------------------------------------------------------------------- reference
+@cache
+def _reference() -> pd.DataFrame:
+    df = pd.DataFrame.from_records(list(read_table(REFERENCE_FILE)))
+    for col in ("number", "attending_low", "attending_high"):
+        df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
+    df["date"] = pd.to_datetime(df["date"], errors="coerce", format="%Y-%m-%d")
+    for col in df.columns:
+        if col not in ("number", "attending_low", "attending_high", "date"):
+            df[col] = df[col].astype("string")
+    return df.sort_values(["kind", "date"], kind="stable").reset_index(drop=True)
+
+
+def reference_meetings() -> pd.DataFrame:
+    """The reference calendar: one row per meeting (kind, body, number, date, location, format, chairs, chair_names,
+    attendance, attending_low, attending_high, confidence, note, sources)."""
+    return _reference().copy()
+
+
+def _held(ref: pd.DataFrame) -> pd.DataFrame:
+    return ref[ref["format"].fillna("").str.lower() != NOT_HELD]
+
+
+# ------------------------------------------------------------------------------------------------------- dates
+def _days(values: pd.Series) -> np.ndarray:
+    """Days since 1970 as int64 (NaT -> a sentinel far away)."""
+    arr = pd.to_datetime(values, errors="coerce").to_numpy(dtype="datetime64[D]")
+    out = (arr - _EPOCH).astype("int64")
+    out[np.isnat(arr)] = np.iinfo("int64").min // 2
+    return out
+
+
+def _precision(events: pd.DataFrame) -> pd.Series:
+    """day / month / year / "" per event, from date_precision or else from the shape of ``date``."""
+    prec = events["date_precision"].astype("string").fillna("")
+    date = events["date"].astype("string").fillna("").str.strip()
+    by_len = date.str.len().map({10: "day", 7: "month", 4: "year"}).fillna("")
+    prec = prec.where(prec != "", by_len)
+    # a precision without a date (or a date without a start) is no date
+    start_known = events["date_start"].notna() | (date != "")
+    return prec.where(start_known, "")
+
+
+def _period_start(events: pd.DataFrame) -> pd.Series:
+    """First day of each event's date (date_start, or else the ``date`` text: 2025-06 -> 2025-06-01)."""
+    start = pd.to_datetime(events["date_start"], errors="coerce")
+    txt = events["date"].astype("string").fillna("").str.strip()
+    n = txt.str.len()
+    full = txt.mask(n == 7, txt + "-01").mask(n == 4, txt + "-01-01")
+    from_text = pd.to_datetime(full.where(full.str.len() == 10), errors="coerce", format="%Y-%m-%d")
+    return start.fillna(from_text)
+
+
+# ------------------------------------------------------------------------------------------------------- linking
+def link_reference(events: pd.DataFrame) -> pd.DataFrame:
+    """Set ``reference_number`` and ``reference_basis`` on events of a kind the reference lists.
+
+    basis: ``date`` (a reference meeting of the kind within a day), ``ordinal`` (the number in the text), ``date+ordinal``
+    (both, agreeing), ``month`` (a month-dated event and the only reference meeting of the kind in that month), or
+    ``conflict: ...`` (the date says one meeting and the ordinal another: the date's meeting is kept). An event with an
+    ordinal and no date takes the reference date (``date_precision`` day, ``date_basis`` "reference ordinal").
+    Unnumbered series (coalition, NATO-Ukraine Council) link by date with an empty number.
+    """
+    ev = events.copy()
+    if ev.empty:
+        return ev
+    ref = _held(_reference())
+    n = len(ev)
+    etype = ev["event_type"].astype("string").fillna("").to_numpy(dtype=object)
+    prec = _precision(ev).to_numpy(dtype=object)
+    start = _period_start(ev)
+    day = _days(start)
+    month_key = (start.dt.year * 12 + start.dt.month - 1).fillna(-1).astype("int64").to_numpy()
+    year_key = start.dt.year.fillna(-1).astype("int64").to_numpy()
+    ordinal = pd.to_numeric(ev["meeting_number"], errors="coerce").astype("Int64")
+    has_ord = ordinal.notna().to_numpy()
+    ord_val = ordinal.fillna(-1).astype("int64").to_numpy()
+
+    number: list[object] = [pd.NA] * n
+    basis: list[str] = [""] * n
+    fill_date: dict[int, pd.Timestamp] = {}
+
+    for kind, kref in ref.groupby("kind", sort=False):
+        rows = np.flatnonzero(etype == kind)
+        if rows.size == 0:
+            continue
+        kref = kref.sort_values("date")
+        rdays = _days(kref["date"])
+        rnum = kref["number"].to_numpy(dtype=object)
+        rdate = list(kref["date"])
+        rmonth = (kref["date"].dt.year * 12 + kref["date"].dt.month - 1).to_numpy()
+        by_number = {int(v): i for i, v in enumerate(rnum) if not pd.isna(v)}
+        month_count = pd.Series(rmonth).value_counts()
+
+        # nearest reference day for the day-dated events (vectorised)
+        d = day[rows]
+        pos = np.clip(np.searchsorted(rdays, d), 1, max(len(rdays) - 1, 1))
+        left = np.clip(pos - 1, 0, len(rdays) - 1)
+        right = np.clip(pos, 0, len(rdays) - 1)
+        nearest = np.where(np.abs(rdays[left] - d) <= np.abs(rdays[right] - d), left, right)
+        date_hit = (prec[rows] == "day") & (np.abs(rdays[nearest] - d) <= 1)
+
+        bd = np.where(date_hit, nearest, -1)
+        month_one = {int(k): int(np.flatnonzero(rmonth == k)[0]) for k, c in month_count.items() if c == 1}
+        bm = np.array([month_one.get(int(k), -1) if p == "month" else -1
+                       for k, p in zip(month_key[rows], prec[rows], strict=True)], dtype="int64")
+        bo = np.array([by_number.get(int(o), -1) if h else -1
+                       for o, h in zip(ord_val[rows], has_ord[rows], strict=True)], dtype="int64")
+        # the common case, a date and no ordinal, without a Python call per row
+        simple = (bd >= 0) & ~has_ord[rows]
+        for j, i in zip(np.flatnonzero(simple), rows[simple], strict=True):
+            number[i], basis[i] = rnum[bd[j]], "date"
+        for j in np.flatnonzero(~simple & ((bd >= 0) | (bm >= 0) | (bo >= 0))):
+            i = int(rows[j])
+            label = _link_one(i, _opt(bd[j]), _opt(bm[j]), _opt(bo[j]), bool(has_ord[i]), int(ord_val[i]),
+                              str(prec[i]), rnum, rdate, start.iloc[i], int(month_key[i]), int(year_key[i]), fill_date)
+            if label is not None:
+                number[i], basis[i] = label
+
+    ev["reference_number"] = pd.array(number, dtype="Int64")
+    ev["reference_basis"] = pd.array(basis, dtype="string")
+    if fill_date:
+        idx = list(fill_date)
+        ts = pd.Series(list(fill_date.values()), index=ev.index[idx])
+        for col in ("date", "date_precision", "date_basis"):
+            ev[col] = ev[col].astype(object)
+        ev.loc[ts.index, "date"] = ts.dt.strftime("%Y-%m-%d")
+        ev.loc[ts.index, "date_start"] = ts
+        ev.loc[ts.index, "date_precision"] = "day"
+        ev.loc[ts.index, "date_basis"] = "reference ordinal"
+        for col in ("date", "date_precision", "date_basis"):
+            ev[col] = ev[col].astype(TABLES["events"][col] if col in TABLES["events"] else "string")
+    return ev
+
+
+def _opt(i: np.integer) -> int | None:
+    return int(i) if i >= 0 else None
+
+
+def _fmt(ts: pd.Timestamp) -> str:
+    return ts.strftime("%Y-%m-%d")
+
+
+def _link_one(
+    i: int, by_date: int | None, by_month: int | None, by_ord: int | None, has_ord: bool, ord_val: int, prec: str,
+    rnum: np.ndarray, rdate: list[pd.Timestamp], start: pd.Timestamp, month_key: int, year_key: int,
+    fill_date: dict[int, pd.Timestamp],
+) -> tuple[object, str] | None:
+    """(reference number, basis) of one event, or None when it links to nothing."""
+    if by_date is not None:
+        num = rnum[by_date]
+        if by_ord is not None and by_ord == by_date:
+            return num, "date+ordinal"
+        if by_ord is not None:
+            return num, f"conflict: date -> no. {_num(num)} ({_fmt(rdate[by_date])}), ordinal {ord_val} ({_fmt(rdate[by_ord])})"
+        if has_ord and not pd.isna(num):
+            return num, f"conflict: date -> no. {_num(num)} ({_fmt(rdate[by_date])}), ordinal {ord_val} not in the reference"
+        return num, "date"
+    if by_ord is not None:
+        rd = rdate[by_ord]
+        num = rnum[by_ord]
+        if prec == "":
+            fill_date[i] = rd
+            return num, "ordinal"
+        if prec == "month" and rd.year * 12 + rd.month - 1 == month_key or prec == "year" and rd.year == year_key:
+            return num, "ordinal"
+        return num, f"conflict: ordinal {ord_val} is {_fmt(rd)}, event dated {start.strftime('%Y-%m-%d')}"
+    if by_month is not None:
+        return rnum[by_month], "month"
+    return None
+
+
+def _num(v: object) -> str:
+    return "?" if pd.isna(v) else str(int(v))  # type: ignore[call-overload]
+
+
+# ------------------------------------------------------------------------------------------------------- canonical
+@dataclass
+class _Cluster:
+    center: int | None  # seed day (days since 1970) for day-dated meetings
+    period: tuple[str, int] | None  # (precision, key) for meetings known only to the month or year
+    city: str | None
+    parties: frozenset[str] | None
+    ref: int | None
+    support: int = 0
+    atoms: list[int] = field(default_factory=list)
+
+
+def _place_ok(c: _Cluster, place: str | None) -> bool:
+    return place is None or place == "Virtual" or c.city is None or c.city == place
+
+
+def _parties_ok(c: _Cluster, parties: frozenset[str] | None, party_type: bool) -> bool:
+    if not party_type:
+        return True
+    if not parties or not c.parties:
+        return False
+    return parties <= c.parties or c.parties <= parties
+
+
+def _join(c: _Cluster, atom: int, support: int, place: str | None, parties: frozenset[str] | None) -> None:
+    c.atoms.append(atom)
+    c.support += support
+    if c.city is None and place not in (None, "Virtual"):
+        c.city = place
+    if parties:
+        c.parties = parties | c.parties if c.parties else parties
+
+
+def _cluster_type(atoms: pd.DataFrame, party_type: bool) -> list[_Cluster]:
+    """Greedy clustering of one event type's atoms (rows: prec, key, place, parties, ref, support)."""
+    clusters: list[_Cluster] = []
+    by_day: dict[int, list[int]] = defaultdict(list)
+    by_period: dict[tuple[str, int], list[int]] = defaultdict(list)
+    by_ref: dict[int, int] = {}
+    prec = atoms["prec"].to_numpy(dtype=object)
+    key = atoms["key"].to_numpy(dtype="int64")
+    place = [None if pd.isna(p) else str(p) for p in atoms["place"]]
+    parties = [frozenset(p.split(";")) if isinstance(p, str) and p and not p.startswith("#") else None
+               for p in atoms["parties"]]
+    ref = atoms["ref"].to_numpy(dtype="int64")
+    support = atoms["support"].to_numpy(dtype="int64")
+    order = np.lexsort((key, -support, -np.vectorize(_PREC_RANK.get)(prec, 0)))
+
+    def new(atom: int, center: int | None, period: tuple[str, int] | None, r: int | None) -> None:
+        c = _Cluster(center, period, None, None, r)
+        _join(c, atom, int(support[atom]), place[atom], parties[atom])
+        clusters.append(c)
+        ci = len(clusters) - 1
+        if center is not None:
+            by_day[center].append(ci)
+        elif period is not None:
+            by_period[period].append(ci)
+        if r is not None:
+            by_ref[r] = ci
+
+    # 1. a reference number binds, whatever the dates say (the best-supported dated atom seeds the day)
+    for a in order:
+        if ref[a] < 0:
+            continue
+        r = int(ref[a])
+        if r in by_ref:
+            _join(clusters[by_ref[r]], a, int(support[a]), place[a], parties[a])
+            continue
+        center = int(key[a]) if prec[a] == "day" else None
+        period = (str(prec[a]), int(key[a])) if prec[a] in ("month", "year") else None
+        new(a, center, period, r)
+    # 2. day-dated atoms: join a compatible meeting seeded within a day, else seed one
+    for a in order:
+        if ref[a] >= 0 or prec[a] != "day":
+            continue
+        d = int(key[a])
+        best: tuple[int, int, int, int] | None = None
+        for cd in (d, d - 1, d + 1):
+            for ci in by_day.get(cd, ()):
+                c = clusters[ci]
+                if not (_place_ok(c, place[a]) and _parties_ok(c, parties[a], party_type)):
+                    continue
+                rank = (int(c.city is not None and c.city == place[a]), int(cd == d), c.support, -ci)
+                if best is None or rank > best[:4]:
+                    best = (*rank[:3], ci)
+        if best is None:
+            new(a, d, None, None)
+        else:
+            _join(clusters[best[3]], a, int(support[a]), place[a], parties[a])
+    # 3. month- then year-dated atoms: the one compatible meeting inside the period, else a meeting of the period
+    centers = sorted(by_day)
+    for a in order:
+        if ref[a] >= 0 or prec[a] not in ("month", "year"):
+            continue
+        lo, hi = _period_days(str(prec[a]), int(key[a]))
+        cands: set[int] = set()
+        i0 = np.searchsorted(centers, lo)
+        i1 = np.searchsorted(centers, hi, side="right")
+        for cd in centers[i0:i1]:
+            cands.update(ci for ci in by_day[cd] if _place_ok(clusters[ci], place[a])
+                         and _parties_ok(clusters[ci], parties[a], party_type))
+        if prec[a] == "year":
+            for (p, k), cis in by_period.items():
+                if p == "month" and k // 12 == int(key[a]) - 1970:
+                    cands.update(ci for ci in cis if _place_ok(clusters[ci], place[a])
+                                 and _parties_ok(clusters[ci], parties[a], party_type))
+        if len(cands) == 1:
+            _join(clusters[cands.pop()], a, int(support[a]), place[a], parties[a])
+            continue
+        period = (str(prec[a]), int(key[a]))
+        for ci in by_period.get(period, ()):
+            if _place_ok(clusters[ci], place[a]) and _parties_ok(clusters[ci], parties[a], party_type):
+                _join(clusters[ci], a, int(support[a]), place[a], parties[a])
+                break
+        else:
+            new(a, None, period, None)
+    return clusters
+
+
+def _period_days(prec: str, key: int) -> tuple[int, int]:
+    """First and last day (days since 1970) of a month key (months since 1970) or a year."""
+    if prec == "month":
+        y, m = divmod(key, 12)
+        first = dt.date(1970 + y, m + 1, 1)
+        last = (dt.date(1970 + y + (m + 1) // 12, (m + 1) % 12 + 1, 1)) - dt.timedelta(days=1)
+    else:
+        first, last = dt.date(key, 1, 1), dt.date(key, 12, 31)
+    epoch = dt.date(1970, 1, 1)
+    return (first - epoch).days, (last - epoch).days
+
+
+def _stable_id(event_type: str, date: str, key: str) -> str:
+    return f"{event_type}-{date or 'undated'}-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
+
+
+def _joined(values: Iterable[object], by: Iterable[object]) -> dict[object, str]:
+    """group -> its distinct non-empty values, sorted and ";"-joined."""
+    df = pd.DataFrame({"g": list(by), "v": list(values)}, dtype=object)
+    df = df[df["v"].map(lambda v: isinstance(v, str) and v != "")]
+    if df.empty:
+        return {}
+    df = df.drop_duplicates().sort_values(["g", "v"], kind="stable")
+    g = df["g"].to_numpy()
+    v = df["v"].to_numpy()
+    cuts = [0, *(np.flatnonzero(g[1:] != g[:-1]) + 1).tolist(), len(g)]
+    return {g[a]: ";".join(v[a:b]) for a, b in zip(cuts[:-1], cuts[1:], strict=True)}
+
+
+def _typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """``df`` with exactly the columns of ``table``, in order, with their dtypes (like ``schema.frame``)."""
+    out = pd.DataFrame(index=df.index)
+    for col, dtype in TABLES[table].items():
+        values = df[col] if col in df else pd.Series(pd.NA, index=df.index, dtype=object)
+        if dtype == "date":
+            out[col] = pd.to_datetime(values, errors="coerce")
+        elif dtype == "Int64":
+            out[col] = pd.to_numeric(values, errors="coerce").astype("Int64")
+        else:
+            out[col] = values.astype(dtype)
+    return out
+
+
+def canonical_meetings(
+    events: pd.DataFrame, participants: pd.DataFrame, articles: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(events with ``meeting_id`` filled, the ``meetings`` table): one meeting per real event, across articles.
+
+    Compatibility rules are in the module docstring. A meeting's date is the most reported one at the finest
+    precision any source gives (ties: the earlier); ``disagreement`` lists dates that do not fit it ("dates:
+    2025-06-04 (3 articles) vs 2025-06-05 (1)"), places ("places: Brussels (2) vs Virtual (1)"), attendance counts
+    ("counts: 40–50") and conflicting ordinals. ``n_outlets`` counts distinct outlets, an article of unknown outlet
+    counting as an outlet of its own.
+    """
+    ev = events.copy()
+    if ev.empty:
+        return ev, frame("meetings")
+    ev = ev.reset_index(drop=True)
+    n = len(ev)
+    etype = ev["event_type"].astype("string").fillna("").astype(object)
+    prec = _precision(ev)
+    start = _period_start(ev)
+    day = pd.Series(_days(start))
+    month_key = (start.dt.year * 12 + start.dt.month - 1 - 1970 * 12).fillna(-1).astype("int64")
+    year_key = start.dt.year.fillna(-1).astype("int64")
+    key = np.select([prec == "day", prec == "month", prec == "year"], [day, month_key, year_key], -1)
+    loc = ev["location"].astype("string").str.strip()
+    place = loc.where(loc.fillna("") != "", pd.NA)
+    ref = pd.to_numeric(ev["reference_number"], errors="coerce").fillna(-1).astype("int64")
+    event_id = ev["event_id"].astype("string").fillna(pd.Series([f"#row{i}" for i in range(n)], dtype="string"))
+
+    # parties of calls and bilateral talks
+    party_type = etype.isin(PARTY_TYPES)
+    parties = pd.Series("", index=ev.index, dtype=object)
+    if party_type.any() and not participants.empty:
+        p = participants[participants["role"].astype("string") == "party"]
+        pmap = _joined(p["country"].astype("string").to_numpy(dtype=object),
+                       p["event_id"].astype("string").to_numpy(dtype=object))
+        parties = pd.Series([pmap.get(e, "") for e in event_id.to_numpy(dtype=object)], index=ev.index, dtype=object)
+    # an event without parties (of a party type) can only be a meeting of its own
+    parties = parties.where(~party_type | (parties != ""), "#" + event_id.astype(object))
+
+    # undated events without a reference number: one meeting each
+    alone = (prec == "") & (ref < 0)
+    cluster_of = np.full(n, -1, dtype="int64")
+    cluster_rows: list[tuple[str, str]] = []  # (event_type, id key) per cluster
+    next_id = 0
+
+    dated = ~alone
+    if dated.any():
+        atom_df = pd.DataFrame({
+            "etype": etype[dated], "ref": ref[dated], "prec": prec[dated], "key": key[dated.to_numpy()],
+            "place": place[dated].astype(object), "parties": parties[dated],
+            "article_id": ev.loc[dated, "article_id"].astype("string").astype(object),
+        })
+        gcols = ["etype", "ref", "prec", "key", "place", "parties"]
+        atom_id = atom_df.groupby(gcols, dropna=False, sort=False).ngroup().to_numpy()
+        atom_df["atom"] = atom_id
+        atoms = atom_df.groupby("atom", sort=True).agg(
+            etype=("etype", "first"), ref=("ref", "first"), prec=("prec", "first"), key=("key", "first"),
+            place=("place", "first"), parties=("parties", "first"), support=("article_id", "nunique"),
+        )
+        atom_cluster = np.full(len(atoms), -1, dtype="int64")
+        for t, t_atoms in atoms.groupby("etype", sort=True):
+            t_atoms = t_atoms.reset_index()
+            atom_no = t_atoms["atom"].to_numpy()
+            for c in _cluster_type(t_atoms, str(t) in PARTY_TYPES):
+                atom_cluster[atom_no[c.atoms]] = next_id
+                parties_key = ";".join(sorted(c.parties)) if c.parties else ""
+                ident = f"reference {c.ref}" if c.ref is not None else f"{c.city}|{parties_key}|{c.period}"
+                cluster_rows.append((str(t), ident))
+                next_id += 1
+        cluster_of[np.flatnonzero(dated.to_numpy())] = atom_cluster[atom_id]
+    etype_arr = etype.to_numpy(dtype=object)
+    eid_arr = event_id.to_numpy(dtype=object)
+    for i in np.flatnonzero(alone.to_numpy()):
+        cluster_of[i] = next_id
+        cluster_rows.append((str(etype_arr[i]), f"event|{eid_arr[i]}"))
+        next_id += 1
+
+    meetings = _meeting_table(ev, cluster_of, prec, start, place, event_id, participants, articles)
+    # stable ids: type + agreed date + a hash of what identifies the meeting (not of its sources)
+    keys = [cluster_rows[c][1] for c in meetings["cluster"]]
+    dates = meetings["date"].fillna("").astype(str).tolist()
+    types = [cluster_rows[c][0] for c in meetings["cluster"]]
+    ids = [_stable_id(t, d, f"{t}|{d}|{k}") for t, d, k in zip(types, dates, keys, strict=True)]
+    # meetings that nothing but their events tells apart (a call without parties) take their first event's id
+    counts: dict[str, int] = defaultdict(int)
+    for mid in ids:
+        counts[mid] += 1
+    event_lists = meetings["event_ids"].tolist()
+    for j, mid in enumerate(ids):
+        if counts[mid] > 1:
+            first_event = str(event_lists[j]).split(";")[0]
+            ids[j] = _stable_id(types[j], dates[j], f"{types[j]}|{dates[j]}|{keys[j]}|{first_event}")
+    id_of_cluster = dict(zip(meetings["cluster"], ids, strict=True))
+    ev["meeting_id"] = pd.array([id_of_cluster[c] for c in cluster_of], dtype="string")
+    meetings["meeting_id"] = ids
+    meetings = _typed(meetings, "meetings")
+    meetings = meetings.sort_values(["date_start", "event_type", "meeting_id"], na_position="last", kind="stable")
+    return ev, meetings.reset_index(drop=True)
+
+
+def _meeting_table(
+    ev: pd.DataFrame, cluster_of: np.ndarray, prec: pd.Series, start: pd.Series, place: pd.Series,
+    event_id: pd.Series, participants: pd.DataFrame, articles: pd.DataFrame,
+) -> pd.DataFrame:
+    """Aggregate the events of each cluster into one meetings row (without meeting_id)."""
+    rank = prec.map(_PREC_RANK).fillna(0).astype("int64")
+    date_txt = ev["date"].astype("string").fillna("").str.strip().astype(object)
+    end = _period_end(start, prec)
+    outlet = pd.Series(pd.NA, index=ev.index, dtype="string")
+    if not articles.empty and "outlet" in articles:
+        om = articles.drop_duplicates("article_id").set_index("article_id")["outlet"].astype("string")
+        outlet = ev["article_id"].astype("string").map(om).astype("string")
+    outlet = outlet.where(outlet.fillna("").str.strip() != "", "article:" + ev["article_id"].astype("string"))
+    att = pd.to_numeric(ev["attending_count"], errors="coerce")
+    df = pd.DataFrame({
+        "cluster": cluster_of, "event_type": ev["event_type"].astype("string").to_numpy(), "article_id":
+        ev["article_id"].astype("string").to_numpy(), "event_id": event_id.to_numpy(), "date": date_txt.to_numpy(),
+        "rank": rank.to_numpy(), "start": start.to_numpy(), "end": end.to_numpy(), "place": place.to_numpy(),
+        "outlet": outlet.to_numpy(), "att": att.to_numpy(),
+        "ref": pd.to_numeric(ev["reference_number"], errors="coerce").to_numpy(),
+        "conflict": ev["reference_basis"].astype("string").fillna("").str.startswith("conflict").to_numpy(),
+    })
+    g = df.groupby("cluster", sort=True)
+    out = pd.DataFrame({
+        "event_type": g["event_type"].first(),
+        "n_events": g.size(),
+        "n_articles": g["article_id"].nunique(),
+        "n_outlets": g["outlet"].nunique(),
+        "attending_min": g["att"].min(),
+        "attending_max": g["att"].max(),
+        "reference_number": g["ref"].max(),
+        "n_conflicts": g["conflict"].sum(),
+    })
+    cl = df["cluster"].to_numpy()
+    out["event_ids"] = pd.Series(_joined(df["event_id"].to_numpy(dtype=object), cl))
+    out["article_ids"] = pd.Series(_joined(df["article_id"].to_numpy(dtype=object), cl))
+
+    # the agreed date: most articles at the finest precision given, ties to the earlier
+    dated = df[df["rank"] > 0]
+    votes = dated.drop_duplicates(["cluster", "date", "article_id"]).groupby(["cluster", "date", "rank"]).size()
+    votes = votes.rename("n").reset_index().sort_values(["cluster", "rank", "n", "date"],
+                                                        ascending=[True, False, False, True])
+    best = votes.drop_duplicates("cluster").set_index("cluster")
+    out["date"] = best["date"]
+    out["date_precision"] = best["rank"].map({v: k for k, v in _PREC_RANK.items()})
+    out["date_start"] = _period_start(pd.DataFrame({"date": out["date"], "date_start": pd.NaT}))
+    # date_min/date_max over the finest-dated events
+    fine = dated[dated["rank"] == dated.groupby("cluster")["rank"].transform("max")]
+    out["date_min"] = fine.groupby("cluster")["start"].min()
+    out["date_max"] = fine.groupby("cluster")["end"].max()
+
+    # place: the city most articles give; Virtual only when no city is given
+    pl = df[df["place"].notna()].drop_duplicates(["cluster", "place", "article_id"])
+    pv = pl.groupby(["cluster", "place"]).size().rename("n").reset_index()
+    pv["virtual"] = pv["place"] == "Virtual"
+    pv = pv.sort_values(["cluster", "virtual", "n", "place"], ascending=[True, True, False, True])
+    out["location"] = pv.drop_duplicates("cluster").set_index("cluster")["place"]
+
+    # chairs and absent countries
+    if not participants.empty:
+        cl_of = dict(zip(df["event_id"].to_numpy(dtype=object), cl.tolist(), strict=True))
+        pe = participants["event_id"].astype("string").to_numpy(dtype=object)
+        pc = participants["country"].astype("string").to_numpy(dtype=object)
+        pr = participants["role"].astype("string").to_numpy(dtype=object)
+        for role, col in (("chair", "chairs"), ("absent", "absent")):
+            m = (pr == role) & np.array([e in cl_of for e in pe], dtype=bool)
+            out[col] = pd.Series(_joined(pc[m], [cl_of[e] for e in pe[m]]))
+    out["disagreement"] = _disagreements(out, votes, pv)
+    return out.reset_index()
+
+
+def _period_end(start: pd.Series, prec: pd.Series) -> pd.Series:
+    s = pd.to_datetime(start, errors="coerce")
+    month_end = s + pd.offsets.MonthEnd(0)
+    year_end = s + pd.offsets.YearEnd(0)
+    return s.where(prec != "month", month_end).where(prec != "year", year_end)
+
+
+def _disagreements(out: pd.DataFrame, votes: pd.DataFrame, places: pd.DataFrame) -> pd.Series:
+    text: dict[int, list[str]] = defaultdict(list)
+    agreed = dict(zip(out.index, out["date"].fillna("").astype(str), strict=True))
+    by_cluster: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    votes = votes[votes["cluster"].duplicated(keep=False)]
+    places = places[places["cluster"].duplicated(keep=False)]
+    for c, d, k in zip(votes["cluster"].tolist(), votes["date"].tolist(), votes["n"].tolist(), strict=True):
+        by_cluster[c].append((d, k))
+    for c, dates in by_cluster.items():
+        if len(dates) < 2:
+            continue
+        chosen = agreed.get(c, "")
+        # a coarser date that contains the agreed one agrees with it
+        other = [(d, k) for d, k in dates if d != chosen and not chosen.startswith(d)]
+        if not other:
+            continue
+        n_mine = next((k for d, k in dates if d == chosen), 0)
+        parts = [f"{chosen} ({n_mine} article{'s' if n_mine != 1 else ''})", *(f"{d} ({k})" for d, k in other)]
+        text[c].append("dates: " + " vs ".join(parts))
+    by_place: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for c, p, k in zip(places["cluster"].tolist(), places["place"].tolist(), places["n"].tolist(), strict=True):
+        by_place[c].append((p, k))
+    for c, ps in by_place.items():
+        if len(ps) > 1:
+            text[c].append("places: " + " vs ".join(f"{p} ({k})" for p, k in ps))
+    counts = out[out["attending_min"].notna() & (out["attending_min"] != out["attending_max"])]
+    for c, lo, hi in zip(counts.index, counts["attending_min"], counts["attending_max"], strict=True):
+        text[c].append(f"counts: {int(lo)}–{int(hi)}")
+    for c, k in out.loc[out["n_conflicts"] > 0, "n_conflicts"].items():
+        text[c].append(f"reference: {int(k)} event{'s' if k != 1 else ''} with a conflicting ordinal")
+    return pd.Series({c: "; ".join(v) for c, v in text.items()}, dtype="string").reindex(out.index)
+
+
+# ------------------------------------------------------------------------------------------------------- windows
+@cache
+def _tenures() -> dict[str, tuple[tuple[dt.date, dt.date | None], ...]]:
+    """person_en -> tenures, from data/officials.csv when another part of the project has written it."""
+    if not (Path(DATA_DIR) / OFFICIALS_FILE).exists():
+        return {}
+    out: dict[str, list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
+    for row in read_table(OFFICIALS_FILE):
+        try:
+            s = dt.date.fromisoformat(row.get("start", ""))
+        except ValueError:
+            continue
+        e_txt = row.get("end", "")
+        try:
+            e = dt.date.fromisoformat(e_txt) if e_txt else None
+        except ValueError:
+            e = None
+        out[row.get("person_en", "")].append((s, e))
+    return {k: tuple(v) for k, v in out.items() if k}
+
+
+def _add_years(d: dt.date, years: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _iso_start(value: str) -> tuple[dt.date, str] | None:
+    v = value.strip()
+    try:
+        if len(v) == 10:
+            return dt.date.fromisoformat(v), "day"
+        if len(v) == 7:
+            return dt.date.fromisoformat(v + "-01"), "month"
+        if len(v) == 4:
+            return dt.date(int(v), 1, 1), "year"
+    except ValueError:
+        return None
+    return None
+
+
+def _ordinal_floor(value: str) -> tuple[dt.date, str] | None:
+    """Lower bound from a meeting number: the day after the previous meeting of the series was held."""
+    kind, _, num = value.rpartition(":")
+    try:
+        n = int(num)
+    except ValueError:
+        return None
+    ref = _held(_reference())
+    ref = ref[ref["kind"] == (kind or "udcg_meeting")]
+    rows = ref[ref["number"] == n]
+    if rows.empty:
+        return None
+    this = rows["date"].iloc[0].date()
+    prev = ref[ref["number"] == n - 1]
+    floor = prev["date"].iloc[0].date() + dt.timedelta(days=1) if not prev.empty else this - dt.timedelta(days=30)
+    return floor, f"meeting no. {n} ({this.isoformat()}) is named: on/after {floor.isoformat()}"
+
+
+def infer_date_window(spans: pd.DataFrame, article_id: str) -> tuple[dt.date | None, dt.date | None, str]:
+    """A publication-date window ``(start, end, basis)`` (inclusive) for an article without a publication date.
+
+    - explicit dates (spans kind ``date``, ``value`` ISO): the article is on/after the latest one it reports; dates
+      marked as ahead (المقبل/القادم) or later than today are skipped, and year-only dates count only when no finer
+      date is there (years are often targets: "بحلول 2030");
+    - meeting numbers (kind ``ordinal``, value ``28`` for the UDCG or ``kind:number``): on/after the day after the
+      previous meeting of the series (the number is known once that one was held; previews name it before it happens);
+    - the war's year (kind ``war_year``, value N): within [2022-02-24 + (N-1) years, 2022-02-24 + N years);
+    - office-holders (kind ``official``, value person_en) with tenures in data/officials.csv: the stretch of days
+      inside the window where most of them were in office at once, the latest such stretch on a tie (articles name
+      predecessors more often than successors); ignored when none fits;
+    - the end is never after today.
+    Contradictory evidence keeps the war year and the dates, drops what does not fit, and says so in the basis.
+    """
+    today = dt.date.today()
+    sp = spans[spans["article_id"].astype("string") == article_id] if not spans.empty else spans
+    if sp.empty:
+        return None, None, ""
+    kind = sp["kind"].astype("string").fillna("")
+    value = sp["value"].astype("string").fillna("")
+    raw = sp["raw"].astype("string").fillna("") if "raw" in sp else pd.Series("", index=sp.index)
+    basis: list[str] = []
+    lo: dt.date | None = None
+    hi: dt.date | None = None
+
+    # explicit dates
+    fine: list[tuple[dt.date, str]] = []
+    years: list[tuple[dt.date, str]] = []
+    for v, r in zip(value[kind == "date"], raw[kind == "date"], strict=True):
+        got = _iso_start(str(v))
+        if got is None or got[0] > today or any(w in norm(str(r)) for w in _FUTURE_MARKERS):
+            continue
+        (fine if got[1] != "year" else years).append((got[0], str(v)))
+    dates = fine or years
+    if dates:
+        d, v = max(dates)
+        lo = d
+        basis.append(f"latest reported date {v}: on/after {d.isoformat()}")
+    # meeting numbers
+    for v in value[kind == "ordinal"]:
+        got = _ordinal_floor(str(v))
+        if got is not None and (lo is None or got[0] > lo):
+            lo = got[0]
+            basis = [b for b in basis if not b.startswith("meeting no.")] + [got[1]]
+    # the war's year
+    war: tuple[dt.date, dt.date] | None = None
+    for v in value[kind == "war_year"]:
+        try:
+            n = int(str(v))
+        except ValueError:
+            continue
+        if not 1 <= n <= 30:
+            continue
+        w = (_add_years(WAR_START, n - 1), _add_years(WAR_START, n) - dt.timedelta(days=1))
+        war = w if war is None else (max(war[0], w[0]), min(war[1], w[1]))
+        basis.append(f"the war in its year {n}: {w[0].isoformat()}..{w[1].isoformat()}")
+    if war is not None:
+        if war[0] > war[1]:
+            war = None
+            basis.append("(war years disagree: ignored)")
+        elif lo is not None and lo > war[1]:
+            basis.append(f"(on/after {lo.isoformat()} contradicts the war year: dropped)")
+            lo = None
+    if war is not None:
+        lo = war[0] if lo is None else max(lo, war[0])
+        hi = war[1]
+    # office-holders
+    people = sorted({str(v) for v in value[kind == "official"] if str(v) in _tenures()})
+    if people:
+        seg = _most_in_office(people, lo or dt.date(1900, 1, 1), min(hi or today, today))
+        if seg is not None:
+            s, e, who = seg
+            lo, hi = s, e
+            basis.append(f"in office together: {', '.join(who)} ({s.isoformat()}..{e.isoformat()})")
+    if lo is None and hi is None:
+        return None, None, ""
+    if lo is not None and lo > today:
+        return None, None, ""
+    if hi is None or hi > today:
+        hi = today
+        basis.append("not after today")
+    return lo, hi, "; ".join(basis)
+
+
+def _most_in_office(people: Iterable[str], lo: dt.date, hi: dt.date) -> tuple[dt.date, dt.date, list[str]] | None:
+    """The latest stretch of [lo, hi] in which the most of ``people`` held office at once (None if nobody did)."""
+    if lo > hi:
+        return None
+    tenures = _tenures()
+    edges: list[tuple[dt.date, int, str]] = []
+    for person in people:
+        for s, e in tenures.get(person, ()):
+            s2, e2 = max(s, lo), min(e or hi, hi)
+            if s2 <= e2:
+                edges.append((s2, 1, person))
+                edges.append((e2 + dt.timedelta(days=1), -1, person))
+    if not edges:
+        return None
+    edges.sort(key=lambda x: (x[0], x[1]))
+    best: tuple[int, dt.date, dt.date, list[str]] | None = None
+    active: dict[str, int] = defaultdict(int)
+    for i, (d, step, person) in enumerate(edges):
+        active[person] += step
+        nxt = edges[i + 1][0] if i + 1 < len(edges) else None
+        if nxt is None or nxt == d:
+            continue
+        who = sorted(p for p, k in active.items() if k > 0)
+        if who and (best is None or len(who) >= best[0]):
+            best = (len(who), d, nxt - dt.timedelta(days=1), who)
+    if best is None:
+        return None
+    return best[1], best[2], best[3]
+
+
+def resolve_in_window(value_offset_days: int, start: dt.date, end: dt.date) -> tuple[str, str]:
+    """(partial ISO date, precision) of an expression ``value_offset_days`` from an unknown publication date that lies
+    in [start, end]: the coarsest precision that still holds the whole shifted window ("2025-06-04", "day";
+    "2025-06", "month"; "2025", "year"), or ("", "") when the window spans years."""
+    if start is None or end is None or start > end:
+        return "", ""
+    s = start + dt.timedelta(days=int(value_offset_days))
+    e = end + dt.timedelta(days=int(value_offset_days))
+    if s == e:
+        return s.isoformat(), "day"
+    if (s.year, s.month) == (e.year, e.month):
+        return f"{s.year:04d}-{s.month:02d}", "month"
+    if s.year == e.year:
+        return f"{s.year:04d}", "year"
+    return "", ""

@@ -1,0 +1,1153 @@
+"""Reading a corpus of article files, robustly: every file gives articles or a reason a person understands.
+
+Formats (by extension):
+
+- ``.txt``: one article; the first non-empty line is the title and stays the first line of ``text``. Publication
+  date, outlet and url come from a ``manifest.csv`` beside it (columns ``file, published, outlet, url``); a manifest
+  higher up may list it by relative path (``sub/x.txt``). ``manifest.csv`` is never read as an article.
+- ``.json`` (one object, a list of objects, or ``{"articles"|"items"|"data"|...: [...]}``), ``.jsonl`` (one object
+  per line), ``.csv``/``.tsv`` (one record per row, delimiter sniffed): fields ``id, title, text, published, url,
+  outlet`` with common aliases (``body``, ``content``, ``date``, ``source``, ``link`` ...); only the text is required.
+  A manifest row for the file fills ``published``/``outlet`` of records that lack them.
+- ``.html``/``.htm``: tags stripped with the stdlib parser (script, style, nav, footer, aside, form... dropped; the
+  longest ``<article>`` is preferred when there is one); title from ``<title>``, or the first ``<h1>`` when
+  ``<title>`` is that headline plus the site name (or missing). JSON/CSV text holding HTML tags is stripped
+  the same way.
+- Anything else gives one error row ("not a supported format").
+
+``record`` is 1-based: the position in a JSON list, the line number in a JSONL file, the data row in a CSV file
+(header excluded); ``None`` for one-article files. It is also the ``<n>`` of the ``<stem>#<n>`` id given to records
+without an id.
+
+Duplicate ``article_id``s (decided here; they are reported as error rows so a person sees them):
+same id and same text -> the later copy is not loaded ("duplicate of ..."); same id, different text -> the later
+one is loaded as ``<id>~2`` (``~3`` ...). "Later" is the order of records in a file and of files sorted by path, so
+the result is deterministic. ``read_source`` does this within one file, ``read_corpus`` across the whole corpus.
+
+Encodings: BOMs (UTF-8, UTF-16/32 LE/BE) first, UTF-16 without a BOM (NULs on one byte parity), then strict UTF-8,
+then UTF-8 with a few damaged bytes (replaced, and said so in ``encoding``), then charset-normalizer restricted to
+the Arabic code pages (Windows-1256, ISO-8859-6) and Windows-1252, whose result must look like text (Arabic or basic
+Latin letters, no control characters, no "ط§ظ„"-style mojibake). A ``<meta charset>`` in HTML is tried first
+when it names one of those.
+
+Cleaning (``clean_text``): NFC, ``\\r\\n``/``\\r`` -> ``\\n``, trailing spaces stripped per line, leading/trailing
+blank lines dropped; then whole lines of site boilerplate are cut using ``dashboard/data/boilerplate.csv`` (matched on
+``norm(line)``, cut from the original). Nothing else in the text changes, so offsets into ``text`` stay valid.
+For ``.txt`` files a category label above the headline is cut too (see ``_label_line``).
+
+Nothing here raises on bad input: ``read_source`` and ``read_corpus`` return ``(articles, errors)``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from dashboard.extract.lexicon import read_table, split_variants
+from dashboard.extract.normalize import norm
+
+__all__ = [
+    "MAX_BYTES",
+    "RawArticle",
+    "SourceError",
+    "clean_text",
+    "list_sources",
+    "read_corpus",
+    "read_manifest",
+    "read_source",
+]
+
+MAX_BYTES = 20 * 1024 * 1024  # files above this are refused without being read
+MAX_RECORD_ERRORS = 100  # per file; more bad records are summarised in one row
+LABEL_MAX_WORDS = 3  # a category label above the headline has at most this many words (breadcrumbs: 5)
+MARKER_MAX_WORDS = 40  # boilerplate lines are short; longer lines are never cut
+PROSE_MIN_WORDS = 12  # a line this long ending a sentence is article text (stops a soft tail from cutting)
+
+FORMATS = {
+    ".txt": "txt", ".text": "txt", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".csv": "csv", ".tsv": "csv", ".html": "html", ".htm": "html",
+}
+MANIFEST_NAME = "manifest.csv"
+
+_KNOWN_OTHER = {
+    ".pdf": "PDF document", ".doc": "Word document", ".docx": "Word document", ".odt": "OpenDocument text",
+    ".rtf": "RTF document", ".xls": "Excel workbook", ".xlsx": "Excel workbook", ".ods": "OpenDocument sheet",
+    ".ppt": "PowerPoint file", ".pptx": "PowerPoint file", ".png": "PNG image", ".jpg": "JPEG image",
+    ".jpeg": "JPEG image", ".gif": "GIF image", ".webp": "WebP image", ".svg": "SVG image", ".zip": "ZIP archive",
+    ".gz": "gzip archive", ".7z": "7-Zip archive", ".rar": "RAR archive", ".xml": "XML file", ".md": "Markdown file",
+    ".mp3": "audio file", ".mp4": "video file", ".epub": "e-book", ".parquet": "Parquet table",
+}
+# (offset, signature, what it is): enough to name the usual suspects in a news folder
+_MAGIC: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"\x89PNG\r\n\x1a\n", "PNG image"), (0, b"\xff\xd8\xff", "JPEG image"), (0, b"GIF87a", "GIF image"),
+    (0, b"GIF89a", "GIF image"), (0, b"%PDF-", "PDF document"), (0, b"PK\x03\x04", "ZIP archive or Office file"),
+    (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Office document"), (0, b"\x1f\x8b", "gzip archive"),
+    (0, b"7z\xbc\xaf\x27\x1c", "7-Zip archive"), (0, b"Rar!\x1a\x07", "RAR archive"), (0, b"\x7fELF", "program"),
+    (0, b"MZ", "Windows program"), (0, b"SQLite format 3\x00", "SQLite database"), (0, b"{\\rtf", "RTF document"),
+    (0, b"BM", "BMP image"), (0, b"\x00\x00\x01\x00", "icon"), (0, b"OggS", "Ogg audio"), (0, b"ID3", "MP3 audio"),
+    (0, b"PAR1", "Parquet table"), (4, b"ftyp", "video file"),
+)
+_WEAK_MAGIC = {b"MZ", b"BM", b"ID3", b"{\\rtf"}  # short/plain signatures: only trusted for non-text extensions or NULs
+
+# field name aliases for json/jsonl/csv records (lower-cased keys)
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "article_id", "doc_id", "docid", "_id", "uid", "guid", "uuid", "المعرف"),
+    "title": ("title", "headline", "heading", "العنوان"),
+    "text": ("text", "body", "content", "article", "article_text", "full_text", "fulltext", "maintext",
+             "النص", "المحتوى"),
+    "published": ("published", "date", "published_at", "publish_date", "publication_date", "pubdate", "date_published",
+                  "published_date", "datetime", "date_publish", "time", "timestamp", "created_at", "التاريخ"),
+    "url": ("url", "link", "source_url", "href", "permalink", "canonical_url", "الرابط"),
+    "outlet": ("outlet", "source", "site", "publisher", "source_domain", "domain", "website", "site_name",
+               "newspaper", "المصدر", "الموقع"),
+}
+_WRAPPERS = ("articles", "items", "data", "records", "results", "docs", "documents", "entries", "posts")
+
+csv.field_size_limit(MAX_BYTES)  # an article in one CSV field can exceed the default 128 KB
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    article_id: str
+    file: str  # path relative to the corpus root, POSIX
+    record: int | None  # 1-based index in a multi-record file
+    title: str
+    text: str  # as read, boilerplate cut; for .txt the title is its first line
+    boilerplate: str  # what was cut, joined by newlines
+    published: dt.date | None
+    outlet: str
+    url: str
+    format: str  # 'txt' | 'json' | 'jsonl' | 'csv' | 'html'
+    encoding: str
+    content_hash: str  # sha1 of the file bytes
+
+
+@dataclass(frozen=True, slots=True)
+class SourceError:
+    file: str
+    record: int | None
+    error: str
+
+
+class _Refuse(Exception):
+    """A reason the whole file cannot be read (becomes one SourceError)."""
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Decoding
+
+# Arabic letters (tatweel excluded), including Persian/Urdu letters and presentation forms
+_ARABIC_LETTER = re.compile("[\u0621-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f"
+                            "\ufb50-\ufdff\ufe70-\ufefc]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_MOJIBAKE = re.compile("[طظ][^\\s\u0621-\u064aA-Za-z0-9.]")
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_CN_CANDIDATES = ["cp1256", "iso8859_6", "cp1252"]
+_CODEC_NAME = {"cp1256": "cp1256", "windows-1256": "cp1256", "iso8859_6": "iso8859-6", "iso-8859-6": "iso8859-6",
+               "arabic": "iso8859-6", "cp1252": "cp1252", "windows-1252": "cp1252"}
+
+
+def _looks_like_text(text: str) -> bool:
+    """Decoded text is believable: few control characters, letters mostly Arabic or basic Latin, no mojibake."""
+    text = text[:200_000]  # a sample is enough to judge, and keeps a 20 MB file cheap
+    if not text.strip():
+        return True
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 500):
+        return False
+    letters = len(_ANY_LETTER.findall(text))
+    if letters == 0:
+        return True
+    arabic = len(_ARABIC_LETTER.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
+    if arabic + latin < 0.9 * letters:  # e.g. "ÇáÚÑÈíÉ": Arabic read as Windows-1252
+        return False
+    # "ط§ظ„": UTF-8 Arabic read as Windows-1256 puts ط/ظ before every other character
+    return not (arabic >= 20 and len(_MOJIBAKE.findall(text)) > 0.25 * arabic)
+
+
+def _decode(data: bytes, hint: str | None = None) -> tuple[str, str]:
+    """(text, encoding name) or raise _Refuse with the reason."""
+    for bom, codec, name in (
+        (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8", "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), name
+            except UnicodeDecodeError as e:
+                raise _Refuse(f"could not decode the text: it starts with a {name.upper()} byte-order mark but "
+                              f"byte {e.start + len(bom)} is not valid {name.upper()}") from None
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        raise _Refuse("not text: contains NUL bytes (looks like a binary file)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
+    if hint:
+        hinted = _CODEC_NAME.get(hint.lower())
+        if hinted and hinted != "cp1252":
+            try:
+                text = data.decode(hinted)
+            except UnicodeDecodeError:
+                pass
+            else:
+                if _looks_like_text(text) and _ARABIC_LETTER.search(text):
+                    return text, hinted
+    from charset_normalizer import from_bytes  # imported here: only non-UTF-8 files pay for it
+
+    for match in from_bytes(data, cp_isolation=_CN_CANDIDATES, explain=False):
+        codec = _CODEC_NAME.get(match.encoding, match.encoding)
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _looks_like_text(text):
+            return text, codec
+    raise _Refuse("could not decode the text: it is not UTF-8, UTF-16 or an Arabic code page "
+                  "(Windows-1256, ISO-8859-6); save it as UTF-8")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: the NULs of ASCII characters all sit on even (BE) or odd (LE) positions."""
+    if len(data) % 2:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    for codec, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nuls and not other:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if _looks_like_text(text) and "\x00" not in text:
+                return text, codec
+    return None
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few bad bytes (a truncated download, a bad copy): load it and say so."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if non_ascii >= 20 and bad <= max(3, non_ascii // 200):
+        return text, f"utf-8 ({bad} invalid byte{'s' if bad > 1 else ''} replaced)"
+    return None
+
+
+def _binary_kind(data: bytes, strong_only: bool) -> str | None:
+    head = data[:32]
+    for offset, sig, what in _MAGIC:
+        if head[offset:offset + len(sig)] == sig and (not strong_only or sig not in _WEAK_MAGIC):
+            return what
+    return None
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Cleaning
+
+_TRAILING = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+$", re.M)
+_PROSE_END = re.compile(r"[.!…][\"'”’»)\]]*(?:\s|$)")
+_LABEL_FORBIDDEN = re.compile(r"[.،,:;؛!?؟\"“”«»()\[\]{}0-9٠-٩]")
+_BREADCRUMB = re.compile(r"\s*[»›>|/]\s*")
+_HEADLINE_END_PERIOD = re.compile(r"\.[\"'”’»)\]]*$")
+
+
+# The matching copy of one line. `norm` maps character by character except for two things: presentation forms
+# (also per character) and the space it inserts after ة/، glued to a letter. So a translation table built by asking
+# `norm` about every character it can change, plus the same glue rule, gives exactly `norm(line)` at translate speed
+# (tests/test_sources.py checks the equality on random text).
+_FOLD_RANGES = ((0x0000, 0x0800), (0x2000, 0x2300), (0xFB50, 0xFF00))
+_FOLD_TABLE: dict[int, str] = {}
+for _lo, _hi in _FOLD_RANGES:
+    for _cp in range(_lo, _hi):
+        _folded = norm(chr(_cp))
+        if _folded != chr(_cp):
+            _FOLD_TABLE[_cp] = _folded
+_FOLD_GLUE = re.compile("(?<=[ة،])(?=[\u0621-\u064a])")
+
+
+def _fold(line: str) -> str:
+    """``norm(line)``, fast."""
+    return _FOLD_GLUE.sub(" ", line).translate(_FOLD_TABLE)
+
+
+def _pattern_regex(variant: str, where: str) -> str:
+    """Regex for one spelling, matched with ``.match`` after leading punctuation (start/line) or ``.search``."""
+    pieces = [p.strip() for p in norm(variant).split("*")]
+    body = ".*?".join(r"\s+".join(re.escape(w) for w in piece.split()) for piece in pieces)
+    last = pieces[-1][-1:]
+    end = r"(?!\w)" if last and (last.isalnum() or last == "_") else ""
+    if where == "start":
+        return body + end
+    if where == "line":
+        return body + r"[\W_]*$"
+    if where == "contains":
+        return r"(?<!\w)" + body + end
+    raise ValueError(f"boilerplate.csv: unknown where={where!r}")
+
+
+def _credit_regex(variant: str) -> str:
+    folded = norm(variant)
+    letters = [c for c in folded if not c.isspace() and c != "."]
+    if len(folded.split()) > 1 or "." in folded:
+        return r"[\s.]*".join(re.escape(c) for c in letters)  # أ ف ب = أ.ف.ب = (أ ف ب)
+    return re.escape("".join(letters))
+
+
+def _alternation(parts: list[str]) -> str:
+    return "(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")" if parts else "(?!)"
+
+
+def _build_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """(anchored, contains): ``anchored.match(line)`` names the kind in ``lastgroup`` (credit, tail, soft);
+    ``contains.search(line)`` does the same for phrases found anywhere in a line; it only runs on lines holding
+    one of the returned words (the longest word of each such phrase), a cheap ``in`` test."""
+    found: dict[tuple[str, str], list[str]] = {}
+    anchors: list[str] = []
+    for row in read_table("boilerplate.csv"):
+        kind, where = row["kind"], row["where"]
+        valid = ("line", "prefix") if kind == "credit" else ("start", "line", "contains")
+        if kind not in ("tail", "soft_tail", "credit") or where not in valid:
+            raise ValueError(f"boilerplate.csv: unknown kind/where {kind!r}/{where!r}")
+        for variant in split_variants(row["pattern"]):
+            regex = _credit_regex(variant) if kind == "credit" else _pattern_regex(variant, where)
+            found.setdefault((kind, where), []).append(regex)
+            if where == "contains":
+                anchors.append(max(norm(variant).replace("*", " ").split(), key=len))
+    one = _alternation(found.get(("credit", "line"), []))
+    pre = _alternation(found.get(("credit", "prefix"), []))
+    credit = rf"(?:{pre}[\s:\-–]*)?{one}(?:[\W_]*(?:و\s*)?{one})*[\W_]*$"
+    def alt(kind: str, *wheres: str) -> str:
+        return _alternation([p for w in wheres for p in found.get((kind, w), [])])
+
+    anchored = (rf"[\W_]*(?:(?P<credit>{credit})|(?P<tail>{alt('tail', 'start', 'line')})"
+                rf"|(?P<soft>{alt('soft_tail', 'start', 'line')}))")
+    contains = rf"(?P<tail>{alt('tail', 'contains')})|(?P<soft>{alt('soft_tail', 'contains')})"
+    return re.compile(anchored), re.compile(contains), tuple(sorted(set(anchors)))
+
+
+_ANCHORED, _CONTAINS, _CONTAINS_WORDS = _build_patterns()
+
+
+def _marker(folded: str, nwords: int) -> tuple[str, int] | None:
+    """(kind, end of the match) of a boilerplate line, or None. Kind: credit, tail or soft. Phrases that may sit
+    anywhere in a line ("where=contains") only count in lines shorter than a sentence of prose."""
+    m = _ANCHORED.match(folded)
+    if m is None and nwords < PROSE_MIN_WORDS and any(w in folded for w in _CONTAINS_WORDS):
+        m = _CONTAINS.search(folded)
+    if m is None or m.lastgroup is None:
+        return None
+    return m.lastgroup, m.end()
+
+
+def _tidy(text: str) -> str:
+    """NFC, one kind of line ending, no trailing spaces, no blank lines around the text."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = _TRAILING.sub("", text)
+    return text.strip("\n")
+
+
+def _label_line(lines: list[str]) -> int | None:
+    """Index of a category label above the headline, or None.
+
+    A label is the first non-empty line, short (at most LABEL_MAX_WORDS words, or a breadcrumb "أخبار » سياسة"),
+    without sentence punctuation or digits, followed by a blank line, then a headline-like line (at most 30 words,
+    not ending with a period) that is itself followed by more text. A short headline directly above a body
+    paragraph is therefore kept: the body paragraph is long or ends with a period.
+    """
+    n = len(lines)
+    i = 0
+    while i < n and not lines[i].strip():
+        i += 1
+    if i + 2 >= n or lines[i + 1].strip():
+        return None
+    label = lines[i].strip()
+    crumbs = [c for c in _BREADCRUMB.split(label) if c]
+    words = sum(len(c.split()) for c in crumbs)
+    limit = LABEL_MAX_WORDS if len(crumbs) == 1 else LABEL_MAX_WORDS + 2
+    if words > limit or any(_LABEL_FORBIDDEN.search(c) for c in crumbs) or not any(c.isalpha() for c in label):
+        return None
+    j = i + 1
+    while j < n and not lines[j].strip():
+        j += 1
+    if j >= n:
+        return None
+    head = lines[j].strip()
+    if len(head.split()) > 30 or _HEADLINE_END_PERIOD.search(head) or len(head.split()) < words:
+        return None
+    if not any(line.strip() for line in lines[j + 1:]):
+        return None
+    return i
+
+
+def _clean(text: str, label: bool) -> tuple[str, str]:
+    text = _tidy(text)
+    if not text:
+        return "", ""
+    lines = text.split("\n")
+    n = len(lines)
+    keep = [True] * n
+    if label:
+        k = _label_line(lines)
+        if k is not None:
+            keep[k] = False
+    # per line: is it a boilerplate marker (only short lines can be), is it article prose
+    markers: list[tuple[str, int] | None] = [None] * n
+    prose = [False] * n
+    for idx, line in enumerate(lines):
+        if not line:
+            continue
+        nwords = line.count(" ") + 1
+        if nwords <= MARKER_MAX_WORDS:
+            markers[idx] = _marker(_fold(line), nwords)
+        prose[idx] = markers[idx] is None and nwords >= PROSE_MIN_WORDS and _PROSE_END.search(line) is not None
+    prose_after = [False] * (n + 1)
+    for idx in range(n - 1, -1, -1):
+        prose_after[idx] = prose_after[idx + 1] or prose[idx]
+
+    idx = 0
+    while idx < n:
+        found = markers[idx]
+        if found is None or not keep[idx]:
+            idx += 1
+            continue
+        kind, end = found
+        if kind == "credit":
+            keep[idx] = False
+        elif kind == "tail" or not prose_after[idx + 1]:
+            for k in range(idx, n):
+                keep[k] = False
+            break
+        else:
+            keep[idx] = False  # a link box inside the article: cut the marker line only ...
+            if not re.search(r"\w", _fold(lines[idx])[end:]):  # ... and the link title under a bare label
+                nxt = idx + 1
+                while nxt < n and not lines[nxt]:
+                    nxt += 1
+                if nxt < n and not prose[nxt] and markers[nxt] is None:
+                    keep[nxt] = False
+                    idx = nxt
+        idx += 1
+    if all(keep):
+        return text, ""
+    body = "\n".join(line for line, k in zip(lines, keep, strict=True) if k).strip("\n")
+    cut = "\n".join(line for line, k in zip(lines, keep, strict=True) if not k and line)
+    return body, cut
+
+
+def clean_text(text: str) -> tuple[str, str]:
+    """``(body, boilerplate)``: ``text`` tidied (NFC, ``\\n`` line ends, no trailing spaces) with whole lines of site
+    boilerplate cut (tail markers and what follows them, agency credit lines). Nothing else changes."""
+    return _clean(text, label=False)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Field values
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s_])")
+_DMY_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:$|[T\s,])")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_NAMED_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y")
+
+
+def _make_date(y: int, m: int, d: int) -> dt.date | None:
+    if not 1900 <= y <= 2100:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_published(value: Any) -> dt.date | None:
+    """A publication date from a metadata value, or None: ISO dates and datetimes (the date as written, whatever the
+    zone), day-first ``04/06/2025``, ``20250604``, RFC 2822 (RSS), ``June 4, 2025``, Unix seconds/milliseconds."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float):
+        secs = float(value) / 1000 if value > 1e11 else float(value)
+        if 1e8 < secs < 4.2e9:
+            return dt.datetime.fromtimestamp(secs, tz=dt.UTC).date()
+        return None
+    s = str(value).translate(_DIGITS).strip()
+    if not s:
+        return None
+    if m := _ISO_DATE.match(s):
+        return _make_date(int(m[1]), int(m[2]), int(m[3]))
+    if m := _DMY_DATE.match(s):
+        return _make_date(int(m[3]), int(m[2]), int(m[1]))
+    if m := _COMPACT_DATE.match(s):
+        return _make_date(int(m[1]), int(m[2]), int(m[3]))
+    if "," in s and ":" in s:
+        try:
+            return parsedate_to_datetime(s).date()
+        except (TypeError, ValueError, IndexError):
+            pass
+    for fmt in _NAMED_FORMATS:
+        try:
+            return dt.datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _outlet_from_url(url: str) -> str:
+    m = re.match(r"^[a-z][a-z0-9+.-]*://([^/?#:@]+)", url.strip(), re.I)
+    if not m:
+        return ""
+    host = m[1].lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _as_text(value: Any) -> str | None:
+    """A field as a string: lists of paragraphs are joined by newlines; numbers are written plainly."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "\n".join(value)
+    if isinstance(value, dict):  # {"name": "Reuters", "id": ...} as in NewsAPI's "source"
+        for key in ("name", "title", "text", "value"):
+            if isinstance(value.get(key), str):
+                return str(value[key])
+    return None
+
+
+def _field(record: Mapping[str, Any], what: str) -> Any:
+    for key in _ALIASES[what]:
+        if key in record and record[key] not in (None, ""):
+            return record[key]
+    return None
+
+
+_HTML_TAG = re.compile(r"</?(?:p|br|div|span|a|strong|em|b|i|h[1-6]|ul|ol|li|figure|img|blockquote)\b[^>]*>", re.I)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# HTML
+
+class _HTMLText(HTMLParser):
+    SKIP = frozenset({"script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form", "iframe",
+                      "button", "select", "object", "canvas", "menu"})
+    BLOCK = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "td", "th",
+                       "table", "article", "section", "header", "main", "blockquote", "figure", "figcaption", "pre",
+                       "hr", "dd", "dt", "dl", "address", "body", "html", "title"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.articles: list[list[str]] = []
+        self.skip = 0
+        self.in_article = 0
+        self.in_title = False
+        self.in_h1 = False
+        self.title: list[str] = []
+        self.h1: list[str] = []
+        self.h1_done = False
+
+    def _emit(self, s: str) -> None:
+        self.parts.append(s)
+        if self.in_article:
+            self.articles[-1].append(s)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+            return
+        if tag in self.SKIP:
+            self.skip += 1
+            return
+        if self.skip:
+            return
+        if tag == "article":
+            if not self.in_article:
+                self.articles.append([])
+            self.in_article += 1
+        if tag == "h1" and not self.h1_done:
+            self.in_h1 = True
+        if tag in self.BLOCK:
+            self._emit("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.skip and tag in self.BLOCK:
+            self._emit("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+            return
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+            return
+        if self.skip:
+            return
+        if tag == "h1" and self.in_h1:
+            self.in_h1 = False
+            self.h1_done = True
+        if tag in self.BLOCK:
+            self._emit("\n")
+        if tag == "article" and self.in_article:
+            self.in_article -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+            return
+        if self.skip:
+            return
+        if self.in_h1:
+            self.h1.append(data)
+        self._emit(data)
+
+
+_HTML_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+
+
+def _html_lines(parts: Iterable[str]) -> str:
+    """Text nodes -> lines: whitespace inside a block collapses to one space (HTML rules), blocks become lines."""
+    out: list[str] = []
+    for chunk in "".join(p if p == "\n" else _HTML_SPACE.sub(" ", p) for p in parts).split("\n"):
+        chunk = chunk.strip()
+        if chunk:
+            out.append(chunk)
+    return "\n".join(out)
+
+
+def _html_to_text(markup: str) -> tuple[str, str]:
+    """(title, text) of an HTML page or fragment."""
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    text = _html_lines(parser.parts)
+    if parser.articles:
+        best = max((_html_lines(a) for a in parser.articles), key=len)
+        if _ARABIC_LETTER.search(best):
+            text = best
+    title = _HTML_SPACE.sub(" ", "".join(parser.title)).strip()
+    h1 = _HTML_SPACE.sub(" ", "".join(parser.h1)).strip()
+    if h1 and (not title or h1 in title):  # "<headline> | <site name>": the h1 is the headline alone
+        title = h1
+    return title, text
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Reading one source
+
+def _sha1(data: bytes) -> str:
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()
+
+
+def _first_line(text: str) -> str:
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+@dataclass(slots=True)
+class _Ctx:
+    name: str
+    stem: str
+    fmt: str
+    encoding: str
+    content_hash: str
+    manifest: Mapping[str, str]
+
+
+def _article(ctx: _Ctx, record: int | None, raw: Mapping[str, Any], default_id: str, unit: str = "record"
+             ) -> RawArticle | SourceError:
+    """One article from a record (lower-cased keys) or an error explaining why not."""
+    where = f"{unit} {record}: " if record is not None else ""
+    value = _field(raw, "text")
+    text = _as_text(value)
+    if text is None and value is not None:
+        return SourceError(ctx.name, record, f"{where}the text field is not a string ({type(value).__name__})")
+    if text is None or not text.strip():
+        return SourceError(ctx.name, record, f"{where}no text (looked for a field named "
+                                             f"{', '.join(_ALIASES['text'][:4])} ...)")
+    title = (_as_text(_field(raw, "title")) or "").strip()
+    if _HTML_TAG.search(text):
+        html_title, text = _html_to_text(text)
+        title = title or html_title
+    if title and _HTML_TAG.search(title):
+        title = _html_to_text(title)[1]
+    body, cut = _clean(text, label=False)
+    return _finish(ctx, record, raw, default_id, title, body, cut, where)
+
+
+def _finish(ctx: _Ctx, record: int | None, raw: Mapping[str, Any], default_id: str, title: str, body: str,
+            cut: str, where: str = "") -> RawArticle | SourceError:
+    if not body.strip():
+        return SourceError(ctx.name, record, f"{where}nothing left after removing site boilerplate")
+    if not _ARABIC_LETTER.search(body):
+        return SourceError(ctx.name, record, f"{where}no Arabic text (the text has no Arabic letters)")
+    art_id = (_as_text(_field(raw, "id")) or "").strip() or default_id
+    url = (_as_text(_field(raw, "url")) or ctx.manifest.get("url", "") or "").strip()
+    outlet = (_as_text(_field(raw, "outlet")) or ctx.manifest.get("outlet", "") or "").strip()
+    published = parse_published(_field(raw, "published"))
+    if published is None and _field(raw, "published") is None:
+        published = parse_published(ctx.manifest.get("published"))
+    return RawArticle(
+        article_id=art_id, file=ctx.name, record=record, title=_HTML_SPACE.sub(" ", title).strip() or _first_line(body),
+        text=body, boilerplate=cut, published=published, outlet=outlet or _outlet_from_url(url), url=url,
+        format=ctx.fmt, encoding=ctx.encoding, content_hash=ctx.content_hash,
+    )
+
+
+def _lower_keys(obj: Mapping[str, Any]) -> dict[str, Any]:
+    return {str(k).strip().lstrip("\ufeff").lower(): v for k, v in obj.items()}
+
+
+def _records_json(ctx: _Ctx, text: str) -> Iterator[RawArticle | SourceError]:
+    try:
+        doc = json.loads(text)
+    except RecursionError:
+        yield SourceError(ctx.name, None, "malformed JSON: nested too deeply to be an article file")
+        return
+    except json.JSONDecodeError as e:
+        if e.msg == "Extra data":  # several objects one per line: JSON Lines under a .json name
+            lines = [ln for ln in text.split("\n") if ln.strip()]
+            try:
+                objs = [json.loads(ln) for ln in lines]
+            except json.JSONDecodeError:
+                objs = []
+            if objs and all(isinstance(o, dict) for o in objs):
+                for n, obj in enumerate(objs, 1):
+                    yield _article(ctx, n, _lower_keys(obj), f"{ctx.stem}#{n}")
+                return
+        yield SourceError(ctx.name, None, f"malformed JSON: {e.msg} (line {e.lineno}, column {e.colno})")
+        return
+    if isinstance(doc, dict):
+        low = _lower_keys(doc)
+        if _field(low, "text") is None:
+            for key in _WRAPPERS:
+                if isinstance(low.get(key), list):
+                    doc = low[key]
+                    break
+        if isinstance(doc, dict):
+            yield _article(ctx, None, low, ctx.stem)
+            return
+    if not isinstance(doc, list):
+        yield SourceError(ctx.name, None, f"JSON holds a {type(doc).__name__}, not an article object or a list of them")
+        return
+    if not doc:
+        yield SourceError(ctx.name, None, "no records (an empty JSON list)")
+        return
+    for n, obj in enumerate(doc, 1):
+        if isinstance(obj, dict):
+            yield _article(ctx, n, _lower_keys(obj), f"{ctx.stem}#{n}")
+        else:
+            yield SourceError(ctx.name, n, f"record {n} is a {type(obj).__name__}, not a JSON object")
+
+
+def _records_jsonl(ctx: _Ctx, text: str) -> Iterator[RawArticle | SourceError]:
+    seen = False
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        seen = True
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield SourceError(ctx.name, n, f"line {n}: malformed JSON ({e.msg}, column {e.colno})")
+            continue
+        if isinstance(obj, dict):
+            yield _article(ctx, n, _lower_keys(obj), f"{ctx.stem}#{n}", "line")
+        else:
+            yield SourceError(ctx.name, n, f"line {n} is a {type(obj).__name__}, not a JSON object")
+    if not seen:
+        yield SourceError(ctx.name, None, "no records (the file has only blank lines)")
+
+
+def _sniff_delimiter(text: str, default: str) -> str:
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else default
+
+
+def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str] | str]]:
+    """(physical line, row) or (line, error message); keeps going after a malformed row."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            msg = str(e)
+            if "unexpected end of data" in msg or "newline inside string" in msg:
+                yield reader.line_num, "a quoted field is never closed; the rest of the file could not be read"
+                return
+            yield reader.line_num, f"broken quoting ({msg})"
+            continue
+        yield reader.line_num, row
+
+
+def _records_csv(ctx: _Ctx, text: str) -> Iterator[RawArticle | SourceError]:
+    delimiter = _sniff_delimiter(text, "\t" if ctx.name.lower().endswith(".tsv") else ",")
+    rows = _csv_rows(text, delimiter)
+    header: list[str] | None = None
+    for line, row in rows:
+        if isinstance(row, str):
+            yield SourceError(ctx.name, None, f"header row (line {line}): {row}")
+            return
+        if any(c.strip() for c in row):
+            header = [c.strip().lstrip("\ufeff").lower() for c in row]
+            break
+    if header is None:
+        yield SourceError(ctx.name, None, "no header row (the CSV file is empty)")
+        return
+    if _field(dict.fromkeys(header, "x"), "text") is None:
+        yield SourceError(ctx.name, None, f"no text column (looked for {', '.join(_ALIASES['text'][:6])} ...); "
+                                          f"the columns are: {', '.join(h for h in header if h) or '(none)'}")
+        return
+    n = 0
+    for line, row in rows:
+        n += 1
+        if isinstance(row, str):
+            yield SourceError(ctx.name, n, f"row {n} (line {line}): {row}")
+            continue
+        if not any(c.strip() for c in row):
+            n -= 1
+            continue
+        if len(row) > len(header) and not any(c.strip() for c in row[len(header):]):
+            row = row[:len(header)]  # trailing delimiters
+        if len(row) != len(header):
+            yield SourceError(ctx.name, n, f"row {n} (line {line}) has {len(row)} fields but the header has "
+                                           f"{len(header)}; the columns cannot be trusted")
+            continue
+        yield _article(ctx, n, dict(zip(header, row, strict=True)), f"{ctx.stem}#{n}", "row")
+    if n == 0:
+        yield SourceError(ctx.name, None, "no records (only a header row)")
+
+
+def _read_txt(ctx: _Ctx, text: str) -> RawArticle | SourceError:
+    body, cut = _clean(text, label=True)
+    return _finish(ctx, None, {}, ctx.stem, _first_line(body), body, cut)
+
+
+def _read_html(ctx: _Ctx, text: str) -> RawArticle | SourceError:
+    title, body = _html_to_text(text)
+    if not body.strip():
+        return SourceError(ctx.name, None, "no text in this HTML page (only markup, scripts or menus)")
+    body, cut = _clean(body, label=False)
+    return _finish(ctx, None, {}, ctx.stem, title, body, cut)
+
+
+def _dedupe(items: Iterable[RawArticle | SourceError], seen: dict[str, tuple[RawArticle, str]]
+            ) -> tuple[list[RawArticle], list[SourceError]]:
+    """Make article ids unique in order: same id + same text -> dropped; same id, other text -> ``id~2``."""
+    arts: list[RawArticle] = []
+    errs: list[SourceError] = []
+    for item in items:
+        if isinstance(item, SourceError):
+            errs.append(item)
+            continue
+        digest = _sha1(item.text.encode("utf-8"))
+        prev = seen.get(item.article_id)
+        if prev is not None:
+            where = prev[0].file + (f" record {prev[0].record}" if prev[0].record is not None else "")
+            if prev[1] == digest:
+                errs.append(SourceError(item.file, item.record, f"duplicate of {where} (same id "
+                                        f"{item.article_id!r} and same text); not loaded again"))
+                continue
+            k = 2
+            while f"{item.article_id}~{k}" in seen:
+                k += 1
+            new_id = f"{item.article_id}~{k}"
+            errs.append(SourceError(item.file, item.record, f"article id {item.article_id!r} is already used by "
+                                    f"{where}; loaded as {new_id!r}"))
+            item = replace(item, article_id=new_id)
+        seen[item.article_id] = (item, digest)
+        arts.append(item)
+    return arts, errs
+
+
+def _size(n: int) -> str:
+    mb, kb = n / 1024 / 1024, n / 1024
+    if n < 1024:
+        return f"{n} bytes"
+    if n >= 1024 * 1024:
+        return f"{mb:.0f} MB" if mb.is_integer() else f"{mb:.1f} MB"
+    return f"{kb:.0f} KB" if kb.is_integer() else f"{kb:.1f} KB"
+
+
+def _too_large(n: int) -> str:
+    return f"file too large: {_size(n)} (the limit is {_size(MAX_BYTES)}); split it into smaller files"
+
+
+def _read_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None,
+                 seen: dict[str, tuple[RawArticle, str]]) -> tuple[list[RawArticle], list[SourceError]]:
+    suffix = PurePosixPath(name).suffix.lower()
+    fmt = FORMATS.get(suffix)
+    if fmt is None:
+        what = _KNOWN_OTHER.get(suffix) or _binary_kind(data, strong_only=False)
+        kind = f"{suffix or 'no extension'}{', ' + what if what else ''}"
+        return [], [SourceError(name, None, f"not a supported format ({kind}); the loader reads "
+                                            ".txt, .json, .jsonl, .csv and .html files")]
+    if len(data) > MAX_BYTES:
+        return [], [SourceError(name, None, _too_large(len(data)))]
+    if not data:
+        return [], [SourceError(name, None, "empty file (0 bytes)")]
+    magic = _binary_kind(data, strong_only=b"\x00" not in data[:4096])
+    if magic:
+        return [], [SourceError(name, None, f"not text: looks like a binary file ({magic})")]
+    hint = None
+    if fmt == "html":
+        m = _META_CHARSET.search(data[:4096])
+        hint = m[1].decode("ascii", "replace") if m else None
+    try:
+        text, encoding = _decode(data, hint)
+    except _Refuse as e:
+        return [], [SourceError(name, None, str(e))]
+    if not text.strip():
+        return [], [SourceError(name, None, "empty file (only whitespace)")]
+    ctx = _Ctx(name, PurePosixPath(name).stem, fmt, encoding, _sha1(data),
+               {k.strip().lower(): (v or "") for k, v in (manifest_row or {}).items() if k})
+    items: Iterable[RawArticle | SourceError]
+    if fmt == "txt":
+        items = [_read_txt(ctx, text)]
+    elif fmt == "html":
+        items = [_read_html(ctx, text)]
+    elif fmt == "json":
+        items = _records_json(ctx, text)
+    elif fmt == "jsonl":
+        items = _records_jsonl(ctx, text)
+    else:
+        items = _records_csv(ctx, text)
+    arts, errs = _dedupe(items, seen)
+    if len(errs) > MAX_RECORD_ERRORS:
+        extra = len(errs) - MAX_RECORD_ERRORS
+        errs = [*errs[:MAX_RECORD_ERRORS], SourceError(name, None, f"{extra} more records could not be read "
+                                                                   "(not listed one by one)")]
+    return arts, errs
+
+
+def read_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None = None
+                ) -> tuple[list[RawArticle], list[SourceError]]:
+    """Articles and errors from one file's bytes. ``name`` is its path relative to the corpus root (POSIX); its
+    extension picks the format. ``manifest_row`` is its manifest.csv row, if any. Pure: never touches the disk."""
+    try:
+        return _read_source(name, data, manifest_row, {})
+    except Exception as e:  # a bug must not stop a load; say where it happened
+        return [], [SourceError(name, None, f"internal error while reading this file: {type(e).__name__}: {e}")]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Reading a folder
+
+_JUNK_DIRS = frozenset({"__macosx", "__pycache__", "node_modules"})
+_JUNK_FILES = frozenset({"thumbs.db", "desktop.ini", MANIFEST_NAME})
+
+
+def _skip(name: str, is_dir: bool) -> bool:
+    low = name.lower()
+    if name.startswith(".") or (is_dir and low in _JUNK_DIRS):
+        return True
+    return not is_dir and (low in _JUNK_FILES or name.startswith("~$") or name.endswith("~"))
+
+
+def list_sources(root: Path) -> list[Path]:
+    """Every candidate article file under ``root``, recursively, sorted by relative path. Hidden files and folders,
+    OS clutter (Thumbs.db, ~$ lock files, __MACOSX) and manifest.csv are skipped; broken links are kept (they are
+    reported when read). Symlinked folders are not followed."""
+    root = Path(root)
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        return []
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
+        dirnames[:] = [d for d in dirnames if not _skip(d, True)]
+        base = Path(dirpath)
+        found.extend(base / f for f in filenames if not _skip(f, False))
+        # symlinks to folders show up in dirnames; keep symlinks to nothing as (unreadable) files
+        found.extend(base / d for d in dirnames if (base / d).is_symlink() and not (base / d).exists())
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def _read_bytes(path: Path) -> bytes:
+    """At most MAX_BYTES + 1 bytes (a file that grows or lies about its size is still bounded); raises OSError."""
+    with open(path, "rb") as f:
+        return f.read(MAX_BYTES + 1)
+
+
+def _os_reason(e: OSError) -> str:
+    if isinstance(e, PermissionError):
+        return "cannot read the file: permission denied"
+    if isinstance(e, FileNotFoundError):
+        return "cannot read the file: it does not exist (a broken link, or it was deleted while loading)"
+    if isinstance(e, IsADirectoryError):
+        return "cannot read the file: it is a folder"
+    return f"cannot read the file: {e.strerror or e}"
+
+
+def _read_manifest_at(root: Path, folder: Path) -> tuple[dict[str, dict[str, str]], list[SourceError]]:
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        try:
+            path = next(p for p in folder.iterdir() if p.name.lower() == MANIFEST_NAME and p.is_file())
+        except (StopIteration, OSError):
+            return {}, []
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return {}, [SourceError(rel, None, _too_large(size))]
+        data = _read_bytes(path)
+        text, _ = _decode(data)
+    except OSError as e:
+        return {}, [SourceError(rel, None, _os_reason(e))]
+    except _Refuse as e:
+        return {}, [SourceError(rel, None, f"manifest: {e}")]
+    rows: dict[str, dict[str, str]] = {}
+    errors: list[SourceError] = []
+    header: list[str] | None = None
+    key_col = ""
+    n = 0
+    for line, row in _csv_rows(text, _sniff_delimiter(text, ",")):
+        if isinstance(row, str):
+            errors.append(SourceError(rel, n + 1 if header else None, f"manifest line {line}: {row}"))
+            continue
+        if not any(c.strip() for c in row):
+            continue
+        if header is None:
+            header = [c.strip().lstrip("\ufeff").lower() for c in row]
+            key_col = next((h for h in ("file", "filename", "file_name", "path", "name") if h in header), "")
+            if not key_col:
+                return {}, [SourceError(rel, None, "manifest has no 'file' column; the columns are: "
+                                                   f"{', '.join(header)}")]
+            continue
+        n += 1
+        rec = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header) if h}
+        key = rec.get(key_col, "").replace("\\", "/").strip("/")
+        if not key:
+            errors.append(SourceError(rel, n, f"manifest row {n} (line {line}) has no file name"))
+            continue
+        if key in rows:
+            errors.append(SourceError(rel, n, f"manifest lists {key!r} twice; the first row is used"))
+            continue
+        rec["file"] = key
+        rows[key] = rec
+        if not (folder / key).exists() and not any(folder.glob(_glob_escape(key) + ".*")):
+            errors.append(SourceError(rel, n, f"manifest lists {key!r} but there is no such file"))
+    return rows, errors
+
+
+def _glob_escape(s: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", s)
+
+
+def read_manifest(root: Path) -> tuple[dict[str, dict[str, str]], list[SourceError]]:
+    """``manifest.csv`` in ``root``: its rows by file name (as written in its ``file`` column, POSIX), and errors
+    (no ``file`` column, a file listed twice, a listed file that does not exist, an unreadable manifest)."""
+    try:
+        return _read_manifest_at(Path(root), Path(root))
+    except Exception as e:
+        return {}, [SourceError(MANIFEST_NAME, None, f"internal error while reading the manifest: {e}")]
+
+
+def _manifest_row(path: Path, root: Path, manifests: dict[Path, dict[str, dict[str, str]]]
+                  ) -> dict[str, str] | None:
+    """The nearest manifest row naming this file: its own folder first (by name), then parents (by relative path);
+    a row may omit the extension."""
+    folder = path.parent
+    while True:
+        rows = manifests.get(folder)
+        if rows:
+            rel = path.relative_to(folder).as_posix()
+            for key in (rel, str(PurePosixPath(rel).with_suffix(""))):
+                if key in rows:
+                    return rows[key]
+        if folder == root or folder == folder.parent:
+            return None
+        folder = folder.parent
+
+
+def read_corpus(root: Path) -> tuple[list[RawArticle], list[SourceError]]:
+    """Every article under ``root`` and one error row per file or record that could not be loaded."""
+    root = Path(root)
+    if root.is_file():
+        base = root.parent
+    elif root.is_dir():
+        base = root
+    else:
+        return [], [SourceError(str(root), None, "folder not found")]
+    articles: list[RawArticle] = []
+    errors: list[SourceError] = []
+    manifests: dict[Path, dict[str, dict[str, str]]] = {}
+    paths = list_sources(root)
+    for folder in sorted({p.parent for p in paths} | {base}):
+        rows, errs = _read_manifest_at(base, folder)
+        manifests[folder] = rows
+        errors.extend(errs)
+    seen: dict[str, tuple[RawArticle, str]] = {}
+    for path in paths:
+        name = path.relative_to(base).as_posix()
+        try:
+            st = path.stat()
+            if stat.S_ISDIR(st.st_mode):
+                raise IsADirectoryError(21, "is a directory")
+            if not stat.S_ISREG(st.st_mode):  # reading a pipe would block the load forever
+                errors.append(SourceError(name, None, "cannot read the file: not a regular file (a pipe, socket "
+                                                      "or device)"))
+                continue
+            if st.st_size > MAX_BYTES and PurePosixPath(name).suffix.lower() in FORMATS:
+                errors.append(SourceError(name, None, _too_large(st.st_size)))
+                continue
+            data = _read_bytes(path) if PurePosixPath(name).suffix.lower() in FORMATS else _read_head(path)
+        except OSError as e:
+            errors.append(SourceError(name, None, _os_reason(e)))
+            continue
+        try:
+            arts, errs = _read_source(name, data, _manifest_row(path, base, manifests), seen)
+        except Exception as e:
+            arts, errs = [], [SourceError(name, None, f"internal error while reading this file: "
+                                                      f"{type(e).__name__}: {e}")]
+        articles.extend(arts)
+        errors.extend(errs)
+    return articles, errors
+
+
+def _read_head(path: Path) -> bytes:
+    """Unsupported formats are only sniffed for a better message."""
+    with open(path, "rb") as f:
+        return f.read(64)

@@ -1,0 +1,73 @@
+"""Articles: read one right to left with its extracted values highlighted, and its rows beside it."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import derive
+from dashboard.views import common
+
+ctx = common.context()
+c = ctx.data
+page = common.Page("articles", ctx)
+page.header(ctx.t("Articles", "المقالات"), ctx.subtitle())
+
+arts = c.articles.sort_values("published", ascending=False, na_position="last")
+wanted = st.query_params.get("article")
+query = st.text_input("Search titles · ابحث في العناوين", key="art_q", placeholder="e.g. رامشتاين, Brussels")
+if query:
+    arts = arts[arts["title"].astype("string").str.contains(query, case=False, regex=False, na=False)
+                | arts["article_id"].astype("string").str.contains(query, case=False, regex=False, na=False)]
+ids = list(arts["article_id"].astype(str).head(1000))
+if wanted and wanted not in ids and wanted in set(ctx.full.articles["article_id"].astype(str)):
+    ids.insert(0, wanted)
+if not ids:
+    st.info("No article matches the filters." if not query else "No article title matches the search.")
+    st.stop()
+titles = ctx.full.articles.drop_duplicates("article_id").set_index("article_id")
+if wanted in ids and wanted != st.session_state.get("_art_url"):  # a link or an edited URL asks for this article
+    st.session_state["art_pick"] = wanted
+elif st.session_state.get("art_pick") not in ids:
+    st.session_state["art_pick"] = ids[0]
+
+
+def label(aid: str) -> str:
+    row = titles.loc[aid]
+    date = f"{row['published']:%Y-%m-%d}" if pd.notna(row["published"]) else "no date"
+    return f"{date} · {derive.txt(row['title'])[:90] or aid}"
+
+
+aid = st.selectbox(f"Article ({len(arts):,} match the filters)", ids, key="art_pick", format_func=label)
+if st.query_params.get("article") != aid:
+    st.query_params["article"] = aid
+st.session_state["_art_url"] = aid
+
+art = titles.loc[aid]
+rows = derive.article_rows(ctx.full, aid)
+left, right = st.columns([3, 2], gap="large")
+with left:
+    meta = [f"`{aid}`", f"{art['published']:%Y-%m-%d}" if pd.notna(art["published"]) else "no publication date"]
+    meta += [derive.txt(art[k]) for k in ("outlet", "file") if derive.txt(art[k])]
+    st.caption(" · ".join(meta))
+    st.html(common.rtl(derive.highlight_html(art["title"], rows["spans"].iloc[:0]), "article-title"))
+    kinds = [k for k in derive.SPAN_KINDS if k in set(rows["spans"]["kind"].astype(str))]
+    if kinds:
+        st.html(" ".join(f'<mark class="legend-chip k-{k}">{k}</mark>' for k in kinds))
+    st.html(common.rtl(derive.highlight_html(art["text"], rows["spans"]), "article-text"))
+    if derive.txt(art["url"]):
+        st.caption(f"Source: {art['url']}")
+with right:
+    ev = rows["events"]
+    st.markdown(f"**Events** ({len(ev)})")
+    common.table(ev[["event_type", "date", "location", "attending_count", "evidence"]], "art_events",
+                 column_config={"evidence": st.column_config.TextColumn("evidence", width="large")})
+    st.markdown(f"**Participants** ({len(rows['participants'])})")
+    p = rows["participants"]
+    names = ctx.names()
+    common.table(p.assign(name=p["country"].astype("string").map(lambda x: names.get(x, x)))[
+        ["event_id", "country", "name", "role", "raw"]], "art_participants")
+    st.markdown(f"**Amounts** ({len(rows['amounts'])})")
+    common.table(rows["amounts"][["kind", "donor", "value_usd", "raw", "evidence"]], "art_amounts",
+                 column_config={"value_usd": st.column_config.NumberColumn("value_usd", format="%.0f")})
+    st.markdown(f"**Countries named** ({len(rows['mentions'])})")
+    common.table(rows["mentions"][["country", "count", "first_raw"]], "art_mentions")
+page.finish()

@@ -1,0 +1,333 @@
+"""What the pages share: the loaded corpus (cached), the page context, labels, and the chart/PNG/ZIP wiring."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import export, filters
+from dashboard.filters import EVENT_TYPES, Filters, Options
+from dashboard.schema import TABLES, Corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CORPUS = ROOT / "seeds"
+
+KIND_LABELS = {
+    "cumulative_total": ("Cumulative total", "إجمالي تراكمي"), "pledge": ("Pledge", "تعهد"),
+    "package": ("Package", "حزمة"), "funding_gap": ("Funding gap", "فجوة تمويل"), "other": ("Other", "أخرى"),
+}
+ROLE_LABELS = {
+    "chair": ("chairs / hosts", "يترأس / يستضيف"), "attendee": ("attends", "يحضر"),
+    "party": ("party to talks", "طرف في المحادثات"), "absent": ("named absent", "غائب"),
+}
+SPECIAL_NAMES = {"ALL": ("All donors", "جميع المانحين"), "": ("Donor not stated", "مانح غير محدد")}
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Corpus
+
+
+def corpus_path(argv: Sequence[str]) -> Path:
+    """``--corpus DIR`` after ``--`` on the command line, else ``RAMSTEIN_CORPUS``, else the repo's seeds/."""
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser.add_argument("--corpus")
+    args, _ = parser.parse_known_args(list(argv))
+    raw = args.corpus or os.environ.get("RAMSTEIN_CORPUS") or str(DEFAULT_CORPUS)
+    p = Path(raw).expanduser()
+    return p if p.is_absolute() else (Path.cwd() / p)
+
+
+def read_corpus(path: Path) -> Corpus:
+    """The loader (imported late so a broken loader shows as an error on the page, not a crash)."""
+    from dashboard.loader import load_corpus
+
+    return load_corpus(path)
+
+
+def read_uploads(files: list[tuple[str, bytes]]) -> Corpus:
+    from dashboard.loader import load_uploads
+
+    return load_uploads(files)
+
+
+@st.cache_data(ttl=10, show_spinner=False)
+def signature(path: str) -> str:
+    """Changes when any file under ``path`` is added, removed, resized or touched (cheap: stat only)."""
+    h = hashlib.sha1(path.encode())
+    root = Path(path)
+    if root.is_file():
+        st_ = root.stat()
+        h.update(f"{st_.st_size}:{st_.st_mtime_ns}".encode())
+        return h.hexdigest()
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            try:
+                s = os.stat(os.path.join(dirpath, name))
+            except OSError:
+                continue
+            h.update(f"{dirpath}/{name}:{s.st_size}:{s.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+@dataclass
+class Bundle:
+    """A corpus plus what the widgets need from it (computed once per corpus)."""
+
+    corpus: Corpus
+    options: Options
+    load_error: str = ""
+
+
+def _bundle(corpus: Corpus, error: str = "") -> Bundle:
+    return Bundle(corpus=corpus, options=filters.options(corpus), load_error=error)
+
+
+@st.cache_resource(show_spinner="Reading the articles…", max_entries=4)
+def load(path: str, sig: str) -> Bundle:
+    """Parsed once per corpus content (``sig``); shared read-only by every session. Never mutate the result."""
+    try:
+        return _bundle(read_corpus(Path(path)))
+    except Exception as e:  # the page still opens and says what went wrong
+        return _bundle(Corpus.empty(), f"{type(e).__name__}: {e}")
+
+
+@st.cache_resource(show_spinner="Reading the uploaded files…", max_entries=16)
+def _load_uploads(key: str, _files: tuple[tuple[str, bytes], ...]) -> Corpus:
+    return read_uploads(list(_files))
+
+
+def _concat(a: pd.DataFrame, b: pd.DataFrame, table: str) -> pd.DataFrame:
+    out = pd.concat([a, b], ignore_index=True) if len(b) else a
+    for col, dtype in TABLES[table].items():
+        if dtype == "category" and col in out and not isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype("category")
+    return out
+
+
+def merge_uploads(base: Corpus, up: Corpus) -> Corpus:
+    """``base`` plus uploaded articles; an upload whose article id is already in the corpus is reported, not added."""
+    dup = set(up.articles["article_id"].dropna()) & set(base.articles["article_id"].dropna())
+    errors = up.errors
+    if dup:
+        files = up.articles[up.articles["article_id"].isin(dup)]
+        extra = pd.DataFrame({"file": files["file"], "record": files["record"],
+                              "error": "article id already in the corpus; the uploaded copy was not added"})
+        errors = pd.concat([errors, extra.astype(errors.dtypes.to_dict())], ignore_index=True)
+    tables = {}
+    for name, df in up.tables().items():
+        if name == "errors":
+            df = errors
+        elif name == "meetings":
+            df = df.iloc[:0]  # canonical meetings are made across the whole corpus by the loader; uploads add events
+        elif dup and "article_id" in df:
+            df = df[~df["article_id"].isin(dup)]
+        tables[name] = _concat(getattr(base, name), df, name)
+    return Corpus(**tables)
+
+
+def with_uploads(base: Bundle, files: list) -> tuple[Bundle, Corpus | None]:
+    """The session's corpus: ``base`` plus the uploaded files (parsed once per content)."""
+    if not files:
+        return base, None
+    data = tuple((f.name, f.getvalue()) for f in files)
+    key = hashlib.sha1(b"".join(n.encode() + b"\0" + hashlib.sha1(d).digest() for n, d in data)).hexdigest()
+    up = _load_uploads(key, data)
+    merged_key = f"_merged_{id(base)}_{key}"
+    if st.session_state.get("_merged_key") != merged_key:
+        st.session_state["_merged"] = _bundle(merge_uploads(base.corpus, up), base.load_error)
+        st.session_state["_merged_key"] = merged_key
+    return st.session_state["_merged"], up
+
+
+@st.cache_resource(show_spinner=False)
+def reference_meetings() -> pd.DataFrame | None:
+    """The reference calendar of meetings, if ``dashboard.meetings`` provides one."""
+    try:
+        from dashboard.meetings import reference_meetings as ref
+    except Exception:
+        return None
+    try:
+        df = ref()
+    except Exception:
+        return None
+    return df if isinstance(df, pd.DataFrame) and len(df) and "date" in df else None
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Country names
+
+
+@lru_cache(maxsize=4096)
+def country_name(code: str, lang: str) -> str:
+    if code in SPECIAL_NAMES:
+        return SPECIAL_NAMES[code][lang == "ar"]
+    try:
+        from dashboard.extract.places import country_name as name
+
+        out = name(code, lang)
+        return str(out) if out else code
+    except Exception:
+        return code
+
+
+def country_label(code: str) -> str:
+    """For the country picker: Arabic and English names and the code, so either language finds it."""
+    ar, en = country_name(code, "ar"), country_name(code, "en")
+    parts = [x for x in dict.fromkeys([ar, en]) if x and x != code]
+    return " · ".join([*parts, code]) if parts else code
+
+
+def names_for(codes: Sequence[str], lang: str) -> dict[str, str]:
+    out = {c: country_name(c, lang) for c in codes}
+    out.update({k: v[lang == "ar"] for k, v in SPECIAL_NAMES.items()})
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Page context
+
+
+@dataclass
+class Context:
+    full: Corpus
+    data: Corpus
+    filters: Filters
+    options: Options
+    source: str
+    uploads: Corpus | None = None
+    load_error: str = ""
+
+    @property
+    def lang(self) -> str:
+        return self.filters.lang
+
+    def t(self, en: str, ar: str) -> str:
+        return ar if self.lang == "ar" else en
+
+    def names(self) -> dict[str, str]:
+        codes = set(self.options.countries) | set(self.filters.countries)
+        return names_for(sorted(codes), self.lang)
+
+    def type_labels(self) -> dict[str, str]:
+        return {k: v[self.lang == "ar"] for k, v in EVENT_TYPES.items()}
+
+    def kind_labels(self) -> dict[str, str]:
+        return {k: v[self.lang == "ar"] for k, v in KIND_LABELS.items()}
+
+    def role_labels(self) -> dict[str, str]:
+        return {k: v[self.lang == "ar"] for k, v in ROLE_LABELS.items()}
+
+    def subtitle(self) -> str:
+        return self.filters.describe(lambda c: country_name(c, self.lang))
+
+
+def set_context(ctx: Context) -> None:
+    st.session_state["_ctx"] = ctx
+
+
+def context() -> Context:
+    return st.session_state["_ctx"]
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Layout pieces
+
+CSS = """
+<style>
+.rtl, .rtl * { direction: rtl; text-align: right; unicode-bidi: plaintext; }
+.rtl { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", sans-serif; }
+.article-text { font-size: 1.15rem; line-height: 2.1; padding: 0.8rem 1rem; background: #fbfcfb;
+  border: 1px solid #e3e9e6; border-radius: 0.5rem; max-height: 70vh; overflow-y: auto; white-space: normal; }
+.article-text mark { padding: 0 0.15em; border-radius: 0.25em; }
+mark.k-date { background: #ffe39a; } mark.k-country { background: #bfe3d3; } mark.k-amount { background: #f9c6c9; }
+mark.k-event { background: #cddcf5; } mark.k-count { background: #e5d4f2; } mark.k-place { background: #d7ecf7; }
+mark.k-official { background: #efe1c6; }
+.legend-chip { display: inline-block; margin: 0 0.3em 0.3em 0; padding: 0 0.4em; border-radius: 0.25em; font-size: 0.85rem; }
+.article-title { font-size: 1.35rem; font-weight: 600; }
+</style>
+"""
+
+
+def inject_css() -> None:
+    st.html(CSS)
+
+
+def rtl(text: str, cls: str = "") -> str:
+    """Already-escaped HTML inside a right-to-left block."""
+    return f'<div dir="rtl" lang="ar" class="rtl {cls}">{text}</div>'
+
+
+@dataclass
+class Page:
+    """One page: title row with the "all charts as ZIP" button, then charts that each get a PNG button."""
+
+    slug: str
+    ctx: Context
+    figures: list[tuple[str, go.Figure]] = field(default_factory=list)
+
+    def header(self, title: str, caption: str = "") -> None:
+        left, right = st.columns([5, 2], vertical_alignment="bottom")
+        left.title(title)
+        if caption:
+            left.caption(caption)
+        self._zip_slot = right.empty()
+        ok, why = export.png_status()
+        if not ok:
+            st.info(why, icon=":material/image_not_supported:")
+
+    def chart(self, fig: go.Figure, chart_id: str, key: str | None = None) -> None:
+        stem = export.file_stem(self.slug, chart_id, self.ctx.filters.slug())
+        st.plotly_chart(fig, theme=None, config=export.modebar_config(stem), key=key or f"chart_{chart_id}",
+                        width="stretch")
+        self.figures.append((stem, fig))
+        ok, why = export.png_status()
+        st.download_button(
+            "Download PNG", data=(lambda f=fig: export.figure_png(f)) if ok else b"", file_name=f"{stem}.png",
+            mime="image/png", on_click="ignore", key=f"png_{chart_id}", disabled=not ok,
+            help=f"{stem}.png, rendered on the server at 2x" if ok else why, icon=":material/download:",
+        )
+
+    def finish(self) -> None:
+        """Fill the title row's ZIP button now that every chart is known."""
+        slot = getattr(self, "_zip_slot", None)
+        if slot is None or not self.figures:
+            return
+        ok, why = export.png_status()
+        items = list(self.figures)
+        name = export.file_stem(self.slug, "charts", self.ctx.filters.slug()) + ".zip"
+        slot.download_button(
+            f"All charts as ZIP ({len(items)})", data=(lambda: export.figures_zip(items)) if ok else b"",
+            file_name=name, mime="application/zip", on_click="ignore", key=f"zip_{self.slug}", disabled=not ok,
+            help=name if ok else why, icon=":material/folder_zip:",
+        )
+
+
+def table(df: pd.DataFrame, key: str, limit: int = 2000, hide: Sequence[str] = (), height: int | None = None,
+          column_config: Mapping | None = None) -> None:
+    """A dataframe view capped at ``limit`` rows (downloads on the Data page have everything)."""
+    shown = df.drop(columns=[c for c in hide if c in df.columns])
+    if len(shown) > limit:
+        st.caption(f"Showing the first {limit:,} of {len(shown):,} rows; the Data page downloads all of them.")
+        shown = shown.head(limit)
+    kwargs = {"height": height} if height else {}
+    st.dataframe(shown, key=key, hide_index=True, width="stretch", column_config=column_config, **kwargs)
+
+
+def article_link(ctx: Context) -> Callable[[pd.Series], pd.Series]:
+    """Article ids -> links that open the Articles page on them with the current filters."""
+    q = "&".join(f"{k}={v}" for k, v in ctx.filters.to_query().items())
+
+    def links(ids: pd.Series) -> pd.Series:
+        return "articles?article=" + ids.astype("string").fillna("") + (f"&{q}" if q else "")
+
+    return links

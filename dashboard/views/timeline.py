@@ -1,0 +1,45 @@
+"""Ramstein timeline: reference meetings as the backbone, the corpus's reports laid on them."""
+
+import streamlit as st
+
+from dashboard import charts, derive
+from dashboard.views import common
+
+ctx = common.context()
+c = ctx.data
+f = ctx.filters
+page = common.Page("timeline", ctx)
+page.header(ctx.t("Ramstein timeline", "الجدول الزمني لاجتماعات رامشتاين"), ctx.subtitle())
+
+others = st.toggle(ctx.t("Show other meeting types beside the Ramstein group", "إظهار أنواع الاجتماعات الأخرى"),
+                   key="tl_others", value=False)
+types = derive.MEETING_TYPES if others else ("udcg_meeting",)
+if f.event_types:  # the sidebar's type filter narrows the rows; asked-for types are shown even with the toggle off
+    types = tuple(t for t in types if t in f.event_types) or tuple(f.event_types)
+ref = common.reference_meetings()
+ref = derive.restrict_reference(ref, f.date_from, f.date_to, types)
+meetings = c.meetings[c.meetings["event_type"].astype("string").isin(types).fillna(False)]
+events = c.events[c.events["event_type"].astype("string").isin(types).fillna(False)]
+tl = derive.timeline(meetings, events, ref, ctx.names())
+if ref is None:
+    st.caption("No reference calendar available: showing the meetings found in the articles only.")
+else:
+    st.caption("Reference meetings are the backbone; filled markers were reported by the articles (size = number of "
+               "articles), open markers were not covered, diamonds mark reports that disagree with each other or "
+               "with the reference.")
+page.chart(charts.meetings_timeline(tl, ctx.type_labels(), ctx.t("Meetings on a time axis", "الاجتماعات على محور زمني"),
+                                    ctx.subtitle(), lang=ctx.lang), "meetings-timeline")
+n = tl["status"].value_counts().to_dict() if len(tl) else {}
+cols = st.columns(4)
+cols[0].metric("Reported", n.get("reported", 0))
+cols[1].metric("Sources disagree", n.get("disagreement", 0))
+cols[2].metric("Not covered", n.get("not covered", 0))
+cols[3].metric("Not in reference", n.get("not in reference", 0))
+st.subheader(ctx.t("Meetings", "الاجتماعات"))
+common.table(tl.assign(open=common.article_link(ctx)(tl["article_ids"].str.split(";").str[0]).where(
+    tl["article_ids"] != "", None)), "timeline_table", column_config={
+    "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
+    "evidence": st.column_config.TextColumn("evidence", width="large"),
+    "open": st.column_config.LinkColumn("first article", display_text="open ↗"),
+})
+page.finish()

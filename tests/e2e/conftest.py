@@ -1,0 +1,133 @@
+"""A real `streamlit run` on a free port with a temporary corpus, and Debian chromium driven by Playwright.
+
+Needs: /usr/bin/chromium (apt-get install chromium fonts-noto-core) and the python `playwright` package; no
+`playwright install` (the system chromium is used). Every test is marked ``e2e``; they are skipped without chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+from synthetic import write_articles  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run"]
+SCRIPT_ARTICLE = "zz_script_article.txt"
+SCRIPT_TEXT = ("اختبار عنوان فيه <script>window.__pwned = 1</script> وسم\n\n"
+               "قال وزير الدفاع البولندي إن <script>window.__pwned = 2</script> اجتماع مجموعة الاتصال الدفاعية "
+               "الخاصة بأوكرانيا عقد في بروكسل يوم 12 فبراير 2025 بمشاركة نحو 50 دولة. "
+               '<img src=x onerror="window.__pwned = 3"> وأعلنت ألمانيا عن مساعدات بقيمة 1.5 مليار دولار.\n')
+
+pytestmark = pytest.mark.e2e
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.e2e)
+            if not os.path.exists(CHROMIUM):
+                item.add_marker(pytest.mark.skip(reason="needs /usr/bin/chromium (apt-get install chromium)"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def corpus_dir(tmp_path_factory) -> Path:
+    """The seeds, 24 synthetic articles, and one article that tries to inject script."""
+    d = tmp_path_factory.mktemp("corpus")
+    write_articles(d, 24, seed=21, extra={SCRIPT_ARTICLE: SCRIPT_TEXT})
+    manifest = (d / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    for line in (ROOT / "seeds" / "manifest.csv").read_text(encoding="utf-8").splitlines()[1:]:
+        manifest.append(line)
+    for f in (ROOT / "seeds").glob("*.txt"):
+        shutil.copy(f, d / f.name)
+    (d / "manifest.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="session")
+def script_article_id() -> str:
+    return SCRIPT_ARTICLE.removesuffix(".txt")
+
+
+@pytest.fixture(scope="session")
+def app_url(corpus_dir, tmp_path_factory) -> Iterator[str]:
+    port = _free_port()
+    env = {**os.environ, "BROWSER_PATH": str(ROOT / "bin" / "chromium-offline"),
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "PYTHONUNBUFFERED": "1"}
+    log = tmp_path_factory.mktemp("log") / "streamlit.log"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true", "--", "--corpus", str(corpus_dir)]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not start:\n{log.read_text(errors='replace')[-3000:]}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def pw_browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+LOCAL = ("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")
+
+
+@pytest.fixture
+def page(pw_browser):
+    """A fresh browser context (a new Streamlit session) that blocks every non-local request."""
+    ctx = pw_browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    blocked: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(LOCAL):
+            return r.continue_()
+        blocked.append(r.request.url)
+        return r.abort()
+
+    ctx.route("**/*", route)
+    pg = ctx.new_page()
+    pg.set_default_timeout(30_000)
+    pg.blocked = blocked  # type: ignore[attr-defined]
+    yield pg
+    ctx.close()

@@ -1,0 +1,153 @@
+"""The app in a real browser: pages draw, filters reduce rows and live in the URL, both PNG exports work, the map
+draws offline, and article text cannot inject markup."""
+
+from __future__ import annotations
+
+import re
+import struct
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.e2e
+PNG = b"\x89PNG\r\n\x1a\n"
+CHART_PAGES = {"": 1, "aid": 2, "attendance": 3, "timeline": 1}
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == PNG, "not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+def wait_idle(page: Page) -> None:
+    page.wait_for_selector('[data-testid="stAppViewContainer"]')
+    page.wait_for_timeout(300)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+
+
+def open_page(page: Page, app_url: str, path: str = "", query: str = "") -> None:
+    page.goto(f"{app_url}/{path}{'?' + query if query else ''}")
+    wait_idle(page)
+
+
+def charts_drawn(page: Page, n: int) -> None:
+    charts = page.get_by_test_id("stPlotlyChart")
+    expect(charts).to_have_count(n, timeout=60_000)
+    for i in range(n):
+        expect(charts.nth(i).locator(".main-svg").first).to_be_attached(timeout=30_000)
+
+
+def metric(page: Page, label: str) -> int:
+    m = page.get_by_test_id("stMetric").filter(has_text=label).first
+    return int(m.get_by_test_id("stMetricValue").inner_text().replace(",", ""))
+
+
+def test_each_page_draws(page, app_url):
+    for path, n in CHART_PAGES.items():
+        open_page(page, app_url, path)
+        charts_drawn(page, n)
+        assert not page.get_by_test_id("stException").count(), path
+    open_page(page, app_url, "articles")
+    expect(page.locator(".article-text")).to_be_visible()
+    open_page(page, app_url, "data")
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    assert not [u for u in page.blocked if "plot.ly" in u or "streamlit.io" in u], page.blocked
+
+
+def select_country(page: Page, text: str) -> None:
+    box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first
+    box.click()
+    page.keyboard.type(text)
+    page.get_by_role("option").filter(has_text=re.compile(text, re.I)).first.click()
+    page.keyboard.press("Escape")
+    wait_idle(page)
+
+
+def test_country_filter_reduces_rows_and_lives_in_the_url(page, app_url, pw_browser):
+    open_page(page, app_url)
+    before = metric(page, "Articles")
+    assert before >= 25
+    select_country(page, "POL")
+    expect(page).to_have_url(re.compile(r"countries=POL"))
+    page.wait_for_function(f"() => [...document.querySelectorAll('[data-testid=stMetricValue]')]"
+                           f".some(e => e.innerText !== '{before}')")
+    after = metric(page, "Articles")
+    assert 0 < after < before
+    # the filter survives a page switch, and the URL keeps it
+    page.get_by_test_id("stSidebarNav").get_by_text("Data").click()
+    wait_idle(page)
+    expect(page).to_have_url(re.compile(r"/data\?.*countries=POL"))
+    # a copied link opens the same view in a fresh session
+    url = page.url.replace("/data", "/")
+    fresh = pw_browser.new_page()
+    try:
+        fresh.goto(url)
+        wait_idle(fresh)
+        expect(fresh.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first).to_contain_text("POL")
+        assert metric(fresh, "Articles") == after
+    finally:
+        fresh.close()
+
+
+def test_modebar_png(page, app_url):
+    open_page(page, app_url, "aid", "countries=DEU")
+    charts_drawn(page, 2)
+    chart = page.get_by_test_id("stPlotlyChart").first
+    chart.hover()
+    with page.expect_download() as dl:
+        chart.get_by_role("button", name="Download plot as a PNG").click()
+    d = dl.value
+    assert d.suggested_filename == "ramstein_aid_latest-cumulative-totals_DEU.png"
+    data = open(d.path(), "rb").read()
+    w, h = png_size(data)
+    box = chart.locator(".main-svg").first.bounding_box()
+    assert (w, h) == (round(box["width"] * 2), round(box["height"] * 2))
+    assert len(data) > 10_000
+
+
+def test_server_png_button(page, app_url):
+    open_page(page, app_url, "attendance")
+    charts_drawn(page, 3)
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="Download PNG").nth(1)  # the world map
+    with page.expect_download(timeout=90_000) as dl:
+        button.click()
+    d = dl.value
+    assert d.suggested_filename == "ramstein_attendance_world-map_all.png"
+    data = open(d.path(), "rb").read()
+    assert png_size(data) == (2400, 960)
+    assert len(data) > 100_000  # country shapes drawn
+
+
+def test_world_map_offline(page, app_url):
+    open_page(page, app_url, "attendance")
+    charts_drawn(page, 3)
+    geo = page.get_by_test_id("stPlotlyChart").nth(1)
+    expect(geo.locator("path.choroplethlocation").first).to_be_attached(timeout=30_000)
+    assert geo.locator("path.choroplethlocation").count() >= 5
+    assert geo.locator(".countries path, path.countries").count() >= 1 or geo.locator(".layer.countries").count()
+    assert not page.blocked or all("plot.ly" not in u for u in page.blocked), page.blocked
+
+
+def test_article_markup_is_text(page, app_url, script_article_id):
+    aid = script_article_id
+    open_page(page, app_url, "articles", f"article={aid}")
+    text = page.locator(".article-text")
+    expect(text).to_contain_text("<script>window.__pwned = 2</script>")
+    assert text.locator("script, img").count() == 0
+    assert page.evaluate("() => window.__pwned") is None
+    direction = text.evaluate("e => getComputedStyle(e).direction")
+    assert direction == "rtl"
+
+
+def test_upload_adds_articles_and_reports_bad_files(page, app_url):
+    open_page(page, app_url)
+    before = metric(page, "Articles")
+    uploader = page.get_by_test_id("stFileUploaderDropzoneInput")
+    uploader.set_input_files([
+        {"name": "up_one.txt", "mimeType": "text/plain",
+         "buffer": "اجتماع في بروكسل\n\nعقد وزراء دفاع بولندا وألمانيا اجتماعا في بروكسل أمس.\n".encode()},
+        {"name": "broken.json", "mimeType": "application/json", "buffer": b'{"text": '},
+    ])
+    page.wait_for_function(f"() => [...document.querySelectorAll('[data-testid=stMetricValue]')]"
+                           f".some(e => e.innerText === '{before + 1}')", timeout=60_000)
+    expect(page.get_by_test_id("stSidebar")).to_contain_text("broken.json")

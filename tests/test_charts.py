@@ -1,0 +1,231 @@
+"""Chart builders (DataFrame in, Figure out) and exports (PNG, ZIP, CSV, Excel, Parquet)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import struct
+import zipfile
+
+import openpyxl
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+import streamlit  # noqa: F401  # importing it swaps plotly's default template: the builders must not care
+from synthetic import make_corpus
+
+from dashboard import charts, derive, export
+from dashboard.filters import EVENT_TYPES
+from dashboard.schema import frame
+
+TYPES = {k: v[0] for k, v in EVENT_TYPES.items()}
+KINDS = {"cumulative_total": "Cumulative total", "pledge": "Pledge", "package": "Package",
+         "funding_gap": "Funding gap", "other": "Other"}
+ROLES = {"chair": "chairs", "attendee": "attends", "absent": "absent"}
+NAMES = {"USA": "الولايات المتحدة", "DEU": "ألمانيا", "GBR": "بريطانيا", "ALL": "All donors", "": "not stated"}
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    c = make_corpus(150, seed=11)
+    # an article that tries to inject markup through its evidence sentence
+    ev = c.events.copy()
+    ev.loc[ev.index[0], "evidence"] = '<script>alert("x")</script> اجتماع <img src=x onerror=alert(1)>'
+    ev.loc[ev.index[0], "attending_count"] = 50
+    c.events = ev
+    return c
+
+
+def builders(c):
+    """(name, figure) for every builder on corpus ``c``."""
+    figs = derive.amount_figures(c.amounts, c.articles)
+    roles = derive.role_counts(c.participants, c.events)
+    return [
+        ("events_by_month", charts.events_by_month(derive.events_by_month(c.events), TYPES, "Events", "all")),
+        ("latest_totals", charts.latest_totals(derive.latest_totals(figs), NAMES, "Latest", "all")),
+        ("amounts_over_time", charts.amounts_over_time(figs, NAMES, KINDS, "Amounts", "all")),
+        ("country_roles", charts.country_roles(roles, NAMES, TYPES, ROLES, "Roles", "all")),
+        ("world_map", charts.world_map(derive.country_totals(roles), NAMES, "Map", "all")),
+        ("attendance", charts.attendance_over_time(derive.attendance_reports(c.events), TYPES, "Attendance", "all")),
+        ("timeline", charts.meetings_timeline(derive.timeline(c.meetings, c.events, None, NAMES), TYPES, "Timeline",
+                                              "all")),
+    ]
+
+
+def _colors(fig: go.Figure) -> set[str]:
+    spec = json.dumps(fig.to_plotly_json(), default=str)
+    return set(pd.Series(spec.split('"')).loc[lambda s: s.str.fullmatch(r"#[0-9a-fA-F]{6}")])
+
+
+@pytest.mark.parametrize("empty", [False, True], ids=["data", "empty"])
+def test_every_builder_has_explicit_template_and_arabic_font(corpus, empty):
+    c = corpus
+    if empty:
+        c = type(corpus)(**{k: v.iloc[:0] for k, v in corpus.tables().items()})
+    for name, fig in builders(c):
+        assert isinstance(fig, go.Figure), name
+        colorway = fig.layout.template.layout.colorway
+        assert colorway and colorway[0] != "#000001", f"{name}: streamlit placeholder template"
+        assert "#000001" not in _colors(fig), name
+        assert fig.layout.font.family.startswith("Noto Naskh Arabic"), name
+        assert "DejaVu Sans" in fig.layout.font.family, name
+        assert fig.layout.title.text, name
+        if empty and name != "world_map":
+            assert any("No data" in (a.text or "") for a in fig.layout.annotations), name
+
+
+def test_figures_have_data(corpus):
+    for name, fig in builders(corpus):
+        assert len(fig.data) > 0, name
+        assert sum(len(t.locations if t.type == "choropleth" else t.x) for t in fig.data) > 0, name
+
+
+def test_article_text_is_escaped_in_hover_labels(corpus):
+    for name, fig in builders(corpus):
+        spec = json.dumps(fig.to_plotly_json(), default=str, ensure_ascii=False)
+        assert "<script" not in spec and "<img" not in spec, name
+    spec = json.dumps(builders(corpus)[5][1].to_plotly_json(), default=str, ensure_ascii=False)
+    assert "&lt;script&gt;" in spec  # still there, as text
+
+
+def test_amount_kinds_are_separate_panels_never_summed():
+    am = frame("amounts", [
+        {"amount_id": "1", "article_id": "a", "donor": "DEU", "kind": "cumulative_total", "value_usd": 28e9,
+         "date_start": "2024-06-01"},
+        {"amount_id": "2", "article_id": "b", "donor": "DEU", "kind": "pledge", "value_usd": 5e9,
+         "date_start": "2024-06-01"},
+        {"amount_id": "3", "article_id": "c", "donor": "DEU", "kind": "pledge", "value_usd": 5e9,
+         "date_start": "2024-06-02"},
+    ])
+    fig = charts.amounts_over_time(derive.amount_figures(am, frame("articles")), NAMES, KINDS, "t")
+    ys = sorted(y for t in fig.data for y in t.y)
+    assert ys == [5e9, 28e9]  # the repeated pledge is one point; nothing is 33e9
+    assert {a.text for a in fig.layout.annotations} >= {"Cumulative total", "Pledge"}
+    assert len({t.yaxis for t in fig.data}) == 2
+
+
+def test_latest_totals_labels_show_sources():
+    am = frame("amounts", [
+        {"amount_id": str(i), "article_id": a, "donor": "ALL", "kind": "cumulative_total", "value_usd": 66.5e9,
+         "date_start": "2025-02-12"} for i, a in enumerate("xyz")])
+    fig = charts.latest_totals(derive.latest_totals(derive.amount_figures(am, frame("articles"))), NAMES, "t")
+    assert list(fig.data[0].y) == ["All donors"]
+    assert fig.data[0].text[0] == "$66.5 bn · as of 2025-02-12 · 3 sources"
+
+
+def test_world_map_uses_iso3_and_local_base_map(corpus):
+    fig = dict(builders(corpus))["world_map"]
+    trace = fig.data[0]
+    assert trace.type == "choropleth" and trace.locationmode == "ISO-3"
+    assert fig.layout.geo.resolution == 110  # world_110m.json, shipped in dashboard/static/
+    assert export.TOPOJSON_FILE.exists()
+    topo = json.loads(export.TOPOJSON_FILE.read_text(encoding="utf-8"))
+    ids = {g.get("id") for g in topo["objects"]["countries"]["geometries"]}
+    assert set(trace.locations) <= ids | {"MLT", "SGP", "LUX"}  # tiny states have no 110m shape
+    assert export.modebar_config("x")["topojsonURL"] == "app/static/"
+
+
+def test_timeline_statuses_and_hover():
+    ref = pd.DataFrame({"kind": ["udcg_meeting", "udcg_meeting"], "number": [1, 2],
+                        "date": ["2022-04-26", "2022-05-23"], "location": ["Ramstein", "Virtual"],
+                        "chairs": ["USA", "USA"], "attendance": ["~40", "44"]})
+    meetings = frame("meetings", [{"meeting_id": "m1", "event_type": "udcg_meeting", "date_start": "2022-04-26",
+                                   "reference_number": 1, "n_articles": 2, "article_ids": "a;b", "event_ids": "e1"}])
+    tl = derive.timeline(meetings, frame("events"), ref, {"USA": "United States"})
+    fig = charts.meetings_timeline(tl, TYPES, "t", lang="ar")
+    names = {t.name for t in fig.data}
+    assert names == {charts.STATUS_STYLE["reported"][3], charts.STATUS_STYLE["not covered"][3]}
+    hover = fig.data[0].hovertemplate
+    for field in ("place", "chairs", "countries", "articles"):
+        assert field in hover
+    assert fig.layout.hoverlabel.align == "right"
+
+
+@pytest.mark.parametrize(("value", "text"), [(66.5e9, "$66.5 bn"), (450e6, "$450 m"), (1.2e12, "$1.2 tn"),
+                                             (999, "$999"), (None, "–"), (float("nan"), "–")])
+def test_usd(value, text):
+    assert charts.usd(value) == text
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# exports
+
+
+def test_file_names_say_what_and_which_filter():
+    stem = export.file_stem("aid", "latest-cumulative-totals", "POL-DEU_2024-01-01-to-end")
+    assert stem == "ramstein_aid_latest-cumulative-totals_POL-DEU_2024-01-01-to-end"
+    assert export.safe_name("a/b\\c:d*e?") == "a-b-c-d-e"
+    cfg = export.modebar_config(stem)
+    assert cfg["toImageButtonOptions"] == {"format": "png", "filename": stem, "scale": 2}
+
+
+def test_csv_has_bom_and_arabic():
+    df = frame("events", [{"event_id": "e1", "event_type": "udcg_meeting", "date_start": "2025-02-12",
+                           "evidence": "اجتماع مجموعة الاتصال"}])
+    data = export.csv_bytes(df)
+    assert data.startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    assert back.loc[0, "evidence"] == "اجتماع مجموعة الاتصال" and back.loc[0, "date_start"] == "2025-02-12"
+
+
+def test_excel_all_tables_and_long_or_dirty_cells():
+    c = make_corpus(5)
+    arts = c.articles.copy()
+    arts.loc[arts.index[0], "text"] = "ن" * 40000 + "\x01"
+    tables = {**c.tables(), "articles": arts}
+    wb = openpyxl.load_workbook(io.BytesIO(export.excel_bytes(tables)), read_only=True)
+    assert wb.sheetnames == list(tables)
+    rows = list(wb["articles"].iter_rows(values_only=True))
+    header = rows[0]
+    text = rows[1][header.index("text")]
+    assert len(text) == export.XLSX_CELL_LIMIT and "\x01" not in text
+
+
+def test_parquet_round_trip():
+    c = make_corpus(5)
+    back = pd.read_parquet(io.BytesIO(export.parquet_bytes(c.events)))
+    assert len(back) == len(c.events) and list(back.columns) == list(c.events.columns)
+    with zipfile.ZipFile(io.BytesIO(export.parquet_zip(c.tables()))) as zf:
+        assert sorted(zf.namelist()) == sorted(f"{t}.parquet" for t in c.tables())
+
+
+def test_zip_of_charts_uses_renderer_and_unique_names():
+    figs = [("a", go.Figure()), ("a", go.Figure()), ("b/c", go.Figure())]
+    data = export.figures_zip(figs, render=lambda f: export.PNG_SIGNATURE + b"x")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert zf.namelist() == ["a.png", "a-2.png", "b-c.png"]
+
+
+def test_png_unavailable_says_how_to_enable(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    ok, why = export.png_status()
+    assert not ok and "apt-get install" in why and "/nonexistent/chromium" in why
+    monkeypatch.setattr(export, "_started", False)
+    with pytest.raises(export.PngUnavailable, match="apt-get install"):
+        export.figure_png(go.Figure())
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == export.PNG_SIGNATURE and data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+needs_chromium = pytest.mark.skipif(export.browser_path() is None or not shutil.which("fc-list"),
+                                    reason="server-side PNG needs chromium (apt-get install chromium fonts-noto-core)")
+
+
+@needs_chromium
+def test_png_export_real_kaleido(corpus):
+    """One kaleido session: an Arabic chart and the world map render offline to 2x PNGs."""
+    if os.environ.get("BROWSER_PATH", "").startswith("/nonexistent"):
+        pytest.skip("BROWSER_PATH points nowhere")
+    figs = dict(builders(corpus))
+    fig = figs["latest_totals"]
+    fig.update_layout(title_text="آخر إجمالي تراكمي · مجموعة رامشتاين")
+    png = export.figure_png(fig, width=800, height=400)
+    assert _png_size(png) == (1600, 800) and len(png) > 20_000
+    map_png = export.figure_png(figs["world_map"], width=800, height=420)
+    assert _png_size(map_png) == (1600, 840)
+    assert len(map_png) > 60_000  # country shapes drawn (an empty geo frame compresses to far less)
