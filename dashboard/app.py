@@ -46,15 +46,15 @@ ctx = common.Context(full=bundle.corpus, data=filters.apply(bundle.corpus, f), f
                      source=str(path), uploads=up, load_error=bundle.load_error)
 common.set_context(ctx)
 
-pages = [
-    st.Page("views/overview.py", title="Overview · نظرة عامة", icon=":material/dashboard:", default=True),
-    st.Page("views/aid.py", title="Aid totals · المساعدات", icon=":material/payments:", url_path="aid"),
-    st.Page("views/attendance.py", title="Attending countries · الدول المشاركة", icon=":material/flag:",
+pages = [  # no page icons: Streamlit fetches a page's icon from a font CDN to use as the favicon
+    st.Page("views/overview.py", title="Overview · نظرة عامة", default=True),
+    st.Page("views/aid.py", title="Aid totals · المساعدات", url_path="aid"),
+    st.Page("views/attendance.py", title="Attending countries · الدول المشاركة",
             url_path="attendance"),
-    st.Page("views/timeline.py", title="Ramstein timeline · الجدول الزمني", icon=":material/timeline:",
+    st.Page("views/timeline.py", title="Ramstein timeline · الجدول الزمني",
             url_path="timeline"),
-    st.Page("views/articles.py", title="Articles · المقالات", icon=":material/article:", url_path="articles"),
-    st.Page("views/data.py", title="Data · البيانات", icon=":material/table:", url_path="data"),
+    st.Page("views/articles.py", title="Articles · المقالات", url_path="articles"),
+    st.Page("views/data.py", title="Data · البيانات", url_path="data"),
 ]
 page = st.navigation(pages, position="sidebar")
 if page.url_path != "articles" and "article" in st.query_params:

@@ -75,6 +75,32 @@ def _name(names: Mapping[str, str], code: object) -> str:
     return names.get(c, c) or "—"
 
 
+def _int_ticks(max_value: float) -> dict:
+    """Axis settings for counts: whole-number ticks."""
+    return {"dtick": 1} if max_value <= 8 else {"tickformat": ",d"}
+
+
+LOG_TICKS = [m * 10.0**e for e in range(5, 14) for m in (1, 2, 5)]
+
+
+def _log_usd_axis() -> dict:
+    """A log axis for dollars with 1-2-5 ticks labelled like ``$2 bn``."""
+    return {"type": "log", "tickvals": LOG_TICKS, "ticktext": [usd(v).replace(".0 ", " ") for v in LOG_TICKS]}
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _short(label: str, width: int = 20) -> str:
+    """Break a long panel title onto two lines."""
+    if len(label) <= width or " " not in label:
+        return label
+    cut = label.rfind(" ", 0, width + 1)
+    cut = cut if cut > 0 else label.find(" ")
+    return label[:cut] + "<br>" + label[cut + 1:]
+
+
 def _colors(keys: Sequence[str]) -> dict[str, str]:
     return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(keys)}
 
@@ -95,7 +121,8 @@ def events_by_month(df: pd.DataFrame, type_labels: Mapping[str, str], title: str
                     hovertemplate=f"{label}<br>%{{x|%Y-%m}}: %{{y}}<extra></extra>")
     fig.update_layout(barmode="stack", bargap=0.15)
     fig.update_xaxes(type="date", tickformat="%Y-%m")
-    fig.update_yaxes(title="events" if lang == "en" else "الأحداث", rangemode="tozero")
+    peak = df.groupby("month")["events"].sum().max()
+    fig.update_yaxes(title="events" if lang == "en" else "الأحداث", rangemode="tozero", **_int_ticks(peak))
     return style(fig, title, subtitle, lang=lang)
 
 
@@ -107,10 +134,10 @@ def latest_totals(df: pd.DataFrame, names: Mapping[str, str], title: str, subtit
     d = df.sort_values("value_usd")
     labels = [_name(names, c) for c in d["donor"]]
     dates = [x.strftime("%Y-%m-%d") if pd.notna(x) else "?" for x in d["date"]]
-    src = "sources" if lang == "en" else "مصادر"
+    one, many = ("source", "sources") if lang == "en" else ("مصدر", "مصادر")
     asof = "as of" if lang == "en" else "حتى"
-    text = [f"{usd(v)} · {asof} {dt} · {n} {src}" for v, dt, n in zip(d["value_usd"], dates, d["n_sources"],
-                                                                          strict=True)]
+    text = [f"{usd(v)} · {asof} {dt} · {_plural(int(n), one, many)}"
+            for v, dt, n in zip(d["value_usd"], dates, d["n_sources"], strict=True)]
     custom = list(zip(dates, d["n_sources"], d["article_ids"].str.replace(";", ", "),
                       [wrap(e) for e in d["evidence"]], [wrap(r, limit=80) for r in d["raw"]], strict=True))
     fig = go.Figure(go.Bar(
@@ -153,7 +180,7 @@ def amounts_over_time(figures: pd.DataFrame, names: Mapping[str, str], kind_labe
                               "<br>%{x|%Y-%m-%d}: %{customdata[0]} · %{customdata[1]} source(s)"
                               "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
             )
-        fig.update_yaxes(type="log", tickprefix="$", exponentformat="B", dtick=1, row=row, col=1)
+        fig.update_yaxes(**_log_usd_axis(), row=row, col=1)
     fig.update_xaxes(type="date")
     return style(fig, title, subtitle, height=max(HEIGHT, 230 * len(kinds) + 80), lang=lang)
 
@@ -176,7 +203,8 @@ def country_roles(roles: pd.DataFrame, names: Mapping[str, str], type_labels: Ma
     ylabels = {c: _name(names, c) for c in order}
     rest_label = "other types" if lang == "en" else "أنواع أخرى"
     fig = make_subplots(rows=1, cols=len(types), shared_yaxes=True, horizontal_spacing=0.03,
-                        subplot_titles=[type_labels.get(t, rest_label if t == "_rest" else t) for t in types])
+                        subplot_titles=[_short(type_labels.get(t, rest_label if t == "_rest" else t)) for t in types])
+    fig.update_annotations(font_size=12)
     roles_present = [x for x in ROLE_COLORS if x in set(r["role"])] + sorted(set(r["role"]) - set(ROLE_COLORS))
     for col, t in enumerate(types, start=1):
         rt = r[r["event_type"] == t]
@@ -188,7 +216,8 @@ def country_roles(roles: pd.DataFrame, names: Mapping[str, str], type_labels: Ma
                         hovertemplate=f"%{{y}} · {label}: %{{x}}<extra></extra>", row=1, col=col)
     fig.update_layout(barmode="stack")
     fig.update_yaxes(categoryorder="array", categoryarray=[ylabels[c] for c in order])
-    return style(fig, title, subtitle, height=max(320, 110 + 24 * len(order)), lang=lang)
+    fig.update_xaxes(rangemode="tozero", **_int_ticks(r.groupby(["event_type", "country"])["meetings"].sum().max()))
+    return style(fig, title, subtitle, height=max(320, 130 + 24 * len(order)), lang=lang)
 
 
 def world_map(totals: pd.DataFrame, names: Mapping[str, str], title: str, subtitle: str = "",

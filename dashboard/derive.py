@@ -270,6 +270,7 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
             "disagreement": dis, "source": "corpus",
         })
     corpus_rows = pd.DataFrame(rows, columns=cols)
+    corpus_rows["date"] = pd.to_datetime(corpus_rows["date"])
     if reference is None or reference.empty:
         corpus_rows.loc[corpus_rows["status"] == "reported", "status"] = "not in reference"
         return corpus_rows.sort_values("date").reset_index(drop=True)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -72,6 +73,15 @@ def _reference() -> pd.DataFrame:
     return df.sort_values(["kind", "date"], kind="stable").reset_index(drop=True)
 
 
+@cache
+def _reference_dates() -> dict[tuple[str, object], str]:
+    """(kind, number) -> ISO date of the numbered meetings that were held."""
+    ref = _held(_reference())
+    ref = ref[ref["number"].notna()]
+    return {(str(k), float(n)): d.strftime("%Y-%m-%d")
+            for k, n, d in zip(ref["kind"], ref["number"], ref["date"], strict=True)}
+
+
 def reference_meetings() -> pd.DataFrame:
     """The reference calendar: one row per meeting (kind, body, number, date, location, format, chairs, chair_names,
     attendance, attending_low, attending_high, confidence, note, sources)."""
@@ -96,7 +106,7 @@ def _precision(events: pd.DataFrame) -> pd.Series:
     prec = events["date_precision"].astype("string").fillna("")
     date = events["date"].astype("string").fillna("").str.strip()
     by_len = date.str.len().map({10: "day", 7: "month", 4: "year"}).fillna("")
-    prec = prec.where(prec != "", by_len)
+    prec = prec.where(prec.isin(list(_PREC_RANK)), by_len)  # an unknown precision falls back on the date's shape
     # a precision without a date (or a date without a start) is no date
     start_known = events["date_start"].notna() | (date != "")
     return prec.where(start_known, "")
@@ -116,10 +126,11 @@ def _period_start(events: pd.DataFrame) -> pd.Series:
 def link_reference(events: pd.DataFrame) -> pd.DataFrame:
     """Set ``reference_number`` and ``reference_basis`` on events of a kind the reference lists.
 
-    basis: ``date`` (a reference meeting of the kind within a day), ``ordinal`` (the number in the text), ``date+ordinal``
-    (both, agreeing), ``month`` (a month-dated event and the only reference meeting of the kind in that month), or
-    ``conflict: ...`` (the date says one meeting and the ordinal another: the date's meeting is kept). An event with an
-    ordinal and no date takes the reference date (``date_precision`` day, ``date_basis`` "reference ordinal").
+    basis: ``date`` (a reference meeting of the kind within a day), ``ordinal`` (the number in the text),
+    ``date+ordinal`` (both, agreeing), ``month`` (a month-dated event and the only reference meeting of the kind in
+    that month), or ``conflict: ...`` (the date says one meeting and the ordinal another: the date's meeting is
+    kept). An event with an ordinal and no date takes the reference date (``date_precision`` day, ``date_basis``
+    "reference ordinal"). Reference rows that were not held are never linked.
     Unnumbered series (coalition, NATO-Ukraine Council) link by date with an empty number.
     """
     ev = events.copy()
@@ -162,7 +173,8 @@ def link_reference(events: pd.DataFrame) -> pd.DataFrame:
         date_hit = (prec[rows] == "day") & (np.abs(rdays[nearest] - d) <= 1)
 
         bd = np.where(date_hit, nearest, -1)
-        month_one = {int(k): int(np.flatnonzero(rmonth == k)[0]) for k, c in month_count.items() if c == 1}
+        month_one = {int(k): int(np.flatnonzero(rmonth == k)[0])
+                     for k, c in zip(month_count.index.tolist(), month_count.tolist(), strict=True) if c == 1}
         bm = np.array([month_one.get(int(k), -1) if p == "month" else -1
                        for k, p in zip(month_key[rows], prec[rows], strict=True)], dtype="int64")
         bo = np.array([by_number.get(int(o), -1) if h else -1
@@ -178,7 +190,7 @@ def link_reference(events: pd.DataFrame) -> pd.DataFrame:
             if label is not None:
                 number[i], basis[i] = label
 
-    ev["reference_number"] = pd.array(number, dtype="Int64")
+    ev["reference_number"] = pd.Series(number, index=ev.index, dtype=object).astype("Int64")
     ev["reference_basis"] = pd.array(basis, dtype="string")
     if fill_date:
         idx = list(fill_date)
@@ -186,11 +198,14 @@ def link_reference(events: pd.DataFrame) -> pd.DataFrame:
         for col in ("date", "date_precision", "date_basis"):
             ev[col] = ev[col].astype(object)
         ev.loc[ts.index, "date"] = ts.dt.strftime("%Y-%m-%d")
+        start_dtype = ev["date_start"].dtype
         ev.loc[ts.index, "date_start"] = ts
+        if str(start_dtype).startswith("datetime64"):
+            ev["date_start"] = ev["date_start"].astype(start_dtype)
         ev.loc[ts.index, "date_precision"] = "day"
         ev.loc[ts.index, "date_basis"] = "reference ordinal"
         for col in ("date", "date_precision", "date_basis"):
-            ev[col] = ev[col].astype(TABLES["events"][col] if col in TABLES["events"] else "string")
+            ev[col] = ev[col].astype(TABLES["events"][col])  # type: ignore[call-overload]
     return ev
 
 
@@ -213,9 +228,11 @@ def _link_one(
         if by_ord is not None and by_ord == by_date:
             return num, "date+ordinal"
         if by_ord is not None:
-            return num, f"conflict: date -> no. {_num(num)} ({_fmt(rdate[by_date])}), ordinal {ord_val} ({_fmt(rdate[by_ord])})"
+            said = f"conflict: date -> no. {_num(num)} ({_fmt(rdate[by_date])}), ordinal {ord_val}"
+            return num, f"{said} ({_fmt(rdate[by_ord])})"
         if has_ord and not pd.isna(num):
-            return num, f"conflict: date -> no. {_num(num)} ({_fmt(rdate[by_date])}), ordinal {ord_val} not in the reference"
+            said = f"conflict: date -> no. {_num(num)} ({_fmt(rdate[by_date])}), ordinal {ord_val}"
+            return num, f"{said} not in the reference"
         return num, "date"
     if by_ord is not None:
         rd = rdate[by_ord]
@@ -223,7 +240,7 @@ def _link_one(
         if prec == "":
             fill_date[i] = rd
             return num, "ordinal"
-        if prec == "month" and rd.year * 12 + rd.month - 1 == month_key or prec == "year" and rd.year == year_key:
+        if (prec == "month" and rd.year * 12 + rd.month - 1 == month_key) or (prec == "year" and rd.year == year_key):
             return num, "ordinal"
         return num, f"conflict: ordinal {ord_val} is {_fmt(rd)}, event dated {start.strftime('%Y-%m-%d')}"
     if by_month is not None:
@@ -380,7 +397,7 @@ def _joined(values: Iterable[object], by: Iterable[object]) -> dict[object, str]
     g = df["g"].to_numpy()
     v = df["v"].to_numpy()
     cuts = [0, *(np.flatnonzero(g[1:] != g[:-1]) + 1).tolist(), len(g)]
-    return {g[a]: ";".join(v[a:b]) for a, b in zip(cuts[:-1], cuts[1:], strict=True)}
+    return {g[a]: ";".join(v[a:b]) for a, b in itertools.pairwise(cuts)}
 
 
 def _typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
@@ -389,11 +406,11 @@ def _typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
     for col, dtype in TABLES[table].items():
         values = df[col] if col in df else pd.Series(pd.NA, index=df.index, dtype=object)
         if dtype == "date":
-            out[col] = pd.to_datetime(values, errors="coerce")
+            out[col] = pd.to_datetime(values, errors="coerce").astype("datetime64[us]")
         elif dtype == "Int64":
             out[col] = pd.to_numeric(values, errors="coerce").astype("Int64")
         else:
-            out[col] = values.astype(dtype)
+            out[col] = values.astype(dtype)  # type: ignore[call-overload]
     return out
 
 
@@ -411,6 +428,7 @@ def canonical_meetings(
     ev = events.copy()
     if ev.empty:
         return ev, frame("meetings")
+    original_index = ev.index
     ev = ev.reset_index(drop=True)
     n = len(ev)
     etype = ev["event_type"].astype("string").fillna("").astype(object)
@@ -421,7 +439,7 @@ def canonical_meetings(
     year_key = start.dt.year.fillna(-1).astype("int64")
     key = np.select([prec == "day", prec == "month", prec == "year"], [day, month_key, year_key], -1)
     loc = ev["location"].astype("string").str.strip()
-    place = loc.where(loc.fillna("") != "", pd.NA)
+    place = loc.mask(loc.fillna("") == "")
     ref = pd.to_numeric(ev["reference_number"], errors="coerce").fillna(-1).astype("int64")
     event_id = ev["event_id"].astype("string").fillna(pd.Series([f"#row{i}" for i in range(n)], dtype="string"))
 
@@ -469,7 +487,7 @@ def canonical_meetings(
         cluster_of[np.flatnonzero(dated.to_numpy())] = atom_cluster[atom_id]
     etype_arr = etype.to_numpy(dtype=object)
     eid_arr = event_id.to_numpy(dtype=object)
-    for i in np.flatnonzero(alone.to_numpy()):
+    for i in np.flatnonzero(cluster_of < 0):  # the undated (and, as a safety net, anything left): one meeting each
         cluster_of[i] = next_id
         cluster_rows.append((str(etype_arr[i]), f"event|{eid_arr[i]}"))
         next_id += 1
@@ -491,6 +509,7 @@ def canonical_meetings(
             ids[j] = _stable_id(types[j], dates[j], f"{types[j]}|{dates[j]}|{keys[j]}|{first_event}")
     id_of_cluster = dict(zip(meetings["cluster"], ids, strict=True))
     ev["meeting_id"] = pd.array([id_of_cluster[c] for c in cluster_of], dtype="string")
+    ev.index = original_index
     meetings["meeting_id"] = ids
     meetings = _typed(meetings, "meetings")
     meetings = meetings.sort_values(["date_start", "event_type", "meeting_id"], na_position="last", kind="stable")
@@ -534,12 +553,20 @@ def _meeting_table(
     out["event_ids"] = pd.Series(_joined(df["event_id"].to_numpy(dtype=object), cl))
     out["article_ids"] = pd.Series(_joined(df["article_id"].to_numpy(dtype=object), cl))
 
-    # the agreed date: most articles at the finest precision given, ties to the earlier
+    # the agreed date: most articles at the finest precision given; ties go to the reference date, then the earlier
     dated = df[df["rank"] > 0]
-    votes = dated.drop_duplicates(["cluster", "date", "article_id"]).groupby(["cluster", "date", "rank"]).size()
-    votes = votes.rename("n").reset_index().sort_values(["cluster", "rank", "n", "date"],
-                                                        ascending=[True, False, False, True])
-    best = votes.drop_duplicates("cluster").set_index("cluster")
+    sizes = dated.drop_duplicates(["cluster", "date", "article_id"]).groupby(["cluster", "date", "rank"]).size()
+    votes_df = sizes.rename("n").reset_index()
+    ref_date = _reference_dates()
+    cluster_ref = g["ref"].max()
+    cluster_type = g["event_type"].first()
+    votes_df["is_ref"] = [
+        ref_date.get((str(cluster_type.get(c)), cluster_ref.get(c)), "") == d
+        for c, d in zip(votes_df["cluster"].tolist(), votes_df["date"].tolist(), strict=True)
+    ]
+    votes_df = votes_df.sort_values(["cluster", "rank", "n", "is_ref", "date"],
+                                    ascending=[True, False, False, False, True])
+    best = votes_df.drop_duplicates("cluster").set_index("cluster")
     out["date"] = best["date"]
     out["date_precision"] = best["rank"].map({v: k for k, v in _PREC_RANK.items()})
     out["date_start"] = _period_start(pd.DataFrame({"date": out["date"], "date_start": pd.NaT}))
@@ -564,7 +591,7 @@ def _meeting_table(
         for role, col in (("chair", "chairs"), ("absent", "absent")):
             m = (pr == role) & np.array([e in cl_of for e in pe], dtype=bool)
             out[col] = pd.Series(_joined(pc[m], [cl_of[e] for e in pe[m]]))
-    out["disagreement"] = _disagreements(out, votes, pv)
+    out["disagreement"] = _disagreements(out, votes_df, pv)
     return out.reset_index()
 
 
@@ -603,7 +630,8 @@ def _disagreements(out: pd.DataFrame, votes: pd.DataFrame, places: pd.DataFrame)
     counts = out[out["attending_min"].notna() & (out["attending_min"] != out["attending_max"])]
     for c, lo, hi in zip(counts.index, counts["attending_min"], counts["attending_max"], strict=True):
         text[c].append(f"counts: {int(lo)}–{int(hi)}")
-    for c, k in out.loc[out["n_conflicts"] > 0, "n_conflicts"].items():
+    conflicts = out.loc[out["n_conflicts"] > 0, "n_conflicts"]
+    for c, k in zip(conflicts.index.tolist(), conflicts.tolist(), strict=True):
         text[c].append(f"reference: {int(k)} event{'s' if k != 1 else ''} with a conflicting ordinal")
     return pd.Series({c: "; ".join(v) for c, v in text.items()}, dtype="string").reindex(out.index)
 
@@ -708,14 +736,14 @@ def infer_date_window(spans: pd.DataFrame, article_id: str) -> tuple[dt.date | N
         lo = d
         basis.append(f"latest reported date {v}: on/after {d.isoformat()}")
     # meeting numbers
-    for v in value[kind == "ordinal"]:
+    for v in sorted(set(value[kind == "ordinal"].tolist())):
         got = _ordinal_floor(str(v))
         if got is not None and (lo is None or got[0] > lo):
             lo = got[0]
             basis = [b for b in basis if not b.startswith("meeting no.")] + [got[1]]
     # the war's year
     war: tuple[dt.date, dt.date] | None = None
-    for v in value[kind == "war_year"]:
+    for v in sorted(set(value[kind == "war_year"].tolist())):
         try:
             n = int(str(v))
         except ValueError:

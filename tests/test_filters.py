@@ -284,3 +284,8 @@ def test_overview_counts(corpus):
     assert n["articles"] == 400 and n["events"] == 400
     assert 0 < n["meetings"] <= 400 and n["countries"] == 20
     assert n["aid_figures"] < len(corpus.amounts)  # repeated figures are one
+
+
+def test_timeline_reference_only_when_corpus_has_no_meetings():
+    tl = derive.timeline(frame("meetings"), frame("events"), _reference())
+    assert list(tl["status"]) == ["not covered"] * 3 and (tl["n_articles"] == 0).all()

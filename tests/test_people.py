@@ -150,6 +150,11 @@ def test_unknown_name_span(raw: str, span: str) -> None:
     assert [h.text for h in hits] == [norm(span)]
 
 
+def test_datetime_publication_accepted() -> None:
+    hits = find_officials(norm("ترأس لويد أوستن الاجتماع"), dt.datetime(2023, 3, 15, 12, 0))
+    assert [(h.name_en, h.in_tenure) for h in hits] == [("Lloyd Austin", True)]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([*"ابتجدرسغقكلمنهوي ،:", "وزير الدفاع", "الأمريكي", "نظيره", "بايدن ", "في "]),
                 max_size=60).map("".join), st.one_of(st.none(), st.dates()))

@@ -191,6 +191,10 @@ PLACE_CASES = [
                  id="hague-istanbul"),
     pytest.param("اجتماع في اسطنبول وآخر في وارسو وثالث في فيلنيوس",
                  [("Istanbul", "city"), ("Warsaw", "city"), ("Vilnius", "city")], id="three-cities"),
+    pytest.param("في المؤتمر الصحفي الذي عقده في العاصمة البلجيكية", [("Brussels", "city")],
+                 id="capital-named-by-its-country"),
+    pytest.param("وصل إلى العاصمة الأوكرانية كييف", [("Kyiv", "city"), ("Kyiv", "city")],
+                 id="kyiv-named-twice"),
     pytest.param("والتقى الوزراء في داونينغ ستريت بلندن", [("London", "venue"), ("London", "city")],
                  id="downing-street"),
 ]

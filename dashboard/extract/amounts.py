@@ -23,7 +23,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import cast
+from typing import Literal, cast
 
 from dashboard.extract.lexicon import read_table, split_variants
 from dashboard.extract.normalize import norm
@@ -44,6 +44,7 @@ __all__ = ["find_amounts", "find_counts", "find_donor"]
 _WS = re.compile(r"\s+")
 _NB = rf"(?![{AR}])"  # right word boundary
 _LB = rf"(?<![{AR}])"  # left word boundary
+_PRONOUNS = ("هما", "هم", "ها", "نا", "ه")
 _FUNCTION_WORDS = frozenset({"من", "ما", "في", "الي", "حتي", "علي", "عن", "بين", "او", "اي", "قد", "لا"})
 
 
@@ -109,12 +110,24 @@ def _stems(phrases: Iterable[str]) -> dict[str, set[int]]:
 
 
 class _Phrases:
-    """Find whole phrases of a list, with clitics ``prefix`` before and ``suffix`` after, fast (see ``_stems``)."""
+    """Find whole phrases of a list, with clitics ``prefix`` before and ``suffix`` after, fast (see ``_stems``).
 
-    def __init__(self, phrases: Iterable[str], prefix: str = "", suffix: str = "") -> None:
-        phrases = set(phrases)
-        self.regex = re.compile(rf"{prefix}(?P<c>{_alt(phrases)}){suffix}{_NB}")
-        self.stems = _stems(phrases)
+    With ``suffixed``, a phrase ending in ة (ه in the matching copy) is also found with a pronoun suffix, where ة is
+    written ت ("حاجة" -> "حاجتها"). ``key(match)`` gives the listed phrase a match stands for.
+    """
+
+    def __init__(self, phrases: Iterable[str], prefix: str = "", suffix: str = "", suffixed: bool = False) -> None:
+        self.keys: dict[str, str] = {}
+        for ph in phrases:
+            self.keys[ph] = ph
+            if suffixed and ph.endswith("ه"):
+                for pron in _PRONOUNS:
+                    self.keys.setdefault(ph[:-1] + "ت" + pron, ph)
+        self.regex = re.compile(rf"{prefix}(?P<c>{_alt(self.keys)}){suffix}{_NB}")
+        self.stems = _stems(self.keys)
+
+    def key(self, m: re.Match[str]) -> str:
+        return self.keys[_k(m.group("c"))]
 
     def __call__(self, text: str, lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
         """Matches in ``text`` that start in ``[lo, hi)``, in order, not overlapping (the longest at a start)."""
@@ -250,7 +263,7 @@ _RANGE_BEFORE_RE = re.compile(
 _EQUIV_RE = re.compile(rf"\s*[،,]?\s*(?P<open>[(\[])?\s*(?:(?P<w>{_alt(_words('equivalent'))}){_NB}\s*)?")
 
 _KIND: dict[str, tuple[str, str]] = {c: (v, s) for c, v, s in _CUE["kind"]}
-_KIND_CUES = _Phrases(_KIND, prefix=_DEF_CLITIC, suffix=_PRONOUN_NO_H)
+_KIND_CUES = _Phrases(_KIND, prefix=_DEF_CLITIC, suffix=_PRONOUN_NO_H, suffixed=True)
 _KIND_WEAK = _lookup("kind_weak")
 _KIND_WEAK_CUES = _Phrases(_KIND_WEAK, prefix="[وف]?", suffix=_PRONOUN)
 _CLAUSE_CHARS = tuple("،;؛:()[]!?؟")
@@ -415,13 +428,13 @@ def _kind(
         if c.end() <= lo or c.start() >= hi or start <= c.start() < end:
             continue
         dist = start - c.end() if c.end() <= start else c.start() - end
-        key = _k(c.group("c"))
+        key = _KIND_CUES.key(c)
         if best is None or dist < best[0]:
             best = (dist, _KIND[key][0], key)
     if best is None:
         for c in cues:  # earlier clauses: sentence-scope cues only
             if c.end() <= lo:
-                key = _k(c.group("c"))
+                key = _KIND_CUES.key(c)
                 kind, scope = _KIND[key]
                 if scope == "sentence" and (best is None or start - c.end() < best[0]):
                     best = (start - c.end(), kind, key)
@@ -430,7 +443,7 @@ def _kind(
     if qualifier in ("about", "more_than", "at_least"):
         weak = _KIND_WEAK_CUES(sentence, 0, start)
         if weak:
-            key = _k(weak[-1].group("c"))
+            key = _KIND_WEAK_CUES.key(weak[-1])
             return cast(AmountKind, _KIND_WEAK[key]), key
     return "other", None
 
@@ -503,6 +516,7 @@ def _merge_equivalent(sentence: str, hits: list[AmountHit], start: int, value: f
 # ---------------------------------------------------------------------------------------------------------------
 # counts
 
+Unit = Literal["countries", "delegations", "members"]
 _UNITS: dict[str, str] = _lookup("count_unit")
 _DEFS: dict[str, str] = _lookup("count_def")
 _COUNT_STEMS = tuple(_stems(_UNITS))  # every definite noun holds one of them too
@@ -523,7 +537,7 @@ def _count_hit(sentence: str, start: int, end: int, value: int, unit: str, qual:
     q, qstart = _qualifier_before(sentence, start)
     if q is not None:
         qual, start = q, min(start, qstart)
-    return CountHit(start, end, sentence[start:end], value, qual or "exact", unit)  # type: ignore[arg-type]
+    return CountHit(start, end, sentence[start:end], value, qual or "exact", cast(Unit, unit))
 
 
 def _number_before(sentence: str, p: int, lo: int) -> re.Match[str] | None:
@@ -618,7 +632,7 @@ def _is_recipient(sentence: str, c: CountryHit) -> bool:
 
 def _candidates(sentence: str, countries: Sequence[CountryHit]) -> list[tuple[int, int, str | None]]:
     """Possible givers in order: (start, end, ISO3 | "ALL" | None for an organisation)."""
-    groups = [(m.start("c"), m.end("c"), _GROUPS[_k(m.group("c"))]) for m in _GROUP_CUES(sentence)]
+    groups = [(m.start("c"), m.end("c"), _GROUPS[_GROUP_CUES.key(m)]) for m in _GROUP_CUES(sentence)]
     out = list(groups)
     for c in countries:
         if any(s <= c.start < e for s, e, _ in groups):

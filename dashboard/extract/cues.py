@@ -35,6 +35,24 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
     return tuple(rules)
 
 
+_KIND_ORDER = ("group", "nato", "call", "talks", "visit_verb", "verb", "noun")
+
+
+@cache
+def trigger_regex() -> tuple[re.Pattern[str], tuple[TriggerRule, ...]]:
+    """All triggers in one alternation, more specific kinds first (at one position the first alternative wins):
+    group ``r<i>`` is rule ``i`` of the returned rules."""
+    rules = sorted(trigger_rules(), key=lambda r: _KIND_ORDER.index(r.kind))
+    body = "|".join(f"(?P<r{i}>{_pattern(r)})" for i, r in enumerate(rules))
+    return re.compile(f"(?<![{LETTER}]){PRE}(?:{body})(?![{LETTER}])"), tuple(rules)
+
+
+def _pattern(rule: TriggerRule) -> str:
+    src = rule.regex.pattern
+    inner = src[src.index(PRE) + len(PRE) :]
+    return inner[: inner.rindex(f"(?![{LETTER}])")]
+
+
 @cache
 def cue_regex(kind: str) -> re.Pattern[str]:
     """One alternation of every cue of ``kind`` in event_cues.csv."""

@@ -108,6 +108,7 @@ _MONTH_PREPS = set(_words("month_prep"))
 _TODAY_BLOCK_BEFORE = set(_words("today_block_before"))
 _TODAY_BLOCK_AFTER = set(_words("today_block_after"))
 _HIJRI = set(_words("hijri_month"))
+_GENERAL_NOUNS = set(_words("general_noun"))
 ORDINALS: dict[str, int] = {
     f: int(r["value"]) for r in read_table("date_ordinals.csv") for f in _forms(r["forms"])
 }
@@ -156,6 +157,16 @@ def _alt(forms: Iterable[str], definite: bool = False) -> str:
 
 
 _SEP0 = f"[^{_L}0-9]"  # the character before the first word (consumed; the hit starts after it)
+
+
+def _lead(*word_lists: Iterable[str], digits: bool = False) -> str:
+    """A cheap test at a word start (clitics allowed): is this word one that can begin the expression?"""
+    first = {w.split(" ")[0] for words in word_lists for w in words}
+    first |= {"لل" + w[2:] for w in first if w.startswith("ال") and len(w) > 3}
+    alts = [_trie(first) + _NA] + ([r"(?:ال\s?)?[0-9]"] if digits else [])
+    return f"(?=[وف]?[بلك]?(?:{'|'.join(alts)}))"
+
+
 _WD = _alt(WEEKDAYS, True)
 _MON = _alt(MONTHS)
 _DIR = _alt(_DIRECTIONS)
@@ -180,6 +191,16 @@ _YEAR = "(?:1[89]|20)[0-9]{2}"
 _YEAR_END = rf"(?![0-9])(?![.,/][0-9])(?:م{_NA})?"  # "2022م" (ميلادي) is a year too
 _SEP = r"\s*[،,]?\s*"
 
+_PARTS = _words("part")
+_DAYPFXS = _words("day_prefix")
+_LEAD_DMY = _lead(_RELDAY, _PARTS, _DAYPFXS, WEEKDAYS, _EDGES, ORDINALS, ["شهر"], MONTHS, digits=True)
+_LEAD_DAYREL = _lead(_RELDAY, _PARTS, _DAYPFXS, WEEKDAYS, ORDINALS, digits=True)
+_LEAD_YEAR = _lead(_EDGES, _YEAR_WORDS, _words("year_prep"))
+_LEAD_REL = _lead(_PARTS, _RELDAY)
+_LEAD_WD = _lead(_PARTS, _DAYPFXS, WEEKDAYS)
+_LEAD_PERIOD = _lead(_EDGES, _PERIODS, _words("this"))
+_LEAD_AGO = _lead(_AGO)
+
 # a weekday (with اليوم/أمس... and a part of the day before it) or يوم, in front of a date
 _PRE = (
     rf"(?:(?:(?P<rel>{_REL}){_SEP})?(?:{_PART}\s+)?(?:{_DAYPFX}\s+)?(?P<wd>{_WD}){_SEP}(?:{_SAME}\s+)?"
@@ -196,15 +217,15 @@ _YEARP = (
     rf"|\s+(?:من|في)\s+(?:(?P<yp>{_PERIOD_YEAR})\s+(?P<ydir>{_DIR})|{_THIS}\s+(?P<ythis>{_PERIOD_YEAR})))"
 )
 _DMY_RE = re.compile(
-    rf"{_SEP0}{_CL}(?P<c>(?P<pre>{_PRE})?(?:(?P<edge>{_EDGE})\s+|(?P<day>{_DAY})\s*)?(?:(?P<shahr>شهر)\s+)?{_MONX}"
+    rf"{_SEP0}{_LEAD_DMY}{_CL}(?P<c>(?P<pre>{_PRE})?(?:(?P<edge>{_EDGE})\s+|(?P<day>{_DAY})\s*)?(?:(?P<shahr>شهر)\s+)?{_MONX}"
     rf"(?:{_YEARP}|\s+(?P<mdir>{_DIR}))?)"
 )
 _DAYREL_RE = re.compile(
-    rf"{_SEP0}{_CL}(?P<c>(?P<pre>{_PRE})?(?P<day>{_DAY})\s*"
+    rf"{_SEP0}{_LEAD_DAYREL}{_CL}(?P<c>(?P<pre>{_PRE})?(?P<day>{_DAY})\s*"
     rf"(?:(?P<pm>{_PERIOD_MONTH})\s+(?P<dir>{_DIR})|{_THIS}\s+(?P<pthis>{_PERIOD_MONTH})))"
 )
 _YEAR_RE = re.compile(
-    rf"{_SEP0}(?:{_CL}(?P<c>(?:(?P<edge>{_EDGE})\s+)?(?P<yw>{_YW})\s+(?P<y>{_YEAR}){_YEAR_END})"
+    rf"{_SEP0}{_LEAD_YEAR}(?:{_CL}(?P<c>(?:(?P<edge>{_EDGE})\s+)?(?P<yw>{_YW})\s+(?P<y>{_YEAR}){_YEAR_END})"
     rf"|[وف]?{_YPREP}\s+(?P<c2>(?P<y2>{_YEAR}){_YEAR_END})(?!\s*[-/]\s*[0-9])"
     rf"|{_CL}(?P<c3>(?P<edge3>{_EDGE})\s+(?P<y3>{_YEAR}){_YEAR_END}))"
 )
@@ -214,17 +235,17 @@ _NUMERIC_RE = re.compile(
     r"|(?P<y2>(?:19|20)[0-9]{2})(?P<s2>[/.-])(?P<m2>[0-9]{1,2})(?P=s2)(?P<d2>[0-9]{1,2}))(?![0-9])(?![./-][0-9])"
 )
 _RELDAY_RE = re.compile(
-    rf"{_SEP0}{_CL}(?P<c>(?:(?P<part>{_PART})\s+(?:{_DAYPFX}\s+)?(?P<prel>{_PREL})|(?P<rel>{_REL}))"
+    rf"{_SEP0}{_LEAD_REL}{_CL}(?P<c>(?:(?P<part>{_PART})\s+(?:{_DAYPFX}\s+)?(?P<prel>{_PREL})|(?P<rel>{_REL}))"
     rf"(?:{_SEP}(?P<par>\()?(?:{_PART}\s+)?(?:{_DAYPFX}\s+)?(?P<wd>{_WD})(?(par)\)|))?)"
 )
 _WEEKDAY_RE = re.compile(
-    rf"{_SEP0}{_CL}(?P<c>(?:(?P<part>{_PART})\s+)?(?:{_DAYPFX}\s+)?(?P<wd>{_WD})(?:\s+(?P<dir>{_DIR}))?)"
+    rf"{_SEP0}{_LEAD_WD}{_CL}(?P<c>(?:(?P<part>{_PART})\s+)?(?:{_DAYPFX}\s+)?(?P<wd>{_WD})(?:\s+(?P<dir>{_DIR}))?)"
 )
 _PERIOD_RE = re.compile(
-    rf"{_SEP0}{_CL}(?P<c>(?:(?P<edge>{_EDGE})\s+)?(?:(?P<p>{_PERIOD})\s+(?P<dir>{_DIR})|{_THIS}\s+(?P<p2>{_PERIOD})))"
+    rf"{_SEP0}{_LEAD_PERIOD}{_CL}(?P<c>(?:(?P<edge>{_EDGE})\s+)?(?:(?P<p>{_PERIOD})\s+(?P<dir>{_DIR})|{_THIS}\s+(?P<p2>{_PERIOD})))"
 )
 _AGO_RE = re.compile(
-    rf"{_SEP0}{_CL}(?P<c>(?P<prep>{_AGO_WORD})\s+(?:(?P<q>{_QUAL})\s+)?"
+    rf"{_SEP0}{_LEAD_AGO}{_CL}(?P<c>(?P<prep>{_AGO_WORD})\s+(?:(?P<q>{_QUAL})\s+)?"
     rf"(?:(?P<n>(?<![0-9])[0-9]{{1,4}}(?![0-9.,])|{WORDS_PATTERN})\s*(?P<u>{_UNIT})|(?P<u1>{_UNIT_ALONE})))"
 )
 _NEXT_WORD = re.compile(rf"\s*([{_L}]+)")
@@ -282,7 +303,7 @@ def resolve_offset(offset_days: int, base: dt.date) -> dt.date:
 
 def has_future_marker(sentence: str) -> bool:
     """Whether the (normalised) sentence speaks of the future: سـ + a known verb, سوف، لن، من المقرر، في حال ..."""
-    return _FUTURE_RE.search(sentence) is not None
+    return _FUTURE_RE.search(" " + sentence) is not None
 
 
 def _year_str(y: int) -> str:
@@ -373,7 +394,7 @@ class _Ctx:
     @property
     def future(self) -> bool:
         if self._future is None:
-            self._future = has_future_marker(self.s)
+            self._future = _FUTURE_RE.search(self.s) is not None
         return self._future
 
     def quoted(self, pos: int) -> bool:
@@ -409,14 +430,17 @@ def _quote_spans(s: str) -> list[tuple[int, int]]:
 
 
 def _strip_clitic(word: str) -> str:
-    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+    return word[1:] if len(word) > 2 and word[0] in "وف" else word
 
 
-def _definite(word: str) -> bool:
+def _base_form(word: str) -> str:
+    """``word`` without و/ف and with بال/كال/لل put back to ال (وللأمين -> الامين)."""
     w = _strip_clitic(word)
-    if len(w) > 3 and w[0] in "بلك" and w[1:3] == "ال":
-        w = w[1:]
-    return w.startswith("ال") or w.startswith("لل")
+    if w.startswith("لل") and len(w) > 3:
+        return "ال" + w[2:]
+    if len(w) > 4 and w[0] in "بك" and w[1:3] == "ال":
+        return w[1:]
+    return w
 
 
 def _edge_basis(basis: str, edge: str | None) -> str:
@@ -435,7 +459,7 @@ def _dmy(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     elif m["ord"]:
         day = ORDINALS[_key(m["ord"])]
         pw = ctx.prev_word(m.start("day"))
-        if not m["pre"] and pw and _definite(pw) and _canon(_RELDAY, pw) not in _RELDAY:
+        if not m["pre"] and _base_form(pw).startswith("ال") and _canon(_RELDAY, pw) not in _RELDAY:
             day = None  # الأسبوع الأول من أكتوبر: an ordinal of another noun
     if day is not None and not 1 <= day <= 31:
         day = None
@@ -567,8 +591,9 @@ def _period(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     start, end = m.start("c"), m.end("c")
     word = m["p"] or m["p2"]
     unit = _PERIODS[_canon(_PERIODS, word)]
-    if m["p"] and not m["edge"] and unit == "year" and _definite(ctx.prev_word(start)):
-        return None  # الأمين العام الحالي، المدعي العام السابق: العام is "general" there
+    if m["p"] and m["p"].startswith("ال") and start == m.start() + 1 and not m["edge"] and unit == "year" \
+            and _base_form(ctx.prev_word(start)) in _GENERAL_NOUNS:
+        return None  # الأمين العام الحالي: العام is the adjective "general" after these nouns
     basis = _edge_basis("period", m["edge"])
     if ctx.base is None:
         return _Cand(start, end, None, None, True, basis)

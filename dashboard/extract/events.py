@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cues import LETTER, cue_regex, trigger_rules
+from .cues import LETTER, cue_regex, trigger_regex
 from .types import CountHit, CountryHit, DateHit, Hit, OfficialHit, PlaceHit
 
 __all__ = ["SentenceFacts", "EventDraft", "Role", "build_events"]
@@ -43,6 +43,14 @@ _NOUN_KEY = {
 }
 _FUTURE_VERB = re.compile(rf"(?<![{LETTER}])(?:و|ف)?س(?:ي|ت|ن)(?:[\u0621-\u064a]{{3,}})(?![{LETTER}])")
 _NOT_FUTURE_VERB = re.compile(r"^(?:و|ف)?(?:سياس|سيطر|سيار|ستار|سنو|سنه|سنوات|ستين|ستون|سيد|سيف|سيناري|سيول|ستراتيج)")
+# A cheap gate before the trigger regex: every trigger contains one of these stems (a literal alternation, which the
+# regex engine scans fast). tests/test_events_unit.py checks the gate against every trigger pattern.
+_HINT = re.compile(
+    "اجتماع|قم[هت]|لقاء|مؤتمر|جلس|دوره|مجموع|تحالف|ائتلاف|تسل|مجلس|لجنه|وزراء|وزيرات|اتصال|اتصل|مكالم|محادث|مباحث|"
+    "هاتف|التق|استقبل|جتمع|لتقي|عقد|رام|udcg|ramstein"
+)
+_AT_NATO = re.compile(r"(?<![\u0621-\u064a])في (?:مقر )?(?:حلف )?(?:الناتو|شمال الاطلسي)(?![\u0621-\u064a])")
+_MEMBERSHIP_WORD = re.compile(r"(?:عضويه|انضمام|اعضاء|عضو|عضوا|دول|حلفاء|شركاء|شريك)\s*\S*\s*$")
 _HABITUAL = re.compile(r"^\s*(?:ال)?(?:شهري|دوري|منتظم|سنوي|اسبوعي|متكرر)")
 _PRESS = re.compile(r"^\s*(?:ال)?صحف(?:ي|يا|يه)")
 
@@ -119,16 +127,15 @@ def _noun_key(text: str) -> str | None:
 
 def find_mentions(sentence: str) -> list[_Mention]:
     """Trigger mentions in one sentence, longest first where they overlap, in order."""
-    raw: list[_Mention] = []
-    for rule in trigger_rules():
-        for m in rule.regex.finditer(sentence):
-            if m.end() > m.start():
-                raw.append(_Mention(rule.kind, rule.event_type, m.start(), m.end(), m.group()))
-    raw.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    if not _HINT.search(sentence):
+        return []
+    regex, rules = trigger_regex()
     out: list[_Mention] = []
-    for men in raw:
-        if out and men.start < out[-1].end:
+    for m in regex.finditer(sentence):
+        rule = rules[int(m.lastgroup[1:])] if m.lastgroup else None
+        if rule is None or m.end() == m.start():
             continue
+        men = _Mention(rule.kind, rule.event_type, m.start(), m.end(), m.group())
         if men.kind == "noun" and _PRESS.match(sentence[men.end :]):
             continue  # مؤتمر صحفي: a press conference is not a meeting
         out.append(men)
@@ -265,6 +272,7 @@ def _coref_before(sentence: str, start: int) -> bool:
     return bool(re.search(r"(?:هذا|هذه|ذلك|تلك|نفس|ذات)\s*$", window))
 
 
+_REF_NOUN = re.compile(r"(?<![\u0621-\u064a])(?:[وفبل])?(?:ال|لل)(?:اجتماع|قمه|لقاء|محادثات|مؤتمر)")
 _BARRIER = re.compile(r"(?<![\u0621-\u064a])(?:وهي|وهو|التي|الذي|اللذين|حيث|بعد ان|قبل ان|عندما|حين)(?![\u0621-\u064a])")
 
 
@@ -412,6 +420,12 @@ def build_events(sentences: list[SentenceFacts], published_iso: str | None) -> l
                 ev = EventDraft(etype, s.index, Hit(men.start, men.end, men.text), noun, date=date,
                                 date_sentence=s.index if date else None, future=future)
                 events.append(ev)
+            if ev.location is None and ev.event_type != "phone_call":
+                at = _AT_NATO.search(s.text, men.end, men.end + 80)
+                if at is not None and not _MEMBERSHIP_WORD.search(s.text[max(0, at.start() - 12) : at.start()]):
+                    # "يجتمع الوزراء في الناتو": at NATO, i.e. its headquarters in Brussels
+                    ev.location = PlaceHit(at.start(), at.end(), at.group(), "Brussels", "venue")
+                    ev.location_sentence = s.index
             if s.index not in ev.sentences:
                 ev.sentences.append(s.index)
             here.append((ev, men.start, men.end))
@@ -428,13 +442,19 @@ def build_events(sentences: list[SentenceFacts], published_iso: str | None) -> l
                         ev.add_role(Role(a[2], "party", a[3], s.index, a[4]))
                 if ev.event_type == "bilateral_meeting" and men.kind == "talks" and len(ev.parties()) < 2:
                     ev.event_type = "other_meeting"
+        for d in s.dates:
+            if d.basis in ("today", "yesterday", "weekday", "today_weekday", "yesterday_weekday") and d.value \
+                    and not d.quoted and len(d.value) == 10:
+                anchors.append((s.index, d))
+        has_ref_noun = bool(here) or bool(_REF_NOUN.search(s.text))
+        if not (here or (latest is not None and (has_ref_noun or s.counts))):
+            continue  # nothing in this sentence can speak of an event
+
         # which event do the sentence's cues speak of?
         def target(pos: int) -> EventDraft | None:
             if here:
                 return min(here, key=lambda h: abs(h[1] - pos))[0]
             return latest
-        has_ref_noun = bool(re.search(r"(?<![\u0621-\u064a])(?:[وفبل])?(?:ال|لل)(?:اجتماع|قمه|لقاء|محادثات|مؤتمر)",
-                                      s.text)) or bool(here)
         for m in cue_regex("chair").finditer(s.text):
             if _inside(m.start(), quotes) or re.search(r"(?:لم|لا|لن)\s*$", s.text[max(0, m.start() - 5) : m.start()]):
                 continue
@@ -477,10 +497,6 @@ def build_events(sentences: list[SentenceFacts], published_iso: str | None) -> l
             ev = target(o.start)
             if ev is not None and ev.meeting_number is None and here:
                 ev.meeting_number = getattr(o, "value", None)
-        for d in s.dates:
-            if d.basis in ("today", "yesterday", "weekday", "today_weekday", "yesterday_weekday") and d.value \
-                    and not d.quoted and len(d.value) == 10:
-                anchors.append((s.index, d))
     # merge mentions of one event
     merged: list[EventDraft] = []
     for ev in events:

@@ -46,10 +46,8 @@ for _c in range(ord("A"), ord("Z") + 1):
 _TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
 _TABLE.update({ord(k): v for k, v in _MAP.items()})
 
-_NEEDS_WORK = re.compile("[" + re.escape(_DROP) + "\ufb50-\ufdff\ufe70-\ufefe]")
-_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
-# ة (already folded to ه in the copy) can only end a word: a letter right after the original ة starts a new word.
-_GLUE = re.compile("(?<=[ة،])(?=[\u0621-\u064a])")
+# Events that change length: dropped marks, presentation forms, and a word glued after ة or ، (ة can only end a
+# word, so a letter right after it starts a new one).
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,36 +89,55 @@ class NormText:
 _DROP_SET = frozenset(_DROP)
 
 
+_EVENTS = re.compile(
+    "(?P<drop>[" + re.escape(_DROP) + "]+)|(?P<pres>[\ufb50-\ufdff\ufe70-\ufefe])|(?P<glue>(?<=[ة،])(?=[\u0621-\u064a]))"
+)
+
+
 def _char_map(original: str) -> tuple[str, list[int], list[int]]:
-    """Slow path for text with dropped characters, presentation forms or glued words."""
+    """Text with dropped characters, presentation forms or glued words: copy the runs between them with one
+    ``translate`` each, and record a breakpoint wherever the shift between copy and original changes."""
     out: list[str] = []
     points: list[int] = []
     shifts: list[int] = []
-    glue = {m.start() for m in _GLUE.finditer(original)}
+    n = 0  # length of the copy so far
+    prev = 0
 
-    def emit(chars: str, target: int) -> None:
-        for c in chars:
-            shift = target - len(out)
-            if (shifts[-1] if shifts else 0) != shift:
-                points.append(len(out))
-                shifts.append(shift)
-            out.append(c)
+    def shift_to(target: int) -> None:
+        shift = target - n
+        if (shifts[-1] if shifts else 0) != shift:
+            points.append(n)
+            shifts.append(shift)
 
-    for i, ch in enumerate(original):
-        if i in glue:
-            emit(" ", i)  # the inserted space stands for the letter after it
-        if ch in _DROP_SET:
-            continue
-        if _PRESENTATION.match(ch):
-            emit(unicodedata.normalize("NFKC", ch).translate(_TABLE), i)
-        else:
-            emit(ch.translate(_TABLE), i)
+    for m in _EVENTS.finditer(original):
+        i = m.start()
+        if i > prev:  # a plain run: one character in the copy for each in the original
+            shift_to(prev)
+            out.append(original[prev:i].translate(_TABLE))
+            n += i - prev
+        kind = m.lastgroup
+        if kind == "glue":
+            shift_to(i)  # the inserted space stands for the letter after it
+            out.append(" ")
+            n += 1
+            prev = i
+        elif kind == "pres":
+            for c in unicodedata.normalize("NFKC", m.group()).translate(_TABLE):
+                shift_to(i)
+                out.append(c)
+                n += 1
+            prev = m.end()
+        else:  # dropped marks
+            prev = m.end()
+    if prev < len(original):
+        shift_to(prev)
+        out.append(original[prev:].translate(_TABLE))
     return "".join(out), points, shifts
 
 
 def normalize(original: str) -> NormText:
     """Build the matching copy of ``original`` and its offset map."""
-    if not _NEEDS_WORK.search(original) and not _GLUE.search(original):
+    if not _EVENTS.search(original):
         return NormText(original, original.translate(_TABLE), [], [])
     text, points, shifts = _char_map(original)
     return NormText(original, text, points, shifts)

@@ -58,7 +58,11 @@ for _kind, _form in (("scale", "singular"), ("scale_plural", "plural"), ("scale_
     for _w, _v in _LEX[_kind].items():
         SCALES[_w] = (_v, _form)
 
-DIGITS_PATTERN = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:\.[0-9]{3}){2,}|[0-9]+(?:[.,][0-9]+)?)(?![0-9])"
+DIGITS_PATTERN = (
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"  # 1,300 / 1,300,000.5: comma groups of three are thousands
+    r"|[0-9]{1,3}(?:\.[0-9]{3}){2,}"  # 1.300.000
+    r"|[0-9]+(?:[.,][0-9]+)?)(?![0-9])"  # 66.5 / 1,3 (decimal comma)
+)
 _COMPONENT = (
     rf"(?:(?P<h>{_alt(set(_HUNDREDS))})"
     rf"|(?P<t>(?:{_alt(set(_TEEN_FIRST))})\s+(?:{_alt(set(_TEEN_TEN))}))"

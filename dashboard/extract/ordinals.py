@@ -43,7 +43,9 @@ class OrdinalHit(Hit):
 
 # ---------------------------------------------------------------------------------------------------------- lexicon
 _NUMBER_KINDS = ("unit", "compound", "teen", "ten", "hundred")
-_CLITIC_PREFIXES = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_CLITIC_PREFIXES = (  # longest first
+    "وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل", "ك",
+)
 
 
 def _lexicon() -> tuple[dict[str, dict[str, set[str]]], dict[str, int], set[str], dict[str, str]]:

@@ -149,6 +149,8 @@ def _is_name_word(word: str, stop: frozenset[str]) -> bool:
 
 def find_officials(sentence: str, published: dt.date | None) -> list[OfficialHit]:
     """Known office-holders and titled officials with a nationality in one normalised sentence."""
+    if isinstance(published, dt.datetime):  # a datetime (or pandas Timestamp) does not compare with a date
+        published = published.date()
     t = _tables()
     countries = find_countries(sentence)
     by_start: dict[int, CountryHit] = {c.start: c for c in countries}

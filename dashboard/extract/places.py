@@ -38,7 +38,7 @@ PRE_ARTICLE = "[وف]?(?:بال|كال|لل|ال)"  # before the stem of a name 
 PRE_BARE = "[وف]?[بلك]?"  # before a name without the article (فروسيا، كألمانيا)
 PRE_ANY = "[وف]?(?:بال|كال|لل|ال|[بلك])?"  # before an adjective (والبريطانيين، الأميركيون)
 ADJ_ENDINGS = ("ه", "ين", "ون", "ان", "تين", "تان", "يين", "يون")
-_G_LETTERS = "غجق"  # the Latin g is written with any of them (هيغسيث/هيجسيث، شويغو/شويجو)
+_G_LETTERS = "غجق"  # the Latin g of a foreign name is written with any of them (هيغسيث/هيجسيث، شويغو/شويجو)
 _LONG_VOWELS = "اوي"
 _SPACES = re.compile(r"[\s\-]+")
 _WORD = re.compile(f"[{AR}]+")
@@ -88,11 +88,12 @@ def key(s: str) -> str:
     return _SPACES.sub(" ", s) if ("  " in s or "-" in s or "\n" in s) else s
 
 
-def loose_variants(word: str, vowels: bool, min_skeleton: int = 5) -> set[str]:
-    """Spellings of a transliterated name that differ in غ/ج/ق and, if ``vowels``, in inner long vowels.
+def loose_variants(word: str, vowels: bool, min_skeleton: int = 5, g_letters: str = _G_LETTERS) -> set[str]:
+    """Spellings of a transliterated name that differ in the letter for the Latin g (``g_letters``), in ئ/ي and, if
+    ``vowels``, in inner long vowels.
 
     Only words of 4+ letters are loosened (short keys collide); inner long vowels are made optional only when the
-    word keeps ``min_skeleton`` letters without them. ئ and ي are interchangeable.
+    word keeps ``min_skeleton`` letters without them.
     """
     out = {word}
     if len(word) < 4:
@@ -102,11 +103,10 @@ def loose_variants(word: str, vowels: bool, min_skeleton: int = 5) -> set[str]:
     skeleton = [c for i, c in enumerate(word) if not (i in inner and c in _LONG_VOWELS)]
     drop_vowels = vowels and len(skeleton) >= min_skeleton
     for i, c in enumerate(word):
-        if c in _G_LETTERS:
-            options.append(tuple(_G_LETTERS))
-        elif c in "ئي" and i in inner:
-            opts: tuple[str, ...] = ("ي", "ئ", "") if drop_vowels and c == "ي" else ("ي", "ئ")
-            options.append(opts)
+        if c in g_letters:
+            options.append(tuple(g_letters))
+        elif vowels and c in "ئي" and i in inner:
+            options.append(("ي", "ئ", "") if drop_vowels and c == "ي" else ("ي", "ئ"))
         elif drop_vowels and i in inner and c in "او":
             options.append((c, ""))
         else:
@@ -115,18 +115,18 @@ def loose_variants(word: str, vowels: bool, min_skeleton: int = 5) -> set[str]:
     for o in options:
         n *= len(o)
     if n > 256:  # a very long name: keep the g-variants only
-        options = [tuple(_G_LETTERS) if c in _G_LETTERS else (c,) for c in word]
+        options = [tuple(g_letters) if c in g_letters else (c,) for c in word]
     for combo in itertools.product(*options):
         out.add("".join(combo))
     return out
 
 
-def loose_phrase(phrase: str, vowels: bool) -> set[str]:
+def loose_phrase(phrase: str, vowels: bool, g_letters: str = _G_LETTERS) -> set[str]:
     """``loose_variants`` applied word by word to a normalised phrase (in a full name of 2+ words, a word may lose
     its inner long vowels when 4 letters remain: the other word keeps the match specific)."""
     words = phrase.split(" ")
     min_skeleton = 4 if len(words) > 1 else 5
-    parts = [sorted(loose_variants(w, vowels, min_skeleton)) for w in words]
+    parts = [sorted(loose_variants(w, vowels, min_skeleton, g_letters)) for w in words]
     n = 1
     for p in parts:
         n *= len(p)
@@ -146,6 +146,12 @@ def split_article(raw: str) -> tuple[bool, str]:
 def previous_words(sentence: str, start: int, n: int) -> list[str]:
     """The ``n`` Arabic words before ``start``, nearest first."""
     return _WORD.findall(sentence, max(0, start - 24 * n), start)[::-1][:n]
+
+
+@lru_cache(maxsize=256)
+def sentence_words(sentence: str) -> frozenset[str]:
+    """The Arabic words of a sentence (computed once per sentence for all the matchers that look at it)."""
+    return frozenset(_WORD.findall(sentence))
 
 
 class TrieMatcher:
@@ -185,11 +191,7 @@ class TrieMatcher:
         self.firsts = frozenset(firsts)
 
     def finditer(self, sentence: str) -> Iterable[tuple[re.Match[str], object]]:
-        tokens = sentence.split()
-        words = set(self.firsts.intersection(tokens))
-        for t in tokens:
-            if not t.isalpha():  # punctuation or digits glued to a word: "روسيا،" "(الصين)"
-                words.update(self.firsts.intersection(_WORD.findall(t)))
+        words = self.firsts.intersection(sentence_words(sentence))
         if not words:
             return
         starts: set[int] = set()
@@ -356,7 +358,7 @@ class _Tables:
             for raw in split_variants(row["variants"]):
                 has_article, stem = split_article(raw)
                 target = article if has_article else bare
-                for v in sorted(loose_phrase(stem, vowels=False)):
+                for v in sorted(loose_phrase(stem, vowels=False, g_letters="غج")):
                     target.setdefault(v, _Country(row["iso3"], via, strict=is_strict))
 
         for raw in blocks:
@@ -461,7 +463,7 @@ class _PlaceTables:
                     target[stem] = BLOCK
                     continue
                 place = _Place(row["location"], kind, strict=row.get("strict", "") == "yes")
-                spellings = {stem} if kind == "online" else loose_phrase(stem, vowels=False)
+                spellings = {stem} if kind == "online" else loose_phrase(stem, vowels=False, g_letters="غج")
                 for v in sorted(spellings):
                     target.setdefault(v, place)
         self.matcher = TrieMatcher(article, bare)

@@ -1,0 +1,88 @@
+"""Loader benchmark: synthetic articles made by recombining and varying the seed sentences.
+
+    python -m dashboard.bench                  # N = 1,000 and 10,000
+    python -m dashboard.bench --n 2000 --workers 1
+
+For each N it writes N articles of about 4 KB (plus a manifest) into a temporary folder and reports articles per
+second for a cold parse on one core and on all cores, and the time to reload the unchanged corpus from the cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from .extract.sentences import sentence_spans
+from .loader import load_corpus
+from .sources import read_corpus
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SWAPS = [("بروكسل", "رامشتاين"), ("فرنسا", "بولندا"), ("ألمانيا", "هولندا"), ("الخميس", "الثلاثاء"),
+         ("50", "47"), ("30", "28"), ("مليار", "مليون"), ("أكتوبر", "نوفمبر"), ("المملكة المتحدة", "كندا")]
+
+
+def seed_sentences() -> list[str]:
+    arts, _ = read_corpus(SEEDS)
+    out = []
+    for a in arts:
+        out.extend(a.text[s:e] for s, e in sentence_spans(a.text))
+    return out
+
+
+def make_articles(folder: Path, n: int, size: int = 4000, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    sents = seed_sentences()
+    rows = ["file,published,outlet,url"]
+    base = dt.date(2022, 4, 26)
+    for i in range(n):
+        parts: list[str] = []
+        while sum(len(p.encode()) for p in parts) < size:
+            s = rng.choice(sents)
+            for a, b in rng.sample(SWAPS, 2):
+                s = s.replace(a, b) if rng.random() < 0.5 else s
+            parts.append(s)
+        name = f"a{i:05d}.txt"
+        (folder / name).write_text(parts[0] + "\n\n" + " ".join(parts[1:]), encoding="utf-8")
+        rows.append(f"{name},{base + dt.timedelta(days=rng.randrange(1300))},outlet{i % 40}.example,")
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def run(n: int, workers: int | None) -> None:
+    with tempfile.TemporaryDirectory(prefix="ramstein-bench-") as tmp:
+        folder, cache = Path(tmp) / "corpus", Path(tmp) / "cache"
+        folder.mkdir()
+        make_articles(folder, n)
+        kb = sum(p.stat().st_size for p in folder.glob("*.txt")) / n / 1000
+        print(f"N={n:,} articles of {kb:.1f} KB")
+        for w in ([1, os.cpu_count() or 1] if workers is None else [workers]):
+            t0 = time.perf_counter()
+            corpus = load_corpus(folder, cache=False, workers=w)
+            dt_ = time.perf_counter() - t0
+            print(f"  cold parse, {w} process(es): {dt_:6.2f} s  {n / dt_:7.0f} articles/s  "
+                  f"({len(corpus.events):,} events, {len(corpus.amounts):,} amounts)")
+        load_corpus(folder, cache_dir=cache, workers=workers)
+        t0 = time.perf_counter()
+        load_corpus(folder, cache_dir=cache, workers=workers)
+        print(f"  reload from cache:        {time.perf_counter() - t0:6.2f} s")
+        (folder / "a00000.txt").write_text("عنوان\n\nاجتمع وزراء دفاع حلف شمال الأطلسي في بروكسل اليوم.", encoding="utf-8")
+        t0 = time.perf_counter()
+        load_corpus(folder, cache_dir=cache, workers=workers)
+        print(f"  reload after editing one file: {time.perf_counter() - t0:6.2f} s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--workers", type=int, default=None, help="only this many processes (default: 1 and all cores)")
+    args = ap.parse_args()
+    for n in args.n:
+        run(n, args.workers)
+
+
+if __name__ == "__main__":
+    main()

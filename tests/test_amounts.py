@@ -1,0 +1,387 @@
+"""find_amounts, find_counts, find_donor on sentences written in the styles of Arabic news copy.
+
+Every sentence here was written for these tests (agency copy, Egyptian, Gulf, Levantine and Maghrebi outlets,
+machine-translated copy); none is taken from the seed articles.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dashboard.extract.amounts import find_amounts, find_counts, find_donor
+from dashboard.extract.normalize import norm
+from dashboard.extract.types import AmountHit, CountryHit
+
+P = pytest.param
+XFAIL = pytest.mark.xfail
+
+
+def only_amount(raw: str) -> AmountHit:
+    hits = find_amounts(norm(raw))
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# money: value, currency, qualifier, kind
+
+AMOUNT_CASES = [
+    # agency copy
+    P("أعلنت وزارة الدفاع الأمريكية (البنتاغون)، يوم الجمعة، عن حزمة مساعدات عسكرية جديدة لأوكرانيا بقيمة 400 مليون "
+      "دولار تشمل ذخائر لراجمات هيمارس.", 4e8, "USD", "exact", "package", id="agency-package-usd"),
+    P("وقال البيان إن الحلفاء قدموا حتى الآن أكثر من 65 مليار دولار من المساعدات العسكرية لكييف.",
+      65e9, "USD", "more_than", "cumulative_total", id="agency-so-far-more-than"),
+    P("وتعهد الحلفاء خلال القمة بتقديم ما لا يقل عن 40 مليار يورو سنويا.",
+      40e9, "EUR", "at_least", "pledge", id="agency-pledge-at-least"),
+    P("وأقر الكونغرس الأمريكي حزمة بقيمة 61 مليار دولار لأوكرانيا بعد أشهر من التعطيل.",
+      61e9, "USD", "exact", "package", id="agency-congress-package"),
+    # Egyptian outlets (ى for ي, أمريكى)
+    P("وكانت ألمانيا قد تعهدت الشهر الماضى بتقديم 1.4 مليار يورو إضافية لدعم كييف.",
+      1.4e9, "EUR", "exact", "pledge", id="egyptian-pledge-euro"),
+    P("وأشار إلى أن واشنطن أرسلت مساعدات بحوالى 24 مليار دولار أمريكى منذ بداية العام.",
+      24e9, "USD", "about", "cumulative_total", id="egyptian-hawala-alef-maqsura"),
+    P("وبلغت قيمة الصفقة مليارا و200 مليون دولار.", 1.2e9, "USD", "exact", "other",
+      id="egyptian-billion-accusative-and-millions"),
+    # Gulf outlets
+    P("وبلغ إجمالي المساعدات البريطانية لأوكرانيا منذ بدء الحرب نحو 12.8 مليار جنيه إسترليني.",
+      12.8e9, "GBP", "about", "cumulative_total", id="gulf-total-sterling"),
+    P("وأكد الوزير أن بلاده ستقدم 3 مليارات جنيه سنويا ما دام ذلك ضروريا.",
+      3e9, "GBP", "exact", "pledge", id="gulf-bare-junaih-is-sterling"),
+    P("ورصدت المملكة المتحدة زهاء 2.5 مليار جنيه استرليني للمسيرات.",
+      2.5e9, "GBP", "about", "other", id="gulf-zuhaa"),
+    # Levantine outlets
+    P("وقدّرت الحكومة الأوكرانية حاجتها التمويلية للعام المقبل بنحو 40 مليار دولار.",
+      40e9, "USD", "about", "funding_gap", id="levantine-need-is-a-gap"),
+    P("وتواجه كييف عجزاً في موازنتها يُقدّر بـ 19 مليار دولار.",
+      19e9, "USD", "exact", "funding_gap", id="levantine-deficit-tatweel-clitic"),
+    P("وقال إنّ أوكرانيا تحتاج إلى 6 مليارات دولار إضافية لشراء الذخيرة.",
+      6e9, "USD", "exact", "funding_gap", id="levantine-needs"),
+    # Maghrebi outlets
+    P("وخصصت هولندا غلافا ماليا يناهز 2,5 مليار أورو لاقتناء طائرات مسيرة.",
+      2.5e9, "EUR", "about", "other", id="maghrebi-decimal-comma-ouro"),
+    P("وبلغت المساعدات الفرنسية أزيد من 3,8 مليار أورو إلى حد الآن.",
+      3.8e9, "EUR", "more_than", "cumulative_total", id="maghrebi-azyad-ila-hadd-al-an"),
+    # machine-translated copy
+    P("وقال الوزير إن البلاد ستقدم ما يصل إلى 3 مليارات يورو من المساعدات العسكرية في عام 2025.",
+      3e9, "EUR", "up_to", "pledge", id="mt-up-to-pledge"),
+    P("الولايات المتحدة قدمت ما يقرب من 175 مليار دولار في المساعدة منذ الغزو.",
+      175e9, "USD", "about", "cumulative_total", id="mt-svo-since-invasion"),
+    # scales, words, signs, composites
+    P("ووعدت اليابان بـ 4.5 مليار دولار.", 4.5e9, "USD", "exact", "pledge", id="ba-tatweel-pledge"),
+    P("وقدمت كندا خمسة مليارات دولار كندي.", 5e9, "CAD", "exact", "other", id="words-five-billion-cad"),
+    P("خصص البرلمان عشرة ملايين يورو للمستشفيات الميدانية.", 1e7, "EUR", "exact", "other", id="words-ten-million"),
+    P("وتبلغ كلفة البرنامج ثلاثمائة مليون دولار.", 3e8, "USD", "exact", "other", id="words-three-hundred-million"),
+    P("وأعلنت ملياري دولار لدعم الدفاع الجوي.", 2e9, "USD", "exact", "other", id="dual-two-billion"),
+    P("ومنحت السويد نصف مليار يورو.", 5e8, "EUR", "exact", "other", id="half-a-billion"),
+    P("ورصدت مليار ونصف المليار دولار للذخيرة.", 1.5e9, "USD", "exact", "other", id="billion-and-a-half"),
+    P("وقدمت 3 مليارات و200 مليون يورو.", 3.2e9, "EUR", "exact", "other", id="billions-and-millions"),
+    P("وقدمت اليابان ما قيمته $4.5 مليار.", 4.5e9, "USD", "exact", "other", id="dollar-sign-before"),
+    P("ورصدت المفوضية 1.1 مليار €.", 1.1e9, "EUR", "exact", "other", id="euro-sign-after"),
+    P("وتبرع رجل أعمال بـ 500 ألف دولار.", 5e5, "USD", "exact", "other", id="thousands-with-digits"),
+    P("وتبلغ قيمة العقد 1,300 مليون دولار.", 1.3e9, "USD", "exact", "other", id="thousands-separator-millions"),
+    P("ارتفعت قيمة العقود إلى ما بين 5 و7 مليارات دولار.", 7e9, "USD", "up_to", "other", id="range-between-and"),
+    P("وتقدر الكلفة بـ 5-7 مليارات دولار.", 7e9, "USD", "up_to", "other", id="range-dash"),
+    P("ويكلف صاروخ باتريوت الواحد نحو 4 ملايين دولار تقريباً.", 4e6, "USD", "about", "other",
+      id="about-and-taqriban-after"),
+    P("وتبلغ قيمة المساعدات 600 مليون دولار على الأقل.", 6e8, "USD", "at_least", "other", id="at-least-after"),
+    P("وأنفقت الحكومة أقل من 200 مليون يورو.", 2e8, "EUR", "less_than", "other", id="less-than"),
+    P("وتصل قيمة القرض حتى 20 مليار يورو.", 20e9, "EUR", "up_to", "other", id="hatta-up-to"),
+    P("وقدمت الحكومة ما يربو على 9 مليارات كرونة نرويجية.", 9e9, "NOK", "more_than", "cumulative_total",
+      id="yarbu-ala-krone"),
+    # other currencies
+    P("وتعهدت طوكيو بتقديم 500 مليار ين.", 5e11, "JPY", "exact", "pledge", id="yen"),
+    P("وقال الكرملين إن الإنفاق العسكري يتجاوز 13 تريليون روبل.", 13e12, "RUB", "more_than", "other",
+      id="rouble-trillion-exceeds"),
+    P("وخصصت كييف 150 مليار هريفنيا للدفاع.", 150e9, "UAH", "exact", "other", id="hryvnia"),
+    P("وأعلنت الدنمارك تخصيص 1.2 مليار كرونة.", 1.2e9, "DKK", "exact", "other", id="bare-krone-from-context"),
+    P("وبلغت التبرعات 10 ملايين جنيه مصري.", 1e7, "EGP", "exact", "other", id="egyptian-pound"),
+    # kind: nearest cue, clause scope
+    P("وتشمل الدفعة الجديدة، التي تبلغ قيمتها 250 مليون دولار، صواريخ ستينغر.", 2.5e8, "USD", "exact", "package",
+      id="package-cue-in-earlier-clause"),
+    P("بلغ مجموع ما قدمته ألمانيا 28 مليار يورو.", 28e9, "EUR", "exact", "cumulative_total", id="majmu-total"),
+    P("وأعلنت برلين عن حزمة جديدة، مؤكدة أن إجمالي دعمها بلغ 28 مليار يورو.", 28e9, "EUR", "exact",
+      "cumulative_total", id="nearest-cue-wins"),
+    P("وكانت فجوة التمويل، بحسب الوزارة، نحو 12 مليار دولار.", 12e9, "USD", "about", "funding_gap",
+      id="gap-cue-across-a-clause"),
+    P("تحتاج أوكرانيا إلى مزيد من الدعم، وقدمت السويد 500 مليون يورو.", 5e8, "EUR", "exact", "other",
+      id="need-cue-in-another-clause-is-ignored"),
+    P("وأرسلت الولايات المتحدة أكثر من 60 مليار دولار.", 60e9, "USD", "more_than", "cumulative_total",
+      id="approximate-sent-is-a-running-total"),
+    P("وأرسلت الولايات المتحدة 300 مليون دولار.", 3e8, "USD", "exact", "other", id="exact-sent-stays-other"),
+]
+
+
+@pytest.mark.parametrize(("raw", "value", "currency", "qualifier", "kind"), AMOUNT_CASES)
+def test_amount(raw: str, value: float, currency: str, qualifier: str, kind: str) -> None:
+    sentence = norm(raw)
+    hit = only_amount(raw)
+    assert hit.value == pytest.approx(value)
+    assert hit.currency == currency
+    assert hit.qualifier == qualifier
+    assert hit.kind == kind
+    assert hit.text == sentence[hit.start : hit.end]
+    if kind != "other":
+        assert hit.kind_cue
+
+
+USD_CASES = [
+    P("وتعهدت ألمانيا بتقديم مليار يورو.", 1.08e9, id="eur-to-usd"),
+    P("وقدمت بريطانيا 2 مليار جنيه إسترليني.", 2.56e9, id="gbp-to-usd"),
+    P("وتعهدت طوكيو بتقديم 500 مليار ين.", 3.3e9, id="jpy-to-usd"),
+    P("وقدمت كندا 500 مليون دولار كندي.", 3.65e8, id="cad-to-usd"),
+    P("وقدمت واشنطن 66.5 مليار دولار.", 66.5e9, id="usd-is-usd"),
+    P("وأرسلت السويد 10 مليارات كرونة سويدية.", 9.47e8, id="sek-to-usd"),
+    P("وخصصت كييف 400 مليار هريفنيا.", 1.0e10, id="uah-to-usd"),
+    P("وأعلنت فرنسا 2.3 مليار يورو (2.5 مليار دولار) لشراء الذخيرة.", 2.5e9, id="stated-dollar-equivalent-wins"),
+    P("وقدمت السويد 5 مليارات كرونة سويدية، أي ما يعادل 470 مليون دولار.", 4.7e8, id="ay-ma-yuadil-equivalent"),
+]
+
+
+@pytest.mark.parametrize(("raw", "usd"), USD_CASES)
+def test_value_usd(raw: str, usd: float) -> None:
+    hit = only_amount(raw)
+    assert hit.value_usd == pytest.approx(usd, rel=0.02)
+
+
+def test_no_rate_gives_no_usd() -> None:
+    assert only_amount("وبلغت التبرعات 10 ملايين جنيه مصري.").value_usd is None
+
+
+def test_two_amounts_in_one_sentence() -> None:
+    raw = "وقدمت ألمانيا 5 مليارات يورو، فيما قدمت فرنسا نحو 3 مليارات يورو."
+    hits = find_amounts(norm(raw))
+    assert [(h.value, h.qualifier) for h in hits] == [(5e9, "exact"), (3e9, "about")]
+
+
+NOT_MONEY = [
+    P("وتطلق الصواريخ لـ300 كيلومتر تقريباً.", id="range-of-a-missile"),
+    P("وقُتل 25 شخصًا في الهجوم على المدينة.", id="people-killed"),
+    P("ودفعت روسيا بمئات الآلاف من الجنود إلى الجبهة.", id="hundreds-of-thousands-of-troops"),
+    P("وارتفع الإنفاق الدفاعي 20% العام الماضي.", id="percent-sign"),
+    P("وزادت الميزانية بنسبة 20 بالمئة.", id="percent-words"),
+    P("وتضاعف إنتاج القذائف عشرة أضعاف.", id="a-factor"),
+    P("بدأ الغزو في 24 فبراير 2022.", id="a-date"),
+    P("للتواصل: 00201001234567", id="phone-number"),
+    P("وحصلت أوكرانيا على مليارات الدولارات من المساعدات.", id="billions-of-dollars-vague"),
+    P("وأنفقت عشرات الملايين من الدولارات.", id="tens-of-millions-vague"),
+    P("وتبلغ الكلفة بضعة مليارات دولار.", id="a-few-billion-vague"),
+    P("وتراجع سعر الدولار أمام الروبل.", id="currency-word-without-number"),
+    P("وأطلقت روسيا 3 صواريخ و40 طائرة مسيرة.", id="weapons-counted"),
+    P("وعقد الاجتماع قبل ثلاث سنوات في رامشتاين.", id="years-ago"),
+    P("وشاركت 50 دولة في الاجتماع.", id="a-count-is-not-money"),
+    P("", id="empty"),
+]
+
+
+@pytest.mark.parametrize("raw", NOT_MONEY)
+def test_not_money(raw: str) -> None:
+    assert find_amounts(norm(raw)) == []
+
+
+KNOWN_GAPS = [
+    P("وتبرعت الجالية بعشرة آلاف دولار.", 1e4,
+      marks=XFAIL(strict=True, reason="thousands in words without a digit are skipped by the fast pre-test")),
+    P("وأعلنت واشنطن حزمة بقيمة 2.5 مليار.", 2.5e9,
+      marks=XFAIL(strict=True, reason="no currency word: an implied currency is not guessed")),
+    P("وتبلغ قيمة العقد 1 300 مليون دولار.", 1.3e9,
+      marks=XFAIL(strict=True, reason="a space as thousands separator is read as two numbers")),
+]
+
+
+@pytest.mark.parametrize(("raw", "value"), KNOWN_GAPS)
+def test_known_gaps(raw: str, value: float) -> None:
+    assert only_amount(raw).value == pytest.approx(value)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# counts of countries
+
+COUNT_CASES = [
+    P("وحث ممثلي نحو 50 دولة على الوفاء بتعهداتهم.", 50, "about", "countries", id="about-50-countries"),
+    P("يجتمع مسؤولو الدفاع من أكثر من 40 دولة في بروكسل.", 40, "more_than", "countries", id="more-than-40"),
+    P("سينضم وزراء من 30 دولة إلى الاجتماع.", 30, "exact", "countries", id="plain-30"),
+    P("لم تتفق الوفود الـ 33 على البيان الختامي.", 33, "exact", "delegations", id="definite-delegations-tatweel"),
+    P("وشارك في الاجتماع 33 وفدا.", 33, "exact", "delegations", id="33-delegations"),
+    P("اجتماع ضم وزراء دفاع نحو خمسين بلدا.", 50, "about", "countries", id="words-fifty-balad"),
+    P("بمشاركة قرابة خمسين دولة.", 50, "about", "countries", id="qaraba-fifty-words"),
+    P("وتعهدت الدول الخمسين بمواصلة الدعم.", 50, "exact", "countries", id="definite-word-number"),
+    P("وأيد القرار أكثر من 50 عضوا في المجموعة.", 50, "more_than", "members", id="members"),
+    P("وناقش قادة دول الناتو الـ32 ميزانية الحلف.", 32, "exact", "members", id="nato-32-is-members"),
+    P("وتضم المجموعة 32 دولة عضوا.", 32, "exact", "members", id="member-states"),
+    P("واجتمع ممثلو الدول الـ 27 الأعضاء في الاتحاد الأوروبي.", 27, "exact", "members", id="eu-27-members"),
+    P("ويحضر الاجتماع حوالي 50 دولة عبر الفيديو.", 50, "about", "countries", id="hawali-50"),
+    P("بحضور ما يزيد على 40 دولة ومنظمة دولية.", 40, "more_than", "countries", id="ma-yazid-ala"),
+    P("وقالت ثلاث دول إنها سترسل قوات.", 3, "exact", "countries", id="three-countries-words"),
+    P("وانضم إلى البيان ثلاثة وثلاثين وفدا.", 33, "exact", "delegations", id="compound-words-33"),
+    P("ويضم التحالف 32 حليفا.", 32, "exact", "members", id="32-allies"),
+    P("وأكد أن 50دولة أبدت استعدادها.", 50, "exact", "countries", id="digits-glued-to-noun"),
+    P("شارك في الاجتماع ٤٥ دولة.", 45, "exact", "countries", id="arabic-indic-digits"),
+    P("وحضر الاجتماع عشرون بلدا على الأقل.", 20, "at_least", "countries", id="at-least-after"),
+]
+
+
+@pytest.mark.parametrize(("raw", "value", "qualifier", "unit"), COUNT_CASES)
+def test_count(raw: str, value: int, qualifier: str, unit: str) -> None:
+    sentence = norm(raw)
+    hits = find_counts(sentence)
+    assert len(hits) == 1, hits
+    h = hits[0]
+    assert (h.value, h.qualifier, h.unit) == (value, qualifier, unit)
+    assert h.text == sentence[h.start : h.end]
+
+
+NOT_COUNTS = [
+    P("وشاركت عدة دول في التدريبات.", id="several-countries"),
+    P("وأرسلت عشرات الدول أسلحة إلى كييف.", id="tens-of-countries"),
+    P("وتجمع العشرات أمام السفارة.", id="dozens"),
+    P("واستمرت الحرب ثلاث سنوات.", id="three-years"),
+    P("وقتل 25 شخصا في القصف.", id="people"),
+    P("وعقد الاجتماع الثاني في بروكسل.", id="ordinal"),
+    P("وصوت 25 عضوا في مجلس الشيوخ ضد المساعدات.", id="senators-are-not-countries"),
+    P("وقال قادة مجموعة الدول السبع إنهم سيواصلون الدعم.", id="g7-is-a-name"),
+    P("وأصبحت أحد الدول الداعمة لكييف.", id="one-of-the-countries"),
+    P("وأكدت الدول الأوروبية دعمها.", id="no-number"),
+    P("وقدمت 1000 دولة؟", id="implausible-number"),
+    P("وقدمت 2.5 دولة", id="not-a-whole-number"),
+    P("وصل المبعوث الدولي إلى 12 مدينة.", id="international-is-not-countries"),
+]
+
+
+@pytest.mark.parametrize("raw", NOT_COUNTS)
+def test_not_a_count(raw: str) -> None:
+    assert find_counts(norm(raw)) == []
+
+
+@pytest.mark.xfail(strict=True, reason="the dual (دولتين) is not read as a count of two")
+def test_dual_is_two_countries() -> None:
+    assert [h.value for h in find_counts(norm("وقعت الاتفاقية بين دولتين."))] == [2]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# donors
+
+
+def countries(sentence: str, spec: list[tuple[str, str, str]]) -> list[CountryHit]:
+    """CountryHits built by hand: (normalised fragment as it appears, ISO3, via)."""
+    out = []
+    for fragment, iso3, via in spec:
+        i = sentence.find(norm(fragment))
+        assert i >= 0, fragment
+        out.append(CountryHit(i, i + len(norm(fragment)), norm(fragment), iso3, via))  # type: ignore[arg-type]
+    return out
+
+
+US = ("الولايات المتحدة", "USA", "name")
+UA = ("أوكرانيا", "UKR", "name")
+
+DONOR_CASES = [
+    P("منذ تشكيل مجموعة الاتصال، قدم حلفاء كييف نحو 130 مليار دولار، بما في ذلك أكثر من 60 مليار دولار من "
+      "الولايات المتحدة.", [US], ["ALL", "USA"], id="group-then-min-country"),
+    P("وتقود الولايات المتحدة الجهود، بعد أن أرسلت معدات بأكثر من 15 مليار دولار من أجل الدفاع عن أوكرانيا.",
+      [US, UA], ["USA"], id="subject-in-earlier-clause-min-ajl-is-not-from"),
+    P("أعلنت ألمانيا عن حزمة مساعدات جديدة لأوكرانيا بقيمة 500 مليون يورو.",
+      [("ألمانيا", "DEU", "name"), ("لأوكرانيا", "UKR", "name")], ["DEU"], id="verb-subject"),
+    P("قدمت ألمانيا 5 مليارات يورو وفرنسا 3 مليارات يورو.",
+      [("ألمانيا", "DEU", "name"), ("وفرنسا", "FRA", "name")], ["DEU", "FRA"], id="two-subjects"),
+    P("ووافقت الولايات المتحدة على بيع أسلحة لبولندا بقيمة 10 مليارات دولار.",
+      [US, ("لبولندا", "POL", "name")], ["USA"], id="recipient-with-lam-clitic"),
+    P("وأرسلت ألمانيا إلى بولندا معدات بقيمة 200 مليون يورو.",
+      [("ألمانيا", "DEU", "name"), ("بولندا", "POL", "name")], ["DEU"], id="recipient-after-ila"),
+    P("قال زيلينسكي إن فجوة التمويل مع الولايات المتحدة تبلغ 40 مليار دولار.", [US], [None],
+      id="a-gap-has-no-donor"),
+    P("تعهدت ألمانيا، خلال اجتماع رامشتاين، بتقديم 500 مليون يورو.", [("ألمانيا", "DEU", "name")], ["DEU"],
+      id="subject-across-commas"),
+    P("أعلن وزير الدفاع البريطاني أن بلاده ستقدم 3 مليارات جنيه إسترليني سنويا.",
+      [("البريطاني", "GBR", "demonym")], ["GBR"], id="demonym-before-pronoun-subject"),
+    P("وقال الوزير في لندن إن الحلفاء تعهدوا بتقديم 40 مليار يورو.", [("لندن", "GBR", "capital")], ["ALL"],
+      id="capital-as-place-allies-give"),
+    P("بلغت المساعدات الأمريكية منذ بداية الحرب أكثر من 60 مليار دولار.",
+      [("الأمريكية", "USA", "demonym")], ["USA"], id="no-verb-demonym-of-aid"),
+    P("وأعلن الاتحاد الأوروبي عن 5 مليارات يورو لكييف.", [], [None], id="organisation-no-country"),
+    P("وقال الرئيس الفرنسي إن الاتحاد الأوروبي سيقدم 50 مليار يورو.",
+      [("الفرنسي", "FRA", "demonym")], [None], id="organisation-subject-beats-earlier-demonym"),
+    P("وقدمت واشنطن للمملكة المتحدة وأوكرانيا مليار دولار.",
+      [("واشنطن", "USA", "capital"), ("للمملكة المتحدة", "GBR", "name"), ("وأوكرانيا", "UKR", "name")],
+      ["USA"], id="capital-metonym-as-giver"),
+    P("وتلقت أوكرانيا من ألمانيا 5 مليارات يورو.", [UA, ("ألمانيا", "DEU", "name")], ["DEU"],
+      id="received-from-country-right-before"),
+    P("وقالت الحكومة إن المانحين قدموا 9 مليارات دولار لإعادة الإعمار.", [], ["ALL"], id="donors-all"),
+    P("وقدم داعمو أوكرانيا أكثر من 100 مليار يورو.", [("أوكرانيا", "UKR", "name")], ["ALL"],
+      id="supporters-of-ukraine"),
+    P("وحصلت كييف على 2 مليار دولار مقدمة من كندا.", [("كندا", "CAN", "name")], ["CAN"], id="muqaddama-min"),
+    P("وقالت ألمانيا إن أوكرانيا طلبت 3 مليارات يورو.", [("ألمانيا", "DEU", "name"), UA], ["DEU"],
+      id="unsure-nearest-country-before"),
+    P("وتقدم النرويج 10 مليارات كرونة من خلال صندوق خاص.", [("النرويج", "NOR", "name")], ["NOR"],
+      id="present-tense-verb"),
+]
+
+
+@pytest.mark.parametrize(("raw", "spec", "donors"), DONOR_CASES)
+def test_donor(raw: str, spec: list[tuple[str, str, str]], donors: list[str | None]) -> None:
+    sentence = norm(raw)
+    cs = countries(sentence, spec)
+    hits = find_amounts(sentence)
+    assert [find_donor(sentence, h, cs) for h in hits] == donors
+
+
+@pytest.mark.xfail(strict=True, reason="a counted subject (50 دولة) is not read as all donors")
+def test_counted_subject_is_all() -> None:
+    sentence = norm("وقدمت 50 دولة أكثر من 100 مليار دولار.")
+    assert [find_donor(sentence, h, []) for h in find_amounts(sentence)] == ["ALL"]
+
+
+# --------------------------------------------------------------------------------------------------------------
+# robustness and speed
+
+ARABIC_BITS = st.sampled_from([
+    "مليار", "مليون", "ألف", "دولار", "يورو", "جنيه", "ين", "كرونة", "$", "€", "£", " ", " و", "ب", "ل", "،", ",", ".",
+    "نحو", "أكثر من", "حتى", "تقريبا", "دولة", "الوفود الـ", "عضوا", "في الكونغرس", "خمسة", "وعشرين", "نصف", "1,3",
+    "66.5", "٣٣", "(", ")", "أي ما يعادل", "-", "بين", "من", "فجوة", "حزمة", "منذ", "تعهدت", "الولايات المتحدة",
+])
+
+
+@given(st.text())
+@settings(max_examples=300, deadline=None)
+def test_never_raises_on_any_text(s: str) -> None:
+    for h in [*find_amounts(s), *find_counts(s)]:
+        assert h.text == s[h.start : h.end]
+
+
+@given(st.lists(ARABIC_BITS, max_size=25).map("".join), st.data())
+@settings(max_examples=400, deadline=None)
+def test_never_raises_on_amount_like_text(s: str, data: st.DataObject) -> None:
+    s = norm(s)
+    hits = find_amounts(s)
+    for h in hits:
+        assert h.text == s[h.start : h.end] and h.value > 0
+        n = data.draw(st.integers(0, 3))
+        cs = []
+        for _ in range(n):
+            a = data.draw(st.integers(0, len(s)))
+            b = data.draw(st.integers(a, len(s)))
+            cs.append(CountryHit(a, b, s[a:b], data.draw(st.sampled_from(["USA", "UKR", "DEU"])), "name"))
+        assert find_donor(s, h, cs) in (None, "ALL", "USA", "DEU")
+    for c in find_counts(s):
+        assert c.text == s[c.start : c.end] and c.value >= 2
+
+
+def test_speed_guard() -> None:
+    """A 4 KB article in sentences: both finders together well under a millisecond (a guard against slow regexes,
+    not a benchmark: the measured figure is in the report)."""
+    sentences = [norm(str(p.values[0])) for p in AMOUNT_CASES + COUNT_CASES + NOT_MONEY + NOT_COUNTS]
+    text: list[str] = []
+    while sum(len(s) for s in text) < 4096:
+        text.extend(sentences)
+    best = float("inf")
+    for _ in range(5):
+        t0 = time.perf_counter()
+        for s in text:
+            find_amounts(s)
+            find_counts(s)
+        best = min(best, time.perf_counter() - t0)
+    per_4kb = best * 4096 / sum(len(s) for s in text)
+    assert per_4kb < 0.005  # 5 ms: this text is dense with amounts; real articles have far fewer
