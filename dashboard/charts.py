@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -51,8 +52,8 @@ def style(fig: go.Figure, title: str, subtitle: str = "", height: int = HEIGHT, 
     """The one look: explicit template, font stack, title + filter subtitle, hover alignment."""
     fig.update_layout(
         template=TEMPLATE, height=height, font={"family": FONT, "size": 13},
-        title={"text": title, "subtitle": {"text": subtitle}, "x": 0.01, "xanchor": "left"},
-        margin={"l": 10, "r": 10, "t": 90 if subtitle else 64, "b": 10},
+        title={"text": _short(title, 48), "subtitle": {"text": subtitle}, "x": 0.01, "xanchor": "left"},
+        margin={"l": 10, "r": 10, "t": (90 if subtitle else 64) + (24 if len(title) > 48 else 0), "b": 10},
         hoverlabel={"align": "right" if lang == "ar" else "left", "font": {"family": FONT}},
         legend={"orientation": "h", "yanchor": "top", "y": -0.08, "xanchor": "left", "x": 0.0, "title": None},
         separators=".,",
@@ -101,6 +102,11 @@ def _short(label: str, width: int = 20) -> str:
     return label[:cut] + "<br>" + label[cut + 1:]
 
 
+def _custom(*cols) -> np.ndarray:
+    """customdata as one object array (plotly validates a list of tuples element by element, 100x slower)."""
+    return np.array(list(zip(*cols, strict=True)), dtype=object)
+
+
 def _colors(keys: Sequence[str]) -> dict[str, str]:
     return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(keys)}
 
@@ -135,11 +141,10 @@ def latest_totals(df: pd.DataFrame, names: Mapping[str, str], title: str, subtit
     labels = [_name(names, c) for c in d["donor"]]
     dates = [x.strftime("%Y-%m-%d") if pd.notna(x) else "?" for x in d["date"]]
     one, many = ("source", "sources") if lang == "en" else ("مصدر", "مصادر")
-    asof = "as of" if lang == "en" else "حتى"
-    text = [f"{usd(v)} · {asof} {dt} · {_plural(int(n), one, many)}"
+    text = [f"{usd(v)} · {dt} · {_plural(int(n), one, many)}"
             for v, dt, n in zip(d["value_usd"], dates, d["n_sources"], strict=True)]
-    custom = list(zip(dates, d["n_sources"], d["article_ids"].str.replace(";", ", "),
-                      [wrap(e) for e in d["evidence"]], [wrap(r, limit=80) for r in d["raw"]], strict=True))
+    custom = _custom(dates, d["n_sources"], d["article_ids"].str.replace(";", ", "),
+                      [wrap(e) for e in d["evidence"]], [wrap(r, limit=80) for r in d["raw"]])
     fig = go.Figure(go.Bar(
         x=d["value_usd"], y=labels, orientation="h", text=text, textposition="auto", marker_color=PALETTE[0],
         customdata=custom, cliponaxis=False,
@@ -167,9 +172,8 @@ def amounts_over_time(figures: pd.DataFrame, names: Mapping[str, str], kind_labe
             dd = dk[dk["donor"] == donor].sort_values("date")
             if dd.empty:
                 continue
-            custom = list(zip([usd(v) for v in dd["value_usd"]], dd["n_sources"],
-                              dd["article_ids"].str.replace(";", ", "), [wrap(e) for e in dd["evidence"]],
-                              strict=True))
+            custom = _custom([usd(v) for v in dd["value_usd"]], dd["n_sources"],
+                              dd["article_ids"].str.replace(";", ", "), [wrap(e) for e in dd["evidence"]])
             fig.add_scatter(
                 x=dd["date"], y=dd["value_usd"], name=_name(names, donor), legendgroup=donor,
                 showlegend=row == 1 or donor not in set(d[d["kind"].isin(kinds[: row - 1])]["donor"]),
@@ -227,10 +231,11 @@ def world_map(totals: pd.DataFrame, names: Mapping[str, str], title: str, subtit
     d = totals[totals["country"].str.fullmatch(r"[A-Z]{3}").fillna(False)] if len(totals) else totals
     fig = go.Figure()
     if len(d):
-        custom = list(zip(d["chaired"], d["absent"], strict=True))
+        custom = _custom(d["chaired"], d["absent"])
         label = "meetings" if lang == "en" else "اجتماعات"
         fig.add_choropleth(
-            locations=d["country"], z=d["took_part"], locationmode="ISO-3", text=[_name(names, c) for c in d["country"]],
+            locations=d["country"], z=d["took_part"], locationmode="ISO-3",
+            text=[_name(names, c) for c in d["country"]],
             customdata=custom, colorscale="Tealgrn", marker_line_color="#ffffff", marker_line_width=0.5,
             colorbar={"title": {"text": label}, "thickness": 12},
             hovertemplate="<b>%{text}</b><br>took part: %{z}<br>chaired: %{customdata[0]}"
@@ -253,8 +258,8 @@ def attendance_over_time(reports: pd.DataFrame, type_labels: Mapping[str, str], 
     fig = go.Figure()
     for t in [t for t in TYPE_COLORS if t in set(reports["event_type"].astype(str))]:
         d = reports[reports["event_type"].astype(str) == t]
-        custom = list(zip(d["attending_qualifier"].astype("string").fillna(""), d["location"].fillna(""),
-                          d["article_id"], [wrap(e) for e in d["evidence"]], strict=True))
+        custom = _custom(d["attending_qualifier"].astype("string").fillna(""), d["location"].fillna(""),
+                          d["article_id"], [wrap(e) for e in d["evidence"]])
         label = type_labels.get(t, t)
         fig.add_scatter(x=d["date_start"], y=d["attending_count"].astype("float64"), mode="markers", name=label,
                         marker={"color": TYPE_COLORS[t], "size": 10, "opacity": 0.85}, customdata=custom,
@@ -279,14 +284,14 @@ def meetings_timeline(tl: pd.DataFrame, type_labels: Mapping[str, str], title: s
         if d.empty:
             continue
         nums = ["" if pd.isna(n) else str(int(n)) for n in d["number"]]
-        custom = list(zip(
+        custom = _custom(
             [x.strftime("%Y-%m-%d") for x in d["date"]], [f"#{n}" if n else "" for n in nums],
             [wrap(x, limit=80) for x in d["location"]], [wrap(x, limit=160) for x in d["chairs"]],
             [wrap(x, limit=60) for x in d["attendance"]], d["n_articles"],
             [wrap(", ".join(a.split(";")[:4]) + (" …" if a.count(";") >= 4 else ""), limit=140)
              for a in d["article_ids"]],
             [wrap(e) for e in d["evidence"]], [wrap(x, limit=160) for x in d["disagreement"]],
-            [type_labels.get(t, t) for t in d["event_type"]], strict=True))
+            [type_labels.get(t, t) for t in d["event_type"]])
         offset = -0.3 if status == "not in reference" else 0.0
         fig.add_scatter(
             x=d["date"], y=[lane[t] + offset for t in d["event_type"]], mode="markers+text",

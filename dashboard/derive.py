@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
@@ -18,6 +18,21 @@ from dashboard.schema import Corpus
 
 MEETING_TYPES = ("udcg_meeting", "coalition_meeting", "nato_meeting", "armaments_meeting", "other_meeting",
                  "bilateral_meeting", "phone_call")
+
+
+def isin(s: pd.Series, values: Iterable[object]) -> pd.Series:
+    """``s.isin(values)`` as a bool Series, fast for big value sets (pandas' arrow-string ``isin`` builds one pyarrow
+    scalar per value); missing values are never in."""
+    vals = [v for v in values if v is not None and v is not pd.NA]
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return s.isin(vals).fillna(False).astype(bool)
+    obj = pd.Series(s.to_numpy(dtype=object, na_value=None), index=s.index, dtype=object)
+    return obj.isin(vals)
+
+
+def ids(series: pd.Series) -> set[str]:
+    """The distinct non-missing values as a set of str."""
+    return {str(v) for v in pd.unique(series.to_numpy(dtype=object, na_value=None)) if v is not None}
 
 
 def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
@@ -39,21 +54,19 @@ def txt(x: object) -> str:
     return str(x)
 
 
+_WRAP = {}  # width -> compiled pattern
+
+
 def wrap(text: object, width: int = 60, limit: int = 240) -> str:
     """Escape ``text`` for plotly hover labels, cut to ``limit`` chars and break lines near ``width``."""
     s = " ".join(txt(text).split())
     if len(s) > limit:
         s = s[: limit - 1].rstrip() + "…"
-    lines, line = [], ""
-    for word in s.split(" "):
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line:
-        lines.append(line)
-    return "<br>".join(html.escape(x, quote=False) for x in lines)
+    s = html.escape(s, quote=False)
+    if len(s) <= width:
+        return s
+    pat = _WRAP.get(width) or _WRAP.setdefault(width, re.compile(rf".{{1,{width}}}(?:\s+|$)|\S+"))
+    return "<br>".join(m.strip() for m in pat.findall(s) if m.strip())
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -337,7 +350,7 @@ def restrict_reference(reference: pd.DataFrame | None, date_from: object, date_t
 # ---------------------------------------------------------------------------------------------------------------------
 # One article
 
-SPAN_KINDS = ("date", "country", "amount", "event", "count", "place", "official")
+SPAN_KINDS = ("date", "country", "country_ref", "amount", "event", "count", "place", "official")
 
 
 def highlight_html(text: object, spans: pd.DataFrame) -> str:

@@ -16,7 +16,8 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.derive import lookup
+from dashboard.derive import ids as _ids
+from dashboard.derive import isin, lookup
 from dashboard.schema import Corpus
 
 EVENT_TYPES: dict[str, tuple[str, str]] = {  # type -> (English label, Arabic label) for the UI
@@ -133,10 +134,6 @@ def _in_range(dates: pd.Series, f: Filters) -> pd.Series:
     return keep
 
 
-def _ids(series: pd.Series) -> set[str]:
-    return set(series.dropna().astype(str))
-
-
 def _explode_ids(col: pd.Series) -> pd.Series:
     """``"a;b"`` cells -> one id per row, index kept."""
     return col.fillna("").astype(str).str.split(";").explode().str.strip()
@@ -160,20 +157,19 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
     ev = corpus.events
     keep = pd.Series(True, index=ev.index)
     if f.event_types:
-        keep &= ev["event_type"].astype("string").isin(f.event_types).fillna(False)
+        keep &= isin(ev["event_type"], f.event_types)
     if f.has_dates:
         keep &= _in_range(ev["date_start"], f)
     if f.countries:
         p = corpus.participants
-        keep &= ev["event_id"].isin(_ids(p.loc[p["country"].astype("string").isin(f.countries).fillna(False),
-                                               "event_id"]))
+        keep &= isin(ev["event_id"], _ids(p.loc[isin(p["country"], f.countries), "event_id"]))
     events = ev[keep]
     kept_events = _ids(events["event_id"])
 
     parts = corpus.participants
-    parts = parts[parts["event_id"].isin(kept_events)]
+    parts = parts[isin(parts["event_id"], kept_events)]
     if f.countries:
-        parts = parts[parts["country"].astype("string").isin(f.countries).fillna(False)]
+        parts = parts[isin(parts["country"], f.countries)]
 
     art = corpus.articles
     pub = art["published"]
@@ -182,14 +178,14 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
     am = corpus.amounts
     akeep = pd.Series(True, index=am.index)
     if f.countries:
-        akeep &= am["donor"].isin(f.countries).fillna(False)
+        akeep &= isin(am["donor"], f.countries)
     if f.has_dates:
         pub_by_id = pd.Series(pub.to_numpy(), index=art["article_id"].astype("string").fillna(""))
         am_date = am["date_start"].fillna(lookup(am["article_id"], pub_by_id))
         akeep &= _in_range(am_date, f)
     if f.event_types:
         has_event = am["event_id"].notna() & (am["event_id"].astype("string") != "").fillna(False)
-        akeep &= ~has_event | am["event_id"].isin(kept_events)
+        akeep &= ~has_event | isin(am["event_id"], kept_events)
     amounts = am[akeep]
 
     arkeep = pd.Series(True, index=art.index)
@@ -197,27 +193,32 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
         arkeep &= _in_range(pub, f)
     if f.countries:
         m = corpus.mentions
-        named = _ids(m.loc[m["country"].astype("string").isin(f.countries).fillna(False), "article_id"])
-        arkeep &= art["article_id"].isin(named | _ids(events["article_id"]) | _ids(amounts["article_id"]))
+        named = _ids(m.loc[isin(m["country"], f.countries), "article_id"])
+        arkeep &= isin(art["article_id"], named | _ids(events["article_id"]) | _ids(amounts["article_id"]))
     if f.event_types:
-        arkeep &= art["article_id"].isin(_ids(events["article_id"]))
+        arkeep &= isin(art["article_id"], _ids(events["article_id"]))
     articles = art[arkeep]
     kept_articles = _ids(articles["article_id"])
 
-    mentions = corpus.mentions[corpus.mentions["article_id"].isin(kept_articles)]
+    mentions = corpus.mentions[isin(corpus.mentions["article_id"], kept_articles)]
     if f.countries:
-        mentions = mentions[mentions["country"].astype("string").isin(f.countries).fillna(False)]
-    spans = corpus.spans[corpus.spans["article_id"].isin(kept_articles)]
+        mentions = mentions[isin(mentions["country"], f.countries)]
+    spans = corpus.spans[isin(corpus.spans["article_id"], kept_articles)]
 
     mt = corpus.meetings
     mkeep = pd.Series(True, index=mt.index)
     if f.event_types:
-        mkeep &= mt["event_type"].astype("string").isin(f.event_types).fillna(False)
+        mkeep &= isin(mt["event_type"], f.event_types)
     if f.has_dates:
         mkeep &= _in_range(mt["date_start"].fillna(mt["date_min"]), f)
     if f.countries:
-        ids = _explode_ids(mt["event_ids"])
-        mkeep &= pd.Series(ids.isin(kept_events).groupby(level=0).any(), index=mt.index).fillna(False).astype(bool)
+        linked = _ids(events["meeting_id"])
+        if linked or corpus.events["meeting_id"].notna().any():
+            mkeep &= isin(mt["meeting_id"], linked)
+        else:  # events not linked by id: use the meetings' own event lists
+            exploded = _explode_ids(mt["event_ids"])
+            hit = isin(exploded, kept_events).groupby(level=0).any()
+            mkeep &= hit.reindex(mt.index, fill_value=False).astype(bool)
     meetings = mt[mkeep]
 
     return Corpus(articles=articles, events=events, participants=parts, amounts=amounts, mentions=mentions,

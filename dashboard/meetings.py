@@ -32,12 +32,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .extract.lexicon import DATA_DIR, read_table
+from .extract.lexicon import DATA_DIR, read_table, split_variants
 from .extract.normalize import norm
 from .schema import TABLES, frame
 
@@ -52,10 +53,10 @@ __all__ = [
 REFERENCE_FILE = "reference_meetings.csv"
 OFFICIALS_FILE = "officials.csv"
 NOT_HELD = "not held"
+REFERENCE_DATE_BASIS = "reference ordinal"  # date_basis of an event dated from the reference by its ordinal
 PARTY_TYPES = frozenset({"phone_call", "bilateral_meeting"})
 WAR_START = dt.date(2022, 2, 24)
-# words that mark a date expression as ahead of the article (the next meeting "on 20 June next")
-_FUTURE_MARKERS = tuple(norm(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة"))
+DATE_WORDS_FILE = "date_words.csv"  # the date grammar's words: its "next" direction marks a date ahead of the article
 _PREC_RANK = {"day": 3, "month": 2, "year": 1}
 _EPOCH = np.datetime64("1970-01-01", "D")
 
@@ -89,7 +90,8 @@ def reference_meetings() -> pd.DataFrame:
 
 
 def _held(ref: pd.DataFrame) -> pd.DataFrame:
-    return ref[ref["format"].fillna("").str.lower() != NOT_HELD]
+    """Reference meetings that took place (and have a readable date): the only ones events link to."""
+    return ref[(ref["format"].fillna("").str.lower() != NOT_HELD) & ref["date"].notna()]
 
 
 # ------------------------------------------------------------------------------------------------------- dates
@@ -139,7 +141,9 @@ def link_reference(events: pd.DataFrame) -> pd.DataFrame:
     ref = _held(_reference())
     n = len(ev)
     etype = ev["event_type"].astype("string").fillna("").to_numpy(dtype=object)
-    prec = _precision(ev).to_numpy(dtype=object)
+    # a date this function took from the reference earlier is not evidence (so a second pass changes nothing)
+    from_ref = (ev["date_basis"].astype("string").fillna("") == REFERENCE_DATE_BASIS).to_numpy()
+    prec = np.where(from_ref, "", _precision(ev).to_numpy(dtype=object))
     start = _period_start(ev)
     day = _days(start)
     month_key = (start.dt.year * 12 + start.dt.month - 1).fillna(-1).astype("int64").to_numpy()
@@ -203,7 +207,7 @@ def link_reference(events: pd.DataFrame) -> pd.DataFrame:
         if str(start_dtype).startswith("datetime64"):
             ev["date_start"] = ev["date_start"].astype(start_dtype)
         ev.loc[ts.index, "date_precision"] = "day"
-        ev.loc[ts.index, "date_basis"] = "reference ordinal"
+        ev.loc[ts.index, "date_basis"] = REFERENCE_DATE_BASIS
         for col in ("date", "date_precision", "date_basis"):
             ev[col] = ev[col].astype(TABLES["events"][col])  # type: ignore[call-overload]
     return ev
@@ -388,16 +392,9 @@ def _stable_id(event_type: str, date: str, key: str) -> str:
 
 
 def _joined(values: Iterable[object], by: Iterable[object]) -> dict[object, str]:
-    """group -> its distinct non-empty values, sorted and ";"-joined."""
-    df = pd.DataFrame({"g": list(by), "v": list(values)}, dtype=object)
-    df = df[df["v"].map(lambda v: isinstance(v, str) and v != "")]
-    if df.empty:
-        return {}
-    df = df.drop_duplicates().sort_values(["g", "v"], kind="stable")
-    g = df["g"].to_numpy()
-    v = df["v"].to_numpy()
-    cuts = [0, *(np.flatnonzero(g[1:] != g[:-1]) + 1).tolist(), len(g)]
-    return {g[a]: ";".join(v[a:b]) for a, b in itertools.pairwise(cuts)}
+    """group -> its distinct non-empty values, sorted and ";"-joined (groups must be mutually comparable)."""
+    pairs = sorted({(g, v) for g, v in zip(by, values, strict=True) if isinstance(v, str) and v})
+    return {g: ";".join(v for _, v in grp) for g, grp in itertools.groupby(pairs, key=itemgetter(0))}
 
 
 def _typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
@@ -558,12 +555,13 @@ def _meeting_table(
     sizes = dated.drop_duplicates(["cluster", "date", "article_id"]).groupby(["cluster", "date", "rank"]).size()
     votes_df = sizes.rename("n").reset_index()
     ref_date = _reference_dates()
-    cluster_ref = g["ref"].max()
-    cluster_type = g["event_type"].first()
-    votes_df["is_ref"] = [
-        ref_date.get((str(cluster_type.get(c)), cluster_ref.get(c)), "") == d
-        for c, d in zip(votes_df["cluster"].tolist(), votes_df["date"].tolist(), strict=True)
-    ]
+    cref = out["reference_number"]
+    with_ref = cref.notna()
+    ref_of = {c: ref_date.get((str(t), float(r)), "") for c, t, r in
+              zip(cref.index[with_ref].tolist(), out.loc[with_ref, "event_type"].tolist(), cref[with_ref].tolist(),
+                  strict=True)}
+    votes_df["is_ref"] = [ref_of.get(c, "") == d for c, d in
+                          zip(votes_df["cluster"].tolist(), votes_df["date"].tolist(), strict=True)]
     votes_df = votes_df.sort_values(["cluster", "rank", "n", "is_ref", "date"],
                                     ascending=[True, False, False, False, True])
     best = votes_df.drop_duplicates("cluster").set_index("cluster")
@@ -637,6 +635,16 @@ def _disagreements(out: pd.DataFrame, votes: pd.DataFrame, places: pd.DataFrame)
 
 
 # ------------------------------------------------------------------------------------------------------- windows
+@cache
+def _future_markers() -> tuple[str, ...]:
+    """Words that put a date expression ahead of the article ("21 يوليو المقبل"), from the date grammar's data."""
+    if not (Path(DATA_DIR) / DATE_WORDS_FILE).exists():
+        return ()
+    rows = read_table(DATE_WORDS_FILE)
+    return tuple(norm(w) for r in rows if r.get("kind") == "direction" and r.get("value") == "next"
+                 for w in split_variants(r.get("forms", "")))
+
+
 @cache
 def _tenures() -> dict[str, tuple[tuple[dt.date, dt.date | None], ...]]:
     """person_en -> tenures, from data/officials.csv when another part of the project has written it."""
@@ -727,7 +735,7 @@ def infer_date_window(spans: pd.DataFrame, article_id: str) -> tuple[dt.date | N
     years: list[tuple[dt.date, str]] = []
     for v, r in zip(value[kind == "date"], raw[kind == "date"], strict=True):
         got = _iso_start(str(v))
-        if got is None or got[0] > today or any(w in norm(str(r)) for w in _FUTURE_MARKERS):
+        if got is None or got[0] > today or any(w in norm(str(r)) for w in _future_markers()):
             continue
         (fine if got[1] != "year" else years).append((got[0], str(v)))
     dates = fine or years

@@ -25,7 +25,7 @@ BAD_FILES = {
     "broken.json": b'{"id": "x", "text": "\xd8\xa7\xd8\xac',
     "broken.jsonl": b'{"id": "a", "text": 1}\n{not json\n',
     "no_text.csv": b"id,title\n1,\xd8\xb9\xd9\x86\xd9\x88\xd8\xa7\xd9\x86\n",
-    "latin.txt": "Just English text, no Arabic at all.\n".encode(),
+    "latin.txt": b"Just English text, no Arabic at all.\n",
 }
 
 

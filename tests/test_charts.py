@@ -112,7 +112,7 @@ def test_latest_totals_labels_show_sources():
          "date_start": "2025-02-12"} for i, a in enumerate("xyz")])
     fig = charts.latest_totals(derive.latest_totals(derive.amount_figures(am, frame("articles"))), NAMES, "t")
     assert list(fig.data[0].y) == ["All donors"]
-    assert fig.data[0].text[0] == "$66.5 bn · as of 2025-02-12 · 3 sources"
+    assert fig.data[0].text[0] == "$66.5 bn · 2025-02-12 · 3 sources"
     one = charts.latest_totals(derive.latest_totals(derive.amount_figures(am.iloc[:1], frame("articles"))), NAMES, "t")
     assert one.data[0].text[0].endswith("· 1 source")
 

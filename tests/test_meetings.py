@@ -130,6 +130,13 @@ def test_ordinal_only_takes_the_reference_date() -> None:
     assert dtype_kinds(out) == dtype_kinds(frame("events"))
 
 
+def test_link_reference_twice_changes_nothing() -> None:
+    df = events(ev("a1", "a", meeting_number=20), ev("b1", "b", date="2025-06-04", meeting_number=27),
+                ev("c1", "c", date="2025-04-11"))
+    once = M.link_reference(df)
+    pd.testing.assert_frame_equal(M.link_reference(once), once)
+
+
 def test_unnumbered_series_link_by_date_without_a_number() -> None:
     out = M.link_reference(events(ev("e", "a", event_type="coalition_meeting", date="2025-03-28")))
     assert pd.isna(out["reference_number"].iloc[0])

@@ -32,6 +32,7 @@ from dashboard.extract.numbers import (
     FRACTION_PATTERN,
     FRACTIONS,
     NUMBER_PATTERN,
+    NUMBER_WORDS,
     SCALE_PATTERN,
     SCALES,
     parse_matched,
@@ -81,23 +82,27 @@ def _word_start(s: str, pos: int) -> int:
 
 
 def _words_back(s: str, ws: int, n: int) -> int:
-    """Start of the word ``n`` words before the word starting at ``ws``."""
+    """Start of the word ``n`` words before the word starting at ``ws`` (or of the first word)."""
     for _ in range(n):
-        if ws <= 0:
-            return 0
-        ws = s.rfind(" ", 0, ws - 1) + 1
+        j = ws - 1
+        while j >= 0 and s[j] == " ":
+            j -= 1
+        if j < 0:
+            return ws
+        ws = s.rfind(" ", 0, j) + 1
     return ws
 
 
 def _stems(phrases: Iterable[str]) -> dict[str, set[int]]:
     """stem -> word offsets, to find ``phrases`` fast: each phrase is found through its first word that is not a
-    function word (the noun or verb: "دولار" in "دولار امريكي", "بدايه" in "منذ بدايه" is not needed: "منذ" is
-    kept), and is then matched from that word's start, ``offset`` words back. Stems that contain a shorter stem are
+    function word and has three letters or more (the noun or verb: "دولار" in "دولار امريكي", "الان" in "الي حد
+    الان"), and is then matched from that word's start, ``offset`` words back. Stems that contain a shorter stem are
     dropped (the shorter one finds them too)."""
     raw: dict[str, set[int]] = {}
     for ph in phrases:
         words = ph.split() or [ph]
-        k = next((i for i, w in enumerate(words) if w not in _FUNCTION_WORDS), 0)
+        content = [i for i, w in enumerate(words) if w not in _FUNCTION_WORDS]
+        k = next((i for i in content if len(words[i]) >= 3), content[0] if content else 0)
         raw.setdefault(words[k], set()).add(k)
     out: dict[str, set[int]] = {}
     for st in sorted(raw, key=len):
@@ -118,13 +123,16 @@ class _Phrases:
 
     def __init__(self, phrases: Iterable[str], prefix: str = "", suffix: str = "", suffixed: bool = False) -> None:
         self.keys: dict[str, str] = {}
+        stem_words: list[str] = []
         for ph in phrases:
             self.keys[ph] = ph
-            if suffixed and ph.endswith("ه"):
+            stem_words.append(ph)
+            if suffixed and ph.endswith("ه") and " " not in ph:
                 for pron in _PRONOUNS:
                     self.keys.setdefault(ph[:-1] + "ت" + pron, ph)
+                stem_words.append(ph[:-1] + "ت")  # finds every suffixed form
         self.regex = re.compile(rf"{prefix}(?P<c>{_alt(self.keys)}){suffix}{_NB}")
-        self.stems = _stems(self.keys)
+        self.stems = _stems(stem_words)
 
     def key(self, m: re.Match[str]) -> str:
         return self.keys[_k(m.group("c"))]
@@ -242,7 +250,6 @@ _MONEY_AT = re.compile(
 )
 _SIGNS = "".join(sorted({c for sym in _CUR.symbols for c in sym if not c.isalnum()}))
 _DIGIT_OR_SIGN = re.compile("[0-9" + re.escape(_SIGNS) + "]")
-_NUMBER_START = re.compile(rf"(?<![0-9.,])[0-9]|[{re.escape(_SIGNS)}]")
 _BIG_SCALE_STEMS = tuple(_stems(w for w, (v, _f) in SCALES.items() if v >= 1e6))  # مليون مليار بليون تريليون
 _ALL_SCALE_STEMS = tuple(_stems(SCALES))
 _CURRENCY_STEMS = tuple(_stems(set(_CUR.names) | set(_CUR.bare)))
@@ -269,9 +276,24 @@ _KIND_WEAK_CUES = _Phrases(_KIND_WEAK, prefix="[وف]?", suffix=_PRONOUN)
 _CLAUSE_CHARS = tuple("،;؛:()[]!?؟")
 
 
+_last_digit_test: tuple[str | None, bool] = (None, False)
+
+
+def _has_digit_or_sign(sentence: str) -> bool:
+    """Whether ``sentence`` holds a digit or a currency sign. Remembered for the last sentence (the pipeline asks for
+    counts and amounts of the same sentence in turn); the pair is replaced in one step, so threads are safe."""
+    global _last_digit_test
+    last = _last_digit_test
+    if last[0] is sentence:
+        return last[1]
+    found = _DIGIT_OR_SIGN.search(sentence) is not None
+    _last_digit_test = (sentence, found)
+    return found
+
+
 def _money_gate(sentence: str) -> bool:
     """Cheap necessary test: a digit, sign or big scale word, and a currency word or sign."""
-    if not (_DIGIT_OR_SIGN.search(sentence) or any(st in sentence for st in _BIG_SCALE_STEMS)):
+    if not (_has_digit_or_sign(sentence) or any(st in sentence for st in _BIG_SCALE_STEMS)):
         return False
     if any(st in sentence for st in _CURRENCY_LONG) or any(c in sentence for c in _SIGNS):
         return True
@@ -450,7 +472,11 @@ def _kind(
 
 def _money_matches(sentence: str) -> Iterable[re.Match[str]]:
     """Money grammar matches tried at every digit-run start and sign, and before every scale word."""
-    anchors = [(m.start(), True) for m in _NUMBER_START.finditer(sentence)]
+    anchors = [
+        (i, True)
+        for i in (m.start() for m in _DIGIT_OR_SIGN.finditer(sentence))
+        if i == 0 or sentence[i - 1] not in "0123456789.,"  # the first digit of a number, or a sign
+    ]
     anchors += [(p, False) for p in _find_all(sentence, _ALL_SCALE_STEMS)]
     anchors.sort()
     done = 0
@@ -520,6 +546,7 @@ Unit = Literal["countries", "delegations", "members"]
 _UNITS: dict[str, str] = _lookup("count_unit")
 _DEFS: dict[str, str] = _lookup("count_def")
 _COUNT_STEMS = tuple(_stems(_UNITS))  # every definite noun holds one of them too
+_NUMBER_WORD_STEMS = tuple(_stems(w for ws in (NUMBER_WORDS,) for w in ws))
 _UNIT_RE = re.compile(rf"(?P<unit>{_alt(_UNITS)}){_NB}")
 _COUNT_DEF_RE = re.compile(
     rf"[وفبل]?(?P<noun>{_alt(_DEFS)})\s+ال\s?(?P<num>{NUMBER_PATTERN})(?![{AR}0-9])"
@@ -564,7 +591,9 @@ def find_counts(sentence: str) -> list[CountHit]:
     Each count noun is found first (``str.find`` on its stem); the number is then read right before it ("50 دولة")
     or, for a definite noun, right after it ("الوفود الـ 33").
     """
-    if not isinstance(sentence, str):
+    if not isinstance(sentence, str) or not any(st in sentence for st in _COUNT_STEMS):
+        return []
+    if not (_has_digit_or_sign(sentence) or any(st in sentence for st in _NUMBER_WORD_STEMS)):
         return []
     hits: list[CountHit] = []
     done = 0

@@ -35,7 +35,7 @@ def trigger_rules() -> tuple[TriggerRule, ...]:
     return tuple(rules)
 
 
-_KIND_ORDER = ("group", "nato", "call", "talks", "visit_verb", "verb", "noun")
+_KIND_ORDER = ("meeting", "group", "nato", "call", "talks", "visit_verb", "verb", "noun")
 
 
 @cache

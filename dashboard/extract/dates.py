@@ -18,7 +18,8 @@ inside other words):
 - ``عام 2022``, ``مطلع 2023``, and a bare 19xx/20xx after في/منذ/خلال/بحلول (year precision);
 - اليوم، الليلة، أمس، البارحة، أول أمس، غدا، بعد غد, with a part of the day (صباح اليوم، مساء أمس) and a weekday;
 - a weekday (``يوم الخميس``، ``بعد ظهر يوم الخميس``، ``الجمعة الماضية``، ``الخميس المقبل``);
-- a period: ``الأسبوع الماضي``، ``الشهر المقبل``، ``العام الجاري``، ``هذا العام``، ``أواخر الشهر الماضي``;
+- a period: ``الأسبوع الماضي``، ``الشهر المقبل``، ``العام الجاري``، ``هذا العام``، ``أواخر الشهر الماضي``, and
+  after an edge word the current one: ``بحلول نهاية العام``، ``منتصف الشهر``;
 - a count of units from now: ``قبل ثلاث سنوات``، ``منذ 3 أيام``، ``بعد أسبوعين``، ``خلال شهرين``.
 
 Not dates: اليوم in an idiom (حتى اليوم، إلى اليوم، منذ ذلك اليوم، اليوم التالي، روسيا اليوم) and a bare اليوم/غدا
@@ -28,11 +29,13 @@ A count of units measured from another event (قبل يومين من الاجت�
 Resolution (``published`` is the base; with ``None`` relative hits keep ``value=None``, ``precision=None`` and their
 ``offset_days`` when that is a fixed number of days):
 
-- a month without a year: the latest such month, the current one included; the next one (current included) when the
-  sentence speaks of the future (سـ + verb, سوف، من المقرر، في حال ...); الماضي = strictly before the current month
-  (with a day: strictly before the base date), المقبل/القادم = strictly after, الجاري/الحالي = this year;
-- a weekday: the latest, today included; in a future sentence today or the next; المقبل/القادم strictly the next;
-  الماضي strictly the previous. With اليوم/أمس/غدا before it, that word decides (even if the weekday disagrees);
+- a month without a year: the latest such month, the current one included; the next one (current included) when a
+  future cue (سـ + a listed verb, سوف، لن، من المقرر، في حال ...) comes before it in the sentence or right after it
+  (a cue further on belongs to another verb: "حذر الثلاثاء من أن حزبه لن يوقع" is last Tuesday); الماضي =
+  strictly before the current month (with a day: before the base date), المقبل/القادم = strictly after,
+  الجاري/الحالي = this year;
+- a weekday: the latest, today included; with a future cue as above today or the next; المقبل/القادم strictly the
+  next; الماضي strictly the previous. With اليوم/أمس/غدا before it, that word decides (even if the weekday disagrees);
 - counts: days give a day (and ``offset_days``); months and years move the calendar month or year ("قبل ثلاث سنوات"
   from 2025-06-04 is ``2025``-3 = ``2022``, year precision); weeks and خلال (a window from now) give the finest
   precision that holds the whole window;
@@ -47,7 +50,9 @@ Basis tags: ``explicit``, ``month_name``, ``day_of_month``, ``today``, ``tonight
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -60,7 +65,6 @@ from .types import DateHit, Precision
 __all__ = ["find_dates", "has_future_marker", "resolve_offset"]
 
 _L = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"  # letters of the matching copy (no tatweel)
-_NB = f"(?<![{_L}])"  # no letter before
 _NA = f"(?![{_L}])"  # no letter after
 _CL = "[وف]?[بلك]?"  # clitics before the first word (kept out of the hit)
 
@@ -85,14 +89,18 @@ def _words(kind: str) -> list[str]:
     return [f for r in _rows(kind) for f in _forms(r["forms"])]
 
 
-MONTHS: dict[str, tuple[int, str]] = {f: (int(r["value"]), r["tag"]) for r in _rows("month") for f in _forms(r["forms"])}
+MONTHS: dict[str, tuple[int, str]] = {
+    f: (int(r["value"]), r["tag"]) for r in _rows("month") for f in _forms(r["forms"])
+}
 WEEKDAYS: dict[str, int] = {f: int(r["value"]) for r in _rows("weekday") for f in _forms(r["forms"])}
 _WD_BLOCK_BEFORE: dict[int, set[str]] = {}
 _WD_BLOCK_AFTER: dict[int, set[str]] = {}
 for _kind, _target in (("weekday_block_before", _WD_BLOCK_BEFORE), ("weekday_block_after", _WD_BLOCK_AFTER)):
     for _r in _rows(_kind):
         _target.setdefault(int(_r["value"]), set()).update(_forms(_r["forms"]))
-_RELDAY: dict[str, tuple[int, str]] = {f: (int(r["value"]), r["tag"]) for r in _rows("relday") for f in _forms(r["forms"])}
+_RELDAY: dict[str, tuple[int, str]] = {
+    f: (int(r["value"]), r["tag"]) for r in _rows("relday") for f in _forms(r["forms"])
+}
 _PART_RELDAY: dict[str, tuple[int, str]] = {
     f: (int(r["value"]), r["tag"]) for r in _rows("part_relday") for f in _forms(r["forms"])
 }
@@ -242,7 +250,8 @@ _WEEKDAY_RE = re.compile(
     rf"{_SEP0}{_LEAD_WD}{_CL}(?P<c>(?:(?P<part>{_PART})\s+)?(?:{_DAYPFX}\s+)?(?P<wd>{_WD})(?:\s+(?P<dir>{_DIR}))?)"
 )
 _PERIOD_RE = re.compile(
-    rf"{_SEP0}{_LEAD_PERIOD}{_CL}(?P<c>(?:(?P<edge>{_EDGE})\s+)?(?:(?P<p>{_PERIOD})\s+(?P<dir>{_DIR})|{_THIS}\s+(?P<p2>{_PERIOD})))"
+    rf"{_SEP0}{_LEAD_PERIOD}{_CL}(?P<c>(?:(?P<edge>{_EDGE})\s+)?"
+    rf"(?:(?P<p>{_PERIOD})\s+(?P<dir>{_DIR})|{_THIS}\s+(?P<p2>{_PERIOD}))|(?P<edge2>{_EDGE})\s+(?P<p3>{_PERIOD}))"
 )
 _AGO_RE = re.compile(
     rf"{_SEP0}{_LEAD_AGO}{_CL}(?P<c>(?P<prep>{_AGO_WORD})\s+(?:(?P<q>{_QUAL})\s+)?"
@@ -251,15 +260,15 @@ _AGO_RE = re.compile(
 _NEXT_WORD = re.compile(rf"\s*([{_L}]+)")
 _DIGIT_NEXT = re.compile(r"\s*[0-9]")
 _QUOTE = re.compile('"')
+_GAP = re.compile(r"[\s،,]*")
 _COLON_END = re.compile(r":\s*$")
 
 # future cues
 _FUT_ROWS = read_table("date_future_cues.csv")
 _FUT_PHRASES = [f for r in _FUT_ROWS if r["kind"] == "phrase" for f in _forms(r["forms"])]
 _FUT_STEMS = [f[1:] for r in _FUT_ROWS if r["kind"] == "verb" for f in _forms(r["forms"]) if f.startswith("ي")]
-_FUTURE_RE = re.compile(
-    rf"{_SEP0}[وف]?(?:{_trie(_FUT_PHRASES)}|س[يتن]{_trie(_FUT_STEMS)}(?:ون|ان|ين|ن|ه|ها|هم|هما|نا|كم)?){_NA}"
-)
+_FUTURE = rf"[وف]?(?:{_trie(_FUT_PHRASES)}|س[يتن]{_trie(_FUT_STEMS)}(?:ون|ان|ين|ن|ه|ها|هم|هما|نا|كم)?){_NA}"
+_FUTURE_RE = re.compile(_SEP0 + _FUTURE)
 
 # --------------------------------------------------------------------------------------------------------- prefilter
 # One pass finds the words that can anchor a date (a month, a weekday, a period, a day word, a unit, a 4-digit run);
@@ -282,7 +291,8 @@ _add_keys(_PERIODS, _F_PERIOD)
 _add_keys(list(_RELDAY) + list(_PART_RELDAY), _F_REL)
 _add_keys(WEEKDAYS, _F_WD)
 _add_keys(_UNITS, _F_AGO)
-_ANCHOR_RE = re.compile(rf"{_SEP0}{_CL}(?:(?P<w>{_alt(_KEYS, True)})|[0-9]{{4}}(?![0-9]))")
+# the same pass notes the future cues (see _Ctx.future)
+_ANCHOR_RE = re.compile(rf"{_SEP0}(?:{_CL}(?:(?P<w>{_alt(_KEYS, True)})|[0-9]{{4}}(?![0-9]))|(?P<f>{_FUTURE}))")
 
 
 # --------------------------------------------------------------------------------------------------------- resolving
@@ -323,8 +333,7 @@ def _shift_month(y: int, m: int, n: int) -> tuple[int, int]:
 
 def _add_months(d: dt.date, n: int) -> dt.date:
     y, m = _shift_month(d.year, d.month, n)
-    last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)).day if y < 9999 or m < 12 else 31
-    return dt.date(y, m, min(d.day, last))
+    return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
 def _coarsen(lo: dt.date, hi: dt.date) -> tuple[str | None, Precision | None]:
@@ -340,8 +349,8 @@ def _coarsen(lo: dt.date, hi: dt.date) -> tuple[str | None, Precision | None]:
 
 def _week_window(base: dt.date, k: int) -> tuple[dt.date, dt.date]:
     """Week ``k`` from the current one (-1 last week), as the union of Saturday-, Sunday- and Monday-start weeks."""
-    starts = [base - dt.timedelta(days=(base.weekday() - sd) % 7) + dt.timedelta(weeks=k) for sd in (5, 6, 0)]
-    return min(starts), max(starts) + dt.timedelta(days=6)
+    backs = [(base.weekday() - first) % 7 for first in (5, 6, 0)]  # days back to the start of the current week
+    return base + dt.timedelta(days=7 * k - max(backs)), base + dt.timedelta(days=7 * k - min(backs) + 6)
 
 
 def _month_year(base: dt.date, month: int, day: int | None, mode: str) -> int:
@@ -372,6 +381,11 @@ def _weekday_date(base: dt.date, wd: int, mode: str) -> dt.date:
     return base - dt.timedelta(days=back)
 
 
+@functools.cache
+def _number_word(text: str) -> float | None:
+    return parse_number(text)
+
+
 def _valid_day(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
@@ -381,21 +395,21 @@ def _valid_day(y: int, m: int, d: int) -> dt.date | None:
 
 # --------------------------------------------------------------------------------------------------------- context
 class _Ctx:
-    """One sentence and its base date; the future cue and the quotes are looked up once, when first needed."""
+    """One (padded) sentence, its base date and where its future cues start; quotes are found when first needed."""
 
     __slots__ = ("_future", "_quotes", "base", "s")
 
-    def __init__(self, s: str, base: dt.date | None) -> None:
+    def __init__(self, s: str, base: dt.date | None, future: list[int]) -> None:
         self.s = s
         self.base = base
-        self._future: bool | None = None
+        self._future = future  # start of each future cue
         self._quotes: list[tuple[int, int]] | None = None
 
-    @property
-    def future(self) -> bool:
-        if self._future is None:
-            self._future = _FUTURE_RE.search(self.s) is not None
-        return self._future
+    def future(self, end: int) -> bool:
+        """Whether a future cue governs an expression ending at ``end``: a cue anywhere before it, or one right
+        after it with nothing but spaces and commas between ("في يونيو، ستعقد القمة"). A cue further on belongs to
+        another verb: in "حذر الثلاثاء من أن حزبه لن يوقع" the warning was on the past Tuesday."""
+        return any(p < end or _GAP.fullmatch(self.s, end, p + 1) for p in self._future)
 
     def quoted(self, pos: int) -> bool:
         if '"' not in self.s:
@@ -449,7 +463,7 @@ def _edge_basis(basis: str, edge: str | None) -> str:
 
 # --------------------------------------------------------------------------------------------------------- families
 def _dmy(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
-    s, base = ctx.s, ctx.base
+    base = ctx.base
     start = m.start("c")
     month, guard = MONTHS[_key(m["m1"])]
     month2 = MONTHS[_key(m["m2"])][0] if m["m2"] else month
@@ -470,10 +484,9 @@ def _dmy(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if guard and not has_context:
         if guard == "strict" or _strip_clitic(ctx.prev_word(start)) not in _MONTH_PREPS:
             return None
-    day2 = int(m["d2"]) if day is not None and m["d2"] else None
     uncertain_day = m["rs"] == "او"
-    if day2 is not None and not day < day2 <= 31:
-        uncertain_day = True
+    if day is not None and m["d2"] and not day < int(m["d2"]) <= 31:
+        uncertain_day = True  # "31 و2 يونيو" is not a range
     basis = "explicit" if m["y"] else "month_name"
     relative = not m["y"]
     if edge:
@@ -486,7 +499,7 @@ def _dmy(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         year = base.year + {"past": -1, "next": 1}.get(_DIRECTIONS[_key(m["ydir"])] if m["ydir"] else "", 0)
     else:
         mdir = _DIRECTIONS[_key(m["mdir"])] if m["mdir"] else None
-        mode = mdir or ("upcoming" if ctx.future else "recent")
+        mode = mdir or ("upcoming" if ctx.future(m.end("c")) else "recent")
         year = _month_year(base, month, day if not edge else None, mode)
         if day and m["wd"] and mode in ("recent", "upcoming"):
             # a weekday next to the date can settle the year: "الخميس 12 أكتوبر"
@@ -583,18 +596,19 @@ def _weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if direction in ("past", "next"):
         mode = direction
     else:
-        mode = "upcoming" if ctx.future else "recent"
+        mode = "upcoming" if ctx.future(end) else "recent"
     return _Cand(start, end, _weekday_date(ctx.base, wd, mode).isoformat(), "day", True, "weekday")
 
 
 def _period(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     start, end = m.start("c"), m.end("c")
-    word = m["p"] or m["p2"]
+    word = m["p"] or m["p2"] or m["p3"]  # p3: after an edge word, a bare period is the current one (نهاية العام)
+    edge = m["edge"] or m["edge2"]
     unit = _PERIODS[_canon(_PERIODS, word)]
-    if m["p"] and m["p"].startswith("ال") and start == m.start() + 1 and not m["edge"] and unit == "year" \
+    if m["p"] and m["p"].startswith("ال") and start == m.start() + 1 and not edge and unit == "year" \
             and _base_form(ctx.prev_word(start)) in _GENERAL_NOUNS:
         return None  # الأمين العام الحالي: العام is the adjective "general" after these nouns
-    basis = _edge_basis("period", m["edge"])
+    basis = _edge_basis("period", edge)
     if ctx.base is None:
         return _Cand(start, end, None, None, True, basis)
     k = {"past": -1, "next": 1}.get(_DIRECTIONS[_key(m["dir"])] if m["dir"] else "current", 0)
@@ -621,7 +635,7 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if m["u"]:
         unit, alone = _UNITS[_key(m["u"])]
         raw = m["n"]
-        num = float(raw) if raw.isdigit() else parse_number(raw)
+        num = float(raw) if raw.isdigit() else _number_word(raw)
         if num is None or num != int(num) or num < 1:
             return None
         n = int(num)
@@ -675,24 +689,30 @@ _FAMILIES = (
 )
 
 
-def _family_mask(padded: str) -> int:
-    """Bits of the families whose anchor words occur in ``padded``."""
+def _scan(padded: str) -> tuple[int, list[int]]:
+    """Bits of the families whose anchor words occur in ``padded``, and where the future cues start."""
     mask = 0
+    future: list[int] = []
     for m in _ANCHOR_RE.finditer(padded):
         w = m["w"]
-        mask |= _KEYS[_canon(_KEYS, w)] if w else _F_YEAR | _F_NUM
-    return mask
+        if w:
+            mask |= _KEYS[_canon(_KEYS, w)]
+        elif m["f"]:
+            future.append(m.start())
+        else:
+            mask |= _F_YEAR | _F_NUM
+    return mask, future
 
 
 def find_dates(sentence: str, published: dt.date | None) -> list[DateHit]:
     """Date expressions of one normalised sentence, resolved against ``published`` (see the module docstring)."""
     padded = " " + sentence  # every word now has a non-letter before it; offsets are shifted back at the end
-    mask = _family_mask(padded)
+    mask, future = _scan(padded)
     if not mask:
         return []
     if isinstance(published, dt.datetime):
         published = published.date()
-    ctx = _Ctx(padded, published)
+    ctx = _Ctx(padded, published, future)
     cands: list[_Cand] = []
     for bit, rx, handler in _FAMILIES:
         if mask & bit:

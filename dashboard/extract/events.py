@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from .cues import LETTER, cue_regex, trigger_regex
 from .types import CountHit, CountryHit, DateHit, Hit, OfficialHit, PlaceHit
 
-__all__ = ["SentenceFacts", "EventDraft", "Role", "build_events"]
+__all__ = ["EventDraft", "Role", "SentenceFacts", "build_events"]
 
 GROUP_TYPES = ("udcg_meeting", "coalition_meeting", "armaments_meeting", "nato_meeting")
 
@@ -45,13 +45,19 @@ _FUTURE_VERB = re.compile(rf"(?<![{LETTER}])(?:و|ف)?س(?:ي|ت|ن)(?:[\u0621-\
 _NOT_FUTURE_VERB = re.compile(r"^(?:و|ف)?(?:سياس|سيطر|سيار|ستار|سنو|سنه|سنوات|ستين|ستون|سيد|سيف|سيناري|سيول|ستراتيج)")
 # A cheap gate before the trigger regex: every trigger contains one of these stems (a literal alternation, which the
 # regex engine scans fast). tests/test_events_unit.py checks the gate against every trigger pattern.
+_ANCHOR_BASES = frozenset({"today", "yesterday", "weekday", "today_weekday", "yesterday_weekday"})
+_SIDED = frozenset({"phone_call", "bilateral_meeting", "other_meeting"})
+_SIDE_BEFORE = re.compile(r"(?:بين|مع|و|ب|(?:ال)?(?:رئيسين|وزيرين|زعيمين|جانبين))\s*$")
+_OF_THE_GROUP = re.compile(r"^\s*(?:ال)?(?:قادم|مقبل|اخير|مرتقب)?\s*(?:لل|ل|ال)مجموعه")
+_MEETING_WORD = re.compile(r"(?:ال)?(?:اجتماع|قمه|لقاء|محادثات|مؤتمر|جلسه)")
 _HINT = re.compile(
     "اجتماع|قم[هت]|لقاء|مؤتمر|جلس|دوره|مجموع|تحالف|ائتلاف|تسل|مجلس|لجنه|وزراء|وزيرات|اتصال|اتصل|مكالم|محادث|مباحث|"
-    "هاتف|التق|استقبل|جتمع|لتقي|عقد|رام|udcg|ramstein"
+    "هاتف|التق|استقبل|جتمع|لتقي|التام|لتئم|عقد|رام|udcg|ramstein"
 )
 _AT_NATO = re.compile(r"(?<![\u0621-\u064a])في (?:مقر )?(?:حلف )?(?:الناتو|شمال الاطلسي)(?![\u0621-\u064a])")
 _MEMBERSHIP_WORD = re.compile(r"(?:عضويه|انضمام|اعضاء|عضو|عضوا|دول|حلفاء|شركاء|شريك)\s*\S*\s*$")
-_HABITUAL = re.compile(r"^\s*(?:ال)?(?:شهري|دوري|منتظم|سنوي|اسبوعي|متكرر)")
+_HABITUAL = re.compile(r"^\s*(?:ال)?(?:شهري|دوري|منتظم|سنوي|اسبوعي|متكرر)|(?<![\u0621-\u064a])(?:شهريا|دوريا|بانتظام|"
+                       r"اسبوعيا|سنويا|كل شهر|كل اسبوع|عاده ما)(?![\u0621-\u064a])")
 _PRESS = re.compile(r"^\s*(?:ال)?صحف(?:ي|يا|يه)")
 
 
@@ -151,7 +157,7 @@ def find_mentions(sentence: str) -> list[_Mention]:
                 merged.append(_Mention("group_meeting", nxt.event_type, cur.start, nxt.end, sentence[cur.start : nxt.end]))
                 i += 2
                 continue
-        if cur.kind == "group" and re.match(r"^(?:اجتماع|قمه)", cur.text.split()[0].lstrip("وفبلك")):
+        if cur.kind == "meeting":
             cur = _Mention("group_meeting", cur.event_type, cur.start, cur.end, cur.text)
         merged.append(cur)
         i += 1
@@ -186,16 +192,18 @@ def _is_future(sentence: str) -> bool:
     return False
 
 
-def _actors(s: SentenceFacts) -> list[tuple[int, int, str, str, Hit]]:
-    """Countries acting in the sentence: officials (with a country), then names, capitals and institutions not inside
-    an official's span. Demonyms alone (الغزو الروسي) are not actors. (start, end, iso3, via, hit), in order."""
-    out: list[tuple[int, int, str, str, Hit]] = []
+_Actor = tuple[int, int, str, str, Hit]  # start, end, ISO3, via, the hit
+
+
+def _actors(s: SentenceFacts) -> list[_Actor]:
+    """Countries acting in the sentence: officials (with a country), then names, capitals, institutions and demonyms
+    not inside an official's span. A demonym alone (الغزو الروسي) acts only right after a cue or inside a chain (see
+    ``_chain_after``). (start, end, iso3, via, hit), in order."""
+    out: list[_Actor] = []
     for o in s.officials:
         if o.iso3 and len(o.iso3) == 3:
             out.append((o.start, o.end, o.iso3, "official", o))
     for c in s.countries:
-        if c.via == "demonym":
-            continue
         if any(a[0] <= c.start < a[1] for a in out):
             continue
         out.append((c.start, c.end, c.iso3, c.via, c))
@@ -214,57 +222,64 @@ def _clause(sentence: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def _chain_after(sentence: str, actors: list[tuple[int, int, str, str, Hit]], pos: int, limit: int
-                 ) -> list[tuple[int, int, str, str, Hit]]:
+_DUAL = re.compile(r"(?:ال)?(?:رئيسين|وزيرين|زعيمين|جانبين|بلدين|قائدين)\s*$")
+# و + up to three words (a title or a demonym) before the next actor: "… ستارمر والرئيس الفرنسي ماكرون"
+_TITLED_JOINER = re.compile(r"^[\s،,]*(?:و|مع|ومع)\s*(?:[\u0621-\u064a]+\s+){0,3}$")
+
+
+def _chain_after(sentence: str, actors: list[_Actor], pos: int, limit: int
+                 ) -> list[_Actor]:
     """The first actor within ``limit`` characters after ``pos``, and those joined to it by و / مع / ،."""
-    chain: list[tuple[int, int, str, str, Hit]] = []
+    chain: list[_Actor] = []
     for a in actors:
         if a[0] < pos:
             continue
         if not chain:
+            if a[3] == "demonym" and (a[0] - pos > 3 and not _DUAL.search(sentence[pos : a[0]])):
+                continue  # غياب أمريكي، ترأس البريطاني: a demonym acts only right after the cue
             if a[0] - pos > limit:
                 break
             chain.append(a)
             continue
         gap = sentence[chain[-1][1] : a[0]]
-        if len(gap) <= 12 and _JOINER.match(gap):
+        if (len(gap) <= 12 and _JOINER.match(gap)) or (len(gap) <= 32 and _TITLED_JOINER.match(gap)):
             chain.append(a)
         else:
             break
     return chain
 
 
-def _actor_before(sentence: str, actors: list[tuple[int, int, str, str, Hit]], pos: int, floor: int
-                  ) -> list[tuple[int, int, str, str, Hit]]:
-    before = [a for a in actors if floor <= a[0] and a[1] <= pos]
-    return before[-1:] if before else []
-
-
-_MEETING_BEFORE_RELATIVE = re.compile(
-    r"(?:اجتماع|قمه|لقاء|مؤتمر|محادثات|جلسه)[\u0621-\u064a]*(?:\s+[\u0621-\u064a]+)?\s*(?:الذي|التي)\s*$")
 _RELATIVE = re.compile(r"(?:الذي|التي|اللذان|اللتان|الذين|اللذين|اللتين)\s*$")
 
 
-def _role_targets(sentence: str, actors: list[tuple[int, int, str, str, Hit]], cue_start: int, cue_end: int
-                  ) -> list[tuple[int, int, str, str, Hit]]:
-    """Who a chair/absent cue is about: a relative clause's antecedent (X، التي ترأست … مع Y), else the actors after
-    the cue (VSO: ستستضيف فرنسا), else the nearest actor before it in the clause (SVO)."""
+def _role_targets(sentence: str, actors: list[_Actor], cue_start: int, cue_end: int
+                  ) -> list[_Actor]:
+    """Who a chair/absent cue is about: the antecedent right before a relative pronoun (X، التي ترأست … مع Y), else
+    the actors after the cue (VSO: ستستضيف فرنسا), else the nearest actor before it in the clause (SVO)."""
     c0, c1 = _clause(sentence, cue_start)
-    head = sentence[max(c0, cue_start - 12) : cue_start]
-    if _RELATIVE.search(head) and not _MEETING_BEFORE_RELATIVE.search(sentence[max(c0, cue_start - 40) : cue_start]):
-        before = _actor_before(sentence, actors, cue_start, c0)
-        after = [a for a in _chain_after(sentence, actors, cue_end, 40) if a[1] <= c1]
-        with_mit = [a for a in after if re.search(r"مع\s*$", sentence[max(cue_end, a[0] - 6) : a[0]])]
-        return before + with_mit
     after = [a for a in _chain_after(sentence, actors, cue_end, 40) if a[1] <= c1]
+    rel = _RELATIVE.search(sentence, max(c0, cue_start - 12), cue_start)
+    resumptive = bool(re.search(r"(?:ه|ها)$", sentence[cue_start:cue_end]))  # ترأسه: "which X chaired": X follows
+    if rel is not None and not resumptive:
+        ante = [a for a in actors if a[1] <= rel.start() and rel.start() - a[1] <= 3 and a[3] != "demonym"]
+        if ante:
+            with_mit = [a for a in after if re.search(r"مع\s*$", sentence[max(cue_end, a[0] - 6) : a[0]])]
+            return ante[-1:] + with_mit
     if after:
         return after
-    return _actor_before(sentence, actors, cue_start, c0)
+    before = [a for a in actors if c0 <= a[0] and a[1] <= cue_start and a[3] != "demonym"]
+    return before[-1:]
 
 
 def _nonfactual(sentence: str, start: int) -> bool:
-    window = sentence[max(0, start - 30) : start]
-    return any(m.end() >= len(window) - 22 for m in cue_regex("nonfact").finditer(window))
+    """A denial, refusal, intention or condition before the mention in its clause (نفى إجراء أي اتصال، لا يعتزم
+    الاتصال، في حال انعقاد), or "any" right before it."""
+    c0, _ = _clause(sentence, start)
+    lo = max(c0, start - 60)
+    window = sentence[lo:start]
+    if re.search(r"(?<![\u0621-\u064a])اي\s*$", window):
+        return True
+    return any(m.end() >= len(window) - 45 for m in cue_regex("nonfact").finditer(window))
 
 
 def _coref_before(sentence: str, start: int) -> bool:
@@ -273,6 +288,8 @@ def _coref_before(sentence: str, start: int) -> bool:
 
 
 _REF_NOUN = re.compile(r"(?<![\u0621-\u064a])(?:[وفبل])?(?:ال|لل)(?:اجتماع|قمه|لقاء|محادثات|مؤتمر)")
+_HELD = re.compile(r"\s*(?:عقد|عقدت|انعقد|انعقدت|جري|جرت|اقيم|اقيمت|التام|التامت|يعقد|تعقد|سيعقد|ستعقد|ينعقد|تنعقد|"
+                   r"سينعقد|ستنعقد|سيجري|ستجري)(?![\u0621-\u064a])")  # "the meeting, which was held on …"
 _BARRIER = re.compile(r"(?<![\u0621-\u064a])(?:وهي|وهو|التي|الذي|اللذين|حيث|بعد ان|قبل ان|عندما|حين)(?![\u0621-\u064a])")
 
 
@@ -286,7 +303,8 @@ def _pick_date(s: SentenceFacts, seg_start: int, seg_end: int, trig_start: int, 
         if i in skip or not (seg_start <= d.start < seg_end):
             continue
         if d.start >= trig_end:
-            if _BARRIER.search(s.text, trig_end, d.start):
+            b = _BARRIER.search(s.text, trig_end, d.start)
+            if b is not None and not _HELD.match(s.text, b.end()):
                 continue
             dist = d.start - trig_end
         elif d.end <= trig_start and first:
@@ -336,191 +354,219 @@ def _merge_into(keep: EventDraft, other: EventDraft) -> None:
     keep.future = keep.future and other.future
 
 
-def build_events(sentences: list[SentenceFacts], published_iso: str | None) -> list[EventDraft]:
-    """Event drafts of one article (``sentences`` in reading order)."""
-    mentions = [find_mentions(s.text) for s in sentences]
-    # the article's topic format at each point: the latest group named before, else the first named after
-    first_group = next((m.event_type for ms in mentions for m in ms
-                        if m.kind in ("group", "group_meeting") and m.event_type in GROUP_TYPES[:3]), "")
-    topic = ""
-    events: list[EventDraft] = []
-    latest: EventDraft | None = None
-    anchors: list[tuple[int, DateHit]] = []  # day-anchors (اليوم، أمس، a weekday) by sentence
+_Here = list[tuple[EventDraft, int, int]]  # events mentioned in a sentence, with their trigger span
 
-    def latest_with(noun: str | None) -> EventDraft | None:
+
+class _Reader:
+    """Reads an article's sentences in order, keeping the state a reader keeps: the events so far, the latest one,
+    the format the article is about, and the day-anchors seen."""
+
+    def __init__(self, sentences: list[SentenceFacts]) -> None:
+        self.mentions = [find_mentions(s.text) for s in sentences]
+        self.first_group = next((m.event_type for ms in self.mentions for m in ms
+                                 if m.kind in ("group", "group_meeting") and m.event_type in GROUP_TYPES[:3]), "")
+        self.topic = ""
+        self.events: list[EventDraft] = []
+        self.latest: EventDraft | None = None
+        self.anchors: list[tuple[int, DateHit]] = []  # day-anchors (اليوم، أمس، a weekday) by sentence
+
+    def latest_with(self, noun: str | None) -> EventDraft | None:
         if noun is not None:
-            for ev in reversed(events):
+            for ev in reversed(self.events):
                 if ev.noun == noun:
                     return ev
-        return latest
+        return self.latest
 
-    for s, ms in zip(sentences, mentions, strict=True):
+    def read(self, s: SentenceFacts, ms: list[_Mention]) -> None:
         quotes = _in_quotes(s.text)
         skip = _since_dates(s.text, s.dates)
         future = _is_future(s.text)
         actors = _actors(s)
-        here: list[tuple[EventDraft, int, int]] = []  # events mentioned in this sentence with their trigger span
+        here: _Here = []
         evm = [m for m in ms if m.kind != "group"]  # mentions that can be events cut the sentence into segments
-        for k, men in enumerate(ms):
-            j = evm.index(men) if men in evm else -1
-            seg_start = evm[j - 1].end if j > 0 else 0
-            seg_end = evm[j + 1].start if 0 <= j < len(evm) - 1 else len(s.text)
+        for men in ms:
             if men.kind == "group":
                 if men.event_type in GROUP_TYPES[:3]:
-                    topic = men.event_type
+                    self.topic = men.event_type
                 continue
-            if _inside(men.start, quotes) and men.kind not in ("group_meeting",):
+            if (_inside(men.start, quotes) and men.kind != "group_meeting") or _nonfactual(s.text, men.start):
                 continue
-            if _nonfactual(s.text, men.start):
-                continue
-            noun = _noun_key(men.text)
-            date = _pick_date(s, seg_start, seg_end, men.start, men.end, skip, first=j == 0)
-            definite = bool(_DEFINITE.match(men.text)) or _coref_before(s.text, men.start)
-            # what type is it?
-            etype = men.event_type
-            strong = bool(etype)  # the type is stated, not inferred from the article's topic
-            if men.kind == "group_meeting" and etype in GROUP_TYPES[:3]:
-                topic = etype
-            if men.kind in ("noun", "verb"):
-                after = s.text[men.end : men.end + 25]
-                group_here = next((m2.event_type for m2 in ms if m2.kind == "group"), "")
-                if re.match(r"^\s*(?:ال)?(?:قادم|مقبل|اخير|مرتقب)?\s*(?:لل|ل|ال)مجموعه", after) and topic:
-                    etype, strong = topic, True
-                elif men.kind == "noun" and re.match(r"^\s*مع\s", after) and not definite and not group_here:
-                    etype, strong = "bilateral_meeting", True
-                else:
-                    etype = group_here or topic or first_group
-            if not etype:
-                continue
-            if men.kind == "noun" and _HABITUAL.match(s.text[men.end :]):
-                continue  # اجتماعات شهرية: a habit, not an event
-            # a reference back to an event already reported?
-            ref: EventDraft | None = None
-            if men.kind == "group_meeting" or men.event_type:
-                same = [e for e in events if e.event_type == etype]
-                if same and (_coref_before(s.text, men.start) or (definite and men.kind != "talks")):
-                    ref = next((e for e in reversed(same) if e.noun == noun), same[-1])
-            else:
-                cand = latest_with(noun)
-                if cand is not None and cand.event_type == "phone_call" and noun != "اتصال":
-                    cand = next((e for e in reversed(events) if e.event_type != "phone_call"), None)
-                if cand is not None and strong and cand.event_type != etype:
-                    cand = None
-                if cand is not None and (definite or men.kind == "verb" or (date is None and etype != "bilateral_meeting")):
-                    ref = cand
-                    etype = cand.event_type
-            if ref is not None and date is not None and ref.date is not None and (ref.date.value or "") != (date.value or ""):
-                ref = None  # its own, different date: another event
-            is_ref = ref is not None
-            if ref is not None:
-                ev = ref
-                if ev.date is None and date is not None:
-                    ev.date, ev.date_sentence = date, s.index
-            else:
-                ev = EventDraft(etype, s.index, Hit(men.start, men.end, men.text), noun, date=date,
-                                date_sentence=s.index if date else None, future=future)
-                events.append(ev)
-            if ev.location is None and ev.event_type != "phone_call":
-                at = _AT_NATO.search(s.text, men.end, men.end + 80)
-                if at is not None and not _MEMBERSHIP_WORD.search(s.text[max(0, at.start() - 12) : at.start()]):
-                    # "يجتمع الوزراء في الناتو": at NATO, i.e. its headquarters in Brussels
-                    ev.location = PlaceHit(at.start(), at.end(), at.group(), "Brussels", "venue")
-                    ev.location_sentence = s.index
-            if s.index not in ev.sentences:
-                ev.sentences.append(s.index)
-            here.append((ev, men.start, men.end))
-            latest = ev
-            # parties of calls and talks: the actors of the mention's clause
-            if ev.event_type in ("phone_call", "bilateral_meeting", "other_meeting") and not is_ref:
-                c0, c1 = _clause(s.text, men.start)
-                lo, hi = max(c0, seg_start), min(c1, seg_end)
-                if men.kind == "talks":  # the sides named after it: محادثات بين X و Y / مع Y
-                    lo, hi = men.end, min(hi, men.end + 60)
-                for a in actors:
-                    if lo <= a[0] < hi and (a[3] in ("official", "capital", "institution")
-                                            or re.search(r"(?:بين|مع|و|ب)\s*$", s.text[max(0, a[0] - 5) : a[0]])):
-                        ev.add_role(Role(a[2], "party", a[3], s.index, a[4]))
-                if ev.event_type == "bilateral_meeting" and men.kind == "talks" and len(ev.parties()) < 2:
-                    ev.event_type = "other_meeting"
+            j = evm.index(men)
+            seg = (evm[j - 1].end if j > 0 else 0, evm[j + 1].start if j < len(evm) - 1 else len(s.text))
+            date = _pick_date(s, seg[0], seg[1], men.start, men.end, skip, first=j == 0)
+            self.mention(s, ms, men, date, seg, future, actors, here)
         for d in s.dates:
-            if d.basis in ("today", "yesterday", "weekday", "today_weekday", "yesterday_weekday") and d.value \
-                    and not d.quoted and len(d.value) == 10:
-                anchors.append((s.index, d))
+            if d.basis in _ANCHOR_BASES and d.value and not d.quoted and len(d.value) == 10:
+                self.anchors.append((s.index, d))
         has_ref_noun = bool(here) or bool(_REF_NOUN.search(s.text))
-        if not (here or (latest is not None and (has_ref_noun or s.counts))):
-            continue  # nothing in this sentence can speak of an event
+        if here or (self.latest is not None and (has_ref_noun or s.counts)):
+            self.attach(s, here, has_ref_noun, actors, quotes)
 
-        # which event do the sentence's cues speak of?
+    def mention(self, s: SentenceFacts, ms: list[_Mention], men: _Mention, date: DateHit | None,
+                seg: tuple[int, int], future: bool, actors: list[_Actor], here: _Here) -> None:
+        noun = _noun_key(men.text)
+        definite = bool(_DEFINITE.match(men.text)) or _coref_before(s.text, men.start)
+        etype = men.event_type
+        strong = bool(etype)  # the type is stated, not inferred from the article's topic
+        if men.kind == "group_meeting" and etype in GROUP_TYPES[:3]:
+            self.topic = etype
+        if men.kind in ("noun", "verb"):
+            after = s.text[men.end : men.end + 25]
+            group_here = next((m2.event_type for m2 in ms if m2.kind == "group"), "")
+            if _OF_THE_GROUP.match(after) and self.topic:
+                etype, strong = self.topic, True
+            elif men.kind == "noun" and re.match(r"^\s*مع\s", after) and not definite and not group_here:
+                etype, strong = "bilateral_meeting", True
+            else:
+                etype = group_here or self.topic or self.first_group
+        if not etype:
+            return
+        if men.kind in ("noun", "verb", "group_meeting") and _HABITUAL.search(s.text[men.end : men.end + 45]):
+            return  # اجتماعات شهرية، تجتمع المجموعة شهريا: a habit, not an event
+        ref = self.reference(s, men, noun, etype, strong, definite, date, here)
+        if ref is not None:
+            ev = ref
+            if ev.date is None and date is not None:
+                ev.date, ev.date_sentence = date, s.index
+        else:
+            ev = EventDraft(etype, s.index, Hit(men.start, men.end, men.text), noun, date=date,
+                            date_sentence=s.index if date else None, future=future)
+            self.events.append(ev)
+        if ev.location is None and ev.event_type != "phone_call":
+            at = _AT_NATO.search(s.text, men.end, men.end + 80)
+            if at is not None and not _MEMBERSHIP_WORD.search(s.text[max(0, at.start() - 12) : at.start()]):
+                # "يجتمع الوزراء في الناتو": at NATO, i.e. its headquarters in Brussels
+                ev.location, ev.location_sentence = PlaceHit(at.start(), at.end(), at.group(), "Brussels", "venue"), s.index
+        if s.index not in ev.sentences:
+            ev.sentences.append(s.index)
+        here.append((ev, men.start, men.end))
+        self.latest = ev
+        if ev.event_type in _SIDED and ref is None:
+            self.sides(s, men, ev, seg, actors, here)
+
+    def reference(self, s: SentenceFacts, men: _Mention, noun: str | None, etype: str, strong: bool, definite: bool,
+                  date: DateHit | None, here: _Here) -> EventDraft | None:
+        """The event already reported that this mention refers back to, if any."""
+        ref: EventDraft | None = None
+        prev = here[-1] if here else None
+        if (men.kind in ("noun", "verb") and prev is not None and 0 <= men.start - prev[2] <= 30
+                and not _CLAUSE_CUT.search(s.text, prev[2], men.start)
+                and (date is None or prev[0].date is None or prev[0].date.value == date.value)):
+            ref = prev[0]  # وزراء دفاع الناتو يعقدون اجتماعا: the noun right after a mention is that event
+        elif men.kind == "group_meeting" or men.event_type:
+            same = [e for e in self.events if e.event_type == etype]
+            if same and (_coref_before(s.text, men.start) or (definite and men.kind != "talks")):
+                ref = next((e for e in reversed(same) if e.noun == noun), same[-1])
+        else:
+            cand = self.latest_with(noun)
+            if cand is not None and cand.event_type == "phone_call" and noun != "اتصال":
+                cand = next((e for e in reversed(self.events) if e.event_type != "phone_call"), None)
+            if cand is not None and strong and cand.event_type != etype:
+                cand = None
+            if cand is not None and (definite or men.kind == "verb" or (date is None and etype != "bilateral_meeting")):
+                ref = cand
+        if ref is not None and date is not None and ref.date is not None and ref.date.value != date.value:
+            return None  # its own, different date: another event
+        return ref
+
+    def sides(self, s: SentenceFacts, men: _Mention, ev: EventDraft, seg: tuple[int, int], actors: list[_Actor],
+              here: _Here) -> None:
+        """Parties of a call or talks: the actors of the mention's clause (for talks, those named after it)."""
+        c0, c1 = _clause(s.text, men.start)
+        lo, hi = max(c0, seg[0]), min(c1, seg[1])
+        if men.kind == "talks":  # محادثات بين X و Y / مع Y
+            lo, hi = men.end, min(hi, men.end + 60)
+        for a in actors:
+            if lo <= a[0] < hi and (a[3] in ("official", "capital", "institution")
+                                    or _SIDE_BEFORE.search(s.text[max(0, a[0] - 12) : a[0]])):
+                ev.add_role(Role(a[2], "party", a[3], s.index, a[4]))
+        if ev.event_type == "bilateral_meeting" and men.kind == "talks" and len(ev.parties()) < 2:
+            ev.event_type = "other_meeting"
+        if men.kind == "visit_verb" and len(ev.parties()) < 2:
+            self.events.remove(ev)  # "استقبل" with one side named is not talks we can place
+            here.pop()
+            self.latest = self.events[-1] if self.events else None
+
+    def attach(self, s: SentenceFacts, here: _Here, has_ref_noun: bool, actors: list[_Actor],
+               quotes: list[tuple[int, int]]) -> None:
+        """Roles, attendance counts, places and meeting numbers stated in the sentence."""
         def target(pos: int) -> EventDraft | None:
             if here:
                 return min(here, key=lambda h: abs(h[1] - pos))[0]
-            return latest
+            return self.latest
+
         for m in cue_regex("chair").finditer(s.text):
             if _inside(m.start(), quotes) or re.search(r"(?:لم|لا|لن)\s*$", s.text[max(0, m.start() - 5) : m.start()]):
                 continue
             ev = target(m.start())
             if ev is None or not (here or has_ref_noun):
                 continue
-            if not here and not re.search(r"(?:ال)?(?:اجتماع|قمه|لقاء|محادثات|مؤتمر|جلسه)", s.text[m.end() : m.end() + 30]) \
-                    and not _RELATIVE.search(s.text[max(0, m.start() - 12) : m.start()]):
+            if (not here and not _MEETING_WORD.search(s.text, m.end(), m.end() + 30)
+                    and not _RELATIVE.search(s.text, max(0, m.start() - 12), m.start())):
                 continue
             for a in _role_targets(s.text, actors, m.start(), m.end()):
                 ev.add_role(Role(a[2], "chair", a[3], s.index, a[4]))
         for m in cue_regex("absent").finditer(s.text):
-            if _inside(m.start(), quotes):
-                continue
             ev = target(m.start())
-            if ev is None or not (here or has_ref_noun):
+            if _inside(m.start(), quotes) or ev is None or not (here or has_ref_noun):
                 continue
             for a in _role_targets(s.text, actors, m.start(), m.end())[:3]:
                 ev.add_role(Role(a[2], "absent", a[3], s.index, a[4]))
-        # attendance counts
         members = [m.end() for m in cue_regex("membership").finditer(s.text)]
         attend = bool(cue_regex("attend").search(s.text))
         for c in s.counts:
             if any(0 <= c.start - e <= 12 for e in members):
-                continue
+                continue  # مجموعة من نحو 50 دولة: the group's size, not this meeting's attendance
             ev = target(c.start) if (here or attend or has_ref_noun) else None
-            if ev is not None and ev.count is None and ev.event_type not in ("phone_call",):
+            if ev is not None and ev.count is None and ev.event_type != "phone_call":
                 ev.count, ev.count_sentence = c, s.index
-        # places: "in X" / "at NATO headquarters" / online
-        for p in s.places:
-            if not (here or has_ref_noun):
-                break
+        located: set[int] = set()
+        for p in sorted(s.places, key=lambda p: (not any(h[2] <= p.start for h in here), p.start)):
             before = s.text[max(0, p.start - 6) : p.start]
             if p.via != "online" and not re.search(r"(?:في|ب|داخل)\s*$", before) and not p.text.startswith(("ب", "في")):
-                continue
-            ev = target(p.start)
-            if ev is not None and ev.location is None and ev.event_type != "phone_call":
+                continue  # "to Kyiv" is not where the meeting is
+            earlier = [h for h in here if h[2] <= p.start]
+            ev = earlier[-1][0] if earlier else target(p.start)
+            if ev is not None and ev.location is None and ev.event_type != "phone_call" and id(ev) not in located:
                 ev.location, ev.location_sentence = p, s.index
+                located.add(id(ev))
         for o in s.ordinals:
             ev = target(o.start)
             if ev is not None and ev.meeting_number is None and here:
                 ev.meeting_number = getattr(o, "value", None)
-    # merge mentions of one event
-    merged: list[EventDraft] = []
-    for ev in events:
-        for keep in merged:
-            if _compatible(keep, ev):
-                _merge_into(keep, ev)
-                break
-        else:
-            merged.append(ev)
-    # talks known only as "the talks with X": no date, fewer than two sides -> not an event we can place
-    merged = [e for e in merged if not (e.event_type in ("bilateral_meeting", "other_meeting") and e.date is None
-                                        and len(e.parties()) < 2)]
-    # the lead event without a date: the latest day-anchor before it, else the publication date
-    if merged:
-        lead = min(merged, key=lambda e: e.sentence)
-        if (lead.date is None or lead.date.value is None) and not lead.future and lead.sentence <= 3:
-            prior = [d for i, d in anchors if i <= lead.sentence]
-            if prior:
-                lead.date, lead.date_sentence = prior[-1], None
-                lead.date_basis = f"nearest day before it in the text ({prior[-1].basis})"
-            elif published_iso:
-                lead.date_basis = "publication date (no date in the text)"
-                lead.fallback_date = published_iso
-    for ev in merged:
-        if ev.date is not None and not ev.date_basis:
-            ev.date_basis = ev.date.basis
-    return merged
+
+    def finish(self, published_iso: str | None) -> list[EventDraft]:
+        """Merge mentions of one event, drop what cannot be placed, date the lead event."""
+        merged: list[EventDraft] = []
+        for ev in self.events:
+            for keep in merged:
+                if _compatible(keep, ev):
+                    _merge_into(keep, ev)
+                    break
+            else:
+                merged.append(ev)
+        # talks known only as "the talks with X": no date, fewer than two sides -> not an event we can place
+        merged = [e for e in merged if not (e.event_type in ("bilateral_meeting", "other_meeting") and e.date is None
+                                            and len(e.parties()) < 2)]
+        if merged:
+            lead = min(merged, key=lambda e: e.sentence)
+            if (lead.date is None or lead.date.value is None) and not lead.future and lead.sentence <= 3:
+                prior = [d for i, d in self.anchors if i <= lead.sentence]
+                if prior:
+                    lead.date, lead.date_sentence = prior[-1], None
+                    lead.date_basis = f"nearest day before it in the text ({prior[-1].basis})"
+                elif published_iso:
+                    lead.date_basis = "publication date (no date in the text)"
+                    lead.fallback_date = published_iso
+        for ev in merged:
+            if ev.date is not None and not ev.date_basis:
+                ev.date_basis = ev.date.basis
+        return merged
+
+
+def build_events(sentences: list[SentenceFacts], published_iso: str | None) -> list[EventDraft]:
+    """Event drafts of one article (``sentences`` in reading order)."""
+    reader = _Reader(sentences)
+    for s, ms in zip(sentences, reader.mentions, strict=True):
+        reader.read(s, ms)
+    return reader.finish(published_iso)

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["NormText", "normalize", "norm"]
+__all__ = ["NormText", "norm", "normalize"]
 
 _DROP = (
     "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658\u065f\u0670"  # harakat

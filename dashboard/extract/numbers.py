@@ -52,6 +52,8 @@ _TEEN_TEN = _LEX["teen_ten"]
 _TENS = _LEX["ten"]
 _HUNDREDS = _LEX["hundred"]
 FRACTIONS: dict[str, float] = _LEX["fraction"]
+#: every spelling of a number word (units, teens' first words, tens, hundreds), for quick presence tests
+NUMBER_WORDS: frozenset[str] = frozenset(_UNITS) | frozenset(_TEEN_FIRST) | frozenset(_TENS) | frozenset(_HUNDREDS)
 # scale spelling -> (multiplier, form) with form "singular" | "plural" | "dual"
 SCALES: dict[str, tuple[float, str]] = {}
 for _kind, _form in (("scale", "singular"), ("scale_plural", "plural"), ("scale_dual", "dual")):

@@ -1,5 +1,7 @@
 """Articles: read one right to left with its extracted values highlighted, and its rows beside it."""
 
+import html
+
 import pandas as pd
 import streamlit as st
 
@@ -49,9 +51,10 @@ with left:
     meta += [derive.txt(art[k]) for k in ("outlet", "file") if derive.txt(art[k])]
     st.caption(" · ".join(meta))
     st.html(common.rtl(derive.highlight_html(art["title"], rows["spans"].iloc[:0]), "article-title"))
-    kinds = [k for k in derive.SPAN_KINDS if k in set(rows["spans"]["kind"].astype(str))]
+    present = set(rows["spans"]["kind"].astype(str))
+    kinds = [k for k in derive.SPAN_KINDS if k in present] + sorted(present - set(derive.SPAN_KINDS))
     if kinds:
-        st.html(" ".join(f'<mark class="legend-chip k-{k}">{k}</mark>' for k in kinds))
+        st.html(" ".join(f'<mark class="legend-chip k-{html.escape(k)}">{html.escape(k)}</mark>' for k in kinds))
     st.html(common.rtl(derive.highlight_html(art["text"], rows["spans"]), "article-text"))
     if derive.txt(art["url"]):
         st.caption(f"Source: {art['url']}")

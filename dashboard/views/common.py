@@ -248,11 +248,13 @@ CSS = """
 .rtl { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", sans-serif; }
 .article-text { font-size: 1.15rem; line-height: 2.1; padding: 0.8rem 1rem; background: #fbfcfb;
   border: 1px solid #e3e9e6; border-radius: 0.5rem; max-height: 70vh; overflow-y: auto; white-space: normal; }
-.article-text mark { padding: 0 0.15em; border-radius: 0.25em; }
+.article-text mark, mark.legend-chip { padding: 0 0.15em; border-radius: 0.25em; background: #e9ecef; }
+mark.k-country_ref { background: #e3f1ea; border-bottom: 2px dotted #0b6e4f; }
 mark.k-date { background: #ffe39a; } mark.k-country { background: #bfe3d3; } mark.k-amount { background: #f9c6c9; }
 mark.k-event { background: #cddcf5; } mark.k-count { background: #e5d4f2; } mark.k-place { background: #d7ecf7; }
 mark.k-official { background: #efe1c6; }
-.legend-chip { display: inline-block; margin: 0 0.3em 0.3em 0; padding: 0 0.4em; border-radius: 0.25em; font-size: 0.85rem; }
+.legend-chip { display: inline-block; margin: 0 0.3em 0.3em 0; padding: 0 0.4em; border-radius: 0.25em;
+  font-size: 0.85rem; }
 .article-title { font-size: 1.35rem; font-weight: 600; }
 </style>
 """
