@@ -69,7 +69,8 @@ def run(n: int, workers: int | None) -> None:
         t0 = time.perf_counter()
         load_corpus(folder, cache_dir=cache, workers=workers)
         print(f"  reload from cache:        {time.perf_counter() - t0:6.2f} s")
-        (folder / "a00000.txt").write_text("عنوان\n\nاجتمع وزراء دفاع حلف شمال الأطلسي في بروكسل اليوم.", encoding="utf-8")
+        edited = "عنوان\n\nاجتمع وزراء دفاع حلف شمال الأطلسي في بروكسل اليوم."
+        (folder / "a00000.txt").write_text(edited, encoding="utf-8")
         t0 = time.perf_counter()
         load_corpus(folder, cache_dir=cache, workers=workers)
         print(f"  reload after editing one file: {time.perf_counter() - t0:6.2f} s")

@@ -71,7 +71,7 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]] = ()) -> pd.DataFrame:
         elif dtype == "Float64":
             df[col] = pd.to_numeric(df[col], errors="coerce").astype("Float64")
         else:
-            df[col] = df[col].astype(dtype)
+            df[col] = df[col].astype(dtype)  # type: ignore[call-overload]  # dtype names come from TABLES
     return df
 
 

@@ -42,7 +42,8 @@ def one(events: pd.DataFrame, etype: str, date: str) -> pd.Series:
 def test_all_seeds_load_without_errors(corpus) -> None:
     assert len(corpus.articles) == 5
     assert corpus.errors.empty
-    assert corpus.articles.set_index("article_id").loc["000_1632572ee13d2f4b", "published"] == pd.Timestamp("2025-06-04")
+    published = corpus.articles.set_index("article_id")["published"]
+    assert published["000_1632572ee13d2f4b"] == pd.Timestamp("2025-06-04")
 
 
 @pytest.mark.parametrize(("article", "etype", "date", "location", "count", "chairs", "absent"), [
@@ -156,9 +157,11 @@ def test_reload_from_cache_gives_the_same_tables(tmp_path: Path) -> None:
 def test_an_edited_file_is_parsed_again(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
     folder.mkdir()
-    (folder / "a.txt").write_text("عنوان\n\nاجتمع وزراء دفاع حلف شمال الأطلسي في بروكسل اليوم.", encoding="utf-8")
+    meeting = "عنوان\n\nاجتمع وزراء دفاع حلف شمال الأطلسي في بروكسل اليوم."
+    (folder / "a.txt").write_text(meeting, encoding="utf-8")
     before = load_corpus(folder, cache_dir=tmp_path / "cache")
-    (folder / "a.txt").write_text("عنوان\n\nأجرى وزير الدفاع الأمريكي اتصالا هاتفيا بنظيره الأوكراني.", encoding="utf-8")
+    call = "عنوان\n\nأجرى وزير الدفاع الأمريكي اتصالا هاتفيا بنظيره الأوكراني."
+    (folder / "a.txt").write_text(call, encoding="utf-8")
     after = load_corpus(folder, cache_dir=tmp_path / "cache")
     assert list(before.events["event_type"]) == ["nato_meeting"]
     assert list(after.events["event_type"]) == ["phone_call"]

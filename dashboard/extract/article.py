@@ -86,8 +86,8 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
             span("official", f.index, o, o.name_en or o.role)
         for p in f.places:
             span("place", f.index, p, p.location)
-        for n in f.counts:
-            span("count", f.index, n, n.value)
+        for cnt in f.counts:
+            span("count", f.index, cnt, cnt.value)
         for od in f.ordinals:
             span("ordinal", f.index, od, getattr(od, "value", ""))
         for w in find_war_year(f.text):
@@ -97,8 +97,8 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
     drafts = build_events(facts, published_iso)
     drafts.sort(key=lambda e: (e.sentence, e.trigger.start))
     event_by_sentence: dict[int, str] = {}
-    for n, ev in enumerate(drafts, 1):
-        event_id = f"{article_id}#e{n}"
+    for k, ev in enumerate(drafts, 1):
+        event_id = f"{article_id}#e{k}"
         _event_rows(out, article_id, event_id, ev, orig, sentence_text, published_iso)
         span("event", ev.sentence, ev.trigger, ev.event_type)
         for si in ev.sentences:
@@ -107,19 +107,21 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
     for f in facts:
         for k, amt in enumerate(find_amounts(f.text)):
             s, e, raw = orig(f.index, amt)
-            ss, se, sent_text = sentence_text(f.index)
+            sent_text = sentence_text(f.index)[2]
             out.amounts.append({
                 "amount_id": f"{article_id}#a{f.index}.{k}", "article_id": article_id,
                 "event_id": event_by_sentence.get(f.index), "value": amt.value, "currency": amt.currency,
                 "value_usd": amt.value_usd, "qualifier": amt.qualifier, "kind": amt.kind,
                 "donor": find_donor(f.text, amt, f.countries) or "", "raw": raw, "evidence": sent_text,
                 "sentence": f.index, "start": s, "end": e,
-                "date": published_iso or "", "date_start": published_iso, "date_precision": "day" if published_iso else None,
+                # an amount is dated by the article that reports it
+                "date": published_iso or "", "date_start": published_iso,
+                "date_precision": "day" if published_iso else None,
             })
             span("amount", f.index, amt, amt.value_usd if amt.value_usd is not None else f"{amt.value} {amt.currency}")
 
-    for iso3, n in sorted(mention_counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        out.mentions.append({"article_id": article_id, "country": iso3, "count": n, "first_raw": first_raw[iso3]})
+    for iso3, times in sorted(mention_counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        out.mentions.append({"article_id": article_id, "country": iso3, "count": times, "first_raw": first_raw[iso3]})
     return out
 
 
@@ -136,7 +138,8 @@ def _event_rows(out: ArticleRows, article_id: str, event_id: str, ev: EventDraft
         date_raw = orig(ev.date_sentence, ev.date)[2]
     out.events.append({
         "event_id": event_id, "article_id": article_id, "event_type": ev.event_type,
-        "date": date_value or "", "date_start": _start(date_value), "date_precision": _precision(date_value or "") or None,
+        "date": date_value or "", "date_start": _start(date_value),
+        "date_precision": _precision(date_value or "") or None,
         "date_basis": basis, "date_raw": date_raw,
         "date_relative": ev.date.relative if ev.date is not None else None,
         "date_offset_days": ev.date.offset_days if ev.date is not None else None,

@@ -154,7 +154,8 @@ def find_mentions(sentence: str) -> list[_Mention]:
         if cur.kind in ("noun", "verb") and nxt is not None and nxt.kind == "group":
             gap = sentence[cur.end : nxt.start]
             if _BETWEEN.match(gap) or (cur.kind == "verb" and len(gap.split()) <= 3):
-                merged.append(_Mention("group_meeting", nxt.event_type, cur.start, nxt.end, sentence[cur.start : nxt.end]))
+                text = sentence[cur.start : nxt.end]
+                merged.append(_Mention("group_meeting", nxt.event_type, cur.start, nxt.end, text))
                 i += 2
                 continue
         if cur.kind == "meeting":
@@ -288,9 +289,11 @@ def _coref_before(sentence: str, start: int) -> bool:
 
 
 _REF_NOUN = re.compile(r"(?<![\u0621-\u064a])(?:[وفبل])?(?:ال|لل)(?:اجتماع|قمه|لقاء|محادثات|مؤتمر)")
-_HELD = re.compile(r"\s*(?:عقد|عقدت|انعقد|انعقدت|جري|جرت|اقيم|اقيمت|التام|التامت|يعقد|تعقد|سيعقد|ستعقد|ينعقد|تنعقد|"
-                   r"سينعقد|ستنعقد|سيجري|ستجري)(?![\u0621-\u064a])")  # "the meeting, which was held on …"
-_BARRIER = re.compile(r"(?<![\u0621-\u064a])(?:وهي|وهو|التي|الذي|اللذين|حيث|بعد ان|قبل ان|عندما|حين)(?![\u0621-\u064a])")
+# "the meeting, which was held on …": a relative clause about the meeting itself keeps its date
+_HELD = re.compile(r"\s*(?:عقد|عقدت|انعقد|انعقدت|جري|جرت|اقيم|اقيمت|التام|التامت|يعقد|تعقد|سيعقد|ستعقد|"
+                   r"ينعقد|تنعقد|سينعقد|ستنعقد|سيجري|ستجري)(?![\u0621-\u064a])")
+_BARRIER = re.compile(r"(?<![\u0621-\u064a])(?:وهي|وهو|التي|الذي|اللذين|حيث|بعد ان|قبل ان|عندما|حين)"
+                      r"(?![\u0621-\u064a])")
 
 
 def _pick_date(s: SentenceFacts, seg_start: int, seg_end: int, trig_start: int, trig_end: int, skip: set[int],
@@ -436,7 +439,8 @@ class _Reader:
             at = _AT_NATO.search(s.text, men.end, men.end + 80)
             if at is not None and not _MEMBERSHIP_WORD.search(s.text[max(0, at.start() - 12) : at.start()]):
                 # "يجتمع الوزراء في الناتو": at NATO, i.e. its headquarters in Brussels
-                ev.location, ev.location_sentence = PlaceHit(at.start(), at.end(), at.group(), "Brussels", "venue"), s.index
+                ev.location = PlaceHit(at.start(), at.end(), at.group(), "Brussels", "venue")
+                ev.location_sentence = s.index
         if s.index not in ev.sentences:
             ev.sentences.append(s.index)
         here.append((ev, men.start, men.end))
@@ -551,10 +555,10 @@ class _Reader:
         if merged:
             lead = min(merged, key=lambda e: e.sentence)
             if (lead.date is None or lead.date.value is None) and not lead.future and lead.sentence <= 3:
-                prior = [d for i, d in self.anchors if i <= lead.sentence]
+                prior = [(i, d) for i, d in self.anchors if i <= lead.sentence]
                 if prior:
-                    lead.date, lead.date_sentence = prior[-1], None
-                    lead.date_basis = f"nearest day before it in the text ({prior[-1].basis})"
+                    lead.date_sentence, lead.date = prior[-1]
+                    lead.date_basis = f"nearest day before it in the text ({lead.date.basis})"
                 elif published_iso:
                     lead.date_basis = "publication date (no date in the text)"
                     lead.fallback_date = published_iso
