@@ -291,8 +291,15 @@ _add_keys(_PERIODS, _F_PERIOD)
 _add_keys(list(_RELDAY) + list(_PART_RELDAY), _F_REL)
 _add_keys(WEEKDAYS, _F_WD)
 _add_keys(_UNITS, _F_AGO)
-# the same pass notes the future cues (see _Ctx.future)
-_ANCHOR_RE = re.compile(rf"{_SEP0}(?:{_CL}(?:(?P<w>{_alt(_KEYS, True)})|[0-9]{{4}}(?![0-9]))|(?P<f>{_FUTURE}))")
+for _k, _bits in list(_KEYS.items()):
+    if _k.startswith("ال") and len(_k) > 3:
+        _KEYS["لل" + _k[2:]] = _KEYS.get("لل" + _k[2:], 0) | _bits
+# clitics are spelled out in the trie (no backtracking over optional clitics); the same pass notes the future cues
+_CLITIC_KEYS: dict[str, int] = {}
+for _c in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"):
+    for _k, _bits in _KEYS.items():
+        _CLITIC_KEYS[_c + _k] = _CLITIC_KEYS.get(_c + _k, 0) | _bits
+_ANCHOR_RE = re.compile(rf"{_SEP0}(?:(?P<w>{_alt(_CLITIC_KEYS)})|{_CL}[0-9]{{4}}(?![0-9])|(?P<f>{_FUTURE}))")
 
 
 # --------------------------------------------------------------------------------------------------------- resolving
@@ -696,7 +703,7 @@ def _scan(padded: str) -> tuple[int, list[int]]:
     for m in _ANCHOR_RE.finditer(padded):
         w = m["w"]
         if w:
-            mask |= _KEYS[_canon(_KEYS, w)]
+            mask |= _CLITIC_KEYS[_key(w)]
         elif m["f"]:
             future.append(m.start())
         else:

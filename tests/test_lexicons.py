@@ -1,0 +1,75 @@
+"""The data files: provenance headers, patterns that compile and are written in the matching form."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dashboard.extract.cues import cue_regex, trigger_regex, trigger_rules, wrap
+from dashboard.extract.events import _HINT, find_mentions
+from dashboard.extract.lexicon import DATA_DIR, read_table
+from dashboard.extract.normalize import norm
+
+DATA_FILES = sorted(p.name for p in DATA_DIR.glob("*.csv"))
+PATTERN_FILES = ["event_triggers.csv", "event_cues.csv"]
+# letters the matching form never contains (folded by the normaliser)
+NOT_IN_MATCHING_FORM = re.compile("[أإآٱىة\u064b-\u0652\u0640]")
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_every_data_file_says_where_it_comes_from(name: str) -> None:
+    head = [line for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines()[:40] if line.startswith("#")]
+    assert head, f"{name} has no provenance header"
+    assert re.search(r"source|sources|from", " ".join(head), re.I), f"{name}: the header must say where it comes from"
+    assert read_table(name), f"{name} has no rows"
+
+
+@pytest.mark.parametrize("name", PATTERN_FILES)
+def test_patterns_compile_and_are_in_matching_form(name: str) -> None:
+    for row in read_table(name):
+        re.compile(wrap(row["pattern"]))
+        assert not NOT_IN_MATCHING_FORM.search(row["pattern"]), f"{name}: {row['pattern']} is not in matching form"
+
+
+def test_every_cue_kind_compiles() -> None:
+    for kind in {row["kind"] for row in read_table("event_cues.csv")}:
+        assert cue_regex(kind).pattern
+
+
+def test_trigger_kinds_are_known() -> None:
+    kinds = {r.kind for r in trigger_rules()}
+    assert kinds <= {"group", "meeting", "nato", "noun", "verb", "call", "talks", "visit_verb"}
+
+
+SAMPLES = [
+    "اجتماع مجموعة الاتصال الدفاعية الخاصة بأوكرانيا", "مجموعة رامشتاين", "اجتماع \"رامشتاين\"", "رامشتاين-25",
+    "تحالف الراغبين", "\"التحالف\" الراغبين", "ائتلاف الدول الراغبة", "مديري التسليح الوطنيين",
+    "المديرون الوطنيون للتسلح", "مجلس الناتو-أوكرانيا", "وزراء دفاع حلف شمال الأطلسي", "قمة الناتو",
+    "اتصال هاتفي", "اتصالاً هاتفياً", "المحادثة الهاتفية", "بحث هاتفيا مع", "تلقى اتصالا", "محادثات بين",
+    "مباحثات مع", "التقى الرئيس", "استقبل", "اجتمع الوزير مع نظيره", "التأمت", "يلتئم", "انعقد", "اجتماعات",
+    "القمة", "لقاء", "مؤتمر", "جلسة", "الدورة", "udcg", "Ramstein", "اتصل الرئيس الفرنسي بنظيره",
+]
+
+
+@pytest.mark.parametrize("phrase", SAMPLES)
+def test_samples_trigger_and_pass_the_gate(phrase: str) -> None:
+    text = norm(phrase)
+    assert find_mentions(text), phrase
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SAMPLES + ["في", "و", "الوزير", "بروكسل", "،", "اليوم", "الأمريكي"]), max_size=12))
+def test_the_gate_never_hides_a_trigger(words: list[str]) -> None:
+    """Every text the trigger regex matches contains one of the gate's stems, so the gate only saves time."""
+    text = norm(" ".join(words))
+    regex, _ = trigger_regex()
+    for m in regex.finditer(text):
+        assert _HINT.search(m.group()), m.group()
+
+
+def test_data_dir_is_inside_the_package() -> None:
+    assert Path(DATA_DIR).parent.name == "dashboard"
