@@ -49,13 +49,16 @@ def usd(v: object) -> str:
 
 
 def style(fig: go.Figure, title: str, subtitle: str = "", height: int = HEIGHT, lang: str = "en") -> go.Figure:
-    """The one look: explicit template, font stack, title + filter subtitle, hover alignment."""
+    """The one look: explicit template, font stack, title + filter subtitle, hover alignment, legend below the
+    x tick labels (the offset is in plot-area units, so it depends on the plot's height)."""
+    top = (90 if subtitle else 64) + (24 if len(title) > 44 else 0)
+    legend_y = -min(0.45, 44 / max(100, height - top - 50))
     fig.update_layout(
         template=TEMPLATE, height=height, font={"family": FONT, "size": 13},
-        title={"text": _short(title, 48), "subtitle": {"text": subtitle}, "x": 0.01, "xanchor": "left"},
-        margin={"l": 10, "r": 10, "t": (90 if subtitle else 64) + (24 if len(title) > 48 else 0), "b": 10},
+        title={"text": _short(title, 44), "subtitle": {"text": subtitle}, "x": 0.01, "xanchor": "left"},
+        margin={"l": 10, "r": 10, "t": top, "b": 10},
         hoverlabel={"align": "right" if lang == "ar" else "left", "font": {"family": FONT}},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "xanchor": "left", "x": 0.0, "title": None},
+        legend={"orientation": "h", "yanchor": "top", "y": legend_y, "xanchor": "left", "x": 0.0, "title": None},
         separators=".,",
     )
     return fig
@@ -189,39 +192,29 @@ def amounts_over_time(figures: pd.DataFrame, names: Mapping[str, str], kind_labe
     return style(fig, title, subtitle, height=max(HEIGHT, 230 * len(kinds) + 80), lang=lang)
 
 
-def country_roles(roles: pd.DataFrame, names: Mapping[str, str], type_labels: Mapping[str, str],
-                  role_labels: Mapping[str, str], title: str, subtitle: str = "", top: int = 20,
-                  lang: str = "en") -> go.Figure:
-    """Meetings per country and role, one panel per meeting type (``derive.role_counts``)."""
+def country_roles(roles: pd.DataFrame, names: Mapping[str, str], type_labels: Mapping[str, str], title: str,
+                  subtitle: str = "", top: int = 20, lang: str = "en") -> go.Figure:
+    """Meetings per country for one role (rows of ``derive.role_counts``), stacked by meeting type."""
     if roles.empty:
         return empty(title, subtitle=subtitle, lang=lang)
-    by_type = roles.groupby("event_type")["meetings"].sum().sort_values(ascending=False)
-    types = list(by_type.index[:4])
-    r = roles.copy()
-    if len(by_type) > 4:
-        r.loc[~r["event_type"].isin(types), "event_type"] = "_rest"
-        r = r.groupby(["country", "role", "event_type"], as_index=False)["meetings"].sum()
-        types.append("_rest")
-    order = r.groupby("country")["meetings"].sum().sort_values(ascending=False).index[:top][::-1]
+    r = roles.groupby(["country", "event_type"], as_index=False)["meetings"].sum()
+    totals = r.groupby("country")["meetings"].sum().sort_values(ascending=False)
+    order = list(totals.index[:top][::-1])
     r = r[r["country"].isin(order)]
-    ylabels = {c: _name(names, c) for c in order}
-    rest_label = "other types" if lang == "en" else "أنواع أخرى"
-    fig = make_subplots(rows=1, cols=len(types), shared_yaxes=True, horizontal_spacing=0.03,
-                        subplot_titles=[_short(type_labels.get(t, rest_label if t == "_rest" else t)) for t in types])
-    fig.update_annotations(font_size=12)
-    roles_present = [x for x in ROLE_COLORS if x in set(r["role"])] + sorted(set(r["role"]) - set(ROLE_COLORS))
-    for col, t in enumerate(types, start=1):
-        rt = r[r["event_type"] == t]
-        for role in roles_present:
-            d = rt[rt["role"] == role].set_index("country").reindex(order)
-            label = role_labels.get(role, role)
-            fig.add_bar(y=[ylabels[c] for c in d.index], x=d["meetings"].fillna(0), orientation="h", name=label,
-                        legendgroup=role, showlegend=col == 1, marker_color=ROLE_COLORS.get(role, "#6c757d"),
-                        hovertemplate=f"%{{y}} · {label}: %{{x}}<extra></extra>", row=1, col=col)
+    ylabels = [_name(names, c) for c in order]
+    types = [t for t in TYPE_COLORS if t in set(r["event_type"])] + sorted(set(r["event_type"]) - set(TYPE_COLORS))
+    traces = []
+    for t in types:
+        d = r[r["event_type"] == t].set_index("country").reindex(order)
+        label = type_labels.get(t, t)
+        traces.append(go.Bar(y=ylabels, x=d["meetings"].fillna(0).to_numpy(), orientation="h", name=label,
+                             marker_color=TYPE_COLORS.get(t, "#6c757d"),
+                             hovertemplate=f"%{{y}} · {label}: %{{x}}<extra></extra>"))
+    fig = go.Figure(traces)
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(categoryorder="array", categoryarray=[ylabels[c] for c in order])
-    fig.update_xaxes(rangemode="tozero", **_int_ticks(r.groupby(["event_type", "country"])["meetings"].sum().max()))
-    return style(fig, title, subtitle, height=max(320, 130 + 24 * len(order)), lang=lang)
+    fig.update_yaxes(categoryorder="array", categoryarray=ylabels)
+    fig.update_xaxes(rangemode="tozero", **_int_ticks(float(totals.max())))
+    return style(fig, title, subtitle, height=max(280, 150 + 26 * len(order)), lang=lang)
 
 
 def world_map(totals: pd.DataFrame, names: Mapping[str, str], title: str, subtitle: str = "",
@@ -237,7 +230,8 @@ def world_map(totals: pd.DataFrame, names: Mapping[str, str], title: str, subtit
             locations=d["country"], z=d["took_part"], locationmode="ISO-3",
             text=[_name(names, c) for c in d["country"]],
             customdata=custom, colorscale="Tealgrn", marker_line_color="#ffffff", marker_line_width=0.5,
-            colorbar={"title": {"text": label}, "thickness": 12},
+            colorbar={"title": {"text": label, "side": "top"}, "thickness": 10, "orientation": "h", "len": 0.5,
+                      "x": 0.5, "xanchor": "center", "y": -0.02, "yanchor": "top"},
             hovertemplate="<b>%{text}</b><br>took part: %{z}<br>chaired: %{customdata[0]}"
                           "<br>named absent: %{customdata[1]}<extra></extra>",
         )
@@ -247,7 +241,9 @@ def world_map(totals: pd.DataFrame, names: Mapping[str, str], title: str, subtit
     fig.update_geos(resolution=110, projection_type="natural earth", showcountries=True, countrycolor="#c9c9c9",
                     showland=True, landcolor="#f1f1f1", showocean=True, oceancolor="#f7fbff", showframe=False,
                     showcoastlines=False, lataxis_range=[-58, 85])
-    return style(fig, title, subtitle, height=480, lang=lang)
+    fig = style(fig, title, subtitle, height=500, lang=lang)
+    fig.update_layout(margin={"b": 60})
+    return fig
 
 
 def attendance_over_time(reports: pd.DataFrame, type_labels: Mapping[str, str], title: str, subtitle: str = "",

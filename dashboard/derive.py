@@ -180,6 +180,14 @@ def role_counts(participants: pd.DataFrame, events: pd.DataFrame) -> pd.DataFram
     return out.sort_values(["meetings", "country"], ascending=[False, True]).reset_index(drop=True)
 
 
+ROLE_GROUPS = {"chair": ("chair",), "part": ("attendee", "party"), "absent": ("absent",)}
+
+
+def role_group(roles: pd.DataFrame, group: str) -> pd.DataFrame:
+    """Rows of ``role_counts`` for one role group (``chair``, ``part`` = attends or party to talks, ``absent``)."""
+    return roles[roles["role"].isin(ROLE_GROUPS[group])]
+
+
 def country_totals(roles: pd.DataFrame) -> pd.DataFrame:
     """Per country: meetings taken part in (any role but absent), chaired, absent. For the map."""
     if roles.empty:

@@ -275,25 +275,6 @@ _BREADCRUMB = re.compile(r"\s*[»›>|/]\s*")
 _HEADLINE_END_PERIOD = re.compile(r"\.[\"'”’»)\]]*$")
 
 
-# The matching copy of one line. `norm` maps character by character except for two things: presentation forms
-# (also per character) and the space it inserts after ة/، glued to a letter. So a translation table built by asking
-# `norm` about every character it can change, plus the same glue rule, gives exactly `norm(line)` at translate speed
-# (tests/test_sources.py checks the equality on random text).
-_FOLD_RANGES = ((0x0000, 0x0800), (0x2000, 0x2300), (0xFB50, 0xFF00))
-_FOLD_TABLE: dict[int, str] = {}
-for _lo, _hi in _FOLD_RANGES:
-    for _cp in range(_lo, _hi):
-        _folded = norm(chr(_cp))
-        if _folded != chr(_cp):
-            _FOLD_TABLE[_cp] = _folded
-_FOLD_GLUE = re.compile("(?<=[ة،])(?=[\u0621-\u064a])")
-
-
-def _fold(line: str) -> str:
-    """``norm(line)``, fast."""
-    return _FOLD_GLUE.sub(" ", line).translate(_FOLD_TABLE)
-
-
 def _pattern_regex(variant: str, where: str) -> str:
     """Regex for one spelling, matched with ``.match`` after leading punctuation (start/line) or ``.search``."""
     pieces = [p.strip() for p in norm(variant).split("*")]
@@ -424,7 +405,7 @@ def _clean(text: str, label: bool) -> tuple[str, str]:
             continue
         nwords = line.count(" ") + 1
         if nwords <= MARKER_MAX_WORDS:
-            markers[idx] = _marker(_fold(line), nwords)
+            markers[idx] = _marker(norm(line), nwords)
         prose[idx] = markers[idx] is None and nwords >= PROSE_MIN_WORDS and _PROSE_END.search(line) is not None
     prose_after = [False] * (n + 1)
     for idx in range(n - 1, -1, -1):
@@ -445,7 +426,7 @@ def _clean(text: str, label: bool) -> tuple[str, str]:
             break
         else:
             keep[idx] = False  # a link box inside the article: cut the marker line only ...
-            if not re.search(r"\w", _fold(lines[idx])[end:]):  # ... and the link title under a bare label
+            if not re.search(r"\w", norm(lines[idx])[end:]):  # ... and the link title under a bare label
                 nxt = idx + 1
                 while nxt < n and not lines[nxt]:
                     nxt += 1

@@ -23,7 +23,6 @@ from dashboard.schema import frame
 TYPES = {k: v[0] for k, v in EVENT_TYPES.items()}
 KINDS = {"cumulative_total": "Cumulative total", "pledge": "Pledge", "package": "Package",
          "funding_gap": "Funding gap", "other": "Other"}
-ROLES = {"chair": "chairs", "attendee": "attends", "absent": "absent"}
 NAMES = {"USA": "الولايات المتحدة", "DEU": "ألمانيا", "GBR": "بريطانيا", "ALL": "All donors", "": "not stated"}
 
 
@@ -46,7 +45,7 @@ def builders(c):
         ("events_by_month", charts.events_by_month(derive.events_by_month(c.events), TYPES, "Events", "all")),
         ("latest_totals", charts.latest_totals(derive.latest_totals(figs), NAMES, "Latest", "all")),
         ("amounts_over_time", charts.amounts_over_time(figs, NAMES, KINDS, "Amounts", "all")),
-        ("country_roles", charts.country_roles(roles, NAMES, TYPES, ROLES, "Roles", "all")),
+        ("country_roles", charts.country_roles(derive.role_group(roles, "part"), NAMES, TYPES, "Roles", "all")),
         ("world_map", charts.world_map(derive.country_totals(roles), NAMES, "Map", "all")),
         ("attendance", charts.attendance_over_time(derive.attendance_reports(c.events), TYPES, "Attendance", "all")),
         ("timeline", charts.meetings_timeline(derive.timeline(c.meetings, c.events, None, NAMES), TYPES, "Timeline",
@@ -104,6 +103,18 @@ def test_amount_kinds_are_separate_panels_never_summed():
     assert ys == [5e9, 28e9]  # the repeated pledge is one point; nothing is 33e9
     assert {a.text for a in fig.layout.annotations} >= {"Cumulative total", "Pledge"}
     assert len({t.yaxis for t in fig.data}) == 2
+
+
+def test_country_roles_stack_meeting_types_per_role():
+    roles = pd.DataFrame({"country": ["USA", "USA", "DEU", "GBR"], "role": ["chair", "chair", "attendee", "party"],
+                          "event_type": ["udcg_meeting", "nato_meeting", "udcg_meeting", "phone_call"],
+                          "meetings": [3, 1, 2, 1]})
+    chair = charts.country_roles(derive.role_group(roles, "chair"), NAMES, TYPES, "t")
+    assert [t.name for t in chair.data] == [TYPES["udcg_meeting"], TYPES["nato_meeting"]]
+    assert list(chair.data[0].y) == [NAMES["USA"]] and chair.layout.barmode == "stack"
+    part = charts.country_roles(derive.role_group(roles, "part"), NAMES, TYPES, "t")
+    assert set(part.data[0].y) | set(part.data[1].y) == {NAMES["DEU"], NAMES["GBR"]}
+    assert part.layout.xaxis.dtick == 1  # whole meetings
 
 
 def test_latest_totals_labels_show_sources():

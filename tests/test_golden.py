@@ -165,3 +165,22 @@ def test_an_edited_file_is_parsed_again(tmp_path: Path) -> None:
     after = load_corpus(folder, cache_dir=tmp_path / "cache")
     assert list(before.events["event_type"]) == ["nato_meeting"]
     assert list(after.events["event_type"]) == ["phone_call"]
+
+
+@pytest.mark.parametrize(("date", "number"), [
+    P("2025-06-04", 28, id="udcg-28-brussels"),
+    P("2025-04-11", 27, id="udcg-27-announced-friday"),
+    P("2022-10-12", 6, id="udcg-6-quoted-in-a-call-story"),
+])
+def test_ramstein_meetings_carry_their_reference_number(corpus, date, number) -> None:
+    ev = corpus.events
+    row = ev[(ev["event_type"] == "udcg_meeting") & (ev["date"] == date)]
+    assert list(row["reference_number"]) == [number]
+    meeting = corpus.meetings[corpus.meetings["meeting_id"] == row.iloc[0]["meeting_id"]]
+    assert list(meeting["reference_number"]) == [number]
+
+
+def test_every_event_belongs_to_one_meeting(corpus) -> None:
+    assert corpus.events["meeting_id"].notna().all()
+    assert set(corpus.events["meeting_id"]) == set(corpus.meetings["meeting_id"])
+    assert corpus.meetings["n_events"].sum() == len(corpus.events)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -345,17 +344,15 @@ def test_empty_input() -> None:
     assert list(meetings.columns) == list(TABLES["meetings"])
 
 
-def test_ten_thousand_articles_canonicalise_fast() -> None:
+def test_ten_thousand_articles_canonicalise() -> None:
+    """Every event of a large synthetic corpus lands in exactly one meeting (speed: dashboard.bench)."""
     sys.path.insert(0, str(Path(__file__).parent))
     from synthetic import make_corpus
 
     corpus = make_corpus(10_000, n_errors=0)
-    t0 = time.process_time()
     out, meetings = M.canonical_meetings(M.link_reference(corpus.events), corpus.participants, corpus.articles)
-    spent = time.process_time() - t0
     assert out["meeting_id"].notna().all()
     assert meetings["n_events"].sum() == len(out)
-    assert spent < 1.5, f"{spent:.2f} s of CPU for 10,000 articles"
 
 
 # ------------------------------------------------------------------------------------------------------- windows

@@ -646,7 +646,7 @@ _DONOR_FROM_RE = re.compile(rf"\s*[،,]?\s*(?:{_alt(_words('donor_from'))})\s+")
 _RECIPIENT_BEFORE_RE = re.compile(rf"(?:{_LB}(?:{_alt(_words('recipient_marker'))})\s*|(?:^|[^{AR}])[وف]?ل\s?)$")
 _LOCATION_BEFORE_RE = re.compile(rf"(?:{_LB}(?:{_alt(_words('location_marker'))})\s*|(?:^|[^{AR}])[وف]?ب)$")
 _L_INITIAL = tuple(_words("l_initial_country"))
-_RECIPIENT_ISO3 = frozenset({"UKR"})
+_RECIPIENT_ISO3 = frozenset(c.upper() for c in _words("recipient_country"))
 _SUBJECT_GAP_WORDS = 4  # words allowed between a verb and its subject ("أعلنت وزارة الدفاع الأمريكية")
 
 

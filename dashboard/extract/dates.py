@@ -36,9 +36,11 @@ Resolution (``published`` is the base; with ``None`` relative hits keep ``value=
   الجاري/الحالي = this year;
 - a weekday: the latest, today included; with a future cue as above today or the next; المقبل/القادم strictly the
   next; الماضي strictly the previous. With اليوم/أمس/غدا before it, that word decides (even if the weekday disagrees);
-- counts: days give a day (and ``offset_days``); months and years move the calendar month or year ("قبل ثلاث سنوات"
-  from 2025-06-04 is ``2025``-3 = ``2022``, year precision); weeks and خلال (a window from now) give the finest
-  precision that holds the whole window;
+- a day range ("12 و13 أكتوبر") gives its first day; "12 أو 13 أكتوبر" only the month; a weekday next to a date without
+  a year picks, among the neighbouring years, the one where the date falls on that weekday;
+- counts: days give a day (and ``offset_days``; after نحو/أكثر من... the finest precision holding ±1 day); months
+  and years move the calendar month or year ("قبل ثلاث سنوات" from 2025-06-04 is ``2025``-3 = ``2022``, year
+  precision); weeks (±3 days) and خلال (a window from now) give the finest precision that holds the whole window;
 - weeks: Arab countries start the week on Saturday, Sunday or Monday, so "الأسبوع الماضي" is the union of the three
   readings, reported as a month if it lies in one month, else a year if in one year, else ``None``.
   No expression is ever reported finer than it is: "الشهر الماضي" is ``YYYY-MM``; "أواخر الشهر الماضي" too.
@@ -211,7 +213,7 @@ _LEAD_AGO = _lead(_AGO)
 
 # a weekday (with اليوم/أمس... and a part of the day before it) or يوم, in front of a date
 _PRE = (
-    rf"(?:(?:(?P<rel>{_REL}){_SEP})?(?:{_PART}\s+)?(?:{_DAYPFX}\s+)?(?P<wd>{_WD}){_SEP}(?:{_SAME}\s+)?"
+    rf"(?:(?:(?P<rel>{_REL}){_SEP})?(?:{_PART}\s+)?(?:{_DAYPFX}\s+)?(?P<wd>{_WD})(?:\s+{_DIR})?{_SEP}(?:{_SAME}\s+)?"
     rf"|{_DAYPFX}\s+)"
 )
 _DAY = (
@@ -291,15 +293,8 @@ _add_keys(_PERIODS, _F_PERIOD)
 _add_keys(list(_RELDAY) + list(_PART_RELDAY), _F_REL)
 _add_keys(WEEKDAYS, _F_WD)
 _add_keys(_UNITS, _F_AGO)
-for _k, _bits in list(_KEYS.items()):
-    if _k.startswith("ال") and len(_k) > 3:
-        _KEYS["لل" + _k[2:]] = _KEYS.get("لل" + _k[2:], 0) | _bits
-# clitics are spelled out in the trie (no backtracking over optional clitics); the same pass notes the future cues
-_CLITIC_KEYS: dict[str, int] = {}
-for _c in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"):
-    for _k, _bits in _KEYS.items():
-        _CLITIC_KEYS[_c + _k] = _CLITIC_KEYS.get(_c + _k, 0) | _bits
-_ANCHOR_RE = re.compile(rf"{_SEP0}(?:(?P<w>{_alt(_CLITIC_KEYS)})|{_CL}[0-9]{{4}}(?![0-9])|(?P<f>{_FUTURE}))")
+# the same pass notes the future cues (see _Ctx.future)
+_ANCHOR_RE = re.compile(rf"{_SEP0}(?:{_CL}(?:(?P<w>{_alt(_KEYS, True)})|[0-9]{{4}}(?![0-9]))|(?P<f>{_FUTURE}))")
 
 
 # --------------------------------------------------------------------------------------------------------- resolving
@@ -703,7 +698,7 @@ def _scan(padded: str) -> tuple[int, list[int]]:
     for m in _ANCHOR_RE.finditer(padded):
         w = m["w"]
         if w:
-            mask |= _CLITIC_KEYS[_key(w)]
+            mask |= _KEYS[_canon(_KEYS, w)]
         elif m["f"]:
             future.append(m.start())
         else:

@@ -45,7 +45,7 @@ _FUTURE_VERB = re.compile(rf"(?<![{LETTER}])(?:و|ف)?س(?:ي|ت|ن)(?:[\u0621-\
 _NOT_FUTURE_VERB = re.compile(r"^(?:و|ف)?(?:سياس|سيطر|سيار|ستار|سنو|سنه|سنوات|ستين|ستون|سيد|سيف|سيناري|سيول|ستراتيج)")
 # A cheap gate before the trigger regex: every trigger contains one of these stems (a literal alternation, which the
 # regex engine scans fast). tests/test_events_unit.py checks the gate against every trigger pattern.
-_ANCHOR_BASES = frozenset({"today", "yesterday", "weekday", "today_weekday", "yesterday_weekday"})
+_ANCHOR_BASES = frozenset({"today", "yesterday", "day_before_yesterday", "weekday"})
 _SIDED = frozenset({"phone_call", "bilateral_meeting", "other_meeting"})
 _SIDE_BEFORE = re.compile(r"(?:بين|مع|و|ب|(?:ال)?(?:رئيسين|وزيرين|زعيمين|جانبين))\s*$")
 _OF_THE_GROUP = re.compile(r"^\s*(?:ال)?(?:قادم|مقبل|اخير|مرتقب)?\s*(?:لل|ل|ال)مجموعه")
@@ -178,6 +178,8 @@ def _since_dates(sentence: str, dates: list[DateHit]) -> set[int]:
     out: set[int] = set()
     since = [m.end() for m in cue_regex("since").finditer(sentence)]
     for i, d in enumerate(dates):
+        if d.basis == "since":  # منذ 3 أيام: the grammar kept منذ inside the hit
+            out.add(i)
         for end in since:
             if 0 <= d.start - end <= 80 and "،" not in sentence[end : d.start]:
                 out.add(i)

@@ -20,16 +20,21 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from pyarabic import araby
+
 __all__ = ["NormText", "norm", "normalize"]
 
+# pyarabic's letter tables name the marks and letters; the extra marks are Quranic annotation and the bidi /
+# zero-width controls that web pages carry.
 _DROP = (
-    "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658\u065f\u0670"  # harakat
-    "\u0640"  # tatweel
-    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad"
+    "".join(araby.TASHKEEL) + araby.TATWEEL
+    + "\u0653\u0654\u0655\u0656\u0657\u0658\u065f\u0670"
+    + "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad"
 )
 _MAP = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-    "ى": "ي", "ة": "ه",
+    **dict.fromkeys((araby.ALEF_HAMZA_ABOVE, araby.ALEF_HAMZA_BELOW, araby.ALEF_MADDA, araby.ALEF_WASLA), araby.ALEF),
+    araby.ALEF_MAKSURA: araby.YEH,  # ى -> ي (pyarabic's normalize_alef would make it ا: على -> علا)
+    araby.TEH_MARBUTA: araby.HEH,
     "٫": ".", "٬": ",",
     "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"',
     "‘": "'", "’": "'", "‚": "'",
@@ -90,7 +95,8 @@ _DROP_SET = frozenset(_DROP)
 
 
 _EVENTS = re.compile(
-    "(?P<drop>[" + re.escape(_DROP) + "]+)|(?P<pres>[\ufb50-\ufdff\ufe70-\ufefe])|(?P<glue>(?<=[ة،])(?=[\u0621-\u064a]))"
+    "(?P<drop>[" + re.escape(_DROP) + "]+)|(?P<pres>[\ufb50-\ufdff\ufe70-\ufefe])"
+    "|(?P<glue>(?<=[ة،])(?=[\u0621-\u063f\u0641-\u064a]))"  # a letter (not tatweel) glued after ة or ،
 )
 
 

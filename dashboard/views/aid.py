@@ -15,11 +15,10 @@ st.caption("A figure reported by several articles is counted once and listed wit
 figures = derive.amount_figures(c.amounts, c.articles)
 names = ctx.names()
 page.chart(charts.latest_totals(derive.latest_totals(figures), names,
-                                ctx.t("Latest reported cumulative total per donor", "آخر إجمالي تراكمي معلن لكل مانح"),
+                                ctx.t("Latest cumulative total per donor", "آخر إجمالي تراكمي لكل مانح"),
                                 ctx.subtitle(), lang=ctx.lang), "latest-cumulative-totals")
 page.chart(charts.amounts_over_time(figures, names, ctx.kind_labels(),
-                                    ctx.t("Reported amounts over time, by kind and donor",
-                                          "المبالغ المعلنة عبر الزمن حسب النوع والمانح"),
+                                    ctx.t("Reported amounts over time, by kind", "المبالغ المعلنة عبر الزمن حسب النوع"),
                                     ctx.subtitle(), lang=ctx.lang), "amounts-over-time")
 
 st.subheader(ctx.t("Reported figures and their evidence", "الأرقام المعلنة ومصادرها"))

@@ -322,7 +322,11 @@ def table(df: pd.DataFrame, key: str, limit: int = 2000, hide: Sequence[str] = (
         st.caption(f"Showing the first {limit:,} of {len(shown):,} rows; the Data page downloads all of them.")
         shown = shown.head(limit)
     kwargs = {"height": height} if height else {}
-    st.dataframe(shown, key=key, hide_index=True, width="stretch", column_config=column_config, **kwargs)
+    config = dict(column_config or {})
+    for col in shown.columns:  # day dates without a time part
+        if col not in config and pd.api.types.is_datetime64_any_dtype(shown[col]):
+            config[col] = st.column_config.DateColumn(col, format="YYYY-MM-DD")
+    st.dataframe(shown, key=key, hide_index=True, width="stretch", column_config=config, **kwargs)
 
 
 def article_link(ctx: Context) -> Callable[[pd.Series], pd.Series]:

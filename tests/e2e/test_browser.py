@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.e2e
 PNG = b"\x89PNG\r\n\x1a\n"
-CHART_PAGES = {"": 1, "aid": 2, "attendance": 3, "timeline": 1}
+CHART_PAGES = {"": 1, "aid": 2, "attendance": 5, "timeline": 1}
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -107,21 +107,21 @@ def test_modebar_png(page, app_url):
 
 def test_server_png_button(page, app_url):
     open_page(page, app_url, "attendance")
-    charts_drawn(page, 3)
-    button = page.get_by_test_id("stDownloadButton").filter(has_text="Download PNG").nth(1)  # the world map
+    charts_drawn(page, 5)
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="Download PNG").nth(3)  # the world map
     with page.expect_download(timeout=90_000) as dl:
         button.click()
     d = dl.value
     assert d.suggested_filename == "ramstein_attendance_world-map_all.png"
     data = open(d.path(), "rb").read()
-    assert png_size(data) == (2400, 960)
+    assert png_size(data) == (2400, 1000)
     assert len(data) > 100_000  # country shapes drawn
 
 
 def test_world_map_offline(page, app_url):
     open_page(page, app_url, "attendance")
-    charts_drawn(page, 3)
-    geo = page.get_by_test_id("stPlotlyChart").nth(1)
+    charts_drawn(page, 5)
+    geo = page.get_by_test_id("stPlotlyChart").nth(3)
     expect(geo.locator("path.choroplethlocation").first).to_be_attached(timeout=30_000)
     assert geo.locator("path.choroplethlocation").count() >= 5
     assert geo.locator(".countries path, path.countries").count() >= 1 or geo.locator(".layer.countries").count()
