@@ -62,7 +62,7 @@ def test_samples_trigger_and_pass_the_gate(phrase: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(SAMPLES + ["في", "و", "الوزير", "بروكسل", "،", "اليوم", "الأمريكي"]), max_size=12))
+@given(st.lists(st.sampled_from([*SAMPLES, "في", "و", "الوزير", "بروكسل", "،", "اليوم", "الأمريكي"]), max_size=12))
 def test_the_gate_never_hides_a_trigger(words: list[str]) -> None:
     """Every text the trigger regex matches contains one of the gate's stems, so the gate only saves time."""
     text = norm(" ".join(words))
