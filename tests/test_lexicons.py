@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.extract.cues import cue_regex, trigger_regex, trigger_rules, wrap
-from dashboard.extract.events import _HINT, find_mentions
+from dashboard.extract.events import _HINT, _PRESS, find_mentions
 from dashboard.extract.lexicon import DATA_DIR, read_table
 from dashboard.extract.normalize import norm
 
@@ -73,3 +73,24 @@ def test_the_gate_never_hides_a_trigger(words: list[str]) -> None:
 
 def test_data_dir_is_inside_the_package() -> None:
     assert Path(DATA_DIR).parent.name == "dashboard"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*SAMPLES, "في", "و", "الوزير", "بروكسل", "،", "اليوم", "صيغة", "رامشتاين", "هاتفيا",
+                                 "بحث", "تلقى", "اتصالا", "الاجتماع", "وزراء", "دفاع", "الناتو"]), max_size=14))
+def test_anchored_trigger_search_equals_a_full_scan(words: list[str]) -> None:
+    """find_mentions tries the trigger regex only near the gate's stems; a full scan finds the same triggers."""
+    text = norm(" ".join(words))
+    regex, _ = trigger_regex()
+    full = [(m.start(), m.end()) for m in regex.finditer(text) if m.end() > m.start()]
+    fast = [(m.start, m.end) for m in find_mentions(text)]
+
+    def overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+        return any(a[0] < b[1] and b[0] < a[1] for b in spans)
+
+    assert all(overlaps(f, full) for f in fast)
+    assert all(overlaps(m, fast) for m in full if not _is_press(text, m[1]))
+
+
+def _is_press(text: str, end: int) -> bool:
+    return bool(_PRESS.match(text[end:]))

@@ -18,6 +18,7 @@ The model, sentence by sentence in reading order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -56,6 +57,7 @@ _HINT = re.compile(
 )
 _AT_NATO = re.compile(r"(?<![\u0621-\u064a])في (?:مقر )?(?:حلف )?(?:الناتو|شمال الاطلسي)(?![\u0621-\u064a])")
 _MEMBERSHIP_WORD = re.compile(r"(?:عضويه|انضمام|اعضاء|عضو|عضوا|دول|حلفاء|شركاء|شريك)\s*\S*\s*$")
+_WORD = re.compile(r"[\u0621-\u064aa-z]+")
 _HABITUAL = re.compile(r"^\s*(?:ال)?(?:شهري|دوري|منتظم|سنوي|اسبوعي|متكرر)|(?<![\u0621-\u064a])(?:شهريا|دوريا|بانتظام|"
                        r"اسبوعيا|سنويا|كل شهر|كل اسبوع|عاده ما)(?![\u0621-\u064a])")
 _PRESS = re.compile(r"^\s*(?:ال)?صحف(?:ي|يا|يه)")
@@ -133,14 +135,26 @@ def _noun_key(text: str) -> str | None:
 
 def find_mentions(sentence: str) -> list[_Mention]:
     """Trigger mentions in one sentence, longest first where they overlap, in order."""
-    if not _HINT.search(sentence):
+    hints = [h.start() for h in _HINT.finditer(sentence)]
+    if not hints:
         return []
+    # A trigger starts at a word start at most two words before a gate stem: try only those places.
+    starts = [w.start() for w in _WORD.finditer(sentence)]
+    candidates: set[int] = set()
+    for h in hints:
+        k = bisect.bisect_right(starts, h) - 1
+        candidates.update(starts[max(0, k - 2) : k + 1])
     regex, rules = trigger_regex()
     out: list[_Mention] = []
-    for m in regex.finditer(sentence):
-        rule = rules[int(m.lastgroup[1:])] if m.lastgroup else None
-        if rule is None or m.end() == m.start():
+    pos = 0
+    for c in sorted(candidates):
+        if c < pos:
             continue
+        m = regex.match(sentence, c)
+        if m is None or m.end() == m.start() or not m.lastgroup:
+            continue
+        pos = m.end()
+        rule = rules[int(m.lastgroup[1:])]
         men = _Mention(rule.kind, rule.event_type, m.start(), m.end(), m.group())
         if men.kind == "noun" and _PRESS.match(sentence[men.end :]):
             continue  # مؤتمر صحفي: a press conference is not a meeting
