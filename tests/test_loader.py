@@ -1,0 +1,87 @@
+"""load_corpus end to end on bad input: every bad file is one clear error row, every good one still loads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard.loader import load_corpus, load_uploads
+
+GOOD = "اجتماع في بروكسل\n\nاجتمع وزراء دفاع حلف شمال الأطلسي في بروكسل اليوم بمشاركة نحو 30 دولة."
+P = pytest.param
+
+
+BAD_FILES = [
+    P("empty.txt", b"", "empty", id="empty"),
+    P("blank.txt", b"   \n\n  ", "empty", id="whitespace-only"),
+    P("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary", id="binary-png"),
+    P("nul.txt", b"\x00\x01\x02\x03" * 200, "binary", id="nul-bytes"),
+    P("latin.txt", b"Only English text here, nothing in Arabic at all.", "Arabic", id="no-arabic"),
+    P("broken.json", b'{"id": "x", "text": "\xd8\xa7', "JSON", id="malformed-json"),
+    P("notext.json", json.dumps({"id": "y", "title": "بلا نص"}).encode(), "text", id="record-without-text"),
+    P("page.pdf", b"%PDF-1.7\n", "format", id="unsupported-format"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "word"), BAD_FILES)
+def test_a_bad_file_is_an_error_row_and_the_rest_loads(tmp_path: Path, name: str, data: bytes, word: str) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / name).write_bytes(data)
+    corpus = load_corpus(tmp_path, cache=False)
+    assert list(corpus.articles["article_id"]) == ["good"]
+    assert list(corpus.events["event_type"]) == ["nato_meeting"]
+    errors = corpus.errors[corpus.errors["file"] == name]
+    assert len(errors) == 1
+    assert word.lower() in errors.iloc[0]["error"].lower()
+
+
+def test_a_folder_of_only_bad_files_loads_empty_tables(tmp_path: Path) -> None:
+    for p in BAD_FILES:
+        name, data, _ = p.values
+        (tmp_path / str(name)).write_bytes(data)  # type: ignore[arg-type]
+    corpus = load_corpus(tmp_path, cache=False)
+    assert corpus.articles.empty and corpus.events.empty and corpus.meetings.empty
+    assert set(corpus.errors["file"]) == {str(p.values[0]) for p in BAD_FILES}
+
+
+def test_jsonl_with_one_bad_line_keeps_the_good_records(tmp_path: Path) -> None:
+    good = json.dumps({"id": "r1", "text": GOOD, "published": "2025-02-12"}, ensure_ascii=False)
+    (tmp_path / "feed.jsonl").write_text(good + "\n{not json\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path, cache=False)
+    assert list(corpus.articles["article_id"]) == ["r1"]
+    assert list(corpus.events["date"]) == ["2025-02-12"]
+    assert len(corpus.errors) == 1 and corpus.errors.iloc[0]["record"] == 2
+
+
+def test_windows_1256_file_loads_as_arabic(tmp_path: Path) -> None:
+    (tmp_path / "cp.txt").write_bytes(GOOD.encode("cp1256"))
+    corpus = load_corpus(tmp_path, cache=False)
+    assert corpus.articles.iloc[0]["text"] == GOOD
+    assert corpus.articles.iloc[0]["encoding"].lower().replace("-", "") in {"cp1256", "windows1256"}
+
+
+def test_missing_folder_is_an_error_not_an_exception(tmp_path: Path) -> None:
+    corpus = load_corpus(tmp_path / "nope", cache=False)
+    assert corpus.articles.empty and len(corpus.errors) == 1
+
+
+def test_uploads_apply_their_manifest() -> None:
+    corpus = load_uploads([("a.txt", GOOD.encode()), ("manifest.csv", b"file,published,outlet\na.txt,2025-06-04,x.com\n"),
+                           ("bad.txt", b"")])
+    assert list(corpus.articles["outlet"]) == ["x.com"]
+    assert list(corpus.events["date"]) == ["2025-06-04"]
+    assert list(corpus.errors["file"]) == ["bad.txt"]
+
+
+def test_undated_article_gets_a_window_from_its_content(tmp_path: Path) -> None:
+    text = ("اجتماع رامشتاين\n\nعقدت مجموعة الاتصال الدفاعية الخاصة بأوكرانيا اجتماعها اليوم في بروكسل برئاسة "
+            "وزير الدفاع البريطاني جون هيلي، بعد اجتماعها السابق في 12 فبراير 2025.")
+    (tmp_path / "undated.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path, cache=False)
+    art = corpus.articles.iloc[0]
+    assert art["date_window_start"] >= pd.Timestamp("2025-02-12")
+    assert art["date_window_basis"]
+    assert corpus.articles["published"].isna().all()
