@@ -69,8 +69,8 @@ def test_missing_folder_is_an_error_not_an_exception(tmp_path: Path) -> None:
 
 
 def test_uploads_apply_their_manifest() -> None:
-    corpus = load_uploads([("a.txt", GOOD.encode()), ("manifest.csv", b"file,published,outlet\na.txt,2025-06-04,x.com\n"),
-                           ("bad.txt", b"")])
+    manifest = b"file,published,outlet\na.txt,2025-06-04,x.com\n"
+    corpus = load_uploads([("a.txt", GOOD.encode()), ("manifest.csv", manifest), ("bad.txt", b"")])
     assert list(corpus.articles["outlet"]) == ["x.com"]
     assert list(corpus.events["date"]) == ["2025-06-04"]
     assert list(corpus.errors["file"]) == ["bad.txt"]
