@@ -1,5 +1,5 @@
 # make app: set up and start the dashboard on seeds/ (another folder: make app CORPUS=path/to/articles)
-# make test: set up and run every test (unit, golden, AppTest, browser)
+# make test: set up, lint (ruff, mypy on the extraction package), and run every test (unit, golden, AppTest, browser)
 CORPUS ?= seeds
 PORT ?= 8501
 
@@ -10,11 +10,13 @@ app:
 
 test:
 	scripts/setup.sh --dev
+	.venv/bin/ruff check dashboard tests
+	.venv/bin/mypy
 	.venv/bin/python -m pytest -q
 
 lint:
 	scripts/setup.sh --dev
-	.venv/bin/ruff check dashboard tests scripts
+	.venv/bin/ruff check dashboard tests
 	.venv/bin/mypy
 
 bench:

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.derive import wrap
+from dashboard.derive import day, wrap
 
 TEMPLATE = "plotly_white"
 FONT = "Noto Naskh Arabic, Noto Sans Arabic, DejaVu Sans, Arial, sans-serif"
@@ -142,7 +142,7 @@ def latest_totals(df: pd.DataFrame, names: Mapping[str, str], title: str, subtit
         return empty(title, subtitle=subtitle, lang=lang)
     d = df.sort_values("value_usd")
     labels = [_name(names, c) for c in d["donor"]]
-    dates = [x.strftime("%Y-%m-%d") if pd.notna(x) else "?" for x in d["date"]]
+    dates = [day(x, "?") for x in d["date"]]
     one, many = ("source", "sources") if lang == "en" else ("مصدر", "مصادر")
     text = [f"{usd(v)} · {dt} · {_plural(int(n), one, many)}"
             for v, dt, n in zip(d["value_usd"], dates, d["n_sources"], strict=True)]
@@ -281,7 +281,7 @@ def meetings_timeline(tl: pd.DataFrame, type_labels: Mapping[str, str], title: s
             continue
         nums = ["" if pd.isna(n) else str(int(n)) for n in d["number"]]
         custom = _custom(
-            [x.strftime("%Y-%m-%d") for x in d["date"]], [f"#{n}" if n else "" for n in nums],
+            [day(x, "?") for x in d["date"]], [f"#{n}" if n else "" for n in nums],
             [wrap(x, limit=80) for x in d["location"]], [wrap(x, limit=160) for x in d["chairs"]],
             [wrap(x, limit=60) for x in d["attendance"]], d["n_articles"],
             [wrap(", ".join(a.split(";")[:4]) + (" …" if a.count(";") >= 4 else ""), limit=140)

@@ -54,6 +54,16 @@ def txt(x: object) -> str:
     return str(x)
 
 
+def day(x: object, missing: str = "") -> str:
+    """A date cell as ``YYYY-MM-DD`` (``missing`` for None / NaT)."""
+    if x is None or x is pd.NaT or x is pd.NA or (isinstance(x, float) and pd.isna(x)):
+        return missing
+    try:
+        return pd.Timestamp(x).strftime("%Y-%m-%d")  # type: ignore[arg-type]
+    except (ValueError, TypeError):
+        return missing
+
+
 _WRAP = {}  # width -> compiled pattern
 
 

@@ -8,6 +8,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 from synthetic import make_corpus
@@ -127,6 +128,23 @@ def test_every_page_runs_with_every_filter_on_seeds(tmp_path, monkeypatch):
     for page in PAGES:
         at.switch_page(page).run()
         no_exception(at, page)
+
+
+def test_every_page_runs_without_dates(monkeypatch, tmp_path):
+    """Articles with no publication date, amounts with no date, half the events undated."""
+    c = make_corpus(60, seed=8)
+    c.articles["published"] = pd.NaT
+    c.amounts["date_start"] = pd.NaT
+    c.events.loc[c.events.index[::2], "date_start"] = pd.NaT
+    monkeypatch.setattr(common, "read_corpus", lambda _p: c)
+    at = app_on(tmp_path, monkeypatch)
+    for page in PAGES:
+        at.switch_page(page).run()
+        no_exception(at, page)
+    at.date_input(key="f_dates").set_value((dt.date(2023, 1, 1), dt.date(2023, 12, 31))).run()
+    for page in PAGES:
+        at.switch_page(page).run()
+        no_exception(at, f"dated {page}")
 
 
 # ---------------------------------------------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 import html
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import derive
@@ -34,7 +33,7 @@ elif st.session_state.get("art_pick") not in ids:
 
 def label(aid: str) -> str:
     row = titles.loc[aid]
-    date = f"{row['published']:%Y-%m-%d}" if pd.notna(row["published"]) else "no date"
+    date = derive.day(row["published"], "no date")
     return f"{date} · {derive.txt(row['title'])[:90] or aid}"
 
 
@@ -47,7 +46,7 @@ art = titles.loc[aid]
 rows = derive.article_rows(ctx.full, aid)
 left, right = st.columns([3, 2], gap="large")
 with left:
-    meta = [f"`{aid}`", f"{art['published']:%Y-%m-%d}" if pd.notna(art["published"]) else "no publication date"]
+    meta = [f"`{aid}`", derive.day(art["published"], "no publication date")]
     meta += [derive.txt(art[k]) for k in ("outlet", "file") if derive.txt(art[k])]
     st.caption(" · ".join(meta))
     st.html(common.rtl(derive.highlight_html(art["title"], rows["spans"].iloc[:0]), "article-title"))

@@ -28,7 +28,8 @@ cols[4].metric("Aid figures · أرقام المساعدات", f"{counts['aid_fi
 if len(all_total):
     r = all_total.iloc[0]
     st.caption(f"Latest reported cumulative total, all donors: **{usd(r['value_usd'])}** "
-               f"(as of {r['date']:%Y-%m-%d}, {r['n_sources']} source(s)). See *Aid totals* for every donor.")
+               f"(as of {derive.day(r['date'], 'an unknown date')}, {r['n_sources']} source(s)). "
+               "See *Aid totals* for every donor.")
 
 page.chart(charts.events_by_month(derive.events_by_month(c.events), ctx.type_labels(),
                                   ctx.t("Events per month by type", "الأحداث شهريا حسب النوع"), ctx.subtitle(),

@@ -72,6 +72,7 @@ def script_article_id() -> str:
 def app_url(corpus_dir, tmp_path_factory) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "BROWSER_PATH": str(ROOT / "bin" / "chromium-offline"),
+           "RAMSTEIN_CACHE": str(tmp_path_factory.mktemp("loader-cache")),
            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "PYTHONUNBUFFERED": "1"}
     log = tmp_path_factory.mktemp("log") / "streamlit.log"
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),

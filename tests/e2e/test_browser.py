@@ -28,6 +28,9 @@ def wait_idle(page: Page) -> None:
 def open_page(page: Page, app_url: str, path: str = "", query: str = "") -> None:
     page.goto(f"{app_url}/{path}{'?' + query if query else ''}")
     wait_idle(page)
+    problems = page.get_by_test_id("stException").all_inner_texts()
+    problems += [t for t in page.get_by_test_id("stAlert").all_inner_texts() if "could not be loaded" in t]
+    assert not problems, problems[0][:2000]
 
 
 def charts_drawn(page: Page, n: int) -> None:
