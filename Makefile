@@ -22,3 +22,4 @@ lint:
 bench:
 	scripts/setup.sh --dev
 	.venv/bin/python -m dashboard.bench
+	.venv/bin/python scripts/bench_app.py

@@ -27,7 +27,7 @@ import pandas as pd
 
 from .extract.article import extract_article
 from .meetings import canonical_meetings, infer_date_window, link_reference, resolve_in_window
-from .schema import TABLES, Corpus, frame
+from .schema import TABLES, Corpus, conform, frame
 from .sources import RawArticle, SourceError, list_sources, read_corpus
 
 __all__ = ["load_corpus", "load_uploads", "main", "write_tables"]
@@ -182,6 +182,29 @@ def load_uploads(files: Iterable[tuple[str, bytes]]) -> Corpus:
             (root / safe).write_bytes(data)
         articles, errors = read_corpus(root)
         return _build(articles, errors, _code_version(), {}, workers=1)
+
+
+def combine(base: Corpus, extra: Corpus) -> Corpus:
+    """``base`` plus the articles of ``extra`` (e.g. browser uploads), with meetings rebuilt across both. An article
+    of ``extra`` whose id is already in ``base`` is reported in ``errors`` and not added."""
+    dup = set(extra.articles["article_id"].dropna()) & set(base.articles["article_id"].dropna())
+    errors = extra.errors
+    if dup:
+        again = extra.articles[extra.articles["article_id"].isin(dup)]
+        errors = pd.concat([errors, frame("errors", [
+            {"file": f, "record": r, "error": "article id already in the corpus; this copy was not added"}
+            for f, r in zip(again["file"], again["record"], strict=True)])], ignore_index=True)
+    tables: dict[str, pd.DataFrame] = {}
+    for name, df in extra.tables().items():
+        if name == "meetings":
+            continue
+        if name == "errors":
+            df = errors
+        elif dup and "article_id" in df:
+            df = df[~df["article_id"].isin(dup)]
+        both = pd.concat([getattr(base, name), df], ignore_index=True) if len(df) else getattr(base, name)
+        tables[name] = conform(name, both)
+    return _enrich(Corpus(meetings=frame("meetings"), **tables))
 
 
 def _enrich(corpus: Corpus) -> Corpus:

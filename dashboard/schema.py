@@ -61,8 +61,13 @@ TABLES: dict[str, dict[str, str]] = {
 
 def frame(table: str, rows: Iterable[Mapping[str, Any]] = ()) -> pd.DataFrame:
     """A DataFrame of ``table`` with exactly its columns, in order, with their dtypes (extra keys are dropped)."""
+    return conform(table, pd.DataFrame.from_records(list(rows), columns=list(TABLES[table])))
+
+
+def conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with exactly the columns of ``table``, in order, with their dtypes (e.g. after a concat)."""
     cols = TABLES[table]
-    df = pd.DataFrame.from_records(list(rows), columns=list(cols))
+    df = df.reindex(columns=list(cols))
     for col, dtype in cols.items():
         if dtype == "date":
             df[col] = pd.to_datetime(df[col], errors="coerce", format="mixed")

@@ -85,3 +85,18 @@ def test_undated_article_gets_a_window_from_its_content(tmp_path: Path) -> None:
     assert art["date_window_start"] >= pd.Timestamp("2025-02-12")
     assert art["date_window_basis"]
     assert corpus.articles["published"].isna().all()
+
+
+def test_an_upload_reporting_a_known_meeting_joins_it(tmp_path: Path) -> None:
+    from dashboard.loader import combine
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    base = load_corpus(seeds, cache_dir=tmp_path)
+    report = ("غياب أمريكي عن رامشتاين\n\nعقدت مجموعة الاتصال الدفاعية الخاصة بأوكرانيا اجتماعها اليوم الأربعاء في "
+              "مقر حلف شمال الأطلسي في بروكسل بحضور ممثلي أكثر من 50 دولة، وغاب عنه وزير الدفاع الأمريكي.")
+    manifest = b"file,published,outlet\nnews.txt,2025-06-04,another-outlet.example\n"
+    both = combine(base, load_uploads([("news.txt", report.encode()), ("manifest.csv", manifest)]))
+    assert len(both.meetings) == len(base.meetings)
+    m = both.meetings[both.meetings["reference_number"] == 28].iloc[0]
+    assert m["n_articles"] == 2 and m["n_outlets"] == 2
+    assert m["attending_min"] == 50 and m["attending_max"] == 50

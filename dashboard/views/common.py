@@ -16,7 +16,8 @@ import streamlit as st
 
 from dashboard import export, filters
 from dashboard.filters import EVENT_TYPES, Filters, Options
-from dashboard.schema import TABLES, Corpus
+from dashboard.loader import combine
+from dashboard.schema import Corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = ROOT / "seeds"
@@ -106,33 +107,9 @@ def _load_uploads(key: str, _files: tuple[tuple[str, bytes], ...]) -> Corpus:
     return read_uploads(list(_files))
 
 
-def _concat(a: pd.DataFrame, b: pd.DataFrame, table: str) -> pd.DataFrame:
-    out = pd.concat([a, b], ignore_index=True) if len(b) else a
-    for col, dtype in TABLES[table].items():
-        if dtype == "category" and col in out and not isinstance(out[col].dtype, pd.CategoricalDtype):
-            out[col] = out[col].astype("category")
-    return out
-
-
 def merge_uploads(base: Corpus, up: Corpus) -> Corpus:
-    """``base`` plus uploaded articles; an upload whose article id is already in the corpus is reported, not added."""
-    dup = set(up.articles["article_id"].dropna()) & set(base.articles["article_id"].dropna())
-    errors = up.errors
-    if dup:
-        files = up.articles[up.articles["article_id"].isin(dup)]
-        extra = pd.DataFrame({"file": files["file"], "record": files["record"],
-                              "error": "article id already in the corpus; the uploaded copy was not added"})
-        errors = pd.concat([errors, extra.astype(errors.dtypes.to_dict())], ignore_index=True)
-    tables = {}
-    for name, df in up.tables().items():
-        if name == "errors":
-            df = errors
-        elif name == "meetings":
-            df = df.iloc[:0]  # canonical meetings are made across the whole corpus by the loader; uploads add events
-        elif dup and "article_id" in df:
-            df = df[~df["article_id"].isin(dup)]
-        tables[name] = _concat(getattr(base, name), df, name)
-    return Corpus(**tables)
+    """``base`` plus uploaded articles, meetings rebuilt across both (see ``dashboard.loader.combine``)."""
+    return combine(base, up)
 
 
 def with_uploads(base: Bundle, files: list) -> tuple[Bundle, Corpus | None]:

@@ -40,9 +40,17 @@ def charts_drawn(page: Page, n: int) -> None:
         expect(charts.nth(i).locator(".main-svg").first).to_be_attached(timeout=30_000)
 
 
+def metric_value(page: Page, label: str):
+    """The value element of the metric whose label starts with ``label``."""
+    m = page.get_by_test_id("stMetric").filter(has=page.get_by_test_id("stMetricLabel").filter(
+        has_text=re.compile("^" + re.escape(label)))).first
+    return m.get_by_test_id("stMetricValue")
+
+
 def metric(page: Page, label: str) -> int:
-    m = page.get_by_test_id("stMetric").filter(has_text=label).first
-    return int(m.get_by_test_id("stMetricValue").inner_text().replace(",", ""))
+    """The metric's value, once the page has drawn its charts (so the metrics above them are final)."""
+    expect(page.get_by_test_id("stPlotlyChart").first.locator(".main-svg").first).to_be_attached(timeout=60_000)
+    return int(metric_value(page, label).inner_text().replace(",", ""))
 
 
 def test_each_page_draws(page, app_url):
@@ -68,13 +76,12 @@ def select_country(page: Page, text: str) -> None:
 
 def test_country_filter_reduces_rows_and_lives_in_the_url(page, app_url, pw_browser):
     open_page(page, app_url)
-    before = metric(page, "Articles")
+    before = metric(page, "Articles ·")
     assert before >= 25
     select_country(page, "POL")
     expect(page).to_have_url(re.compile(r"countries=POL"))
-    page.wait_for_function(f"() => [...document.querySelectorAll('[data-testid=stMetricValue]')]"
-                           f".some(e => e.innerText !== '{before}')")
-    after = metric(page, "Articles")
+    expect(metric_value(page, "Articles ·")).not_to_have_text(f"{before:,}", timeout=30_000)
+    after = metric(page, "Articles ·")
     assert 0 < after < before
     # the filter survives a page switch, and the URL keeps it
     page.get_by_test_id("stSidebarNav").get_by_text("Data").click()
@@ -87,7 +94,7 @@ def test_country_filter_reduces_rows_and_lives_in_the_url(page, app_url, pw_brow
         fresh.goto(url)
         wait_idle(fresh)
         expect(fresh.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first).to_contain_text("POL")
-        assert metric(fresh, "Articles") == after
+        assert metric(fresh, "Articles ·") == after
     finally:
         fresh.close()
 
@@ -144,13 +151,12 @@ def test_article_markup_is_text(page, app_url, script_article_id):
 
 def test_upload_adds_articles_and_reports_bad_files(page, app_url):
     open_page(page, app_url)
-    before = metric(page, "Articles")
+    before = metric(page, "Articles ·")
     uploader = page.get_by_test_id("stFileUploaderDropzoneInput")
     uploader.set_input_files([
         {"name": "up_one.txt", "mimeType": "text/plain",
          "buffer": "اجتماع في بروكسل\n\nعقد وزراء دفاع بولندا وألمانيا اجتماعا في بروكسل أمس.\n".encode()},
         {"name": "broken.json", "mimeType": "application/json", "buffer": b'{"text": '},
     ])
-    page.wait_for_function(f"() => [...document.querySelectorAll('[data-testid=stMetricValue]')]"
-                           f".some(e => e.innerText === '{before + 1}')", timeout=60_000)
+    expect(metric_value(page, "Articles ·")).to_have_text(f"{before + 1:,}", timeout=60_000)
     expect(page.get_by_test_id("stSidebar")).to_contain_text("broken.json")
