@@ -33,6 +33,7 @@ STATUS_STYLE = {  # timeline marker per status: (colour, symbol, English label, 
     "disagreement": ("#e07a00", "diamond", "Reported, sources disagree", "وردت مع تعارض المصادر"),
     "not in reference": ("#3b6fb6", "square", "Reported, not in reference list", "وردت وليست في القائمة المرجعية"),
     "not covered": ("#9aa5b1", "circle-open", "Reference only (no article)", "مرجعية فقط (بلا مقال)"),
+    "not held": ("#c7cdd3", "x-thin-open", "Called off (reference)", "أُلغي (مرجعي)"),
 }
 HEIGHT = 460
 

@@ -64,6 +64,23 @@ def day(x: object, missing: str = "") -> str:
         return missing
 
 
+def published_label(article: Mapping[str, object], missing: str = "no publication date") -> str:
+    """The publication day, or for an undated article the window its content allows ("between 2025-02-13 and
+    2025-06-04 (basis)"), never an invented day."""
+    pub = day(article.get("published"))
+    if pub:
+        return pub
+    lo, hi = day(article.get("date_window_start")), day(article.get("date_window_end"))
+    if not (lo or hi):
+        return missing
+    if lo and hi:
+        span = lo if lo == hi else f"between {lo} and {hi}"
+    else:
+        span = f"on or after {lo}" if lo else f"on or before {hi}"
+    basis = txt(article.get("date_window_basis"))
+    return f"undated: {span}" + (f" ({basis})" if basis else "")
+
+
 _WRAP = {}  # width -> compiled pattern
 
 
@@ -267,7 +284,8 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
 
     Columns: event_type, date, number, location, chairs, attendance, status, n_articles, article_ids, evidence,
     disagreement, source. ``status``: ``reported`` (in the reference and the corpus), ``disagreement`` (reported,
-    sources disagree), ``not covered`` (reference only), ``not in reference`` (corpus only).
+    sources disagree), ``not covered`` (reference only), ``not held`` (a reference meeting that was called off),
+    ``not in reference`` (corpus only).
     """
     names = names or {}
     cols = ["event_type", "date", "number", "location", "chairs", "attendance", "status", "n_articles",
@@ -331,8 +349,9 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
             "attendance": txt(getattr(r, "attendance", "")), "source": "reference",
         }
         if matched.empty:
-            out.append({**base, "status": "not covered", "n_articles": 0, "article_ids": "", "evidence": "",
-                        "disagreement": ""})
+            held = txt(getattr(r, "format", "")).lower() != "not held"  # a cancelled meeting cannot be covered
+            out.append({**base, "status": "not covered" if held else "not held", "n_articles": 0, "article_ids": "",
+                        "evidence": "", "disagreement": ""})
         else:
             dis = "; ".join(d for d in matched["disagreement"] if d)
             ids = ";".join(dict.fromkeys(i for s in matched["article_ids"] for i in s.split(";") if i))

@@ -156,6 +156,16 @@ def test_timeline_statuses_and_hover():
     assert fig.layout.hoverlabel.align == "right"
 
 
+def test_a_called_off_reference_meeting_is_not_counted_as_uncovered():
+    ref = pd.DataFrame({"kind": ["udcg_meeting", "udcg_meeting"], "number": [24, None],
+                        "date": ["2024-09-06", "2024-10-12"], "location": ["Ramstein", "Ramstein"],
+                        "format": ["in-person", "not held"], "chairs": ["USA", "USA"], "attendance": ["~50", "n/a"]})
+    tl = derive.timeline(frame("meetings"), frame("events"), ref)
+    assert list(tl["status"]) == ["not covered", "not held"]
+    fig = charts.meetings_timeline(tl, TYPES, "t")
+    assert charts.STATUS_STYLE["not held"][2] in {t.name for t in fig.data}
+
+
 @pytest.mark.parametrize(("value", "text"), [(66.5e9, "$66.5 bn"), (450e6, "$450 m"), (1.2e12, "$1.2 tn"),
                                              (999, "$999"), (None, "–"), (float("nan"), "–")])
 def test_usd(value, text):
@@ -241,3 +251,15 @@ def test_png_export_real_kaleido(corpus):
     map_png = export.figure_png(figs["world_map"], width=800, height=420)
     assert _png_size(map_png) == (1600, 840)
     assert len(map_png) > 60_000  # country shapes drawn (an empty geo frame compresses to far less)
+
+
+@pytest.mark.parametrize(("article", "label"), [
+    ({"published": pd.Timestamp("2025-06-04")}, "2025-06-04"),
+    ({"published": pd.NaT, "date_window_start": pd.Timestamp("2025-02-13"),
+      "date_window_end": pd.Timestamp("2025-06-04"), "date_window_basis": "office-holders"}, "undated: between 2025-02-13 and 2025-06-04 (office-holders)"),
+    ({"published": pd.NaT, "date_window_start": pd.Timestamp("2025-02-13"), "date_window_end": pd.NaT},
+     "undated: on or after 2025-02-13"),
+    ({"published": pd.NaT}, "no publication date"),
+])
+def test_an_undated_article_shows_its_window_not_a_day(article, label):
+    assert derive.published_label(article) == label

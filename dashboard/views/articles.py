@@ -46,7 +46,7 @@ art = titles.loc[aid]
 rows = derive.article_rows(ctx.full, aid)
 left, right = st.columns([3, 2], gap="large")
 with left:
-    meta = [f"`{aid}`", derive.day(art["published"], "no publication date")]
+    meta = [f"`{aid}`", derive.published_label(art)]
     meta += [derive.txt(art[k]) for k in ("outlet", "file") if derive.txt(art[k])]
     st.caption(" · ".join(meta))
     st.html(common.rtl(derive.highlight_html(art["title"], rows["spans"].iloc[:0]), "article-title"))
