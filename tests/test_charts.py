@@ -256,7 +256,8 @@ def test_png_export_real_kaleido(corpus):
 @pytest.mark.parametrize(("article", "label"), [
     ({"published": pd.Timestamp("2025-06-04")}, "2025-06-04"),
     ({"published": pd.NaT, "date_window_start": pd.Timestamp("2025-02-13"),
-      "date_window_end": pd.Timestamp("2025-06-04"), "date_window_basis": "office-holders"}, "undated: between 2025-02-13 and 2025-06-04 (office-holders)"),
+      "date_window_end": pd.Timestamp("2025-06-04"), "date_window_basis": "office-holders"},
+     "undated: between 2025-02-13 and 2025-06-04 (office-holders)"),
     ({"published": pd.NaT, "date_window_start": pd.Timestamp("2025-02-13"), "date_window_end": pd.NaT},
      "undated: on or after 2025-02-13"),
     ({"published": pd.NaT}, "no publication date"),
