@@ -100,3 +100,17 @@ def test_an_upload_reporting_a_known_meeting_joins_it(tmp_path: Path) -> None:
     m = both.meetings[both.meetings["reference_number"] == 28].iloc[0]
     assert m["n_articles"] == 2 and m["n_outlets"] == 2
     assert m["attending_min"] == 50 and m["attending_max"] == 50
+
+
+@pytest.mark.parametrize(("published", "flagged"), [
+    P("2023-05-10", False, id="austin-in-office"),
+    P("2025-06-04", True, id="austin-after-his-term"),
+])
+def test_an_official_out_of_office_on_the_date_is_flagged(published: str, flagged: bool) -> None:
+    from dashboard.extract.article import extract_article
+
+    text = "قال وزير الدفاع الأمريكي لويد أوستن إن بلاده ستواصل دعم أوكرانيا."
+    rows = extract_article("x", text, pd.Timestamp(published).date())
+    officials = [s for s in rows.spans if s["kind"] == "official" and "Austin" in s["value"]]
+    assert officials
+    assert ("not in this office" in officials[0]["value"]) is flagged

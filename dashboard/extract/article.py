@@ -83,7 +83,9 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
                 mention_counts[c.iso3] += 1
                 first_raw.setdefault(c.iso3, orig(f.index, c)[2])
         for o in f.officials:
-            span("official", f.index, o, o.name_en or o.role)
+            # the tenure check: a name out of office on the publication date is flagged, not dropped
+            flag = " (not in this office on the publication date)" if o.in_tenure is False else ""
+            span("official", f.index, o, f"{o.name_en or o.role}{flag}")
         for p in f.places:
             span("place", f.index, p, p.location)
         for cnt in f.counts:
