@@ -397,12 +397,13 @@ class _Reader:
         return self.latest
 
     def read(self, s: SentenceFacts, ms: list[_Mention]) -> None:
-        quotes = _in_quotes(s.text)
-        skip = _since_dates(s.text, s.dates)
-        future = _is_future(s.text)
-        actors = _actors(s)
         here: _Here = []
+        quotes: list[tuple[int, int]] = []
+        actors: list[_Actor] | None = None
         evm = [m for m in ms if m.kind != "group"]  # mentions that can be events cut the sentence into segments
+        if evm:  # the per-sentence context, worked out only where an event may start
+            quotes, skip, actors = _in_quotes(s.text), _since_dates(s.text, s.dates), _actors(s)
+            future = _is_future(s.text)
         for men in ms:
             if men.kind == "group":
                 if men.event_type in GROUP_TYPES[:3]:
@@ -413,12 +414,14 @@ class _Reader:
             j = evm.index(men)
             seg = (evm[j - 1].end if j > 0 else 0, evm[j + 1].start if j < len(evm) - 1 else len(s.text))
             date = _pick_date(s, seg[0], seg[1], men.start, men.end, skip, first=j == 0)
-            self.mention(s, ms, men, date, seg, future, actors, here)
+            self.mention(s, ms, men, date, seg, future, actors or [], here)
         for d in s.dates:
             if d.basis in _ANCHOR_BASES and d.value and not d.quoted and len(d.value) == 10:
                 self.anchors.append((s.index, d))
         has_ref_noun = bool(here) or bool(_REF_NOUN.search(s.text))
         if here or (self.latest is not None and (has_ref_noun or s.counts)):
+            if actors is None:
+                quotes, actors = _in_quotes(s.text), _actors(s)
             self.attach(s, here, has_ref_noun, actors, quotes)
 
     def mention(self, s: SentenceFacts, ms: list[_Mention], men: _Mention, date: DateHit | None,
