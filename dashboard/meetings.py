@@ -40,7 +40,7 @@ import pandas as pd
 
 from .extract.lexicon import DATA_DIR, read_table, split_variants
 from .extract.normalize import norm
-from .schema import TABLES, frame
+from .schema import TABLES, conform, frame
 
 __all__ = [
     "canonical_meetings",
@@ -397,20 +397,6 @@ def _joined(values: Iterable[object], by: Iterable[object]) -> dict[object, str]
     return {g: ";".join(v for _, v in grp) for g, grp in itertools.groupby(pairs, key=itemgetter(0))}
 
 
-def _typed(df: pd.DataFrame, table: str) -> pd.DataFrame:
-    """``df`` with exactly the columns of ``table``, in order, with their dtypes (like ``schema.frame``)."""
-    out = pd.DataFrame(index=df.index)
-    for col, dtype in TABLES[table].items():
-        values = df[col] if col in df else pd.Series(pd.NA, index=df.index, dtype=object)
-        if dtype == "date":
-            out[col] = pd.to_datetime(values, errors="coerce").astype("datetime64[us]")
-        elif dtype == "Int64":
-            out[col] = pd.to_numeric(values, errors="coerce").astype("Int64")
-        else:
-            out[col] = values.astype(dtype)  # type: ignore[call-overload]
-    return out
-
-
 def canonical_meetings(
     events: pd.DataFrame, participants: pd.DataFrame, articles: pd.DataFrame
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -508,7 +494,7 @@ def canonical_meetings(
     ev["meeting_id"] = pd.array([id_of_cluster[c] for c in cluster_of], dtype="string")
     ev.index = original_index
     meetings["meeting_id"] = ids
-    meetings = _typed(meetings, "meetings")
+    meetings = conform("meetings", meetings)
     meetings = meetings.sort_values(["date_start", "event_type", "meeting_id"], na_position="last", kind="stable")
     return ev, meetings.reset_index(drop=True)
 

@@ -221,3 +221,12 @@ NOT_WAR_YEARS = [
 @pytest.mark.parametrize("sentence", NOT_WAR_YEARS)
 def test_not_war_year(sentence: str) -> None:
     assert find_war_year(norm(sentence)) == []
+
+
+def test_day_ordinals_for_the_date_grammar_cover_the_month() -> None:
+    from dashboard.extract.ordinals import masculine_ordinals
+
+    days = masculine_ordinals(31)
+    assert set(days.values()) == set(range(1, 32))
+    for form, n in days.items():
+        assert parse_ordinal(form) == n, form

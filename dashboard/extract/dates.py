@@ -2,8 +2,9 @@
 
 ``find_dates(sentence, published)`` takes the matching copy of one sentence (``normalize.norm``) and returns
 ``DateHit``s sorted by start, never overlapping (the longest expression wins: "اليوم الأربعاء 4 يونيو 2025" is one
-hit). The grammar is a handful of regexes compiled once at import from ``data/date_words.csv``,
-``data/date_ordinals.csv`` and ``data/date_future_cues.csv`` (cardinal number words come from ``numbers.py``).
+hit). The grammar is a handful of regexes compiled once at import from ``data/date_words.csv`` and
+``data/date_future_cues.csv``; day ordinals come from ``ordinals.masculine_ordinals`` and cardinal number words from
+``numbers.py``.
 dateparser is not used: it misses Levantine month names, double forms, number words and المقبل (see the notes).
 
 What is found (a clitic و ف ب ل ك before the first word is allowed and is not part of the hit; words never match
@@ -62,6 +63,7 @@ from typing import NamedTuple
 from .lexicon import read_table, split_variants
 from .normalize import norm
 from .numbers import WORDS_PATTERN, parse_number
+from .ordinals import masculine_ordinals
 from .types import DateHit, Precision
 
 __all__ = ["find_dates", "has_future_marker", "resolve_offset"]
@@ -119,8 +121,10 @@ _TODAY_BLOCK_BEFORE = set(_words("today_block_before"))
 _TODAY_BLOCK_AFTER = set(_words("today_block_after"))
 _HIJRI = set(_words("hijri_month"))
 _GENERAL_NOUNS = set(_words("general_noun"))
+# days of the month in words: the ordinal grammar's masculine forms, plus bare forms such as Egyptian "أول يناير"
 ORDINALS: dict[str, int] = {
-    f: int(r["value"]) for r in read_table("date_ordinals.csv") for f in _forms(r["forms"])
+    **{_key(f): n for f, n in masculine_ordinals(31).items()},
+    **{f: int(r["value"]) for r in _rows("day_ordinal_bare") for f in _forms(r["forms"])},
 }
 _FIGURATIVE = {norm("اليوم"), norm("غدا")}  # bare, inside quotes: not a date
 

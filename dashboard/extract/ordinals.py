@@ -72,6 +72,26 @@ def _lexicon() -> tuple[dict[str, dict[str, set[str]]], dict[str, int], set[str]
 _BY_KIND, _VALUES, _FEMININE, _GENDER = _lexicon()
 
 
+def masculine_ordinals(limit: int) -> dict[str, int]:
+    """Definite masculine ordinals 1..``limit`` as written (الأول، الحادي عشر، الحادي والعشرون), from ordinals.csv:
+    the days of a month for the date grammar (يوم is masculine)."""
+    rows = [r for r in read_table("ordinals.csv") if r["kind"] in _NUMBER_KINDS]
+    forms = {(r["kind"], int(r["value"])): [norm(f) for f in split_variants(r.get("forms", ""))] for r in rows}
+    out: dict[str, int] = {}
+    for n in range(1, limit + 1):
+        tens, unit = divmod(n, 10)
+        if n <= 10:
+            words = [f"ال{u}" for u in forms[("unit", n)]]
+        elif n < 20:
+            words = [f"ال{c} {t}" for c in forms[("compound", unit)] for t in forms[("teen", 10)]]
+        elif unit == 0:
+            words = [f"ال{t}" for t in forms[("ten", n)]]
+        else:
+            words = [f"ال{c} وال{t}" for c in forms[("compound", unit)] for t in forms[("ten", tens * 10)]]
+        out.update(dict.fromkeys(words, n))
+    return out
+
+
 def _words(*kinds: str) -> list[str]:
     out: set[str] = set()
     for kind in kinds:
