@@ -59,4 +59,4 @@ def cue_regex(kind: str) -> re.Pattern[str]:
     pats = [row["pattern"] for row in read_table("event_cues.csv") if row["kind"] == kind]
     if not pats:
         raise KeyError(kind)
-    return re.compile("|".join(wrap(p, clitics=kind not in ("nonfact", "coref", "since")) for p in pats))
+    return re.compile("|".join(wrap(p, clitics=kind not in ("nonfact", "since")) for p in pats))

@@ -22,7 +22,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .cues import LETTER, cue_regex, trigger_regex
+from .cues import cue_regex, trigger_regex
+from .dates import has_future_marker
 from .types import CountHit, CountryHit, DateHit, Hit, OfficialHit, PlaceHit
 
 __all__ = ["EventDraft", "Role", "SentenceFacts", "build_events"]
@@ -42,13 +43,13 @@ _NOUN_KEY = {
     "اجتماع": "اجتماع", "قمه": "قمه", "قمت": "قمه", "لقاء": "لقاء", "مؤتمر": "مؤتمر", "جلس": "جلسه",
     "اتصال": "اتصال", "مكالم": "اتصال", "محادث": "محادثه", "مباحث": "محادثه",
 }
-_FUTURE_VERB = re.compile(rf"(?<![{LETTER}])(?:و|ف)?س(?:ي|ت|ن)(?:[\u0621-\u064a]{{3,}})(?![{LETTER}])")
-_NOT_FUTURE_VERB = re.compile(r"^(?:و|ف)?(?:سياس|سيطر|سيار|ستار|سنو|سنه|سنوات|ستين|ستون|سيد|سيف|سيناري|سيول|ستراتيج)")
 # A cheap gate before the trigger regex: every trigger contains one of these stems (a literal alternation, which the
 # regex engine scans fast). tests/test_events_unit.py checks the gate against every trigger pattern.
 _ANCHOR_BASES = frozenset({"today", "yesterday", "day_before_yesterday", "weekday"})
 _SIDED = frozenset({"phone_call", "bilateral_meeting", "other_meeting"})
-_SIDE_BEFORE = re.compile(r"(?:بين|مع|و|ب|(?:ال)?(?:رئيسين|وزيرين|زعيمين|جانبين))\s*$")
+_DUAL_TITLES = r"(?:ال)?(?:رئيسين|وزيرين|زعيمين|جانبين|بلدين|قائدين)"  # بين الرئيسين الأمريكي والروسي
+_DUAL = re.compile(_DUAL_TITLES + r"\s*$")
+_SIDE_BEFORE = re.compile(rf"(?:بين|مع|و|ب|{_DUAL_TITLES})\s*$")
 _OF_THE_GROUP = re.compile(r"^\s*(?:ال)?(?:قادم|مقبل|اخير|مرتقب)?\s*(?:لل|ل|ال)مجموعه")
 _MEETING_WORD = re.compile(r"(?:ال)?(?:اجتماع|قمه|لقاء|محادثات|مؤتمر|جلسه)")
 _HINT = re.compile(
@@ -201,12 +202,9 @@ def _since_dates(sentence: str, dates: list[DateHit]) -> set[int]:
 
 
 def _is_future(sentence: str) -> bool:
-    if cue_regex("future").search(sentence):
-        return True
-    for m in _FUTURE_VERB.finditer(sentence):
-        if not _NOT_FUTURE_VERB.match(m.group()):
-            return True
-    return False
+    """The clause speaks of the future: the date grammar's future markers (سـ + a known verb, سوف، لن، من المقرر…)
+    or the event cues' own (المقبل، القادم، ينبغي أن…)."""
+    return has_future_marker(sentence) or bool(cue_regex("future").search(sentence))
 
 
 _Actor = tuple[int, int, str, str, Hit]  # start, end, ISO3, via, the hit
@@ -239,7 +237,6 @@ def _clause(sentence: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-_DUAL = re.compile(r"(?:ال)?(?:رئيسين|وزيرين|زعيمين|جانبين|بلدين|قائدين)\s*$")
 # و + up to three words (a title or a demonym) before the next actor: "… ستارمر والرئيس الفرنسي ماكرون"
 _TITLED_JOINER = re.compile(r"^[\s،,]*(?:و|مع|ومع)\s*(?:[\u0621-\u064a]+\s+){0,3}$")
 
@@ -300,8 +297,8 @@ def _nonfactual(sentence: str, start: int) -> bool:
 
 
 def _coref_before(sentence: str, start: int) -> bool:
-    window = sentence[max(0, start - 8) : start]
-    return bool(re.search(r"(?:هذا|هذه|ذلك|تلك|نفس|ذات)\s*$", window))
+    """A demonstrative right before the mention (هذا الاجتماع): the event is one already reported."""
+    return any(m.end() >= start - 1 for m in cue_regex("coref").finditer(sentence, max(0, start - 8), start))
 
 
 _REF_NOUN = re.compile(r"(?<![\u0621-\u064a])(?:[وفبل])?(?:ال|لل)(?:اجتماع|قمه|لقاء|محادثات|مؤتمر)")
