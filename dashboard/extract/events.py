@@ -28,7 +28,8 @@ from .types import CountHit, CountryHit, DateHit, Hit, OfficialHit, PlaceHit
 
 __all__ = ["EventDraft", "Role", "SentenceFacts", "build_events"]
 
-GROUP_TYPES = ("udcg_meeting", "coalition_meeting", "armaments_meeting", "nato_meeting")
+# formats an article can be "about": a bare "the meeting" later on is a meeting of that format (NATO is not one)
+TOPIC_TYPES = ("udcg_meeting", "coalition_meeting", "armaments_meeting")
 
 # adjectives and ordinals allowed between a meeting noun and the group it belongs to
 _BETWEEN = re.compile(
@@ -380,7 +381,7 @@ class _Reader:
     def __init__(self, sentences: list[SentenceFacts]) -> None:
         self.mentions = [find_mentions(s.text) for s in sentences]
         self.first_group = next((m.event_type for ms in self.mentions for m in ms
-                                 if m.kind in ("group", "group_meeting") and m.event_type in GROUP_TYPES[:3]), "")
+                                 if m.kind in ("group", "group_meeting") and m.event_type in TOPIC_TYPES), "")
         self.topic = ""
         self.events: list[EventDraft] = []
         self.latest: EventDraft | None = None
@@ -403,7 +404,7 @@ class _Reader:
             future = _is_future(s.text)
         for men in ms:
             if men.kind == "group":
-                if men.event_type in GROUP_TYPES[:3]:
+                if men.event_type in TOPIC_TYPES:
                     self.topic = men.event_type
                 continue
             if (_inside(men.start, quotes) and men.kind != "group_meeting") or _nonfactual(s.text, men.start):
@@ -427,7 +428,7 @@ class _Reader:
         definite = bool(_DEFINITE.match(men.text)) or _coref_before(s.text, men.start)
         etype = men.event_type
         strong = bool(etype)  # the type is stated, not inferred from the article's topic
-        if men.kind == "group_meeting" and etype in GROUP_TYPES[:3]:
+        if men.kind == "group_meeting" and etype in TOPIC_TYPES:
             self.topic = etype
         if men.kind in ("noun", "verb"):
             after = s.text[men.end : men.end + 25]
