@@ -15,55 +15,34 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+import app_server  # noqa: E402  (tests/app_server.py: the same server start as the browser tests)
+
 PAGES = ["views/overview.py", "views/aid.py", "views/attendance.py", "views/timeline.py", "views/articles.py",
          "views/data.py"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def startup(corpus: Path, cache: Path) -> dict[str, float]:
     """Seconds from Popen to: health ok, first metric shown, first chart's SVG in the page."""
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    env = {**os.environ, "RAMSTEIN_CACHE": str(cache), "BROWSER_PATH": str(ROOT / "bin" / "chromium-offline")}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--", "--corpus", str(corpus)]
-    url = f"http://127.0.0.1:{port}/"
+    env = {"RAMSTEIN_CACHE": str(cache), "BROWSER_PATH": str(ROOT / "bin" / "chromium-offline")}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                start_new_session=True)
+        proc, url = app_server.start(corpus, env)
         try:
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}_stcore/health", timeout=1) as r:
-                        if r.read() == b"ok":
-                            break
-                except OSError:
-                    time.sleep(0.05)
-                if proc.poll() is not None or time.perf_counter() - t0 > 600:
-                    raise RuntimeError("streamlit did not start")
+            app_server.wait_healthy(proc, url, timeout=600)
             t_health = time.perf_counter() - t0
             page.goto(url)
             page.get_by_test_id("stMetric").first.wait_for(timeout=600_000)
@@ -71,8 +50,7 @@ def startup(corpus: Path, cache: Path) -> dict[str, float]:
             page.get_by_test_id("stPlotlyChart").first.locator(".main-svg").first.wait_for(timeout=600_000)
             t_chart = time.perf_counter() - t0
         finally:
-            proc.send_signal(signal.SIGTERM)
-            proc.wait(timeout=30)
+            app_server.stop(proc)
             browser.close()
     return {"health": t_health, "first_content": t_first, "first_chart": t_chart}
 

@@ -9,12 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
+import app_server  # noqa: E402
 from synthetic import write_articles  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -42,12 +38,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
             if not os.path.exists(CHROMIUM) and not os.environ.get("CI"):  # in CI a missing browser must fail
                 item.add_marker(pytest.mark.skip(reason="needs /usr/bin/chromium (apt-get install chromium)"))
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -71,35 +61,17 @@ def script_article_id() -> str:
 
 @pytest.fixture(scope="session")
 def app_url(corpus_dir, tmp_path_factory) -> Iterator[str]:
-    port = _free_port()
-    env = {**os.environ, "BROWSER_PATH": str(ROOT / "bin" / "chromium-offline"),
+    env = {"BROWSER_PATH": str(ROOT / "bin" / "chromium-offline"),
            "RAMSTEIN_CACHE": str(tmp_path_factory.mktemp("loader-cache")),
            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "PYTHONUNBUFFERED": "1"}
     log = tmp_path_factory.mktemp("log") / "streamlit.log"
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--", "--corpus", str(corpus_dir)]
     with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
+        proc, url = app_server.start(corpus_dir, env, out)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start:\n{log.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.2)
+        app_server.wait_healthy(proc, url, timeout=60, log=log)
         yield url
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        app_server.stop(proc)
 
 
 @pytest.fixture(scope="session")
