@@ -125,6 +125,9 @@ def _period_start(events: pd.DataFrame) -> pd.Series:
 
 
 # ------------------------------------------------------------------------------------------------------- linking
+DESCRIBED = "described"  # events.type_basis: the Ramstein group described rather than named
+
+
 def link_reference(events: pd.DataFrame) -> pd.DataFrame:
     """Set ``reference_number`` and ``reference_basis`` on events of a kind the reference lists.
 
@@ -196,6 +199,18 @@ def link_reference(events: pd.DataFrame) -> pd.DataFrame:
 
     ev["reference_number"] = pd.Series(number, index=ev.index, dtype=object).astype("Int64")
     ev["reference_basis"] = pd.array(basis, dtype="string")
+    if "type_basis" in ev.columns:
+        # the group described, not named ("defence ministers of Ukraine's backers met at Ramstein"): the Ramstein group
+        # only when a meeting of it was held within a day; otherwise another meeting on Ukraine's support
+        described = (ev["type_basis"].astype("string").fillna("") == DESCRIBED).to_numpy()
+        unmatched = np.array([not b.startswith("date") for b in basis], dtype=bool)
+        relabel = described & unmatched & (etype == "udcg_meeting")
+        if relabel.any():
+            cats = ev["event_type"].astype("string")
+            cats[relabel] = "other_meeting"
+            ev["event_type"] = cats.astype(TABLES["events"]["event_type"])  # type: ignore[call-overload]
+            ev.loc[relabel, "reference_number"] = pd.NA
+            ev.loc[relabel, "reference_basis"] = ""
     if fill_date:
         idx = list(fill_date)
         ts = pd.Series(list(fill_date.values()), index=ev.index[idx])

@@ -22,7 +22,7 @@ TABLES: dict[str, dict[str, str]] = {
         "date_window_start": "date", "date_window_end": "date", "date_window_basis": "string",
     },
     "events": {
-        "event_id": "string", "article_id": "string", "event_type": "category",
+        "event_id": "string", "article_id": "string", "event_type": "category", "type_basis": "string",
         "date": "string", "date_start": "date", "date_precision": "category", "date_basis": "string",
         "date_raw": "string", "date_relative": "boolean", "date_offset_days": "Int64",
         "location": "string", "attending_count": "Int64", "attending_qualifier": "category",

@@ -139,7 +139,7 @@ def _event_rows(out: ArticleRows, article_id: str, event_id: str, ev: EventDraft
     if ev.date is not None and ev.date_sentence is not None:
         date_raw = orig(ev.date_sentence, ev.date)[2]
     out.events.append({
-        "event_id": event_id, "article_id": article_id, "event_type": ev.event_type,
+        "event_id": event_id, "article_id": article_id, "event_type": ev.event_type, "type_basis": ev.type_basis,
         "date": date_value or "", "date_start": _start(date_value),
         "date_precision": _precision(date_value or "") or None,
         "date_basis": basis, "date_raw": date_raw,

@@ -19,6 +19,7 @@ The model, sentence by sentence in reading order:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -48,14 +49,26 @@ _NOUN_KEY = {
 # regex engine scans fast). tests/test_events_unit.py checks the gate against every trigger pattern.
 _ANCHOR_BASES = frozenset({"today", "yesterday", "day_before_yesterday", "weekday"})
 _SIDED = frozenset({"phone_call", "bilateral_meeting", "other_meeting"})
-_DUAL_TITLES = r"(?:ال)?(?:رئيسين|وزيرين|زعيمين|جانبين|بلدين|قائدين)"  # بين الرئيسين الأمريكي والروسي
+_DUAL_TITLES = r"(?:ال)?(?:رئيسين|وزيرين|زعيمين|جانبين|بلدين|قائدين)|(?:رئيسا|وزيرا|زعيما|قائدا)(?: [\u0621-\u064a]+)?"  # بين الرئيسين الأمريكي والروسي
 _DUAL = re.compile(_DUAL_TITLES + r"\s*$")
-_SIDE_BEFORE = re.compile(rf"(?:بين|مع|و|ب|{_DUAL_TITLES})\s*$")
-_OF_THE_GROUP = re.compile(r"^\s*(?:ال)?(?:قادم|مقبل|اخير|مرتقب)?\s*(?:لل|ل|ال)مجموعه")
+_SIDE_BEFORE = re.compile(rf"(?:بين|مع|و|ب|نظير(?:ه|ها|هم|يه)|{_DUAL_TITLES})\s*$")
+# "the (new / current / next) meeting of the group": up to two adjectives between the noun and the group
+_OF_THE_GROUP = re.compile(r"^\s*(?:ال[\u0621-\u064a]+\s+){0,2}(?:لل|ل|ال)مجموعه")
+# a meeting word that speaks of a background meeting: never dated by the publication date
+_BACKGROUND = re.compile(r"^\s*(?:ال)?(?:سابق|سابقه|ماضي|ماضيه|فائت|فائته)(?![\u0621-\u064a])")
+# "every meeting": a generic statement, not an event
+_GENERIC = re.compile(r"(?<![\u0621-\u064a])(?:كل|جميع|معظم|بعض)\s+$")
+# the Ramstein base, or the defence ministers of Ukraine's backers: the Ramstein group described, not named
+_DESCRIBED_UDCG = re.compile(
+    r"(?:وزراء|وزيرات) (?:ال)?دفاع (?:[\u0621-\u064a\d]+ ){0,3}?(?:ال)?(?:دول|بلدان|حلفاء|شركاء)(?: ال[\u0621-\u064a]+)? "
+    r"(?:ال)?(?:داعمه|الداعمه|المانحه|الحليفه|الغربيه|الصديقه)(?: ل ?اوكرانيا| لكييف)?|"
+    r"(?:وزراء|وزيرات) (?:ال)?دفاع (?:ال)?(?:دول |بلدان )?(?:ال)?غربيه|"
+    r"(?:الدول|حلفاء|شركاء|داعمي|داعمو) (?:ال)?(?:داعمه |الغربيه )?(?:ل ?اوكرانيا|كييف)"
+)
 _MEETING_WORD = re.compile(r"(?:ال)?(?:اجتماع|قمه|لقاء|محادثات|مؤتمر|جلسه)")
 _HINT = re.compile(
     "اجتماع|قم[هت]|لقاء|مؤتمر|جلس|دوره|مجموع|تحالف|ائتلاف|تسل|مجلس|لجنه|وزراء|وزيرات|اتصال|اتصل|مكالم|محادث|مباحث|"
-    "هاتف|التق|استقبل|جتمع|لتقي|التام|لتئم|عقد|رام|udcg|ramstein"
+    "هاتف|التق|استقبل|جتمع|لتقي|التام|لتئم|عقد|رام|حديث|اتحاد|udcg|ramstein"
 )
 _AT_NATO = re.compile(r"(?<![\u0621-\u064a])في (?:مقر )?(?:حلف )?(?:الناتو|شمال الاطلسي)(?![\u0621-\u064a])")
 _MEMBERSHIP_WORD = re.compile(r"(?:عضويه|انضمام|اعضاء|عضو|عضوا|دول|حلفاء|شركاء|شريك)\s*\S*\s*$")
@@ -106,6 +119,10 @@ class EventDraft:
     sentences: list[int] = field(default_factory=list)
     future: bool = False
     fallback_date: str | None = None  # ISO from the publication date / anchor, when the text gave none
+    type_basis: str = ""  # "described": the Ramstein group described, not named (checked against the calendar)
+    needs_sides: bool = False  # talks / a visit / "a meeting with": an event only with a date or two sides
+    same_day_as: EventDraft | None = None  # "that evening": dated like this earlier event once it is dated
+    background: bool = False  # "the previous meeting": never dated by the publication date
 
     def has_role(self, iso3: str, role: str) -> bool:
         return any(r.iso3 == iso3 and r.role == role for r in self.roles)
@@ -167,11 +184,12 @@ def find_mentions(sentence: str) -> list[_Mention]:
     while i < len(out):
         cur = out[i]
         nxt = out[i + 1] if i + 1 < len(out) else None
-        if cur.kind in ("noun", "verb") and nxt is not None and nxt.kind == "group":
+        if cur.kind in ("noun", "verb") and nxt is not None and nxt.kind in ("group", "nato"):
             gap = sentence[cur.end : nxt.start]
             if _BETWEEN.match(gap) or (cur.kind == "verb" and len(gap.split()) <= 3):
                 text = sentence[cur.start : nxt.end]
-                merged.append(_Mention("group_meeting", nxt.event_type, cur.start, nxt.end, text))
+                kind = "group_meeting" if nxt.kind == "group" else "nato"  # اجتماع وزراء دفاع الناتو: one mention
+                merged.append(_Mention(kind, nxt.event_type, cur.start, nxt.end, text))
                 i += 2
                 continue
         if cur.kind == "meeting":
@@ -302,9 +320,11 @@ def _coref_before(sentence: str, start: int) -> bool:
     return any(m.end() >= start - 1 for m in cue_regex("coref").finditer(sentence, max(0, start - 8), start))
 
 
+_HOST_BEFORE = re.compile(r"(?:ستضيف|استضاف|استضافت)\s*$")
 _REF_NOUN = re.compile(r"(?<![\u0621-\u064a])(?:[وفبل])?(?:ال|لل)(?:اجتماع|قمه|لقاء|محادثات|مؤتمر)")
 # "the meeting, which was held on …": a relative clause about the meeting itself keeps its date
-_HELD = re.compile(r"\s*(?:عقد|عقدت|انعقد|انعقدت|جري|جرت|اقيم|اقيمت|التام|التامت|يعقد|تعقد|سيعقد|ستعقد|"
+_HELD = re.compile(r"(?:\s+[\u0621-\u064a]+،?){0,2}?\s+(?:قد\s+)?(?:عقد|عقدت|انعقد|انعقدت|جري|جرت|اقيم|اقيمت|التام|التامت|يعقد|تعقد|سيعقد|ستعقد|"
+                   r"يبدا|تبدا|بدا|بدات|ينطلق|تنطلق|انطلق|انطلقت|سينطلق|ستنطلق|يستمر|تستمر|"
                    r"ينعقد|تنعقد|سينعقد|ستنعقد|سيجري|ستجري)(?![\u0621-\u064a])")
 _BARRIER = re.compile(r"(?<![\u0621-\u064a])(?:وهي|وهو|التي|الذي|اللذين|حيث|بعد ان|قبل ان|عندما|حين)"
                       r"(?![\u0621-\u064a])")
@@ -374,6 +394,26 @@ def _merge_into(keep: EventDraft, other: EventDraft) -> None:
 _Here = list[tuple[EventDraft, int, int]]  # events mentioned in a sentence, with their trigger span
 
 
+@dataclass(frozen=True, slots=True)
+class _When:
+    """A mention's date, the sentence it was read in, how it was found, and the event it was taken from."""
+
+    date: DateHit | None
+    sentence: int | None
+    basis: str
+    main: EventDraft | None
+
+
+def _travel_day(sentence: str, men: _Mention, date: DateHit) -> bool:
+    """The date is governed by a travel verb (يتوجه الوزراء يوم الاثنين للمشاركة في الاجتماع): the day of the trip."""
+    if date.end <= men.start:
+        window = sentence[max(0, date.start - 50) : date.start]
+    else:
+        window = sentence[men.end : date.start]
+    hits = list(cue_regex("travel").finditer(window))
+    return bool(hits) and not _MEETING_WORD.search(window, hits[-1].end())
+
+
 class _Reader:
     """Reads an article's sentences in order, keeping the state a reader keeps: the events so far, the latest one,
     the format the article is about, and the day-anchors seen."""
@@ -412,7 +452,14 @@ class _Reader:
             j = evm.index(men)
             seg = (evm[j - 1].end if j > 0 else 0, evm[j + 1].start if j < len(evm) - 1 else len(s.text))
             date = _pick_date(s, seg[0], seg[1], men.start, men.end, skip, first=j == 0)
-            self.mention(s, ms, men, date, seg, future, actors or [], here)
+            when = _When(date, s.index if date is not None else None, "", None)
+            if date is not None and _travel_day(s.text, men, date):
+                month = date.value[:7] if date.value and len(date.value) == 10 else None
+                when = _When(dataclasses.replace(date, value=month, precision="month" if month else None),
+                             s.index, "month of the travel day (the meeting's own day is not given)", None)
+            elif date is None:
+                when = self.inherit(s, men, seg, here) or when
+            self.mention(s, ms, men, when, seg, future, actors or [], here)
         for d in s.dates:
             if d.basis in _ANCHOR_BASES and d.value and not d.quoted and len(d.value) == 10:
                 self.anchors.append((s.index, d))
@@ -422,36 +469,68 @@ class _Reader:
                 quotes, actors = _in_quotes(s.text), _actors(s)
             self.attach(s, here, has_ref_noun, actors, quotes)
 
-    def mention(self, s: SentenceFacts, ms: list[_Mention], men: _Mention, date: DateHit | None,
+    def inherit(self, s: SentenceFacts, men: _Mention, seg: tuple[int, int], here: _Here) -> _When | None:
+        """The date of a mention that has none of its own but is tied to an event already read: on the sidelines of
+        the event before it in the sentence (على هامش), or on the same day / that evening (في اليوم نفسه، مساء)."""
+        side = cue_regex("sideline").search(s.text, max(0, men.start - 160), men.start)
+        if side is not None:
+            main = next((h[0] for h in reversed(here) if h[1] >= side.end()), here[-1][0] if here else None)
+            if main is not None and main.date is not None and main.date.value:
+                return _When(main.date, main.date_sentence, "the day of the event it was on the sidelines of", main)
+        if cue_regex("same_day").search(s.text, seg[0], seg[1]) is not None:
+            before = [h[0] for h in here] + self.events[::-1]
+            prev = next((e for e in before if e.date is not None and e.date.value and len(e.date.value) == 10), None)
+            if prev is not None:
+                return _When(prev.date, prev.date_sentence, "the day of the event reported before it", None)
+            if before:  # the event before has no date yet (the lead, dated at the end): follow it
+                return _When(None, None, "the day of the event reported before it", before[0])
+        return None
+
+    def mention(self, s: SentenceFacts, ms: list[_Mention], men: _Mention, when: _When,
                 seg: tuple[int, int], future: bool, actors: list[_Actor], here: _Here) -> None:
+        date = when.date
         noun = _noun_key(men.text)
         definite = bool(_DEFINITE.match(men.text)) or _coref_before(s.text, men.start)
         etype = men.event_type
         strong = bool(etype)  # the type is stated, not inferred from the article's topic
         if men.kind == "group_meeting" and etype in TOPIC_TYPES:
             self.topic = etype
+        type_basis = ""
+        needs_sides = men.kind in ("talks", "visit_verb")
         if men.kind in ("noun", "verb"):
             after = s.text[men.end : men.end + 25]
-            group_here = next((m2.event_type for m2 in ms if m2.kind == "group"), "")
+            groups = [m2 for m2 in ms if m2.kind == "group"]
+            group_here = min(groups, key=lambda g: abs(g.start - men.start)).event_type if groups else ""
             if _OF_THE_GROUP.match(after) and self.topic:
                 etype, strong = self.topic, True
             elif men.kind == "noun" and re.match(r"^\s*مع\s", after) and not definite and not group_here:
-                etype, strong = "bilateral_meeting", True
+                etype, strong, needs_sides = "bilateral_meeting", True, True
+            elif not group_here and any(p.location == "Ramstein" for p in s.places):
+                etype, strong, type_basis = "udcg_meeting", True, "described"  # ministers meet at Ramstein
             else:
-                etype = group_here or self.topic or self.first_group
+                # a group named beside an indefinite noun states the type (يعقد وزراء دفاع الاتحاد الأوروبي اجتماعا)
+                etype, strong = group_here or self.topic or self.first_group, bool(group_here) and not definite
+                if not etype and _DESCRIBED_UDCG.search(s.text):
+                    etype, type_basis = "udcg_meeting", "described"
         if not etype:
             return
-        if men.kind in ("noun", "verb", "group_meeting") and _HABITUAL.search(s.text[men.end : men.end + 45]):
-            return  # اجتماعات شهرية، تجتمع المجموعة شهريا: a habit, not an event
+        if men.kind in ("noun", "verb", "group_meeting") and (_HABITUAL.search(s.text[men.end : men.end + 45])
+                                                             or _GENERIC.search(s.text[max(0, men.start - 8) : men.start])):
+            return  # اجتماعات شهرية، كل اجتماع للتحالف: a habit or a generic statement, not an event
         ref = self.reference(s, men, noun, etype, strong, definite, date, here)
         if ref is not None:
             ev = ref
             if ev.date is None and date is not None:
-                ev.date, ev.date_sentence = date, s.index
+                ev.date, ev.date_sentence, ev.date_basis = date, when.sentence, when.basis
         else:
             ev = EventDraft(etype, s.index, Hit(men.start, men.end, men.text), noun, date=date,
-                            date_sentence=s.index if date else None, future=future)
+                            date_sentence=when.sentence, date_basis=when.basis, future=future, type_basis=type_basis,
+                            background=bool(_BACKGROUND.match(s.text[men.end : men.end + 12])), needs_sides=needs_sides)
             self.events.append(ev)
+        if when.main is not None and when.date is None and ev.date is None:
+            ev.same_day_as = when.main
+        elif when.main is not None and ev.location is None and when.main.location is not None:
+            ev.location, ev.location_sentence = when.main.location, when.main.location_sentence
         if ev.location is None and ev.event_type != "phone_call":
             at = _AT_NATO.search(s.text, men.end, men.end + 80)
             if at is not None and not _MEMBERSHIP_WORD.search(s.text[max(0, at.start() - 12) : at.start()]):
@@ -544,8 +623,9 @@ class _Reader:
         located: set[int] = set()
         for p in sorted(s.places, key=lambda p: (not any(h[2] <= p.start for h in here), p.start)):
             before = s.text[max(0, p.start - 6) : p.start]
-            if p.via != "online" and not re.search(r"(?:في|ب|داخل)\s*$", before) and not p.text.startswith(("ب", "في")):
-                continue  # "to Kyiv" is not where the meeting is
+            if (p.via != "online" and not re.search(r"(?:في|ب|داخل)\s*$", before) and not p.text.startswith(("ب", "في"))
+                    and not _HOST_BEFORE.search(s.text, max(0, p.start - 14), p.start)):
+                continue  # "to Kyiv" is not where the meeting is; "تستضيف أنقرة القمة" is
             earlier = [h for h in here if h[2] <= p.start]
             ev = earlier[-1][0] if earlier else target(p.start)
             if ev is not None and ev.location is None and ev.event_type != "phone_call" and id(ev) not in located:
@@ -568,10 +648,11 @@ class _Reader:
                 merged.append(ev)
         # talks known only as "the talks with X": no date, fewer than two sides -> not an event we can place
         merged = [e for e in merged if not (e.event_type in ("bilateral_meeting", "other_meeting") and e.date is None
-                                            and len(e.parties()) < 2)]
+                                            and e.same_day_as is None and e.needs_sides and len(e.parties()) < 2)]
         if merged:
             lead = min(merged, key=lambda e: e.sentence)
-            if (lead.date is None or lead.date.value is None) and not lead.future and lead.sentence <= 3:
+            if (lead.date is None or lead.date.value is None) and not lead.future and not lead.background \
+                    and lead.sentence <= 3:
                 prior = [(i, d) for i, d in self.anchors if i <= lead.sentence]
                 if prior:
                     lead.date_sentence, lead.date = prior[-1]
@@ -580,6 +661,10 @@ class _Reader:
                     lead.date_basis = "publication date (no date in the text)"
                     lead.fallback_date = published_iso
         for ev in merged:
+            main = ev.same_day_as
+            if ev.date is None and main is not None and main is not ev:
+                ev.date, ev.date_sentence, ev.fallback_date = main.date, main.date_sentence, main.fallback_date
+                ev.date_basis = "the day of the event reported before it"
             if ev.date is not None and not ev.date_basis:
                 ev.date_basis = ev.date.basis
         return merged
