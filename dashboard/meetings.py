@@ -204,7 +204,8 @@ def link_reference(events: pd.DataFrame) -> pd.DataFrame:
         # only when a meeting of it was held within a day; otherwise another meeting on Ukraine's support
         described = (ev["type_basis"].astype("string").fillna("") == DESCRIBED).to_numpy()
         unmatched = np.array([not b.startswith("date") for b in basis], dtype=bool)
-        relabel = described & unmatched & (etype == "udcg_meeting")
+        # only a day that the calendar does not have disproves it (an undated article's meeting keeps its name)
+        relabel = described & unmatched & (etype == "udcg_meeting") & (prec == "day")
         if relabel.any():
             cats = ev["event_type"].astype("string")
             cats[relabel] = "other_meeting"

@@ -49,7 +49,9 @@ _NOUN_KEY = {
 # regex engine scans fast). tests/test_events_unit.py checks the gate against every trigger pattern.
 _ANCHOR_BASES = frozenset({"today", "yesterday", "day_before_yesterday", "weekday"})
 _SIDED = frozenset({"phone_call", "bilateral_meeting", "other_meeting"})
-_DUAL_TITLES = r"(?:ال)?(?:رئيسين|وزيرين|زعيمين|جانبين|بلدين|قائدين)|(?:رئيسا|وزيرا|زعيما|قائدا)(?: [\u0621-\u064a]+)?"  # بين الرئيسين الأمريكي والروسي
+# بين الرئيسين الأمريكي والروسي، وزيرا الدفاع البريطاني والألماني
+_DUAL_TITLES = (r"(?:ال)?(?:رئيسين|وزيرين|زعيمين|جانبين|بلدين|قائدين)|"
+                r"(?:رئيسا|وزيرا|زعيما|قائدا)(?: [\u0621-\u064a]+)?")
 _DUAL = re.compile(_DUAL_TITLES + r"\s*$")
 _SIDE_BEFORE = re.compile(rf"(?:بين|مع|و|ب|نظير(?:ه|ها|هم|يه)|{_DUAL_TITLES})\s*$")
 # "the (new / current / next) meeting of the group": up to two adjectives between the noun and the group
@@ -60,7 +62,8 @@ _BACKGROUND = re.compile(r"^\s*(?:ال)?(?:سابق|سابقه|ماضي|ماضي
 _GENERIC = re.compile(r"(?<![\u0621-\u064a])(?:كل|جميع|معظم|بعض)\s+$")
 # the Ramstein base, or the defence ministers of Ukraine's backers: the Ramstein group described, not named
 _DESCRIBED_UDCG = re.compile(
-    r"(?:وزراء|وزيرات) (?:ال)?دفاع (?:[\u0621-\u064a\d]+ ){0,3}?(?:ال)?(?:دول|بلدان|حلفاء|شركاء)(?: ال[\u0621-\u064a]+)? "
+    r"(?:وزراء|وزيرات) (?:ال)?دفاع (?:[\u0621-\u064a\d]+ ){0,3}?(?:ال)?(?:دول|بلدان|حلفاء|شركاء)"
+    r"(?: ال[\u0621-\u064a]+)? "
     r"(?:ال)?(?:داعمه|الداعمه|المانحه|الحليفه|الغربيه|الصديقه)(?: ل ?اوكرانيا| لكييف)?|"
     r"(?:وزراء|وزيرات) (?:ال)?دفاع (?:ال)?(?:دول |بلدان )?(?:ال)?غربيه|"
     r"(?:الدول|حلفاء|شركاء|داعمي|داعمو) (?:ال)?(?:داعمه |الغربيه )?(?:ل ?اوكرانيا|كييف)"
@@ -320,10 +323,12 @@ def _coref_before(sentence: str, start: int) -> bool:
     return any(m.end() >= start - 1 for m in cue_regex("coref").finditer(sentence, max(0, start - 8), start))
 
 
+_FRAME_BEFORE = re.compile(r"(?:دول|اعضاء|اطار|مظله|اطار|ضمن|تحت)\s*(?:ال)?$")
 _HOST_BEFORE = re.compile(r"(?:ستضيف|استضاف|استضافت)\s*$")
 _REF_NOUN = re.compile(r"(?<![\u0621-\u064a])(?:[وفبل])?(?:ال|لل)(?:اجتماع|قمه|لقاء|محادثات|مؤتمر)")
 # "the meeting, which was held on …": a relative clause about the meeting itself keeps its date
-_HELD = re.compile(r"(?:\s+[\u0621-\u064a]+،?){0,2}?\s+(?:قد\s+)?(?:عقد|عقدت|انعقد|انعقدت|جري|جرت|اقيم|اقيمت|التام|التامت|يعقد|تعقد|سيعقد|ستعقد|"
+_HELD = re.compile(r"(?:\s+[\u0621-\u064a]+،?){0,2}?\s+(?:قد\s+)?"
+                   r"(?:عقد|عقدت|انعقد|انعقدت|جري|جرت|اقيم|اقيمت|التام|التامت|يعقد|تعقد|سيعقد|ستعقد|"
                    r"يبدا|تبدا|بدا|بدات|ينطلق|تنطلق|انطلق|انطلقت|سينطلق|ستنطلق|يستمر|تستمر|"
                    r"ينعقد|تنعقد|سينعقد|ستنعقد|سيجري|ستجري)(?![\u0621-\u064a])")
 _BARRIER = re.compile(r"(?<![\u0621-\u064a])(?:وهي|وهو|التي|الذي|اللذين|حيث|بعد ان|قبل ان|عندما|حين)"
@@ -500,6 +505,8 @@ class _Reader:
         if men.kind in ("noun", "verb"):
             after = s.text[men.end : men.end + 25]
             groups = [m2 for m2 in ms if m2.kind == "group"]
+            # "in the countries of the contact group", "under its umbrella": the frame, not who meets
+            groups = [g for g in groups if not _FRAME_BEFORE.search(s.text, max(0, g.start - 14), g.start)] or groups
             group_here = min(groups, key=lambda g: abs(g.start - men.start)).event_type if groups else ""
             if _OF_THE_GROUP.match(after) and self.topic:
                 etype, strong = self.topic, True
@@ -514,8 +521,9 @@ class _Reader:
                     etype, type_basis = "udcg_meeting", "described"
         if not etype:
             return
-        if men.kind in ("noun", "verb", "group_meeting") and (_HABITUAL.search(s.text[men.end : men.end + 45])
-                                                             or _GENERIC.search(s.text[max(0, men.start - 8) : men.start])):
+        habit = _HABITUAL.search(s.text[men.end : men.end + 45])
+        if men.kind in ("noun", "verb", "group_meeting") and (habit or _GENERIC.search(s.text, max(0, men.start - 8),
+                                                                                      men.start)):
             return  # اجتماعات شهرية، كل اجتماع للتحالف: a habit or a generic statement, not an event
         ref = self.reference(s, men, noun, etype, strong, definite, date, here)
         if ref is not None:
