@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from .extract.article import extract_article
-from .meetings import canonical_meetings, infer_date_window, link_reference, resolve_in_window
+from .meetings import canonical_meetings, date_from_calendar, infer_date_window, link_reference, resolve_in_window
 from .schema import TABLES, Corpus, conform, frame
 from .sources import RawArticle, SourceError, list_sources, read_corpus
 
@@ -226,7 +226,9 @@ def _enrich(corpus: Corpus) -> Corpus:
                 events.loc[eidx, ["date", "date_precision", "date_basis"]] = [
                     value, precision, f"relative to the article's inferred date window ({basis})"]
                 events.loc[eidx, "date_start"] = pd.Timestamp(value if len(value) == 10 else f"{value}-01"[:10])
-    events = link_reference(events)
+    dated = arts[arts["published"].notna()]
+    published = {str(a): pd.Timestamp(p).date() for a, p in zip(dated["article_id"], dated["published"], strict=True)}
+    events = link_reference(date_from_calendar(events, published))
     events, meetings = canonical_meetings(events, corpus.participants, arts)
     return Corpus(articles=arts, events=events, participants=corpus.participants, amounts=corpus.amounts,
                   mentions=corpus.mentions, spans=corpus.spans, errors=corpus.errors, meetings=meetings)

@@ -44,6 +44,7 @@ from .schema import TABLES, conform, frame
 
 __all__ = [
     "canonical_meetings",
+    "date_from_calendar",
     "infer_date_window",
     "link_reference",
     "reference_meetings",
@@ -143,12 +144,13 @@ def link_reference(events: pd.DataFrame) -> pd.DataFrame:
         return ev
     ref = _held(_reference())
     n = len(ev)
-    etype = ev["event_type"].astype("string").fillna("").to_numpy(dtype=object)
     # a date this function took from the reference earlier is not evidence (so a second pass changes nothing)
     from_ref = (ev["date_basis"].astype("string").fillna("") == REFERENCE_DATE_BASIS).to_numpy()
     prec = np.where(from_ref, "", _precision(ev).to_numpy(dtype=object))
     start = _period_start(ev)
     day = _days(start)
+    ev = _type_described(ev, ref, prec, day)
+    etype = ev["event_type"].astype("string").fillna("").to_numpy(dtype=object)
     month_key = (start.dt.year * 12 + start.dt.month - 1).fillna(-1).astype("int64").to_numpy()
     year_key = start.dt.year.fillna(-1).astype("int64").to_numpy()
     ordinal = pd.to_numeric(ev["meeting_number"], errors="coerce").astype("Int64")
@@ -199,19 +201,6 @@ def link_reference(events: pd.DataFrame) -> pd.DataFrame:
 
     ev["reference_number"] = pd.Series(number, index=ev.index, dtype=object).astype("Int64")
     ev["reference_basis"] = pd.array(basis, dtype="string")
-    if "type_basis" in ev.columns:
-        # the group described, not named ("defence ministers of Ukraine's backers met at Ramstein"): the Ramstein group
-        # only when a meeting of it was held within a day; otherwise another meeting on Ukraine's support
-        described = (ev["type_basis"].astype("string").fillna("") == DESCRIBED).to_numpy()
-        unmatched = np.array([not b.startswith("date") for b in basis], dtype=bool)
-        # only a day that the calendar does not have disproves it (an undated article's meeting keeps its name)
-        relabel = described & unmatched & (etype == "udcg_meeting") & (prec == "day")
-        if relabel.any():
-            cats = ev["event_type"].astype("string")
-            cats[relabel] = "other_meeting"
-            ev["event_type"] = cats.astype(TABLES["events"]["event_type"])  # type: ignore[call-overload]
-            ev.loc[relabel, "reference_number"] = pd.NA
-            ev.loc[relabel, "reference_basis"] = ""
     if fill_date:
         idx = list(fill_date)
         ts = pd.Series(list(fill_date.values()), index=ev.index[idx])
@@ -227,6 +216,75 @@ def link_reference(events: pd.DataFrame) -> pd.DataFrame:
         for col in ("date", "date_precision", "date_basis"):
             ev[col] = ev[col].astype(TABLES["events"][col])  # type: ignore[call-overload]
     return ev
+
+
+CALENDAR_DATE_BASIS = "the only meeting of its kind in the calendar near the publication date"
+
+
+def date_from_calendar(events: pd.DataFrame, published: dict[str, dt.date]) -> pd.DataFrame:
+    """Date an undated mention of a format the reference lists ("the contact group's meeting", no day given) by the
+    calendar: when exactly one held meeting of its kind lies between three days before and a week after its
+    article's publication date, that is the meeting the article speaks of. ``date_basis`` says so; events with a
+    date, a meeting number (linked by ``link_reference``) or an undated article are left alone."""
+    if events.empty or not published:
+        return events
+    ref = _held(_reference())
+    empty = events["date"].astype("string").fillna("").str.strip() == ""
+    numbered = pd.to_numeric(events["meeting_number"], errors="coerce").notna()
+    kinds = events["event_type"].astype("string").fillna("")
+    todo = events.index[empty & ~numbered & kinds.isin(list(ref["kind"].unique()))]
+    fills: dict[object, pd.Timestamp] = {}
+    for idx in todo:
+        pub = published.get(str(events.at[idx, "article_id"]))
+        if pub is None:
+            continue
+        p = pd.Timestamp(pub)
+        dates = ref.loc[(ref["kind"] == kinds.at[idx]) & (ref["date"] >= p - pd.Timedelta(days=3))
+                        & (ref["date"] <= p + pd.Timedelta(days=7)), "date"]
+        if len(dates) == 1:
+            fills[idx] = dates.iloc[0]
+    if not fills:
+        return events
+    out = events.copy()
+    for col in ("date", "date_precision", "date_basis"):
+        out[col] = out[col].astype(object)
+    ts = pd.Series(fills)
+    out.loc[ts.index, "date"] = ts.dt.strftime("%Y-%m-%d")
+    out.loc[ts.index, "date_precision"] = "day"
+    out.loc[ts.index, "date_basis"] = CALENDAR_DATE_BASIS
+    out["date_start"] = out["date_start"].astype(object)
+    out.loc[ts.index, "date_start"] = ts
+    return conform("events", out)
+
+
+# the formats a meeting described rather than named may be, in the order they are tried
+DESCRIBED_KINDS = ("udcg_meeting", "coalition_meeting")
+
+
+def _type_described(ev: pd.DataFrame, ref: pd.DataFrame, prec: np.ndarray, day: np.ndarray) -> pd.DataFrame:
+    """Meetings described rather than named (``type_basis`` "described": "defence ministers of Ukraine's backers met
+    at Ramstein", "Western leaders met in London for a defence summit") take the format whose calendar has a meeting
+    within a day of theirs; a day no such calendar has makes them another meeting (other_meeting). Without a day
+    they keep the type the text suggested."""
+    if "type_basis" not in ev.columns:
+        return ev
+    described = (ev["type_basis"].astype("string").fillna("") == DESCRIBED).to_numpy() & (prec == "day")
+    if not described.any():
+        return ev
+    new = ev["event_type"].astype("string").to_numpy(dtype=object).copy()
+    rows = np.flatnonzero(described)
+    new[rows] = "other_meeting"
+    for kind in reversed(DESCRIBED_KINDS):  # the first kind wins where two calendars have the day
+        rdays = np.sort(_days(ref.loc[ref["kind"] == kind, "date"]))
+        if rdays.size == 0:
+            continue
+        d = day[rows]
+        pos = np.clip(np.searchsorted(rdays, d), 0, rdays.size - 1)
+        near = np.minimum(np.abs(rdays[pos] - d), np.abs(rdays[np.clip(pos - 1, 0, rdays.size - 1)] - d))
+        new[rows[near <= 1]] = kind
+    out = ev.copy()
+    out["event_type"] = pd.Series(new, index=ev.index).astype(TABLES["events"]["event_type"])  # type: ignore[call-overload]
+    return out
 
 
 def _opt(i: np.integer) -> int | None:

@@ -120,9 +120,42 @@ CHAIRS = [
       d("2025-04-11"), [E("udcg", "2025-04-11", chair=fs("GBR", "DEU"))], id="chaired-by-minister-and-counterpart"),
 ]
 
+# ---------------------------------------------------------------------- visits and talks between two countries
+VISITS = [
+    P("وصل رئيس الوزراء البريطاني إلى كييف اليوم السبت في أول زيارة له منذ توليه منصبه.",
+      d("2022-11-19"), [E("bilateral", "2022-11-19", party=fs("GBR", "UKR"))], id="pm-arrives-in-kyiv"),
+    P("كييف (رويترز) - وصل وزير الدفاع الألماني إلى العاصمة الأوكرانية اليوم الثلاثاء في زيارة لم يعلن عنها.",
+      d("2023-11-21"), [E("bilateral", "2023-11-21", party=fs("DEU", "UKR"))], id="agency-minister-arrives-capital"),
+    P("زار وزير الخارجية الأمريكي كييف أمس والتقى الرئيس الأوكراني لبحث شحنات الأسلحة.",
+      d("2022-09-09"), [E("bilateral", "2022-09-08", party=fs("USA", "UKR"))], id="visited-kyiv-and-met"),
+    P("وأبلغ رئيس الوزراء البريطاني الرئيس الأوكراني في اجتماع عقد في كييف اليوم أن بلاده سترسل عربات مدرعة.",
+      d("2022-04-09"), [E("bilateral", "2022-04-09", party=fs("GBR", "UKR"))], id="two-officials-in-a-meeting"),
+    P("شهدت القمة البريطانية-الفرنسية في لندن اليوم بين الرئيس الفرنسي ورئيس الوزراء البريطاني ملفات الدفاع.",
+      d("2025-07-10"), [E("bilateral", "2025-07-10", party=fs("FRA", "GBR"))], id="summit-between-two-leaders"),
+    P("وصلت قيمة المساعدات العسكرية إلى أكثر من 40 مليار دولار.", d("2024-01-10"), [], id="neg-value-reached"),
+    P("ألغى الرئيس الأمريكي زيارته إلى كييف التي كانت مقررة الأسبوع المقبل.", d("2024-05-02"), [],
+      id="neg-visit-called-off-verb-first"),
+]
+
+# ---------------------------------------------------------------------- NATO and other formats named by themselves
+NAMED = [
+    P("قال الأمين العام إن دول حلف شمال الأطلسي المجتمعة في قمة في مدريد اليوم الأربعاء ستعزز الجناح الشرقي.",
+      d("2022-06-29"), [E("nato", "2022-06-29", loc="Madrid")], id="nato-states-gathered-in-a-summit"),
+    P("قرر حلف الناتو عقد اجتماع طارئ اليوم لبحث سقوط صاروخ في بولندا.",
+      d("2022-11-16"), [E("nato", "2022-11-16")], id="nato-decided-an-emergency-meeting"),
+    P("التقى وزراء الدفاع في الناتو يوم الخميس 13 فبراير 2025 وسط خلافات حول أوكرانيا.",
+      d("2025-02-14"), [E("nato", "2025-02-13", loc="Brussels")], id="ministers-met-at-nato"),
+    P("ويشارك الأمين العام لحلف الناتو في اجتماع افتراضي لقادة الائتلاف الداعم لأوكرانيا اليوم الأحد.",
+      d("2025-08-17"), [E("coalition", "2025-08-17", loc="Virtual")], id="coalition-backing-ukraine-virtual"),
+    P("وأكد الوزير أن انضمام أوكرانيا إلى حلف الناتو ليس مطروحا في اجتماع مجموعة الاتصال الدفاعية اليوم.",
+      d("2024-02-14"), [E("udcg", "2024-02-14")], id="nato-as-a-frame-is-not-the-meeting"),
+    P("وكان الاجتماع الأول لمجلس الحلف وأوكرانيا قد عقد اليوم الأربعاء.",
+      d("2023-07-12"), [E("nato", "2023-07-12")], id="council-of-the-alliance-and-ukraine"),
+]
+
 XFAIL: dict[str, str] = {}
 
-CASES = [*DESCRIBED, *SEVERAL, *NOT_EVENTS, *CALLS, *PLANNED, *CHAIRS]
+CASES = [*DESCRIBED, *SEVERAL, *NOT_EVENTS, *CALLS, *PLANNED, *CHAIRS, *VISITS, *NAMED]
 CASES = [P(*c.values, id=c.id, marks=[xf(XFAIL[c.id])]) if c.id in XFAIL else c for c in CASES]
 
 

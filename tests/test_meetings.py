@@ -151,6 +151,17 @@ def test_described_group_is_the_udcg_only_on_its_calendar(date: str | None, kept
         assert linked == (kept and date is not None)
 
 
+@pytest.mark.parametrize(("etype", "date", "want"), [
+    P("other_meeting", "2025-03-02", "coalition_meeting", id="leaders-summit-on-a-coalition-day"),
+    P("other_meeting", "2023-01-20", "udcg_meeting", id="ministers-meeting-on-a-udcg-day"),
+    P("other_meeting", "2024-07-01", "other_meeting", id="off-every-calendar"),
+    P("udcg_meeting", "2025-03-27", "coalition_meeting", id="backers-meeting-on-a-coalition-day"),
+])
+def test_described_meeting_takes_the_calendar_format(etype: str, date: str, want: str) -> None:
+    out = M.link_reference(events(ev("e", "a", event_type=etype, date=date, type_basis="described")))
+    assert out["event_type"].iloc[0] == want
+
+
 def test_unnumbered_series_link_by_date_without_a_number() -> None:
     out = M.link_reference(events(ev("e", "a", event_type="coalition_meeting", date="2025-03-28")))
     assert pd.isna(out["reference_number"].iloc[0])

@@ -54,6 +54,7 @@ _DUAL_TITLES = (r"(?:ال)?(?:رئيسين|وزيرين|زعيمين|جانبي�
                 r"(?:رئيسا|وزيرا|زعيما|قائدا)(?: [\u0621-\u064a]+)?")
 _DUAL = re.compile(_DUAL_TITLES + r"\s*$")
 _SIDE_BEFORE = re.compile(rf"(?:بين|مع|و|ب|نظير(?:ه|ها|هم|يه)|{_DUAL_TITLES})\s*$")
+_VISIT_SIDE_BEFORE = re.compile(rf"(?:بين|مع|و|ب|الي|ل|نظير(?:ه|ها|هم|يه)|{_DUAL_TITLES})\s*$")  # زار الوزير إلى أوكرانيا
 # "the (new / current / next) meeting of the group": up to two adjectives between the noun and the group
 _OF_THE_GROUP = re.compile(r"^\s*(?:ال[\u0621-\u064a]+\s+){0,2}(?:لل|ل|ال)مجموعه")
 # a meeting word that speaks of a background meeting: never dated by the publication date
@@ -71,7 +72,8 @@ _DESCRIBED_UDCG = re.compile(
 _MEETING_WORD = re.compile(r"(?:ال)?(?:اجتماع|قمه|لقاء|محادثات|مؤتمر|جلسه)")
 _HINT = re.compile(
     "اجتماع|قم[هت]|لقاء|مؤتمر|جلس|دوره|مجموع|تحالف|ائتلاف|تسل|مجلس|لجنه|وزراء|وزيرات|اتصال|اتصل|مكالم|محادث|مباحث|"
-    "هاتف|التق|استقبل|جتمع|لتقي|التام|لتئم|عقد|رام|حديث|اتحاد|udcg|ramstein"
+    "هاتف|التق|استقبل|جتمع|لتقي|التام|لتئم|عقد|رام|حديث|اتحاد|ناتو|اطلسي|زار|زور|وصل|يصل|تصل|زياره|داعم|مساند|"
+    "udcg|ramstein"
 )
 _AT_NATO = re.compile(r"(?<![\u0621-\u064a])في (?:مقر )?(?:حلف )?(?:الناتو|شمال الاطلسي)(?![\u0621-\u064a])")
 _MEMBERSHIP_WORD = re.compile(r"(?:عضويه|انضمام|اعضاء|عضو|عضوا|دول|حلفاء|شركاء|شريك)\s*\S*\s*$")
@@ -323,7 +325,17 @@ def _coref_before(sentence: str, start: int) -> bool:
     return any(m.end() >= start - 1 for m in cue_regex("coref").finditer(sentence, max(0, start - 8), start))
 
 
-_FRAME_BEFORE = re.compile(r"(?:دول|اعضاء|اطار|مظله|اطار|ضمن|تحت)\s*(?:ال)?$")
+_FRAME_BEFORE = re.compile(r"(?:دول|اعضاء|اطار|مظله|ضمن|تحت)\s*(?:ال)?$")
+# NATO named as a frame, not as who meets: its secretary general, headquarters, membership, accession
+_NATO_FRAME_BEFORE = re.compile(r"(?:اطار|مظله|ضمن|تحت|امين|العام|عام|مقر|بمقر|عضويه|انضمام|الانضمام|الي|ضد|باسم|سفير|"
+                                r"مندوب|عن)\s*(?:ل|ال|لل)?(?:حلف\s*)?$")
+# a plural body as the subject: ministers, leaders, ambassadors meet (not two leaders)
+_PLURAL_BODY = re.compile(r"(?<![\u0621-\u064a])(?<!رئيس )(?<!رئيسه )(?<!مجلس )(?<!رئاسه )(?:[وفلب])?(?:ال)?(?:وزراء|وزيرات|قاده|زعماء|رؤساء|ممثلو|ممثلي|سفراء|"
+                          r"مسؤولو|مسؤولي|مندوبو|مندوبي|حلفاء)(?![\u0621-\u064a])")
+_UKRAINE = re.compile(r"اوكرانيا|اوكراني|كييف|زيلينسكي|زيلنسكي")
+_WITH_SIDE = re.compile(r"^\s*(?:[\u0621-\u064a-]+\s+){0,2}?(?:مع|بين)\s")  # لقاء مع، لقاء ثنائي بين
+# القمة البريطانية-الفرنسية في لندن بين: adjectives and a place between the noun and بين
+_BETWEEN_SIDES = re.compile(r"\s*(?:(?:ال[\u0621-\u064a-]+|في [\u0621-\u064a]+)\s+){0,2}?بين\s")
 _HOST_BEFORE = re.compile(r"(?:ستضيف|استضاف|استضافت)\s*$")
 _REF_NOUN = re.compile(r"(?<![\u0621-\u064a])(?:[وفبل])?(?:ال|لل)(?:اجتماع|قمه|لقاء|محادثات|مؤتمر)")
 # "the meeting, which was held on …": a relative clause about the meeting itself keeps its date
@@ -431,6 +443,7 @@ class _Reader:
         self.events: list[EventDraft] = []
         self.latest: EventDraft | None = None
         self.anchors: list[tuple[int, DateHit]] = []  # day-anchors (اليوم، أمس، a weekday) by sentence
+        self.ukraine = [bool(_UKRAINE.search(s.text)) for s in sentences]  # sentences that speak of Ukraine
 
     def latest_with(self, noun: str | None) -> EventDraft | None:
         if noun is not None:
@@ -474,6 +487,21 @@ class _Reader:
                 quotes, actors = _in_quotes(s.text), _actors(s)
             self.attach(s, here, has_ref_noun, actors, quotes)
 
+    def untyped(self, s: SentenceFacts, men: _Mention, actors: list[_Actor]) -> tuple[str, str, bool]:
+        """(type, type basis, needs sides) of a meeting word that no format's name types: ministers or leaders of
+        several countries meeting on Ukraine (another multilateral meeting, which the calendar may name), or two
+        countries' officials in its clause (talks between them)."""
+        near = s.text[max(0, men.start - 40) : men.end + 40]
+        i = s.index
+        ukraine = any(self.ukraine[j] for j in (i - 1, i, i + 1) if 0 <= j < len(self.ukraine))
+        if ukraine and _PLURAL_BODY.search(near):
+            return "other_meeting", "described", False
+        c0, c1 = _clause(s.text, men.start)
+        officials = {a[2] for a in actors if a[3] == "official" and c0 <= a[0] < c1}
+        if len(officials) >= 2:
+            return "bilateral_meeting", "", True
+        return "", "", False
+
     def inherit(self, s: SentenceFacts, men: _Mention, seg: tuple[int, int], here: _Here) -> _When | None:
         """The date of a mention that has none of its own but is tied to an event already read: on the sidelines of
         the event before it in the sentence (على هامش), or on the same day / that evening (في اليوم نفسه، مساء)."""
@@ -501,16 +529,21 @@ class _Reader:
         if men.kind == "group_meeting" and etype in TOPIC_TYPES:
             self.topic = etype
         type_basis = ""
+        if men.kind == "visit_verb" and _PLURAL_BODY.match(s.text, men.end + 1, men.end + 14):
+            men = dataclasses.replace(men, kind="verb", event_type="")  # التقى وزراء الدفاع: they meet, not two sides
+            etype, strong = "", False
         needs_sides = men.kind in ("talks", "visit_verb")
         if men.kind in ("noun", "verb"):
             after = s.text[men.end : men.end + 25]
             groups = [m2 for m2 in ms if m2.kind == "group"]
             # "in the countries of the contact group", "under its umbrella": the frame, not who meets
-            groups = [g for g in groups if not _FRAME_BEFORE.search(s.text, max(0, g.start - 14), g.start)] or groups
+            groups = [g for g in groups if not (_NATO_FRAME_BEFORE if g.event_type == "nato_meeting" else _FRAME_BEFORE)
+                      .search(s.text, max(0, g.start - 16), g.start)]
             group_here = min(groups, key=lambda g: abs(g.start - men.start)).event_type if groups else ""
             if _OF_THE_GROUP.match(after) and self.topic:
                 etype, strong = self.topic, True
-            elif men.kind == "noun" and re.match(r"^\s*مع\s", after) and not definite and not group_here:
+            elif men.kind == "noun" and not group_here and ((_WITH_SIDE.match(after) and not definite)
+                                                           or _BETWEEN_SIDES.match(s.text, men.end, men.end + 45)):
                 etype, strong, needs_sides = "bilateral_meeting", True, True
             elif not group_here and any(p.location == "Ramstein" for p in s.places):
                 etype, strong, type_basis = "udcg_meeting", True, "described"  # ministers meet at Ramstein
@@ -519,6 +552,8 @@ class _Reader:
                 etype, strong = group_here or self.topic or self.first_group, bool(group_here) and not definite
                 if not etype and _DESCRIBED_UDCG.search(s.text):
                     etype, type_basis = "udcg_meeting", "described"
+                elif not etype:
+                    etype, type_basis, needs_sides = self.untyped(s, men, actors)
         if not etype:
             return
         habit = _HABITUAL.search(s.text[men.end : men.end + 45])
@@ -584,9 +619,10 @@ class _Reader:
         lo, hi = max(c0, seg[0]), min(c1, seg[1])
         if men.kind == "talks":  # محادثات بين X و Y / مع Y
             lo, hi = men.end, min(hi, men.end + 60)
+        side_before = _VISIT_SIDE_BEFORE if men.kind == "visit_verb" else _SIDE_BEFORE
         for a in actors:
             if lo <= a[0] < hi and (a[3] in ("official", "capital", "institution")
-                                    or _SIDE_BEFORE.search(s.text[max(0, a[0] - 12) : a[0]])):
+                                    or side_before.search(s.text[max(0, a[0] - 12) : a[0]])):
                 ev.add_role(Role(a[2], "party", a[3], s.index, a[4]))
         if ev.event_type == "bilateral_meeting" and men.kind == "talks" and len(ev.parties()) < 2:
             ev.event_type = "other_meeting"
