@@ -491,10 +491,9 @@ class _Reader:
         """(type, type basis, needs sides) of a meeting word that no format's name types: ministers or leaders of
         several countries meeting on Ukraine (another multilateral meeting, which the calendar may name), or two
         countries' officials in its clause (talks between them)."""
-        near = s.text[max(0, men.start - 40) : men.end + 40]
         i = s.index
         ukraine = any(self.ukraine[j] for j in (i - 1, i, i + 1) if 0 <= j < len(self.ukraine))
-        if ukraine and _PLURAL_BODY.search(near):
+        if ukraine and _PLURAL_BODY.search(s.text, max(0, men.start - 40), men.end + 40):
             return "other_meeting", "described", False
         c0, c1 = _clause(s.text, men.start)
         officials = {a[2] for a in actors if a[3] == "official" and c0 <= a[0] < c1}
