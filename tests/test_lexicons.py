@@ -81,15 +81,24 @@ def test_data_dir_is_inside_the_package() -> None:
 def test_anchored_trigger_search_equals_a_full_scan(words: list[str]) -> None:
     """find_mentions tries the trigger regex only near the gate's stems; a full scan finds the same triggers."""
     text = norm(" ".join(words))
-    regex, _ = trigger_regex()
-    full = [(m.start(), m.end()) for m in regex.finditer(text) if m.end() > m.start()]
+    regex, rules = trigger_regex()
+    found = [m for m in regex.finditer(text) if m.end() > m.start()]
+    full = [(m.start(), m.end()) for m in found]
     fast = [(m.start, m.end) for m in find_mentions(text)]
 
     def overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
         return any(a[0] < b[1] and b[0] < a[1] for b in spans)
 
+    def verb_before_noun(k: int) -> bool:  # find_mentions lets the noun after a meeting verb carry the mention
+        m = found[k]
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        return (rules[int(str(m.lastgroup)[1:])].kind == "verb" and nxt is not None
+                and rules[int(str(nxt.lastgroup)[1:])].kind in ("noun", "nato", "meeting")
+                and len(text[m.end() : nxt.start()].split()) <= 1)
+
     assert all(overlaps(f, full) for f in fast)
-    assert all(overlaps(m, fast) for m in full if not _is_press(text, m[1]))
+    assert all(overlaps(full[k], fast) for k in range(len(full)) if not _is_press(text, full[k][1])
+               and not verb_before_noun(k))
 
 
 def _is_press(text: str, end: int) -> bool:

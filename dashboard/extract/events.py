@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -51,9 +52,10 @@ _ANCHOR_BASES = frozenset({"today", "yesterday", "day_before_yesterday", "weekda
 _SIDED = frozenset({"phone_call", "bilateral_meeting", "other_meeting"})
 # بين الرئيسين الأمريكي والروسي، وزيرا الدفاع البريطاني والألماني
 _DUAL_TITLES = (r"(?:ال)?(?:رئيسين|وزيرين|زعيمين|جانبين|بلدين|قائدين)|"
-                r"(?:رئيسا|وزيرا|زعيما|قائدا)(?: [\u0621-\u064a]+)?")
+                r"(?:رئيسا|وزيرا|زعيما|قائدا|رئيسي|وزيري|زعيمي|قائدي)(?: [\u0621-\u064a]+)?")
 _DUAL = re.compile(_DUAL_TITLES + r"\s*$")
-_SIDE_BEFORE = re.compile(rf"(?:بين|مع|و|ب|نظير(?:ه|ها|هم|يه)|{_DUAL_TITLES})\s*$")
+_SIDE_BEFORE = re.compile(rf"(?:بين|مع|و|(?<!الحرب )(?<!الوضع )(?<!الازمه )(?<!الصراع )(?<!السلام )ب|"
+                          rf"نظير(?:ه|ها|هم|يه)|{_DUAL_TITLES})\s*$")
 _VISIT_SIDE_BEFORE = re.compile(rf"(?:بين|مع|و|ب|الي|ل|نظير(?:ه|ها|هم|يه)|{_DUAL_TITLES})\s*$")  # زار الوزير إلى أوكرانيا
 # "the (new / current / next) meeting of the group": up to two adjectives between the noun and the group
 _OF_THE_GROUP = re.compile(r"^\s*(?:ال[\u0621-\u064a]+\s+){0,2}(?:لل|ل|ال)مجموعه")
@@ -81,6 +83,7 @@ _WORD = re.compile(r"[\u0621-\u064aa-z]+")
 _HABITUAL = re.compile(r"^\s*(?:ال)?(?:شهري|دوري|منتظم|سنوي|اسبوعي|متكرر)|(?<![\u0621-\u064a])(?:شهريا|دوريا|بانتظام|"
                        r"اسبوعيا|سنويا|كل شهر|كل اسبوع|عاده ما)(?![\u0621-\u064a])")
 _PRESS = re.compile(r"^\s*(?:ال)?صحف(?:ي|يا|يه)")
+_JOINT_PRESS = re.compile(r"\s*(?:ال)?صحف(?:ي|يا|يه)(?: (?:ال)?مشترك(?:ا|ه)?)? (?:مع|بين) ")
 
 
 @dataclass
@@ -180,9 +183,13 @@ def find_mentions(sentence: str) -> list[_Mention]:
         pos = m.end()
         rule = rules[int(m.lastgroup[1:])]
         men = _Mention(rule.kind, rule.event_type, m.start(), m.end(), m.group())
-        if men.kind == "noun" and _PRESS.match(sentence[men.end :]):
-            continue  # مؤتمر صحفي: a press conference is not a meeting
+        if men.kind == "noun" and _PRESS.match(sentence[men.end :]) and not _JOINT_PRESS.match(sentence, men.end):
+            continue  # مؤتمر صحفي: a press conference is not a meeting (a joint one with a foreign leader is talks)
         out.append(men)
+    # a meeting verb right before a meeting noun: the noun carries the mention (انعقد اجتماع، عقدوا اجتماعا)
+    out = [m for k, m in enumerate(out)
+           if not (m.kind == "verb" and k + 1 < len(out) and out[k + 1].kind in ("noun", "nato", "meeting")
+                   and len(sentence[m.end : out[k + 1].start].split()) <= 1)]
     # a meeting noun (or verb) right before a group: one mention of that group's meeting
     merged: list[_Mention] = []
     i = 0
@@ -328,7 +335,7 @@ def _coref_before(sentence: str, start: int) -> bool:
 _FRAME_BEFORE = re.compile(r"(?:دول|اعضاء|اطار|مظله|ضمن|تحت)\s*(?:ال)?$")
 # NATO named as a frame, not as who meets: its secretary general, headquarters, membership, accession
 _NATO_FRAME_BEFORE = re.compile(r"(?:اطار|مظله|ضمن|تحت|امين|العام|عام|مقر|بمقر|عضويه|انضمام|الانضمام|الي|ضد|باسم|سفير|"
-                                r"مندوب|عن)\s*(?:ل|ال|لل)?(?:حلف\s*)?$")
+                                r"مندوب|عن)\s*(?:ل|ال|لل)?(?:حلف\s*)?[\"«(]?\s*$")
 # a plural body as the subject: ministers, leaders, ambassadors meet (not two leaders)
 _PLURAL_BODY = re.compile(r"(?<![\u0621-\u064a])(?<!رئيس )(?<!رئيسه )(?<!مجلس )(?<!رئاسه )(?:[وفلب])?(?:ال)?(?:وزراء|وزيرات|قاده|زعماء|رؤساء|ممثلو|ممثلي|سفراء|"
                           r"مسؤولو|مسؤولي|مندوبو|مندوبي|حلفاء)(?![\u0621-\u064a])")
@@ -378,8 +385,25 @@ def _compatible_dates(a: EventDraft, b: EventDraft) -> bool:
     return va[:n] == vb[:n]
 
 
-def _compatible(a: EventDraft, b: EventDraft) -> bool:
-    if a.event_type != b.event_type or not _compatible_dates(a, b):
+def _current_vs_background(a: EventDraft, b: EventDraft, published: dt.date | None) -> bool:
+    """One mention has no date and speaks of the present (it will take the publication day), the other is dated
+    weeks before the publication: the news and a background event, not one event (زيارة مفاجئة ... وزار كييف في
+    أبريل الماضي)."""
+    if published is None:
+        return False
+    for undated, dated in ((a, b), (b, a)):
+        if (undated.date is None or undated.date.value is None) and not undated.future and not undated.background \
+                and dated.date is not None and dated.date.value:
+            start = dated.date.date
+            if start is not None and len(dated.date.value) == 10 and (published - start).days > 7:
+                return True
+            if len(dated.date.value) < 10 and dated.date.value < published.isoformat()[: len(dated.date.value)]:
+                return True  # an earlier month or year
+    return False
+
+
+def _compatible(a: EventDraft, b: EventDraft, published: dt.date | None = None) -> bool:
+    if a.event_type != b.event_type or not _compatible_dates(a, b) or _current_vs_background(a, b, published):
         return False
     if a.event_type in ("phone_call", "bilateral_meeting", "other_meeting"):
         pa, pb = a.parties(), b.parties()
@@ -681,10 +705,11 @@ class _Reader:
 
     def finish(self, published_iso: str | None) -> list[EventDraft]:
         """Merge mentions of one event, drop what cannot be placed, date the lead event."""
+        published = dt.date.fromisoformat(published_iso) if published_iso else None
         merged: list[EventDraft] = []
         for ev in self.events:
             for keep in merged:
-                if _compatible(keep, ev):
+                if _compatible(keep, ev, published):
                     _merge_into(keep, ev)
                     break
             else:
