@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.extract.dates import find_dates, has_future_marker, resolve_offset
+from dashboard.extract.dates import dateline_date, find_dates, has_future_marker, resolve_offset
 from dashboard.extract.normalize import norm
 
 WED = dt.date(2025, 6, 4)  # a Wednesday
@@ -406,3 +406,18 @@ def test_never_raises_on_date_words(tokens: list[str], base: dt.date | None) -> 
         assert s[h.start : h.end] == h.text
         assert (h.value is None) == (h.precision is None)
     assert all(a.end <= b.start for a, b in itertools.pairwise(hits))
+
+
+# ---------------------------------------------------------------------- agency datelines
+@pytest.mark.parametrize(("text", "want"), [
+    pytest.param("لندن 2 مارس 2025 (شينخوا) اجتمع القادة", "2025-03-02", id="xinhua-city-date-agency"),
+    pytest.param("عنوان الخبر\nالقاهرة في 5 مارس 2024 /أ ش أ/ قال الوزير", "2024-03-05", id="mena-second-line"),
+    pytest.param("بروكسل، 12 فبراير 2025 - أعلن الحلف", "2025-02-12", id="comma-city-dash"),
+    pytest.param("رام الله 3 يناير 2024 (وفا) - أكد", "2024-01-03", id="two-word-city"),
+    pytest.param("واشنطن (رويترز) - قال المتحدث", None, id="no-date-in-dateline"),
+    pytest.param("أكد الوزير اليوم أن اجتماع 12 فبراير 2025 (في بروكسل) كان مهما", None, id="date-inside-a-sentence"),
+    pytest.param("بروكسل 12 فبراير - أعلن", None, id="no-year-is-not-a-full-date"),
+])
+def test_dateline_date(text: str, want: str | None) -> None:
+    got = dateline_date(norm(text))
+    assert (got.isoformat() if got else None) == want

@@ -167,3 +167,10 @@ def test_failure_classes(text: str, published: dt.date | None, expected: list[E]
 def test_case_ids_unique() -> None:
     ids = [c.id for c in CASES]
     assert len(ids) == len(set(ids))
+
+
+def test_dateline_dates_relative_words() -> None:
+    """An agency dateline is the base of "today" when the page was published the next day, or not dated at all."""
+    text = "باريس 27 مارس 2025 (شينخوا) عقدت قمة تحالف الراغبين في باريس اليوم الخميس."
+    check_events(text, d("2025-03-28"), [E("coalition", "2025-03-27", loc="Paris")])
+    check_events(text, None, [E("coalition", "2025-03-27", loc="Paris")])

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .amounts import find_amounts, find_counts, find_donor
-from .dates import find_dates
+from .dates import dateline_date, find_dates
 from .events import EventDraft, SentenceFacts, build_events
 from .normalize import NormText, normalize
 from .ordinals import find_meeting_ordinals, find_war_year
@@ -55,6 +55,11 @@ def _precision(value: str) -> str:
 def extract_article(article_id: str, text: str, published: dt.date | None) -> ArticleRows:
     """All rows of one article. ``text`` is the article as stored (boilerplate already cut)."""
     nt = normalize(text)
+    # an agency dateline dates the copy: relative dates resolve against it (the publication may be a day later, or
+    # missing); a dateline far from the publication date is a quoted older story and is not used
+    dateline = dateline_date(nt.text)
+    if dateline is not None and (published is None or 0 <= (published - dateline).days <= 3):
+        published = dateline
     facts, bounds = _facts(nt, published)
     out = ArticleRows()
 

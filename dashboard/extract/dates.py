@@ -66,7 +66,7 @@ from .numbers import WORDS_PATTERN, parse_number
 from .ordinals import masculine_ordinals
 from .types import DateHit, Precision
 
-__all__ = ["find_dates", "has_future_marker", "resolve_offset"]
+__all__ = ["dateline_date", "find_dates", "has_future_marker", "resolve_offset"]
 
 _L = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3"  # letters of the matching copy (no tatweel)
 _NA = f"(?![{_L}])"  # no letter after
@@ -748,3 +748,26 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateHit]:
                 ctx.quoted(c.start))
         for c in chosen
     ]
+
+
+# An agency dateline: a city (and country), then the day the copy was filed, then the agency or a dash
+# ("لندن 2 مارس 2025 (شينخوا)"، "القاهرة في 5 مارس 2024 /أ ش أ/"، "بروكسل، 12 فبراير 2025 - ").
+_DATELINE_END = re.compile(r"\s*[(/\-–—]")
+_DATELINE_PLACE = re.compile(r"\s*(?:[\u0621-\u064a]+[\s،,]*){1,2}(?:في\s*)?")  # one or two words of place
+_DATELINE_LINES = 3  # the dateline opens the body: the title (and a site line) may come before it
+_DATELINE_REACH = 40  # characters of place names before the date
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """The day of an agency dateline at the start of one of the first lines of ``text`` (normalised), when it gives a
+    full date (day, month and year): the day the article was written, the base for its relative dates."""
+    for line in [ln for ln in text.splitlines() if ln.strip()][:_DATELINE_LINES]:
+        head = line[: _DATELINE_REACH + 30]
+        for hit in find_dates(head, None):
+            if hit.start > _DATELINE_REACH or hit.relative or hit.value is None or len(hit.value) != 10:
+                continue
+            if not _DATELINE_END.match(head, hit.end) or not _DATELINE_PLACE.fullmatch(head[: hit.start]):
+                continue
+            return dt.date.fromisoformat(hit.value)
+    return None
+
