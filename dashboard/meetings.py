@@ -201,6 +201,7 @@ def link_reference(events: pd.DataFrame) -> pd.DataFrame:
 
     ev["reference_number"] = pd.Series(number, index=ev.index, dtype=object).astype("Int64")
     ev["reference_basis"] = pd.array(basis, dtype="string")
+    ev = _place_from_reference(ev, ref, basis, fill_date)
     if fill_date:
         idx = list(fill_date)
         ts = pd.Series(list(fill_date.values()), index=ev.index[idx])
@@ -216,6 +217,45 @@ def link_reference(events: pd.DataFrame) -> pd.DataFrame:
         for col in ("date", "date_precision", "date_basis"):
             ev[col] = ev[col].astype(TABLES["events"][col])  # type: ignore[call-overload]
     return ev
+
+
+REFERENCE_PLACE_BASIS = "reference"  # events.location_basis of a place taken from the calendar
+
+
+def _place_from_reference(ev: pd.DataFrame, ref: pd.DataFrame, basis: list[str], fill_date: dict[int, pd.Timestamp]
+                          ) -> pd.DataFrame:
+    """A meeting linked to the calendar (by its day or its number) whose text names no place takes the calendar's
+    place; ``location_basis`` says "reference" (the text's own place is never replaced)."""
+    if "location" not in ev.columns:
+        return ev
+    loc = ev["location"].astype("string").fillna("").str.strip()
+    todo = [i for i, b in enumerate(basis) if b in ("date", "date+ordinal", "ordinal") and loc.iloc[i] == ""]
+    if not todo:
+        return ev
+    kinds = ev["event_type"].astype("string").fillna("")
+    starts = _period_start(ev)
+    places: dict[int, str] = {}
+    for i in todo:
+        day = fill_date.get(i, starts.iloc[i])
+        rows = ref[(ref["kind"] == kinds.iloc[i]) & ref["location"].notna()]
+        if pd.isna(day) or rows.empty:
+            continue
+        gap = (rows["date"] - day).abs()
+        if gap.min() <= pd.Timedelta(days=1):
+            places[i] = str(rows.loc[gap.idxmin(), "location"])
+    if not places:
+        return ev
+    out = ev.copy()
+    idx = out.index[list(places)]
+    out["location"] = out["location"].astype(object)
+    out.loc[idx, "location"] = list(places.values())
+    if "location_basis" not in out.columns:
+        out["location_basis"] = ""
+    out["location_basis"] = out["location_basis"].astype(object)
+    out.loc[idx, "location_basis"] = REFERENCE_PLACE_BASIS
+    for col in ("location", "location_basis"):
+        out[col] = out[col].astype("string")
+    return out
 
 
 CALENDAR_DATE_BASIS = "the only meeting of its kind in the calendar near the publication date"

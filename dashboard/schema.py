@@ -25,7 +25,7 @@ TABLES: dict[str, dict[str, str]] = {
         "event_id": "string", "article_id": "string", "event_type": "category", "type_basis": "string",
         "date": "string", "date_start": "date", "date_precision": "category", "date_basis": "string",
         "date_raw": "string", "date_relative": "boolean", "date_offset_days": "Int64",
-        "location": "string", "attending_count": "Int64", "attending_qualifier": "category",
+        "location": "string", "location_basis": "string", "attending_count": "Int64", "attending_qualifier": "category",
         "meeting_number": "Int64", "meeting_id": "string", "reference_number": "Int64", "reference_basis": "string",
         "trigger": "string", "evidence": "string", "sentence": "Int64", "start": "Int64", "end": "Int64",
     },

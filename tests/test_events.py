@@ -306,8 +306,6 @@ XFAIL = {
         "'اجتماعها الافتراضي' not Virtual; 2nd co-chair 'والألماني NAME' dropped",
     "egyptian-presidency-received-call": "'الرئيس عبد الفتاح السيسي' not in officials: EGY party missing",
     "saudi-press-agency-crown-prince-call": "'الأمير محمد بن سلمان ... ولي العهد' not in officials: SAU party missing",
-    "call-between-two-presidents-adjectives": "'بين الرئيسين الأمريكي والروسي': demonym parties not read",
-    "visit-then-met": "'والتقى الرئيس' never matches (ى in trigger data); visit verb زار not a trigger",
     "next-thursday": "'افتراضيا' at the end (strict online cue) not taken as Virtual",
     "membership-is-not-attendance": "'وتضم أكثر من 50 دولة' (membership) taken as attendance",
     "previous-and-next-meetings": "'يعقد الاجتماع المقبل في 12 فبراير' resolved to the past year; Ramstein place lost",

@@ -150,7 +150,7 @@ def _event_rows(out: ArticleRows, article_id: str, event_id: str, ev: EventDraft
         "date_basis": basis, "date_raw": date_raw,
         "date_relative": ev.date.relative if ev.date is not None else None,
         "date_offset_days": ev.date.offset_days if ev.date is not None else None,
-        "location": ev.location.location if ev.location else "",
+        "location": ev.location.location if ev.location else "", "location_basis": "text" if ev.location else "",
         "attending_count": ev.count.value if ev.count else None,
         "attending_qualifier": ev.count.qualifier if ev.count else None,
         "meeting_number": ev.meeting_number, "meeting_id": None, "reference_number": None, "reference_basis": "",

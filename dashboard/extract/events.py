@@ -54,9 +54,12 @@ _SIDED = frozenset({"phone_call", "bilateral_meeting", "other_meeting"})
 _DUAL_TITLES = (r"(?:ال)?(?:رئيسين|وزيرين|زعيمين|جانبين|بلدين|قائدين)|"
                 r"(?:رئيسا|وزيرا|زعيما|قائدا|رئيسي|وزيري|زعيمي|قائدي)(?: [\u0621-\u064a]+)?")
 _DUAL = re.compile(_DUAL_TITLES + r"\s*$")
-_SIDE_BEFORE = re.compile(rf"(?:بين|مع|و|(?<!الحرب )(?<!الوضع )(?<!الازمه )(?<!الصراع )(?<!السلام )ب|"
-                          rf"نظير(?:ه|ها|هم|يه)|{_DUAL_TITLES})\s*$")
-_VISIT_SIDE_BEFORE = re.compile(rf"(?:بين|مع|و|ب|الي|ل|نظير(?:ه|ها|هم|يه)|{_DUAL_TITLES})\s*$")  # زار الوزير إلى أوكرانيا
+# a side marker right before a name or demonym: a word (بين، مع، نظيره، وزيري الدفاع) or a clitic on it (و، ب)
+_L = "\u0621-\u064a"
+_SIDE_BEFORE = re.compile(rf"(?:(?<![{_L}])(?:بين|مع|نظير(?:ه|ها|هم|يه)|{_DUAL_TITLES})\s+|"
+                          rf"(?<![{_L}])(?:و|(?<!الحرب )(?<!الوضع )(?<!الازمه )(?<!الصراع )(?<!السلام )ب))$")
+_VISIT_SIDE_BEFORE = re.compile(rf"(?:(?<![{_L}])(?:بين|مع|الي|نظير(?:ه|ها|هم|يه)|{_DUAL_TITLES})\s+|"
+                                rf"(?<![{_L}])(?:و|ب|ل|الي))$")  # زار الوزير إلى أوكرانيا
 # "the (new / current / next) meeting of the group": up to two adjectives between the noun and the group
 _OF_THE_GROUP = re.compile(r"^\s*(?:ال[\u0621-\u064a]+\s+){0,2}(?:لل|ل|ال)مجموعه")
 # a meeting word that speaks of a background meeting: never dated by the publication date
@@ -302,6 +305,8 @@ def _role_targets(sentence: str, actors: list[_Actor], cue_start: int, cue_end: 
     """Who a chair/absent cue is about: the antecedent right before a relative pronoun (X، التي ترأست … مع Y), else
     the actors after the cue (VSO: ستستضيف فرنسا), else the nearest actor before it in the clause (SVO)."""
     c0, c1 = _clause(sentence, cue_start)
+    since = cue_regex("since").search(sentence, cue_end, c1)  # استضافت اجتماعات منذ هجوم روسيا: not who hosts
+    c1 = since.start() if since is not None else c1
     after = [a for a in _chain_after(sentence, actors, cue_end, 40) if a[1] <= c1]
     rel = _RELATIVE.search(sentence, max(c0, cue_start - 12), cue_start)
     resumptive = bool(re.search(r"(?:ه|ها)$", sentence[cue_start:cue_end]))  # ترأسه: "which X chaired": X follows
@@ -337,13 +342,41 @@ _FRAME_BEFORE = re.compile(r"(?:دول|اعضاء|اطار|مظله|ضمن|تح�
 _NATO_FRAME_BEFORE = re.compile(r"(?:اطار|مظله|ضمن|تحت|امين|العام|عام|مقر|بمقر|عضويه|انضمام|الانضمام|الي|ضد|باسم|سفير|"
                                 r"مندوب|عن)\s*(?:ل|ال|لل)?(?:حلف\s*)?[\"«(]?\s*$")
 # a plural body as the subject: ministers, leaders, ambassadors meet (not two leaders)
-_PLURAL_BODY = re.compile(r"(?<![\u0621-\u064a])(?<!رئيس )(?<!رئيسه )(?<!مجلس )(?<!رئاسه )(?:[وفلب])?(?:ال)?(?:وزراء|وزيرات|قاده|زعماء|رؤساء|ممثلو|ممثلي|سفراء|"
+_PLURAL_BODY = re.compile(r"(?<![\u0621-\u064a])(?<!رئيس )(?<!رئيسه )(?<!مجلس )(?<!رئاسه )(?:[وفلب])?(?:ال)?"
+                          r"(?:وزراء|وزيرات|قاده|زعماء|رؤساء|ممثلو|ممثلي|سفراء|"
                           r"مسؤولو|مسؤولي|مندوبو|مندوبي|حلفاء)(?![\u0621-\u064a])")
 _UKRAINE = re.compile(r"اوكرانيا|اوكراني|كييف|زيلينسكي|زيلنسكي")
 _WITH_SIDE = re.compile(r"^\s*(?:[\u0621-\u064a-]+\s+){0,2}?(?:مع|بين)\s")  # لقاء مع، لقاء ثنائي بين
 # القمة البريطانية-الفرنسية في لندن بين: adjectives and a place between the noun and بين
 _BETWEEN_SIDES = re.compile(r"\s*(?:(?:ال[\u0621-\u064a-]+|في [\u0621-\u064a]+)\s+){0,2}?بين\s")
-_HOST_BEFORE = re.compile(r"(?:ستضيف|استضاف|استضافت)\s*$")
+_HOST_BEFORE = re.compile(r"(?:ستضيف|استضاف|استضافت)\s*(?:(?:ال)?مدينه\s*|(?:ال)?عاصمه\s*(?:ال[\u0621-\u064a]+\s*)?)?$")
+_COUNTERPARTS = re.compile(r"نظرائ(?:ه|ها|هم)")
+_POSSESSIVE = re.compile(r"(?:اتصال|مكالمت|محادثت)(?:ه|ها)(?![\u0621-\u064a])")
+
+
+def _side_actors(sentence: str, men: _Mention, seg: tuple[int, int], actors: list[_Actor]) -> list[_Actor]:
+    """The sides a call, talks or a visit names in its clause: officials, capitals and institutions, and names or
+    demonyms after a side marker (مع، بين، و، نظيره); not a capital that says where (في باريس), nothing quoted."""
+    c0, c1 = _clause(sentence, men.start)
+    lo, hi = max(c0, seg[0]), min(c1, seg[1])
+    if men.kind == "talks":  # محادثات بين X و Y; X أجرى محادثات مع Y (the subject before it too)
+        lo, hi = (lo if re.match(r"\s*مع\s", sentence[men.end :]) else men.end), min(hi, men.end + 60)
+    side_before = _VISIT_SIDE_BEFORE if men.kind == "visit_verb" else _SIDE_BEFORE
+    quotes = _in_quotes(sentence)
+    out = []
+    for a in actors:
+        if not lo <= a[0] < hi or _inside(a[0], quotes):
+            continue
+        before = sentence[max(0, a[0] - 24) : a[0]]
+        if a[3] == "capital" and men.kind != "visit_verb" and re.search(r"(?:في|من)\s*$", before):
+            continue  # في اجتماع في باريس: where, not who
+        if a[3] in ("official", "capital", "institution") or side_before.search(before):
+            out.append(a)
+    for a in list(out):  # وزيري الدفاع الروسي والأميركي: the names joined to a side are sides too
+        out.extend(b for b in _chain_after(sentence, actors, a[0], 40)[1:] if b not in out and b[0] < hi)
+    return sorted(out, key=lambda a: a[0])
+
+
 _REF_NOUN = re.compile(r"(?<![\u0621-\u064a])(?:[وفبل])?(?:ال|لل)(?:اجتماع|قمه|لقاء|محادثات|مؤتمر)")
 # "the meeting, which was held on …": a relative clause about the meeting itself keeps its date
 _HELD = re.compile(r"(?:\s+[\u0621-\u064a]+،?){0,2}?\s+(?:قد\s+)?"
@@ -468,6 +501,7 @@ class _Reader:
         self.latest: EventDraft | None = None
         self.anchors: list[tuple[int, DateHit]] = []  # day-anchors (اليوم، أمس، a weekday) by sentence
         self.ukraine = [bool(_UKRAINE.search(s.text)) for s in sentences]  # sentences that speak of Ukraine
+        self.actors: list[_Actor] = []  # the countries acting in the sentence being read
 
     def latest_with(self, noun: str | None) -> EventDraft | None:
         if noun is not None:
@@ -484,6 +518,7 @@ class _Reader:
         if evm:  # the per-sentence context, worked out only where an event may start
             quotes, skip, actors = _in_quotes(s.text), _since_dates(s.text, s.dates), _actors(s)
             future = _is_future(s.text)
+            self.actors = actors
         for men in ms:
             if men.kind == "group":
                 if men.event_type in TOPIC_TYPES:
@@ -633,22 +668,43 @@ class _Reader:
                 ref = cand
         if ref is not None and date is not None and ref.date is not None and ref.date.value != date.value:
             return None  # its own, different date: another event
+        if ref is not None and ref.event_type in _SIDED and ref.parties():
+            mine = {a[2] for a in _side_actors(s.text, men, (0, len(s.text)), self.actors)}
+            if mine and not (mine <= ref.parties() or ref.parties() <= mine):
+                return None  # المكالمة مع بوتين after the call with Zelensky: another call
         return ref
 
     def sides(self, s: SentenceFacts, men: _Mention, ev: EventDraft, seg: tuple[int, int], actors: list[_Actor],
               here: _Here) -> None:
-        """Parties of a call or talks: the actors of the mention's clause (for talks, those named after it)."""
-        c0, c1 = _clause(s.text, men.start)
-        lo, hi = max(c0, seg[0]), min(c1, seg[1])
-        if men.kind == "talks":  # محادثات بين X و Y / مع Y
-            lo, hi = men.end, min(hi, men.end + 60)
-        side_before = _VISIT_SIDE_BEFORE if men.kind == "visit_verb" else _SIDE_BEFORE
-        for a in actors:
-            if lo <= a[0] < hi and (a[3] in ("official", "capital", "institution")
-                                    or side_before.search(s.text[max(0, a[0] - 12) : a[0]])):
-                ev.add_role(Role(a[2], "party", a[3], s.index, a[4]))
+        """Parties of a call or talks: the actors of the mention's clause (for talks, those named after it). A call
+        with a list of counterparts (أجرى محادثات هاتفية مع نظرائه الفرنسي والتركي والبريطاني) is one call each."""
+        hi = min(_clause(s.text, men.start)[1], seg[1])
+        found = _side_actors(s.text, men, seg, actors)
+        cp = _COUNTERPARTS.search(s.text, men.end, men.end + 30) if ev.event_type == "phone_call" else None
+        if cp is not None and not ev.roles:
+            listed = [a for a in found if a[0] >= cp.start()]
+            caller = [a for a in found if a[0] < men.start]
+            if len({a[2] for a in listed}) >= 2 and len({a[2] for a in caller}) == 1:
+                for k, a in enumerate(listed):
+                    one = ev if k == 0 else dataclasses.replace(ev, roles=[], sentences=list(ev.sentences))
+                    if k:
+                        self.events.append(one)
+                    one.add_role(Role(caller[0][2], "party", caller[0][3], s.index, caller[0][4]))
+                    one.add_role(Role(a[2], "party", a[3], s.index, a[4]))
+                return
+        for a in found:
+            ev.add_role(Role(a[2], "party", a[3], s.index, a[4]))
+        if ev.event_type == "phone_call" and len(ev.parties()) == 1 and _POSSESSIVE.search(men.text):
+            owner = [a for a in actors if a[1] <= men.start and a[3] == "official" and a[2] not in ev.parties()]
+            if owner:  # بعد مكالمته الهاتفية مع بوتين: "his" is the sentence's subject
+                ev.add_role(Role(owner[0][2], "party", owner[0][3], s.index, owner[0][4]))
         if ev.event_type == "bilateral_meeting" and men.kind == "talks" and len(ev.parties()) < 2:
             ev.event_type = "other_meeting"
+        if men.kind == "visit_verb" and ev.location is None:  # وصل إلى كييف، زار لندن: where the visit is
+            dest = next((p for p in s.places if men.start <= p.start < min(hi, men.end + 80) and p.via != "online"),
+                        None)
+            if dest is not None:
+                ev.location, ev.location_sentence = dest, s.index
         if men.kind == "visit_verb" and len(ev.parties()) < 2:
             self.events.remove(ev)  # "استقبل" with one side named is not talks we can place
             here.pop()
@@ -671,7 +727,17 @@ class _Reader:
             if (not here and not _MEETING_WORD.search(s.text, m.end(), m.end() + 30)
                     and not _RELATIVE.search(s.text, max(0, m.start() - 12), m.start())):
                 continue
+            if cue_regex("former").search(s.text, m.end(), m.end() + 40):
+                continue  # كانت تترأسها الولايات المتحدة في السابق: a former chair
             for a in _role_targets(s.text, actors, m.start(), m.end()):
+                ev.add_role(Role(a[2], "chair", a[3], s.index, a[4]))
+        for m in cue_regex("convene").finditer(s.text):
+            ev = target(m.start())
+            c0, _ = _clause(s.text, m.start())
+            subject = [a for a in actors if c0 <= a[0] and a[1] <= m.start() and a[3] in ("official", "name")
+                       and not _inside(a[0], quotes)]
+            if ev is not None and here and subject and ev.event_type not in _SIDED:
+                a = subject[-1]  # أوستن سيعقد اجتماعا: the one named before the verb convenes it
                 ev.add_role(Role(a[2], "chair", a[3], s.index, a[4]))
         for m in cue_regex("absent").finditer(s.text):
             ev = target(m.start())

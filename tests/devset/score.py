@@ -120,7 +120,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or Path(tmp)
         run_loader(out, args.root)
-        if args.verbose:  # the scorer prints value_usd of every gold amount: a figure in another currency shows its value
+        if args.verbose:  # the scorer prints every gold amount's value_usd: another currency's figure shows its value
             shown = [{**r, "amounts": [{"value_usd": a.get("value"), **a} for a in r.get("amounts", [])]} for r in g]
             sc.score(sc.Prediction(out), shown, True)
         overall, text = quiet(lambda: sc.score(sc.Prediction(out), g, False))
