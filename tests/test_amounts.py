@@ -6,6 +6,8 @@ machine-translated copy); none is taken from the seed articles.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,8 +20,8 @@ P = pytest.param
 XFAIL = pytest.mark.xfail
 
 
-def only_amount(raw: str) -> AmountHit:
-    hits = find_amounts(norm(raw))
+def only_amount(raw: str, on: dt.date | None = None) -> AmountHit:
+    hits = find_amounts(norm(raw), on)
     assert len(hits) == 1, hits
     return hits[0]
 
@@ -136,7 +138,7 @@ def test_amount(raw: str, value: float, currency: str, qualifier: str, kind: str
 USD_CASES = [
     P("وتعهدت ألمانيا بتقديم مليار يورو.", 1.08e9, id="eur-to-usd"),
     P("وقدمت بريطانيا 2 مليار جنيه إسترليني.", 2.56e9, id="gbp-to-usd"),
-    P("وتعهدت طوكيو بتقديم 500 مليار ين.", 3.3e9, id="jpy-to-usd"),
+    P("وتعهدت طوكيو بتقديم 500 مليار ين.", 3.1e9, id="jpy-to-usd"),
     P("وقدمت كندا 500 مليون دولار كندي.", 3.65e8, id="cad-to-usd"),
     P("وقدمت واشنطن 66.5 مليار دولار.", 66.5e9, id="usd-is-usd"),
     P("وأرسلت السويد 10 مليارات كرونة سويدية.", 9.47e8, id="sek-to-usd"),
@@ -148,7 +150,7 @@ USD_CASES = [
 
 @pytest.mark.parametrize(("raw", "usd"), USD_CASES)
 def test_value_usd(raw: str, usd: float) -> None:
-    hit = only_amount(raw)
+    hit = only_amount(raw, dt.date(2024, 7, 1))  # the expected values are mid-2024 rates
     assert hit.value_usd == pytest.approx(usd, rel=0.02)
 
 

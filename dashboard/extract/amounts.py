@@ -20,11 +20,13 @@ with ``str.find`` on short stems, and the grammar is then matched anchored at th
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Literal, cast
 
+from dashboard.extract.fx import usd_rate
 from dashboard.extract.lexicon import read_table, split_variants
 from dashboard.extract.normalize import norm
 from dashboard.extract.numbers import (
@@ -40,7 +42,7 @@ from dashboard.extract.numbers import (
 )
 from dashboard.extract.types import AmountHit, AmountKind, CountHit, CountryHit, Qualifier
 
-__all__ = ["find_amounts", "find_counts", "find_donor"]
+__all__ = ["convert", "find_amounts", "find_counts", "find_donor"]
 
 _WS = re.compile(r"\s+")
 _NB = rf"(?![{AR}])"  # right word boundary
@@ -168,7 +170,6 @@ class _Currencies:
     names: dict[str, str]  # spelling -> code
     bare: dict[str, list[tuple[str, re.Pattern[str]]]]  # shared spelling -> [(code, context regex)]
     symbols: dict[str, str]
-    usd_rate: dict[str, float | None]
 
 
 @cache
@@ -177,8 +178,6 @@ def _currencies() -> _Currencies:
     names: dict[str, str] = {}
     bare: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     symbols: dict[str, str] = {}
-    per_eur: dict[str, float] = {}
-    per_usd: dict[str, float] = {}
     for row in rows:
         code = row["code"]
         for name in split_variants(row["names"]):
@@ -190,21 +189,7 @@ def _currencies() -> _Currencies:
                 bare.setdefault(_key(name), []).append((code, ctx))
         for sym in split_variants(row.get("symbols", "")):
             symbols[_key(sym)] = code
-        if row.get("per_eur"):
-            per_eur[code] = float(row["per_eur"])
-        if row.get("per_usd"):
-            per_usd[code] = float(row["per_usd"])
-    eur_usd = per_eur.get("USD")  # USD per EUR
-    usd_rate: dict[str, float | None] = {}
-    for row in rows:
-        code = row["code"]
-        if code in per_usd:
-            usd_rate[code] = 1.0 / per_usd[code]
-        elif code in per_eur and eur_usd:
-            usd_rate[code] = eur_usd / per_eur[code]
-        else:
-            usd_rate[code] = None
-    return _Currencies(names, bare, symbols, usd_rate)
+    return _Currencies(names, bare, symbols)
 
 
 @cache
@@ -267,7 +252,13 @@ _QUAL_AFTER_RE = re.compile(rf"\s*(?P<q>{_alt(_QUAL_AFTER)}){_NB}")
 _RANGE_BEFORE_RE = re.compile(
     rf"{_LB}(?:بين\s+{NUMBER_PATTERN}\s*و|من\s+{NUMBER_PATTERN}\s*(?:الي|حتي|-)|{NUMBER_PATTERN}\s*-)\s*$"
 )
-_EQUIV_RE = re.compile(rf"\s*[،,]?\s*(?P<open>[(\[])?\s*(?:(?P<w>{_alt(_words('equivalent'))}){_NB}\s*)?")
+_EQUIV_RE = re.compile(
+    rf"\s*[،,/-]?\s*(?P<open>[(\[])?\s*(?:(?P<w>{_alt(_words('equivalent'))}){_NB}\s*)?(?:(?P<q>{_alt(_QUAL_BEFORE)})\s*)?"
+)
+_EQUIV_TOLERANCE = 0.3  # a restatement without a joining word or bracket must agree with today's rate within 30 %
+_AID_WORDS = _Phrases(_words("aid_word"), prefix=_DEF_CLITIC, suffix=_PRONOUN)
+_BARE_MAX = 1000  # a bare figure below this, of aid, with no scale word, is missing its scale word
+_BARE_PACKAGE_MILLIONS = 100  # ... a package from 100 up is in millions ("حزمة بقيمة 400 دولار"), else billions
 
 _KIND: dict[str, tuple[str, str]] = {c: (v, s) for c, v, s in _CUE["kind"]}
 _KIND_CUES = _Phrases(_KIND, prefix=_DEF_CLITIC, suffix=_PRONOUN_NO_H, suffixed=True)
@@ -374,8 +365,8 @@ def _value(m: re.Match[str]) -> tuple[float, int] | None:
     return value, start
 
 
-def _read_amount(sentence: str, m: re.Match[str]) -> tuple[int, int, float, str, Qualifier] | None:
-    """(start, end, value, currency, qualifier) of a money match, or None when it is not money."""
+def _read_amount(sentence: str, m: re.Match[str]) -> tuple[int, int, float, str, Qualifier, bool] | None:
+    """(start, end, value, currency, qualifier, has a scale word) of a money match, or None when it is not money."""
     cur, sym1, sym2 = m.group("cur"), m.group("sym1"), m.group("sym2")
     if not (cur or sym1 or sym2):
         return None
@@ -410,7 +401,8 @@ def _read_amount(sentence: str, m: re.Match[str]) -> tuple[int, int, float, str,
         if qual is None:
             qual = cast(Qualifier, _QUAL_AFTER[_k(after.group("q"))])
         end = after.end()
-    return start, end, round(value, 6), code, qual or "exact"
+    has_scale = bool(m.group("scale") or m.group("bscale") or m.group("scale2"))
+    return start, end, round(value, 6), code, qual or "exact", has_scale
 
 
 def _clauses(sentence: str) -> list[int]:
@@ -505,8 +497,9 @@ def _money_matches(sentence: str) -> Iterable[re.Match[str]]:
                 break
 
 
-def find_amounts(sentence: str) -> list[AmountHit]:
-    """Amounts of money in one normalised sentence, in order."""
+def find_amounts(sentence: str, on: dt.date | None = None) -> list[AmountHit]:
+    """Amounts of money in one normalised sentence, in order; ``value_usd`` at the rate of day ``on`` (``None``: the
+    latest rate), unless the sentence states the dollar figure itself."""
     if not isinstance(sentence, str) or not _money_gate(sentence):
         return []
     raw = [a for a in (_read_amount(sentence, m) for m in _money_matches(sentence)) if a is not None]
@@ -515,27 +508,55 @@ def find_amounts(sentence: str) -> list[AmountHit]:
     bounds = _clauses(sentence)
     cues = _KIND_CUES(sentence)
     hits: list[AmountHit] = []
-    for start, end, value, code, qual in raw:
+    for start, end, value, code, qual, has_scale in raw:
         if hits and _merge_equivalent(sentence, hits, start, value, code):
             continue
         kind, cue = _kind(sentence, start, end, qual, bounds, cues)
-        rate = _CUR.usd_rate.get(code)
-        usd = round(value * rate, 2) if rate is not None else None
-        hits.append(AmountHit(start, end, sentence[start:end], value, code, qual, usd, kind, cue))
-    return hits
+        inferred = False
+        if not has_scale and value < _BARE_MAX and kind != "other" and _AID_WORDS(sentence):
+            # "بلغ إجمالي المساعدات 43.9 دولار": the scale word fell out of the copy
+            millions = kind == "package" and value >= _BARE_PACKAGE_MILLIONS
+            value, inferred = round(value * (1e6 if millions else 1e9), 6), True
+        hits.append(AmountHit(start, end, sentence[start:end], value, code, qual, None, kind, cue,
+                              scale_inferred=inferred))
+    return [convert(h, on) for h in hits]
+
+
+def convert(hit: AmountHit, on: dt.date | None) -> AmountHit:
+    """``hit`` with ``value_usd`` at the exchange rate of day ``on`` (``None``: the latest rate), and the rate, its day
+    and its source; a dollar figure stated in the text is kept as it is."""
+    if hit.rate_source == "stated":
+        return hit
+    rate = usd_rate(hit.currency, on)
+    if rate is None:
+        return dataclasses.replace(hit, value_usd=None, usd_rate=None, rate_date=None, rate_source=None)
+    return dataclasses.replace(hit, value_usd=round(hit.value * rate.usd_per_unit, 2), usd_rate=rate.usd_per_unit,
+                               rate_date=rate.date, rate_source=rate.source)
 
 
 def _merge_equivalent(sentence: str, hits: list[AmountHit], start: int, value: float, code: str) -> bool:
-    """True when the amount at ``start`` restates the previous one in another currency ("(أي 2.2 مليار دولار)"):
-    it is then folded into the previous one (as its ``value_usd`` when it is in dollars)."""
+    """True when the amount at ``start`` restates the previous one in another currency ("(أي 2.2 مليار دولار)",
+    "، أو نحو 540 مليون دولار"): it is then noted on the previous one (``alt_value``/``alt_currency``) and, when it is
+    in dollars, becomes its ``value_usd``. Without a bracket or a joining word (أي، ما يعادل، أو ...) the two figures
+    must also agree with the latest exchange rate, so "5 مليارات يورو و3 مليارات دولار" stays two amounts."""
     prev = hits[-1]
-    if prev.currency == code or start < prev.end:
+    if prev.currency == code or start < prev.end or prev.alt_currency is not None:
         return False
     m = _EQUIV_RE.fullmatch(sentence, prev.end, start)
-    if not m or not (m.group("open") or m.group("w")):
+    if not m:
         return False
+    if not (m.group("open") or m.group("w")):
+        a, b = usd_rate(prev.currency), usd_rate(code)
+        if a is None or b is None or prev.value <= 0:
+            return False
+        ratio = (value * b.usd_per_unit) / (prev.value * a.usd_per_unit)
+        if abs(ratio - 1) > _EQUIV_TOLERANCE:
+            return False
+    merged = dataclasses.replace(prev, alt_value=value, alt_currency=code)
     if code == "USD":
-        hits[-1] = dataclasses.replace(prev, value_usd=value)
+        merged = dataclasses.replace(merged, value_usd=value, usd_rate=value / prev.value, rate_date=None,
+                                     rate_source="stated")
+    hits[-1] = merged
     return True
 
 

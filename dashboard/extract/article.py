@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .amounts import find_amounts, find_counts, find_donor
+from .amounts import convert, find_amounts, find_counts, find_donor
 from .dates import find_dates
 from .events import EventDraft, SentenceFacts, build_events
 from .normalize import NormText, normalize
@@ -18,7 +18,7 @@ from .ordinals import find_meeting_ordinals, find_war_year
 from .people import find_officials
 from .places import find_countries, find_places
 from .sentences import sentence_spans
-from .types import Hit
+from .types import AmountHit, DateHit, Hit
 
 __all__ = ["ArticleRows", "extract_article"]
 
@@ -107,9 +107,13 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
             event_by_sentence.setdefault(si, event_id)
 
     for f in facts:
-        for k, amt in enumerate(find_amounts(f.text)):
+        for k, amt in enumerate(find_amounts(f.text, published)):
             s, e, raw = orig(f.index, amt)
             sent_text = sentence_text(f.index)[2]
+            own = _amount_day(amt, f.dates, published)
+            rate_basis = "published" if published else "latest"
+            if own is not None and amt.currency != "USD" and amt.rate_source != "stated":
+                amt, rate_basis = convert(amt, own), "amount_date"
             out.amounts.append({
                 "amount_id": f"{article_id}#a{f.index}.{k}", "article_id": article_id,
                 "event_id": event_by_sentence.get(f.index), "value": amt.value, "currency": amt.currency,
@@ -119,12 +123,26 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
                 # an amount is dated by the article that reports it
                 "date": published_iso or "", "date_start": published_iso,
                 "date_precision": "day" if published_iso else None,
+                "usd_rate": amt.usd_rate, "rate_date": amt.rate_date.isoformat() if amt.rate_date else None,
+                "rate_basis": rate_basis if amt.currency != "USD" and amt.rate_source != "stated" else None,
+                "rate_source": amt.rate_source, "alt_value": amt.alt_value, "alt_currency": amt.alt_currency,
+                "scale_inferred": amt.scale_inferred,
             })
             span("amount", f.index, amt, amt.value_usd if amt.value_usd is not None else f"{amt.value} {amt.currency}")
 
     for iso3, times in sorted(mention_counts.items(), key=lambda kv: (-kv[1], kv[0])):
         out.mentions.append({"article_id": article_id, "country": iso3, "count": times, "first_raw": first_raw[iso3]})
     return out
+
+
+def _amount_day(amt: AmountHit, dates: list[DateHit], published: dt.date | None) -> dt.date | None:
+    """The amount's own day, for its exchange rate: the one day-precision date of its sentence (not quoted, not after
+    the publication date), unless the amount is a running total (that is as of the article)."""
+    if amt.kind == "cumulative_total":
+        return None
+    days = {d.date for d in dates if d.precision == "day" and not d.quoted and d.date is not None}
+    days = {d for d in days if published is None or d <= published}
+    return days.pop() if len(days) == 1 else None
 
 
 def _event_rows(out: ArticleRows, article_id: str, event_id: str, ev: EventDraft, orig: Any, sentence_text: Any,
