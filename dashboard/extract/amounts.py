@@ -40,7 +40,7 @@ from dashboard.extract.numbers import (
     parse_matched,
     scale_of,
 )
-from dashboard.extract.types import AmountHit, AmountKind, CountHit, CountryHit, Qualifier
+from dashboard.extract.types import AmountHit, AmountKind, CountHit, CountryHit, OfficialHit, Qualifier
 
 __all__ = ["convert", "find_amounts", "find_counts", "find_donor"]
 
@@ -253,7 +253,7 @@ _RANGE_BEFORE_RE = re.compile(
     rf"{_LB}(?:بين\s+{NUMBER_PATTERN}\s*و|من\s+{NUMBER_PATTERN}\s*(?:الي|حتي|-)|{NUMBER_PATTERN}\s*-)\s*$"
 )
 _EQUIV_RE = re.compile(
-    rf"\s*[،,/-]?\s*(?P<open>[(\[])?\s*(?:(?P<w>{_alt(_words('equivalent'))}){_NB}\s*)?(?:(?P<q>{_alt(_QUAL_BEFORE)})\s*)?"
+    rf"(?:\s*(?:{_alt(_words('equivalent_skip'))}){_NB})?\s*[،,/-]?\s*(?P<open>[(\[])?\s*(?:(?P<w>{_alt(_words('equivalent'))}){_NB}\s*)?(?:(?P<q>{_alt(_QUAL_BEFORE)})\s*)?"
 )
 _EQUIV_TOLERANCE = 0.3  # a restatement without a joining word or bracket must agree with today's rate within 30 %
 _AID_WORDS = _Phrases(_words("aid_word"), prefix=_DEF_CLITIC, suffix=_PRONOUN)
@@ -262,6 +262,12 @@ _BARE_PACKAGE_MILLIONS = 100  # ... a package from 100 up is in millions ("حز�
 
 _KIND: dict[str, tuple[str, str]] = {c: (v, s) for c, v, s in _CUE["kind"]}
 _KIND_CUES = _Phrases(_KIND, prefix=_DEF_CLITIC, suffix=_PRONOUN_NO_H, suffixed=True)
+_KIND_RANK: dict[str, int] = {
+    _key(c): int(row.get("rank") or 1)
+    for row in read_table("amount_cues.csv") if row["role"] == "kind" for c in split_variants(row["cue"])
+}
+_KIND_BLOCK = _Phrases(_words("kind_block"), prefix="[وف]?")
+_RELATIVE_BEFORE_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('relative'))})\s*$")
 _KIND_WEAK = _lookup("kind_weak")
 _KIND_WEAK_CUES = _Phrases(_KIND_WEAK, prefix="[وف]?", suffix=_PRONOUN)
 _CLAUSE_CHARS = tuple("،;؛:()[]!?؟")
@@ -433,33 +439,58 @@ def _clause_of(bounds: list[int], start: int, end: int, n: int) -> tuple[int, in
 
 
 def _kind(
-    sentence: str, start: int, end: int, qualifier: Qualifier, bounds: list[int], cues: list[re.Match[str]]
+    sentence: str, start: int, end: int, qualifier: Qualifier, bounds: list[int], cues: list[re.Match[str]],
+    others: Sequence[int] = (),
 ) -> tuple[AmountKind, str | None]:
-    """The kind of the amount at ``[start, end)`` from the nearest cue (see ``amount_cues.csv``)."""
+    """The kind of the amount at ``[start, end)`` from the nearest cue (see ``amount_cues.csv``).
+
+    A cue of an earlier clause does not reach past another amount (``others``: their starts): "حزمة بقيمة 500 مليون
+    دولار، تاركة 3.8 مليار دولار" makes only the first a package."""
     lo, hi = _clause_of(bounds, start, end, len(sentence))
-    best: tuple[int, str, str] | None = None
+    best: tuple[int, int, str, str] | None = None  # (rank, distance, kind, cue)
     for c in cues:
         if c.end() <= lo or c.start() >= hi or start <= c.start() < end:
             continue
         dist = start - c.end() if c.end() <= start else c.start() - end
         key = _KIND_CUES.key(c)
-        if best is None or dist < best[0]:
-            best = (dist, _KIND[key][0], key)
+        cand = (_KIND_RANK.get(key, 1), dist, _KIND[key][0], key)
+        if best is None or cand[:2] < best[:2]:
+            best = cand
     if best is None:
         for c in cues:  # earlier clauses: sentence-scope cues only
-            if c.end() <= lo:
+            if c.end() <= lo and not any(c.end() <= o < start for o in others):
                 key = _KIND_CUES.key(c)
                 kind, scope = _KIND[key]
-                if scope == "sentence" and (best is None or start - c.end() < best[0]):
-                    best = (start - c.end(), kind, key)
+                cand = (_KIND_RANK.get(key, 1), start - c.end(), kind, key)
+                if scope == "sentence" and (best is None or cand[:2] < best[:2]):
+                    best = cand
     if best is not None:
-        return cast(AmountKind, best[1]), best[2]
+        return cast(AmountKind, best[2]), best[3]
     if qualifier in ("about", "more_than", "at_least"):
         weak = _KIND_WEAK_CUES(sentence, 0, start)
         if weak:
             key = _KIND_WEAK_CUES.key(weak[-1])
             return cast(AmountKind, _KIND_WEAK[key]), key
     return "other", None
+
+
+def _kind_cues(sentence: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """Kind cues of ``sentence``: (main cues, verbs of a relative clause). Cues inside a blocking phrase are dropped
+    ("بإجمالي" in "حزمة بإجمالي 225 مليون": worth a total of). A relative-clause verb counts only when no main cue
+    decides ("إجمالي المساعدات التي تعهدت بها": the total, not a pledge)."""
+    cues = _KIND_CUES(sentence)
+    if not cues:
+        return cues, []
+    blocks = [(b.start(), b.end()) for b in _KIND_BLOCK(sentence)]
+    main, relative = [], []
+    for c in cues:
+        if any(a <= c.start("c") < b for a, b in blocks):
+            continue
+        if _RELATIVE_BEFORE_RE.search(sentence, max(0, c.start() - 12), c.start()):
+            relative.append(c)
+        else:
+            main.append(c)
+    return main, relative
 
 
 def _money_matches(sentence: str) -> Iterable[re.Match[str]]:
@@ -506,12 +537,16 @@ def find_amounts(sentence: str, on: dt.date | None = None) -> list[AmountHit]:
     if not raw:
         return []
     bounds = _clauses(sentence)
-    cues = _KIND_CUES(sentence)
+    cues, relative = _kind_cues(sentence)
+    starts = [a[0] for a in raw]
     hits: list[AmountHit] = []
     for start, end, value, code, qual, has_scale in raw:
         if hits and _merge_equivalent(sentence, hits, start, value, code):
             continue
-        kind, cue = _kind(sentence, start, end, qual, bounds, cues)
+        others = [o for o in starts if o != start]
+        kind, cue = _kind(sentence, start, end, qual, bounds, cues, others)
+        if kind == "other" and relative:
+            kind, cue = _kind(sentence, start, end, qual, bounds, relative, others)
         inferred = False
         if not has_scale and value < _BARE_MAX and kind != "other" and _AID_WORDS(sentence):
             # "بلغ إجمالي المساعدات 43.9 دولار": the scale word fell out of the copy
@@ -667,7 +702,8 @@ _DONOR_FROM_RE = re.compile(rf"\s*[،,]?\s*(?:{_alt(_words('donor_from'))})\s+")
 _RECIPIENT_BEFORE_RE = re.compile(rf"(?:{_LB}(?:{_alt(_words('recipient_marker'))})\s*|(?:^|[^{AR}])[وف]?ل\s?)$")
 _LOCATION_BEFORE_RE = re.compile(rf"(?:{_LB}(?:{_alt(_words('location_marker'))})\s*|(?:^|[^{AR}])[وف]?ب)$")
 _L_INITIAL = tuple(_words("l_initial_country"))
-_RECIPIENT_ISO3 = frozenset(c.upper() for c in _words("recipient_country"))
+_RECIPIENT_ISO3 = frozenset(c.upper() for c in _words("recipient_country") + _words("never_donor"))
+_PREDICATE_BEFORE_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('predicate_before'))})\s*$")
 _SUBJECT_GAP_WORDS = 4  # words allowed between a verb and its subject ("أعلنت وزارة الدفاع الأمريكية")
 
 
@@ -680,14 +716,24 @@ def _is_recipient(sentence: str, c: CountryHit) -> bool:
     return bool(_RECIPIENT_BEFORE_RE.search(sentence, max(0, c.start - 14), c.start))
 
 
-def _candidates(sentence: str, countries: Sequence[CountryHit]) -> list[tuple[int, int, str | None]]:
-    """Possible givers in order: (start, end, ISO3 | "ALL" | None for an organisation)."""
+def _candidates(
+    sentence: str, countries: Sequence[CountryHit], officials: Sequence[OfficialHit] = ()
+) -> list[tuple[int, int, str | None]]:
+    """Possible givers in order: (start, end, ISO3 | "ALL" | None for an organisation). A group after "من أكبر"
+    ("من أكبر الداعمين": one of the biggest backers) describes the subject and is no giver itself."""
     groups = [(m.start("c"), m.end("c"), _GROUPS[_GROUP_CUES.key(m)]) for m in _GROUP_CUES(sentence)]
-    out = list(groups)
+    out = [
+        g for g in groups
+        if not _PREDICATE_BEFORE_RE.search(sentence, max(0, g[0] - 20), g[0])
+        and not _RECIPIENT_BEFORE_RE.search(sentence, max(0, g[0] - 14), g[0])  # "انضمت إلى الناتو"
+    ]
+    for o in officials:  # a named office-holder speaks for their country: "وقال هيغسيث إن بلاده خصصت ..."
+        if o.iso3 and o.iso3 not in _RECIPIENT_ISO3 and not any(s <= o.start < e for s, e, _ in out):
+            out.append((o.start, o.end, o.iso3))
     for c in countries:
         if any(s <= c.start < e for s, e, _ in groups):
             continue  # "داعمو أوكرانيا", "دول الناتو"
-        if _is_recipient(sentence, c):
+        if _is_recipient(sentence, c) or any(s <= c.start < e for s, e, _ in out):
             continue
         if c.via == "capital" and _LOCATION_BEFORE_RE.search(sentence, max(0, c.start - 10), c.start):
             continue  # "في لندن" is where, not who
@@ -696,15 +742,18 @@ def _candidates(sentence: str, countries: Sequence[CountryHit]) -> list[tuple[in
     return out
 
 
-def find_donor(sentence: str, amount: AmountHit, countries: Sequence[CountryHit]) -> str | None:
+def find_donor(
+    sentence: str, amount: AmountHit, countries: Sequence[CountryHit], officials: Sequence[OfficialHit] = ()
+) -> str | None:
     """Who gave ``amount``: an ISO3 code, ``"ALL"`` for the donors together, or ``None`` when the sentence does not say.
 
     In order: "من + COUNTRY/group" right after the amount; a country or group right before the amount in the same
     clause ("وفرنسا 3 مليارات"); the subject of the nearest giving verb before the amount (after the verb, else before
-    it); else the nearest country or group before the amount in its clause. The receiver (Ukraine, or a country after
-    لـ / إلى / من أجل / لصالح) is never the giver, a capital after في is a place, and a funding gap has no giver.
+    it); else the nearest country or group before the amount in its clause, else in its sentence. Named
+    office-holders (``officials``) stand for their country. The receiver (Ukraine, or a country after لـ / إلى / من أجل
+    / لصالح) and Russia are never the giver, a capital after في is a place, and a funding gap has no giver.
     """
-    cands = _candidates(sentence, countries)
+    cands = _candidates(sentence, countries, officials)
     m = _DONOR_FROM_RE.match(sentence, amount.end)
     if m:
         for s, e, who in cands:
@@ -727,4 +776,6 @@ def find_donor(sentence: str, amount: AmountHit, countries: Sequence[CountryHit]
         prior = [c for c in before if c[1] <= verb.start()]
         return prior[-1][2] if prior else None
     in_clause = [c for c in before if c[0] >= lo]
-    return in_clause[-1][2] if in_clause else None
+    if in_clause:
+        return in_clause[-1][2]
+    return before[-1][2] if before else None

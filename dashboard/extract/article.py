@@ -106,6 +106,8 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
         for si in ev.sentences:
             event_by_sentence.setdefault(si, event_id)
 
+    amounts: list[Row] = []
+    last_donor = ""
     for f in facts:
         for k, amt in enumerate(find_amounts(f.text, published)):
             s, e, raw = orig(f.index, amt)
@@ -114,11 +116,17 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
             rate_basis = "published" if published else "latest"
             if own is not None and amt.currency != "USD" and amt.rate_source != "stated":
                 amt, rate_basis = convert(amt, own), "amount_date"
-            out.amounts.append({
+            donor = find_donor(f.text, amt, f.countries, f.officials) or ""
+            donor_basis = "sentence" if donor else None
+            if donor:
+                last_donor = donor
+            elif last_donor and amt.kind != "funding_gap":
+                donor, donor_basis = last_donor, "article"  # the giver of the article's previous amount
+            amounts.append({
                 "amount_id": f"{article_id}#a{f.index}.{k}", "article_id": article_id,
                 "event_id": event_by_sentence.get(f.index), "value": amt.value, "currency": amt.currency,
                 "value_usd": amt.value_usd, "qualifier": amt.qualifier, "kind": amt.kind,
-                "donor": find_donor(f.text, amt, f.countries) or "", "raw": raw, "evidence": sent_text,
+                "donor": donor, "donor_basis": donor_basis, "raw": raw, "evidence": sent_text,
                 "sentence": f.index, "start": s, "end": e,
                 # an amount is dated by the article that reports it
                 "date": published_iso or "", "date_start": published_iso,
@@ -129,9 +137,38 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
                 "scale_inferred": amt.scale_inferred,
             })
             span("amount", f.index, amt, amt.value_usd if amt.value_usd is not None else f"{amt.value} {amt.currency}")
+    out.amounts.extend(_merge_repeats(amounts))
 
     for iso3, times in sorted(mention_counts.items(), key=lambda kv: (-kv[1], kv[0])):
         out.mentions.append({"article_id": article_id, "country": iso3, "count": times, "first_raw": first_raw[iso3]})
+    return out
+
+
+def _merge_repeats(rows: list[Row]) -> list[Row]:
+    """One row per figure of the article: the same value in the same currency stated again (a headline and its lead,
+    a figure repeated) is one amount, unless the two mentions disagree on kind or giver (two packages of the same
+    size). The row kept is the mention that says most (a kind, a giver found in its own sentence; the first on a
+    tie); ``mentions`` counts them, and the spans table keeps every mention."""
+    def says(r: Row) -> int:
+        return (r["kind"] != "other") + (r["donor_basis"] == "sentence")
+
+    def own_donor(r: Row) -> str:
+        return str(r["donor"]) if r["donor_basis"] == "sentence" else ""
+
+    out: list[Row] = []
+    for r in rows:
+        for i, o in enumerate(out):
+            if (o["value"], o["currency"]) != (r["value"], r["currency"]):
+                continue
+            if "other" not in (o["kind"], r["kind"]) and o["kind"] != r["kind"]:
+                continue
+            if own_donor(o) and own_donor(r) and own_donor(o) != own_donor(r):
+                continue
+            n = o["mentions"] + 1
+            out[i] = {**(r if says(r) > says(o) else o), "mentions": n}
+            break
+        else:
+            out.append({**r, "mentions": 1})
     return out
 
 
