@@ -42,7 +42,7 @@ from dashboard.extract.numbers import (
 )
 from dashboard.extract.types import AmountHit, AmountKind, CountHit, CountryHit, OfficialHit, Qualifier
 
-__all__ = ["convert", "find_amounts", "find_counts", "find_donor"]
+__all__ = ["convert", "find_amounts", "find_counts", "find_donor", "find_giver"]
 
 _WS = re.compile(r"\s+")
 _NB = rf"(?![{AR}])"  # right word boundary
@@ -214,6 +214,7 @@ def _lookup(role: str) -> dict[str, str]:
     return {c: v for c, v, _ in _CUE.get(role, [])}
 
 
+_CLAUSE_CHARS_SET = "،;؛:()[]!?؟"
 _CLITIC_GLUED = "(?:[وف]?[بل]?)"
 _PRONOUN = "(?:هما|هم|ها|نا|ه)?"
 _PRONOUN_NO_H = "(?:هما|هم|ها|نا)?"  # a bare ه suffix would read مجموعه (group) as مجموع (total)
@@ -243,6 +244,9 @@ _CURRENCY_LONG = tuple(st for st in _CURRENCY_STEMS if len(st) >= 3)
 _LATIN_CODES = tuple(sym for sym in _CUR.symbols if re.search("[a-z]", sym))
 _LATIN_CODE_RE = re.compile(rf"(?<![a-z])(?:{_alt(_LATIN_CODES)})(?![a-z])") if _LATIN_CODES else None
 _ASCII_LETTER = re.compile("[a-z]")
+_IMPLIED_AFTER_RE = re.compile(
+    rf"\s*(?:$|[{re.escape(''.join(_CLAUSE_CHARS_SET))}.,]|(?:{_alt(_words('implied_after'))}){_NB})"
+)
 _SCALE_WORD_SPAN = 4  # words a number in words may take before its scale word ("ثلاثمائة وخمسة وعشرين مليون")
 
 _QUAL_BEFORE = _lookup("qual_before")
@@ -268,9 +272,11 @@ _KIND_RANK: dict[str, int] = {
 }
 _KIND_BLOCK = _Phrases(_words("kind_block"), prefix="[وف]?")
 _RELATIVE_BEFORE_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('relative'))})\s*$")
+_UNTIL_STEMS = tuple(_stems(_words("until_word")))
+_UNTIL_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('until_word'))})\s*(?:عام|سنه|العام)?\s*(?P<y>(?:19|20)[0-9]{{2}})(?![0-9])")
 _KIND_WEAK = _lookup("kind_weak")
 _KIND_WEAK_CUES = _Phrases(_KIND_WEAK, prefix="[وف]?", suffix=_PRONOUN)
-_CLAUSE_CHARS = tuple("،;؛:()[]!?؟")
+_CLAUSE_CHARS = tuple(_CLAUSE_CHARS_SET)
 
 
 _last_digit_test: tuple[str | None, bool] = (None, False)
@@ -371,12 +377,15 @@ def _value(m: re.Match[str]) -> tuple[float, int] | None:
     return value, start
 
 
-def _read_amount(sentence: str, m: re.Match[str]) -> tuple[int, int, float, str, Qualifier, bool] | None:
-    """(start, end, value, currency, qualifier, has a scale word) of a money match, or None when it is not money."""
+def _read_amount(
+    sentence: str, m: re.Match[str], implied: str | None = None
+) -> tuple[int, int, float, str, Qualifier, bool] | None:
+    """(start, end, value, currency, qualifier, has a scale word) of a money match, or None when it is not money.
+    ``implied``: the currency of a match that has none."""
     cur, sym1, sym2 = m.group("cur"), m.group("sym1"), m.group("sym2")
-    if not (cur or sym1 or sym2):
+    if not (cur or sym1 or sym2 or implied):
         return None
-    code = _currency(cur, sym1 or sym2, sentence)
+    code = _currency(cur, sym1 or sym2, sentence) if (cur or sym1 or sym2) else implied
     if code is None:
         return None
     got = _value(m)
@@ -438,34 +447,40 @@ def _clause_of(bounds: list[int], start: int, end: int, n: int) -> tuple[int, in
     return lo, hi
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    kind: str
+    scope: str
+    rank: int
+    key: str
+
+
 def _kind(
-    sentence: str, start: int, end: int, qualifier: Qualifier, bounds: list[int], cues: list[re.Match[str]],
+    sentence: str, start: int, end: int, qualifier: Qualifier, bounds: list[int], cues: Sequence[_Cue],
     others: Sequence[int] = (),
 ) -> tuple[AmountKind, str | None]:
-    """The kind of the amount at ``[start, end)`` from the nearest cue (see ``amount_cues.csv``).
+    """The kind of the amount at ``[start, end)`` from the best cue (see ``amount_cues.csv``): the lowest rank, then
+    the nearest, in the amount's clause; else a sentence-scope cue of an earlier clause.
 
     A cue of an earlier clause does not reach past another amount (``others``: their starts): "حزمة بقيمة 500 مليون
     دولار، تاركة 3.8 مليار دولار" makes only the first a package."""
     lo, hi = _clause_of(bounds, start, end, len(sentence))
-    best: tuple[int, int, str, str] | None = None  # (rank, distance, kind, cue)
+    best: tuple[int, int, _Cue] | None = None  # (rank, distance, cue)
     for c in cues:
-        if c.end() <= lo or c.start() >= hi or start <= c.start() < end:
+        if c.end <= lo or c.start >= hi or start <= c.start < end:
             continue
-        dist = start - c.end() if c.end() <= start else c.start() - end
-        key = _KIND_CUES.key(c)
-        cand = (_KIND_RANK.get(key, 1), dist, _KIND[key][0], key)
-        if best is None or cand[:2] < best[:2]:
-            best = cand
+        dist = start - c.end if c.end <= start else c.start - end
+        if best is None or (c.rank, dist) < best[:2]:
+            best = (c.rank, dist, c)
     if best is None:
         for c in cues:  # earlier clauses: sentence-scope cues only
-            if c.end() <= lo and not any(c.end() <= o < start for o in others):
-                key = _KIND_CUES.key(c)
-                kind, scope = _KIND[key]
-                cand = (_KIND_RANK.get(key, 1), start - c.end(), kind, key)
-                if scope == "sentence" and (best is None or cand[:2] < best[:2]):
-                    best = cand
+            if c.end <= lo and c.scope == "sentence" and not any(c.end <= o < start for o in others):
+                if best is None or (c.rank, start - c.end) < best[:2]:
+                    best = (c.rank, start - c.end, c)
     if best is not None:
-        return cast(AmountKind, best[2]), best[3]
+        return cast(AmountKind, best[2].kind), best[2].key
     if qualifier in ("about", "more_than", "at_least"):
         weak = _KIND_WEAK_CUES(sentence, 0, start)
         if weak:
@@ -474,27 +489,37 @@ def _kind(
     return "other", None
 
 
-def _kind_cues(sentence: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+def _kind_cues(sentence: str, on: dt.date | None) -> tuple[list[_Cue], list[_Cue]]:
     """Kind cues of ``sentence``: (main cues, verbs of a relative clause). Cues inside a blocking phrase are dropped
     ("بإجمالي" in "حزمة بإجمالي 225 مليون": worth a total of). A relative-clause verb counts only when no main cue
-    decides ("إجمالي المساعدات التي تعهدت بها": the total, not a pledge)."""
-    cues = _KIND_CUES(sentence)
-    if not cues:
-        return cues, []
-    blocks = [(b.start(), b.end()) for b in _KIND_BLOCK(sentence)]
-    main, relative = [], []
-    for c in cues:
-        if any(a <= c.start("c") < b for a, b in blocks):
-            continue
-        if _RELATIVE_BEFORE_RE.search(sentence, max(0, c.start() - 12), c.start()):
-            relative.append(c)
-        else:
-            main.append(c)
+    decides ("إجمالي المساعدات التي تعهدت بها": the total, not a pledge). "حتى 2029" is a pledge when the year is not
+    before the year of ``on`` (any year without ``on``)."""
+    main: list[_Cue] = []
+    relative: list[_Cue] = []
+    matches = _KIND_CUES(sentence)
+    if matches:
+        blocks = [(b.start(), b.end()) for b in _KIND_BLOCK(sentence)]
+        for m in matches:
+            if any(a <= m.start("c") < b for a, b in blocks):
+                continue
+            key = _KIND_CUES.key(m)
+            kind, scope = _KIND[key]
+            cue = _Cue(m.start(), m.end(), kind, scope, _KIND_RANK.get(key, 1), key)
+            if _RELATIVE_BEFORE_RE.search(sentence, max(0, m.start() - 12), m.start()):
+                relative.append(cue)
+            else:
+                main.append(cue)
+    if any(st in sentence for st in _UNTIL_STEMS):
+        for u in _UNTIL_RE.finditer(sentence):
+            if on is None or int(u.group("y")) >= on.year:
+                main.append(_Cue(u.start(), u.end(), "pledge", "sentence", 1, _k(u.group())))
     return main, relative
 
 
-def _money_matches(sentence: str) -> Iterable[re.Match[str]]:
-    """Money grammar matches tried at every digit-run start and sign, and before every scale word."""
+def _money_matches(sentence: str) -> Iterable[tuple[re.Match[str], bool]]:
+    """Money grammar matches tried at every digit-run start and sign, and before every scale word: (match, whether
+    its currency is implied). After a first amount, a number with a scale word and no currency takes that amount's
+    currency when the clause ends there or an ``implied_after`` word follows."""
     anchors = [
         (i, True)
         for i in (m.start() for m in _DIGIT_OR_SIGN.finditer(sentence))
@@ -522,8 +547,14 @@ def _money_matches(sentence: str) -> Iterable[re.Match[str]]:
                     cands.append(j)
         for c in cands:
             m = _MONEY_AT.match(sentence, c)
-            if m is not None and m.end() > g and (m.group("cur") or m.group("sym1") or m.group("sym2")):
-                yield m
+            if m is None or m.end() <= g:
+                continue
+            if m.group("cur") or m.group("sym1") or m.group("sym2"):
+                yield m, False
+                done = m.end()
+                break
+            if done and (m.group("scale") or m.group("bscale")) and _IMPLIED_AFTER_RE.match(sentence, m.end()):
+                yield m, True  # "55 مليار دولار، جاء أكثر من 35 مليارا منها من الولايات المتحدة"
                 done = m.end()
                 break
 
@@ -533,11 +564,15 @@ def find_amounts(sentence: str, on: dt.date | None = None) -> list[AmountHit]:
     latest rate), unless the sentence states the dollar figure itself."""
     if not isinstance(sentence, str) or not _money_gate(sentence):
         return []
-    raw = [a for a in (_read_amount(sentence, m) for m in _money_matches(sentence)) if a is not None]
+    raw: list[tuple[int, int, float, str, Qualifier, bool]] = []
+    for m, implied in _money_matches(sentence):
+        a = _read_amount(sentence, m, raw[-1][3] if implied and raw else None)
+        if a is not None:
+            raw.append(a)
     if not raw:
         return []
     bounds = _clauses(sentence)
-    cues, relative = _kind_cues(sentence)
+    cues, relative = _kind_cues(sentence, on)
     starts = [a[0] for a in raw]
     hits: list[AmountHit] = []
     for start, end, value, code, qual, has_scale in raw:
@@ -701,6 +736,7 @@ _VERB_CUES = _Phrases(_words("donor_verb"), prefix="[وف]?", suffix=_PRONOUN)
 _DONOR_FROM_RE = re.compile(rf"\s*[،,]?\s*(?:{_alt(_words('donor_from'))})\s+")
 _RECIPIENT_BEFORE_RE = re.compile(rf"(?:{_LB}(?:{_alt(_words('recipient_marker'))})\s*|(?:^|[^{AR}])[وف]?ل\s?)$")
 _LOCATION_BEFORE_RE = re.compile(rf"(?:{_LB}(?:{_alt(_words('location_marker'))})\s*|(?:^|[^{AR}])[وف]?ب)$")
+_HELD_BEFORE_RE = re.compile(rf"{_LB}(?:{_alt(_words('held_marker'))})\s+(?:في|ب)\s*$")
 _L_INITIAL = tuple(_words("l_initial_country"))
 _RECIPIENT_ISO3 = frozenset(c.upper() for c in _words("recipient_country") + _words("never_donor"))
 _PREDICATE_BEFORE_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('predicate_before'))})\s*$")
@@ -737,6 +773,8 @@ def _candidates(
             continue
         if c.via == "capital" and _LOCATION_BEFORE_RE.search(sentence, max(0, c.start - 10), c.start):
             continue  # "في لندن" is where, not who
+        if _HELD_BEFORE_RE.search(sentence, max(0, c.start - 30), c.start):
+            continue  # "القمة المنعقدة في فرنسا"
         out.append((c.start, c.end, c.iso3))
     out.sort(key=lambda x: x[0])
     return out
@@ -745,7 +783,16 @@ def _candidates(
 def find_donor(
     sentence: str, amount: AmountHit, countries: Sequence[CountryHit], officials: Sequence[OfficialHit] = ()
 ) -> str | None:
-    """Who gave ``amount``: an ISO3 code, ``"ALL"`` for the donors together, or ``None`` when the sentence does not say.
+    """Who gave ``amount``: an ISO3 code, ``"ALL"`` for the donors together, or ``None`` when the sentence does not say
+    (or names an organisation); see ``find_giver``."""
+    return find_giver(sentence, amount, countries, officials)[1]
+
+
+def find_giver(
+    sentence: str, amount: AmountHit, countries: Sequence[CountryHit], officials: Sequence[OfficialHit] = ()
+) -> tuple[bool, str | None]:
+    """(whether the sentence names a giver of ``amount``, who: an ISO3 code, ``"ALL"`` for the donors together, or
+    ``None`` for an organisation such as the EU).
 
     In order: "من + COUNTRY/group" right after the amount; a country or group right before the amount in the same
     clause ("وفرنسا 3 مليارات"); the subject of the nearest giving verb before the amount (after the verb, else before
@@ -758,24 +805,26 @@ def find_donor(
     if m:
         for s, e, who in cands:
             if s <= m.end() < e or s == m.end():
-                return who
-    if amount.kind == "funding_gap" or not cands:
-        return None
+                return True, who
+    if amount.kind == "funding_gap":
+        return True, None
+    if not cands:
+        return False, None
     lo, _hi = _clause_of(_clauses(sentence), amount.start, amount.end, len(sentence))
     before = [c for c in cands if c[1] <= amount.start]
     if before and before[-1][0] >= lo and len(sentence[before[-1][1] : amount.start].split()) <= 1:
-        return before[-1][2]
+        return True, before[-1][2]
     verbs = _VERB_CUES(sentence, 0, amount.start)
     if verbs:
         verb = verbs[-1]
         for s, _e, who in before:
             if s >= verb.end():
                 if len(sentence[verb.end() : s].split()) <= _SUBJECT_GAP_WORDS:
-                    return who
+                    return True, who
                 break
         prior = [c for c in before if c[1] <= verb.start()]
-        return prior[-1][2] if prior else None
+        return (True, prior[-1][2]) if prior else (False, None)
     in_clause = [c for c in before if c[0] >= lo]
     if in_clause:
-        return in_clause[-1][2]
-    return before[-1][2] if before else None
+        return True, in_clause[-1][2]
+    return (True, before[-1][2]) if before else (False, None)

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .amounts import convert, find_amounts, find_counts, find_donor
+from .amounts import convert, find_amounts, find_counts, find_giver
 from .dates import find_dates
 from .events import EventDraft, SentenceFacts, build_events
 from .normalize import NormText, normalize
@@ -116,11 +116,12 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
             rate_basis = "published" if published else "latest"
             if own is not None and amt.currency != "USD" and amt.rate_source != "stated":
                 amt, rate_basis = convert(amt, own), "amount_date"
-            donor = find_donor(f.text, amt, f.countries, f.officials) or ""
-            donor_basis = "sentence" if donor else None
+            found, who = find_giver(f.text, amt, f.countries, f.officials)
+            donor = who or ""
+            donor_basis = "sentence" if found else None
             if donor:
                 last_donor = donor
-            elif last_donor and amt.kind != "funding_gap":
+            elif not found and last_donor:
                 donor, donor_basis = last_donor, "article"  # the giver of the article's previous amount
             amounts.append({
                 "amount_id": f"{article_id}#a{f.index}.{k}", "article_id": article_id,
