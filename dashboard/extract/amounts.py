@@ -244,6 +244,7 @@ _CURRENCY_LONG = tuple(st for st in _CURRENCY_STEMS if len(st) >= 3)
 _LATIN_CODES = tuple(sym for sym in _CUR.symbols if re.search("[a-z]", sym))
 _LATIN_CODE_RE = re.compile(rf"(?<![a-z])(?:{_alt(_LATIN_CODES)})(?![a-z])") if _LATIN_CODES else None
 _ASCII_LETTER = re.compile("[a-z]")
+_PRICE_WORDS = _Phrases(_words("price_word"), prefix=_DEF_CLITIC)
 _IMPLIED_AFTER_RE = re.compile(
     rf"\s*(?:$|[{re.escape(''.join(_CLAUSE_CHARS_SET))}.,]|(?:{_alt(_words('implied_after'))}){_NB})"
 )
@@ -274,6 +275,7 @@ _KIND_BLOCK = _Phrases(_words("kind_block"), prefix="[وف]?")
 _RELATIVE_BEFORE_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('relative'))})\s*$")
 _UNTIL_STEMS = tuple(_stems(_words("until_word")))
 _UNTIL_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('until_word'))})\s*(?:عام|سنه|العام)?\s*(?P<y>(?:19|20)[0-9]{{2}})(?![0-9])")
+_SINCE_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('since_word'))})\s+(?:\S+\s+){{0,3}}?(?P<y>(?:19|20)[0-9]{{2}})(?![0-9])")
 _KIND_WEAK = _lookup("kind_weak")
 _KIND_WEAK_CUES = _Phrases(_KIND_WEAK, prefix="[وف]?", suffix=_PRONOUN)
 _CLAUSE_CHARS = tuple(_CLAUSE_CHARS_SET)
@@ -464,8 +466,8 @@ def _kind(
     """The kind of the amount at ``[start, end)`` from the best cue (see ``amount_cues.csv``): the lowest rank, then
     the nearest, in the amount's clause; else a sentence-scope cue of an earlier clause.
 
-    A cue of an earlier clause does not reach past another amount (``others``: their starts): "حزمة بقيمة 500 مليون
-    دولار، تاركة 3.8 مليار دولار" makes only the first a package."""
+    A package cue of an earlier clause does not reach past another amount (``others``: their starts): "حزمة بقيمة 500
+    مليون دولار، تاركة 3.8 مليار دولار" makes only the first a package."""
     lo, hi = _clause_of(bounds, start, end, len(sentence))
     best: tuple[int, int, _Cue] | None = None  # (rank, distance, cue)
     for c in cues:
@@ -476,7 +478,9 @@ def _kind(
             best = (c.rank, dist, c)
     if best is None:
         for c in cues:  # earlier clauses: sentence-scope cues only
-            if c.end <= lo and c.scope == "sentence" and not any(c.end <= o < start for o in others):
+            if c.kind == "package" and any(c.end <= o < start for o in others):
+                continue
+            if c.end <= lo and c.scope == "sentence":
                 if best is None or (c.rank, start - c.end) < best[:2]:
                     best = (c.rank, start - c.end, c)
     if best is not None:
@@ -493,7 +497,7 @@ def _kind_cues(sentence: str, on: dt.date | None) -> tuple[list[_Cue], list[_Cue
     """Kind cues of ``sentence``: (main cues, verbs of a relative clause). Cues inside a blocking phrase are dropped
     ("بإجمالي" in "حزمة بإجمالي 225 مليون": worth a total of). A relative-clause verb counts only when no main cue
     decides ("إجمالي المساعدات التي تعهدت بها": the total, not a pledge). "حتى 2029" is a pledge when the year is not
-    before the year of ``on`` (any year without ``on``)."""
+    before the year of ``on`` (any year without ``on``); "منذ 24 فبراير 2022" is a running total."""
     main: list[_Cue] = []
     relative: list[_Cue] = []
     matches = _KIND_CUES(sentence)
@@ -509,6 +513,10 @@ def _kind_cues(sentence: str, on: dt.date | None) -> tuple[list[_Cue], list[_Cue
                 relative.append(cue)
             else:
                 main.append(cue)
+    if "منذ" in sentence:
+        for u in _SINCE_RE.finditer(sentence):  # "منذ 24 فبراير 2022": since a day of a year, a running total
+            if on is None or int(u.group("y")) <= on.year:
+                main.append(_Cue(u.start(), u.end(), "cumulative_total", "sentence", 1, _k(u.group())))
     if any(st in sentence for st in _UNTIL_STEMS):
         for u in _UNTIL_RE.finditer(sentence):
             if on is None or int(u.group("y")) >= on.year:
@@ -575,8 +583,17 @@ def find_amounts(sentence: str, on: dt.date | None = None) -> list[AmountHit]:
     cues, relative = _kind_cues(sentence, on)
     starts = [a[0] for a in raw]
     hits: list[AmountHit] = []
+    prices = [p.start() for p in _PRICE_WORDS(sentence)]
     for start, end, value, code, qual, has_scale in raw:
+        if prices and any(_clause_of(bounds, start, end, len(sentence))[0] <= p < start for p in prices):
+            continue  # "سعر القذيفة 3 آلاف دولار": a price, not aid
         if hits and _merge_equivalent(sentence, hits, start, value, code):
+            prev = hits[-1]
+            if prev.kind == "other":  # a cue behind the restatement: "100 مليون جنيه (130 مليون دولار) أعلن عنها"
+                close = re.match(r"\s*[)\]]", sentence[end:])
+                after = end + (close.end() if close else 0)
+                kind, cue = _kind(sentence, prev.start, after, prev.qualifier, bounds, cues, [])
+                hits[-1] = dataclasses.replace(prev, kind=kind, kind_cue=cue)
             continue
         others = [o for o in starts if o != start]
         kind, cue = _kind(sentence, start, end, qual, bounds, cues, others)

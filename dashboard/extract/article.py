@@ -112,7 +112,7 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
         for k, amt in enumerate(find_amounts(f.text, published)):
             s, e, raw = orig(f.index, amt)
             sent_text = sentence_text(f.index)[2]
-            own = _amount_day(amt, f.dates, published)
+            own = _amount_day(amt, f.text, f.dates, published)
             rate_basis = "published" if published else "latest"
             if own is not None and amt.currency != "USD" and amt.rate_source != "stated":
                 amt, rate_basis = convert(amt, own), "amount_date"
@@ -173,12 +173,14 @@ def _merge_repeats(rows: list[Row]) -> list[Row]:
     return out
 
 
-def _amount_day(amt: AmountHit, dates: list[DateHit], published: dt.date | None) -> dt.date | None:
+def _amount_day(amt: AmountHit, sentence: str, dates: list[DateHit], published: dt.date | None) -> dt.date | None:
     """The amount's own day, for its exchange rate: the one day-precision date of its sentence (not quoted, not after
-    the publication date), unless the amount is a running total (that is as of the article)."""
+    the publication date, not a starting point after منذ), unless the amount is a running total (that is as of the
+    article)."""
     if amt.kind == "cumulative_total":
         return None
-    days = {d.date for d in dates if d.precision == "day" and not d.quoted and d.date is not None}
+    days = {d.date for d in dates if d.precision == "day" and not d.quoted and d.date is not None
+            and not sentence[max(0, d.start - 8) : d.start].rstrip().endswith("منذ")}
     days = {d for d in days if published is None or d <= published}
     return days.pop() if len(days) == 1 else None
 
