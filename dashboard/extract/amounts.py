@@ -1,15 +1,17 @@
 """Amounts of money, counts of participating countries, and who gave the money, in one normalised sentence.
 
 All three functions take the matching copy of ONE sentence (``normalize.norm(raw)``); hits index into it.
-Word lists are data: ``data/currencies.csv`` (names, signs, rates), ``data/number_words.csv`` (number and scale words)
-and ``data/amount_cues.csv`` (qualifiers, kind cues, donor cues, count nouns).
+Word lists are data: ``data/currencies.csv`` (names, signs, fallback rates), ``data/number_words.csv`` (number and
+scale words) and ``data/amount_cues.csv`` (qualifiers, kind cues, donor cues, count nouns, price words). Dollar values
+come from ``fx.usd_rate`` at the day given to ``find_amounts`` (``convert`` redoes one at another day).
 
 Money = ``[qualifier] [sign] NUMBER [SCALE [و NUMBER SCALE | ونصف]] CURRENCY|sign [qualifier]``. A currency word or
 sign is required, so distances, people, years, percentages and factors ("عشرة أضعاف") never become money. A scale
 word alone counts only in the singular or dual ("مليار دولار" = 1e9, "ملياري دولار" = 2e9; "مليارات الدولارات" is
 vague and skipped). "5 و7 مليارات" / "بين 5 و7 مليارات" / "5-7 مليارات" give the upper bound with ``up_to``.
-A conversion right after an amount ("2 مليار يورو (2.2 مليار دولار)") is not a second amount: it becomes the first
-amount's ``value_usd``.
+A conversion right after an amount ("2 مليار يورو (2.2 مليار دولار)") is not a second amount: it is noted on the first
+(``alt_value``/``alt_currency``) and, in dollars, becomes its ``value_usd`` (``rate_source`` "stated"). A bare figure
+of aid with no scale word ("43.9 دولار") is read as billions and flagged ``scale_inferred``; a price is not aid.
 
 Counts = ``[qualifier] NUMBER (دولة|دول|بلدا|وفدا|عضوا|...)`` or ``(الوفود|الدول|دول الناتو|...) الـ NUMBER``.
 
@@ -48,6 +50,7 @@ _WS = re.compile(r"\s+")
 _NB = rf"(?![{AR}])"  # right word boundary
 _LB = rf"(?<![{AR}])"  # left word boundary
 _PRONOUNS = ("هما", "هم", "ها", "نا", "ه")
+_OPENING_MARKS = "\"'«“‘([{"
 _FUNCTION_WORDS = frozenset({"من", "ما", "في", "الي", "حتي", "علي", "عن", "بين", "او", "اي", "قد", "لا"})
 
 
@@ -152,6 +155,8 @@ class _Phrases:
         out: list[re.Match[str]] = []
         end = -1
         for s in sorted(starts):
+            while s < len(text) and text[s] in _OPENING_MARKS:  # a word right after a quote mark: "سنقدم
+                s += 1
             if s < end or s < lo or (hi is not None and s >= hi):
                 continue
             m = self.regex.match(text, s)
@@ -274,8 +279,9 @@ _KIND_RANK: dict[str, int] = {
 _KIND_BLOCK = _Phrases(_words("kind_block"), prefix="[وف]?")
 _RELATIVE_BEFORE_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('relative'))})\s*$")
 _UNTIL_STEMS = tuple(_stems(_words("until_word")))
-_UNTIL_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('until_word'))})\s*(?:عام|سنه|العام)?\s*(?P<y>(?:19|20)[0-9]{{2}})(?![0-9])")
-_SINCE_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('since_word'))})\s+(?:\S+\s+){{0,3}}?(?P<y>(?:19|20)[0-9]{{2}})(?![0-9])")
+_YEAR = r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])"
+_UNTIL_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('until_word'))})\s*(?:عام|سنه|العام)?\s*{_YEAR}")
+_SINCE_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('since_word'))})\s+(?:\S+\s+){{0,3}}?{_YEAR}")
 _KIND_WEAK = _lookup("kind_weak")
 _KIND_WEAK_CUES = _Phrases(_KIND_WEAK, prefix="[وف]?", suffix=_PRONOUN)
 _CLAUSE_CHARS = tuple(_CLAUSE_CHARS_SET)
