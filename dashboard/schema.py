@@ -38,6 +38,13 @@ TABLES: dict[str, dict[str, str]] = {
         "currency": "category", "value_usd": "Float64", "qualifier": "category", "kind": "category",
         "donor": "string", "raw": "string", "evidence": "string", "sentence": "Int64", "start": "Int64",
         "end": "Int64", "date": "string", "date_start": "date", "date_precision": "category",
+        # issue 12: the exchange rate used for value_usd, its day, what that day is (amount_date, published,
+        # latest) and its source; the same figure restated in another currency; a scale word read in
+        "usd_rate": "Float64", "rate_date": "date", "rate_basis": "category", "rate_source": "string",
+        "alt_value": "Float64", "alt_currency": "category", "scale_inferred": "boolean",
+        # the giver found in the amount's sentence, or carried from the article's previous amount; how many times
+        # the article states the figure (one row per figure)
+        "donor_basis": "category", "mentions": "Int64",
     },
     "mentions": {
         "article_id": "string", "country": "category", "count": "Int64", "first_raw": "string",

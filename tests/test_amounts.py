@@ -6,20 +6,26 @@ machine-translated copy); none is taken from the seed articles.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dashboard.extract import fx
 from dashboard.extract.amounts import find_amounts, find_counts, find_donor
+from dashboard.extract.article import extract_article
 from dashboard.extract.normalize import norm
+from dashboard.extract.people import find_officials
+from dashboard.extract.places import find_countries
 from dashboard.extract.types import AmountHit, CountryHit
 
 P = pytest.param
 XFAIL = pytest.mark.xfail
 
 
-def only_amount(raw: str) -> AmountHit:
-    hits = find_amounts(norm(raw))
+def only_amount(raw: str, on: dt.date | None = None) -> AmountHit:
+    hits = find_amounts(norm(raw), on)
     assert len(hits) == 1, hits
     return hits[0]
 
@@ -73,7 +79,7 @@ AMOUNT_CASES = [
     P("وقدمت كندا خمسة مليارات دولار كندي.", 5e9, "CAD", "exact", "other", id="words-five-billion-cad"),
     P("خصص البرلمان عشرة ملايين يورو للمستشفيات الميدانية.", 1e7, "EUR", "exact", "other", id="words-ten-million"),
     P("وتبلغ كلفة البرنامج ثلاثمائة مليون دولار.", 3e8, "USD", "exact", "other", id="words-three-hundred-million"),
-    P("وأعلنت ملياري دولار لدعم الدفاع الجوي.", 2e9, "USD", "exact", "other", id="dual-two-billion"),
+    P("وأعلنت ملياري دولار لدعم الدفاع الجوي.", 2e9, "USD", "exact", "package", id="dual-two-billion-announced"),
     P("ومنحت السويد نصف مليار يورو.", 5e8, "EUR", "exact", "other", id="half-a-billion"),
     P("ورصدت مليار ونصف المليار دولار للذخيرة.", 1.5e9, "USD", "exact", "other", id="billion-and-a-half"),
     P("وقدمت 3 مليارات و200 مليون يورو.", 3.2e9, "EUR", "exact", "other", id="billions-and-millions"),
@@ -95,7 +101,7 @@ AMOUNT_CASES = [
     P("وقال الكرملين إن الإنفاق العسكري يتجاوز 13 تريليون روبل.", 13e12, "RUB", "more_than", "other",
       id="rouble-trillion-exceeds"),
     P("وخصصت كييف 150 مليار هريفنيا للدفاع.", 150e9, "UAH", "exact", "other", id="hryvnia"),
-    P("وأعلنت الدنمارك تخصيص 1.2 مليار كرونة.", 1.2e9, "DKK", "exact", "other", id="bare-krone-from-context"),
+    P("وأعلنت الدنمارك تخصيص 1.2 مليار كرونة.", 1.2e9, "DKK", "exact", "package", id="bare-krone-from-context"),
     P("وبلغت التبرعات 10 ملايين جنيه مصري.", 1e7, "EGP", "exact", "other", id="egyptian-pound"),
     # kind: nearest cue, clause scope
     P("وتشمل الدفعة الجديدة، التي تبلغ قيمتها 250 مليون دولار، صواريخ ستينغر.", 2.5e8, "USD", "exact", "package",
@@ -112,8 +118,8 @@ AMOUNT_CASES = [
     P("وأرسلت الولايات المتحدة 300 مليون دولار.", 3e8, "USD", "exact", "other", id="exact-sent-stays-other"),
     P("ومنذ  بداية  الحرب  قدمت  فرنسا   خمسة  مليارات  يورو", 5e9, "EUR", "exact", "cumulative_total",
       id="double-spaces-everywhere"),
-    P("وأعلنت واشنطن منذ يومين تخصيص 300 مليون دولار.", 3e8, "USD", "exact", "other",
-      id="mundhu-two-days-ago-is-not-a-total"),
+    P("وأعلنت واشنطن منذ يومين تخصيص 300 مليون دولار.", 3e8, "USD", "exact", "package",
+      id="mundhu-two-days-ago-is-not-a-total-but-announced"),
     P("وقدمت الدنمارك منذ 2022 ما قيمته 8 مليارات يورو.", 8e9, "EUR", "exact", "cumulative_total", id="since-2022"),
     P("وتعاملت الحكومة بحزم مع الأزمة ورصدت 200 مليون يورو.", 2e8, "EUR", "exact", "other",
       id="bi-hazm-firmly-is-not-a-package"),
@@ -136,7 +142,7 @@ def test_amount(raw: str, value: float, currency: str, qualifier: str, kind: str
 USD_CASES = [
     P("وتعهدت ألمانيا بتقديم مليار يورو.", 1.08e9, id="eur-to-usd"),
     P("وقدمت بريطانيا 2 مليار جنيه إسترليني.", 2.56e9, id="gbp-to-usd"),
-    P("وتعهدت طوكيو بتقديم 500 مليار ين.", 3.3e9, id="jpy-to-usd"),
+    P("وتعهدت طوكيو بتقديم 500 مليار ين.", 3.1e9, id="jpy-to-usd"),
     P("وقدمت كندا 500 مليون دولار كندي.", 3.65e8, id="cad-to-usd"),
     P("وقدمت واشنطن 66.5 مليار دولار.", 66.5e9, id="usd-is-usd"),
     P("وأرسلت السويد 10 مليارات كرونة سويدية.", 9.47e8, id="sek-to-usd"),
@@ -148,7 +154,7 @@ USD_CASES = [
 
 @pytest.mark.parametrize(("raw", "usd"), USD_CASES)
 def test_value_usd(raw: str, usd: float) -> None:
-    hit = only_amount(raw)
+    hit = only_amount(raw, dt.date(2024, 7, 1))  # the expected values are mid-2024 rates
     assert hit.value_usd == pytest.approx(usd, rel=0.02)
 
 
@@ -378,3 +384,294 @@ def test_never_raises_on_amount_like_text(s: str, data: st.DataObject) -> None:
         assert c.text == s[c.start : c.end] and c.value >= 2
 
 
+
+
+# --------------------------------------------------------------------------------------------------------------
+# issue 12: kinds, givers, one figure in two currencies, a missing scale word, exchange rates by date
+# (sentences written for these tests in agency, Egyptian, Gulf, Levantine and Maghrebi styles)
+
+ON = dt.date(2025, 6, 4)
+
+
+def rows(raw: str, on: dt.date | None = ON) -> list[tuple[float, str, str, str | None]]:
+    """(value, currency, kind, donor) of every amount, with the real country and office-holder finders."""
+    s = norm(raw)
+    cs, officials = find_countries(s), find_officials(s, on)
+    return [(h.value, h.currency, h.kind, find_donor(s, h, cs, officials)) for h in find_amounts(s, on)]
+
+
+KIND_DONOR_CASES = [
+    # the giver is the speaker's country, named by a demonym
+    P("أعلن وزير الدفاع البريطاني عن حزمة بقيمة 500 مليون جنيه إسترليني خلال الاجتماع.",
+      [(5e8, "GBP", "package", "GBR")], id="gulf-speaker-demonym-package"),
+    P("وبلغ إجمالي المساعدات الأمريكية لكييف منذ بدء الغزو نحو 66 مليار دولار.",
+      [(66e9, "USD", "cumulative_total", "USA")], id="egyptian-demonym-of-the-aid-total"),
+    P("وأكد وزير الدفاع الألماني أن بلاده ستخصص 500 مليون يورو أخرى للدفاع الجوي.",
+      [(5e8, "EUR", "pledge", "DEU")], id="levantine-speaker-his-country"),
+    # the giver named by an office-holder alone
+    P("وقال هيغسيث إن بلاده خصصت 500 مليون دولار للذخائر.", [(5e8, "USD", "other", "USA")],
+      id="agency-official-name-speaks-for-his-country"),
+    # a country as the subject
+    P("قدّمت ألمانيا 7 مليارات يورو لأوكرانيا هذا العام.", [(7e9, "EUR", "other", "DEU")],
+      id="levantine-country-subject"),
+    P("وأعلنت الحكومة النروجية أنها ستخصص 5 مليارات كرونة نروجية لصندوق دعم أوكرانيا.",
+      [(5e9, "NOK", "pledge", "NOR")], id="maghrebi-norway-spelling-and-fund"),
+    # all the backers together
+    P("وقال إن حلفاء كييف قدموا أكثر من 100 مليار دولار منذ بدء الغزو.",
+      [(100e9, "USD", "cumulative_total", "ALL")], id="agency-allies-of-kyiv-since-the-invasion"),
+    P("وقدمت الدول الغربية في المجمل 200 مليار دولار.", [(200e9, "USD", "cumulative_total", "ALL")],
+      id="maghrebi-fi-al-mujmal"),
+    P("وقال الأمين العام إن الحلف سوف يمنح أوكرانيا 40 مليار يورو خلال العام المقبل.",
+      [(40e9, "EUR", "pledge", "ALL")], id="gulf-the-alliance-will-give"),
+    P("قدم أعضاء المجموعة مساعدات تتجاوز قيمتها 55 مليار دولار، جاء أكثر من 35 مليارا منها من الولايات المتحدة.",
+      [(55e9, "USD", "cumulative_total", "ALL"), (35e9, "USD", "cumulative_total", "USA")],
+      id="agency-share-of-the-total-implied-currency"),
+    # the recipient, a place or an opponent is never the giver
+    P("وتسلّمت أوكرانيا حزمة بقيمة 3 مليارات دولار.", [(3e9, "USD", "package", None)],
+      id="recipient-is-not-the-donor"),
+    P("وخلال القمة المنعقدة في فرنسا، قال المسؤول إن الاتحاد الأوروبي سيقدم 500 مليون يورو.",
+      [(5e8, "EUR", "pledge", None)], id="host-country-is-not-the-donor"),
+    P("وتعد بريطانيا من أكبر الداعمين لأوكرانيا في حربها مع روسيا، إذ قدمت لكييف نحو 3 مليارات جنيه إسترليني.",
+      [(3e9, "GBP", "cumulative_total", "GBR")], id="egyptian-one-of-the-biggest-backers-not-all-nor-russia"),
+    P("وأعلنت السويد، التي انضمت إلى الناتو العام الماضي، عن حزمة بقيمة 1.2 مليار دولار.",
+      [(1.2e9, "USD", "package", "SWE")], id="joined-nato-is-no-giver"),
+    P("وتشمل الحزمة 200 مليون جنيه إسترليني من حكومة المملكة المتحدة.", [(2e8, "GBP", "package", "GBR")],
+      id="from-the-government-of"),
+    # kinds
+    P("وأعلنت هولندا أنها ستقدم 3.5 مليار يورو حتى 2029.", [(3.5e9, "EUR", "pledge", "NLD")],
+      id="pledge-until-a-later-year"),
+    P("وقدمت هولندا 3.5 مليار يورو حتى 2023.", [(3.5e9, "EUR", "other", "NLD")],
+      id="until-a-past-year-is-no-pledge"),
+    P("وتعهدت النرويج بتقديم 1.5 مليار كرونة نرويجية سنويا.", [(1.5e9, "NOK", "pledge", "NOR")],
+      id="gulf-yearly-pledge"),
+    P("وأعلن الرئيس الأمريكي عن حزمة مساعدات عسكرية جديدة لأوكرانيا بإجمالي 225 مليون دولار.",
+      [(2.25e8, "USD", "package", "USA")], id="package-worth-a-total-of-is-a-package"),
+    P("وبلغ إجمالي المساعدات التي تعهدت بها الدنمارك 13 مليار كرونة دنماركية.",
+      [(13e9, "DKK", "cumulative_total", "DNK")], id="total-of-what-was-pledged-is-a-total"),
+    P("وكانت فرنسا قد أعلنت أنها ستقدم ملياري يورو إضافيين.", [(2e9, "EUR", "package", "FRA")],
+      id="additional-tranche-is-a-package"),
+    P("وقالت كييف إنها تحتاج إلى 6 مليارات دولار إضافية.", [(6e9, "USD", "funding_gap", None)],
+      id="needed-beats-additional"),
+    P("وأعلن البنتاغون عن حزمة بقيمة 500 مليون دولار، تاركا نحو 3.8 مليار دولار للإدارة المقبلة.",
+      [(5e8, "USD", "package", "USA"), (3.8e9, "USD", "other", "USA")], id="a-package-cue-names-one-figure"),
+    P("تنوي النرويج زيادة دعمها بـ 50 مليار كرونة نرويجية لترفعه إلى 85 مليار كرونة نرويجية.",
+      [(50e9, "NOK", "pledge", "NOR"), (85e9, "NOK", "pledge", "NOR")], id="an-intention-covers-both-figures"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), KIND_DONOR_CASES)
+def test_kind_and_donor(raw: str, expected: list[tuple[float, str, str, str | None]]) -> None:
+    got = rows(raw)
+    assert [(pytest.approx(v), c, k, d) for v, c, k, d in expected] == got
+
+
+NOT_AID = [
+    P("ويبلغ سعر القذيفة الواحدة 3 آلاف دولار.", id="price-of-a-shell"),
+    P("وارتفع سعر برميل النفط إلى 85 دولارا منذ بداية الحرب.", id="oil-price-since-the-war"),
+    P("وقتل 43 جنديا في الهجوم على المدينة.", id="soldiers-killed"),
+    P("وأرسلت روسيا 300 ألف جندي إلى الجبهة.", id="troops-sent"),
+]
+
+
+@pytest.mark.parametrize("raw", NOT_AID)
+def test_not_aid(raw: str) -> None:
+    assert find_amounts(norm(raw), ON) == []
+
+
+TWO_CURRENCIES = [
+    P("وأعلنت فرنسا تقديم 500 مليون يورو (نحو 540 مليون دولار) لشراء الذخيرة.", 5e8, "EUR", 5.4e8, "USD",
+      id="brackets-with-about"),
+    P("وأعلنت فرنسا تقديم 500 مليون يورو، أي حوالي 540 مليون دولار، لشراء الذخيرة.", 5e8, "EUR", 5.4e8, "USD",
+      id="ay-hawali"),
+    P("وخصصت ألمانيا 500 مليون يورو، وهو ما يعادل 540 مليون دولار.", 5e8, "EUR", 5.4e8, "USD",
+      id="wa-huwa-ma-yuadil"),
+    P("وأعلنت بريطانيا 300 مليون جنيه إسترليني/380 مليون دولار.", 3e8, "GBP", 3.8e8, "USD", id="slash"),
+    P("وستقدم فرنسا ملياري يورو إضافيين (2.2 مليار دولار أمريكي).", 2e9, "EUR", 2.2e9, "USD",
+      id="adjective-before-the-brackets"),
+    P("وقدمت واشنطن 540 مليون دولار (500 مليون يورو).", 5.4e8, "USD", 5e8, "EUR", id="dollars-first"),
+    P("وتخصص النرويج 85 مليار كرونة نرويجية (7.2 مليار يورو) العام المقبل.", 85e9, "NOK", 7.2e9, "EUR",
+      id="krone-and-euro"),
+    P("وأعلنت فرنسا 500 مليون يورو، 540 مليون دولار، للمسيرات.", 5e8, "EUR", 5.4e8, "USD",
+      id="bare-comma-and-a-plausible-rate"),
+]
+
+
+@pytest.mark.parametrize(("raw", "value", "currency", "alt_value", "alt_currency"), TWO_CURRENCIES)
+def test_one_figure_in_two_currencies(raw: str, value: float, currency: str, alt_value: float,
+                                      alt_currency: str) -> None:
+    hit = only_amount(raw, ON)
+    assert (hit.value, hit.currency) == (pytest.approx(value), currency)
+    assert (hit.alt_value, hit.alt_currency) == (pytest.approx(alt_value), alt_currency)
+    if alt_currency == "USD":
+        assert hit.value_usd == pytest.approx(alt_value) and hit.rate_source == "stated"
+
+
+@pytest.mark.parametrize("raw", [
+    P("وقدمت ألمانيا 5 مليارات يورو و3 مليارات دولار من القروض.", id="and-joins-two-figures"),
+    P("وأعلنت فرنسا 500 مليون يورو، 100 مليون دولار منها للمسيرات.", id="bare-comma-and-an-implausible-rate"),
+])
+def test_two_figures_in_two_currencies_stay_two(raw: str) -> None:
+    assert len(find_amounts(norm(raw), ON)) == 2
+
+
+SCALE_CASES = [
+    P("وبلغ إجمالي المساعدات الأمريكية لأوكرانيا منذ بداية الحرب 43.9 دولار.", 43.9e9, True,
+      id="total-of-aid-without-billion"),
+    P("وأعلن البنتاغون عن حزمة مساعدات جديدة بقيمة 400 دولار.", 4e8, True, id="package-of-hundreds-is-millions"),
+    P("وأعلن البنتاغون عن حزمة مساعدات بقيمة 2.5 دولار.", 2.5e9, True, id="small-package-is-billions"),
+    P("وتبرع مواطن بـ 50 دولارا لدعم الجيش.", 50.0, False, id="a-real-small-gift-without-a-kind"),
+    P("وبلغت المساعدات منذ بداية الحرب 1500 دولار للأسرة.", 1500.0, False, id="thousand-or-more-is-as-written"),
+    P("وبلغ إجمالي المساعدات 43.9 مليار دولار.", 43.9e9, False, id="with-its-scale-word"),
+]
+
+
+@pytest.mark.parametrize(("raw", "value", "inferred"), SCALE_CASES)
+def test_missing_scale_word(raw: str, value: float, inferred: bool) -> None:
+    hit = only_amount(raw, ON)
+    assert hit.value == pytest.approx(value)
+    assert hit.scale_inferred is inferred
+    assert hit.text == norm(raw)[hit.start : hit.end]  # the figure as written stays
+
+
+# exchange rates by date
+
+def test_euro_on_two_dates_gives_two_dollar_values() -> None:
+    s = norm("وتعهدت ألمانيا بتقديم مليار يورو.")
+    early = find_amounts(s, dt.date(2022, 9, 28))[0]  # the euro stood below the dollar
+    late = find_amounts(s, dt.date(2025, 6, 4))[0]
+    assert 0.9e9 < early.value_usd < 1.0e9  # type: ignore[operator]
+    assert 1.1e9 < late.value_usd < 1.2e9  # type: ignore[operator]
+    assert (early.rate_date, late.rate_date) == (dt.date(2022, 9, 28), dt.date(2025, 6, 4))
+    assert early.rate_source == late.rate_source == fx.ECB
+    assert (early.value, early.currency) == (late.value, late.currency) == (1e9, "EUR")
+
+
+@pytest.mark.parametrize(("day", "rate_day"), [
+    P(dt.date(2024, 3, 2), dt.date(2024, 3, 1), id="saturday-takes-friday"),
+    P(dt.date(2024, 3, 3), dt.date(2024, 3, 1), id="sunday-takes-friday"),
+    P(dt.date(2023, 12, 25), dt.date(2023, 12, 22), id="christmas-takes-the-last-business-day"),
+    P(dt.date(2024, 3, 1), dt.date(2024, 3, 1), id="a-business-day-is-itself"),
+])
+def test_days_without_a_rate(day: dt.date, rate_day: dt.date) -> None:
+    rate = fx.usd_rate("GBP", day)
+    assert rate is not None and rate.date == rate_day
+    assert rate.usd_per_unit == fx.usd_rate("GBP", rate_day).usd_per_unit  # type: ignore[union-attr]
+
+
+def test_no_date_and_dates_after_the_history_take_the_latest_rate() -> None:
+    latest = fx.usd_rate("EUR")
+    far = fx.usd_rate("EUR", dt.date(2099, 1, 1))
+    assert latest is not None and far is not None and latest.date is not None
+    assert far == latest and latest.date <= dt.date(2099, 1, 1)
+
+
+@pytest.mark.parametrize(("code", "day", "source_has", "dated"), [
+    P("RUB", dt.date(2021, 5, 5), fx.ECB, True, id="rouble-before-march-2022-from-the-ecb"),
+    P("RUB", dt.date(2024, 5, 5), "currencies.csv", False, id="rouble-after-the-ecb-stopped-falls-back"),
+    P("UAH", dt.date(2024, 5, 5), "currencies.csv", False, id="hryvnia-falls-back"),
+    P("SAR", dt.date(2024, 5, 5), "peg", False, id="riyal-peg"),
+])
+def test_currencies_the_ecb_lacks(code: str, day: dt.date, source_has: str, dated: bool) -> None:
+    rate = fx.usd_rate(code, day)
+    assert rate is not None and source_has in rate.source
+    assert (rate.date is not None) is dated
+
+
+def test_a_currency_without_any_rate_has_no_dollar_value() -> None:
+    hit = only_amount("وبلغت التبرعات 10 ملايين جنيه مصري.", ON)
+    assert hit.value_usd is None and hit.rate_source is None
+
+
+def test_rates_are_read_from_disk_never_downloaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import currency_converter.currency_converter as cc
+
+    def no_network(*_a: object, **_k: object) -> None:
+        raise AssertionError("the exchange rates must not be downloaded")
+
+    monkeypatch.setattr(cc, "urlopen", no_network)
+    fx._converter.cache_clear()
+    try:
+        assert fx.usd_rate("EUR", dt.date(2024, 6, 3)) is not None
+    finally:
+        fx._converter.cache_clear()
+
+
+def _amount_rows(text: str, published: dt.date | None) -> list[dict[str, object]]:
+    return extract_article("t", text, published).amounts
+
+
+def test_article_rows_say_which_rate_and_day() -> None:
+    [row] = _amount_rows("وأعلنت ألمانيا عن حزمة بقيمة 500 مليون يورو.", dt.date(2024, 3, 2))
+    assert (row["value"], row["currency"]) == (5e8, "EUR")
+    assert (row["rate_date"], row["rate_basis"], row["rate_source"]) == ("2024-03-01", "published", fx.ECB)
+    assert row["value_usd"] == pytest.approx(5e8 * row["usd_rate"])  # type: ignore[operator]
+
+
+def test_an_amount_with_its_own_day_takes_that_days_rate() -> None:
+    [row] = _amount_rows("وفي 3 مارس 2022 أعلنت ألمانيا عن حزمة بقيمة 500 مليون يورو.", dt.date(2025, 6, 4))
+    assert (row["rate_date"], row["rate_basis"]) == ("2022-03-03", "amount_date")
+    [total] = _amount_rows("ومنذ 24 فبراير 2022 قدمت ألمانيا 28 مليار يورو.", dt.date(2025, 6, 4))
+    assert (total["rate_date"], total["rate_basis"]) == ("2025-06-04", "published")  # a running total is as of now
+
+
+def test_no_publication_date_takes_the_latest_rate() -> None:
+    [row] = _amount_rows("وأعلنت ألمانيا عن حزمة بقيمة 500 مليون يورو.", None)
+    assert row["rate_basis"] == "latest" and row["rate_date"] == fx.usd_rate("EUR").date.isoformat()  # type: ignore[union-attr]
+
+
+def test_a_headline_and_its_lead_are_one_figure() -> None:
+    text = ("دعم ألماني لأوكرانيا بقيمة 2.7 مليار يورو\n"
+            "أعلنت الحكومة الألمانية اليوم عن حزمة مساعدات عسكرية لأوكرانيا بقيمة 2.7 مليار يورو.")
+    [row] = _amount_rows(text, ON)
+    assert (row["kind"], row["donor"], row["mentions"], row["sentence"]) == ("package", "DEU", 2, 1)
+
+
+def test_two_givers_of_the_same_size_stay_two() -> None:
+    text = "قدمت ألمانيا 500 مليون يورو. وقدمت فرنسا 500 مليون يورو أيضا."
+    assert [r["donor"] for r in _amount_rows(text, ON)] == ["DEU", "FRA"]
+
+
+def test_a_sentence_without_a_giver_takes_the_articles_previous_one() -> None:
+    text = "أعلنت الدنمارك عن حزمة بقيمة 1.7 مليار كرونة دنماركية. وتشمل المساعدات 300 مليون يورو للذخائر."
+    got = [(r["donor"], r["donor_basis"]) for r in _amount_rows(text, ON)]
+    assert got == [("DNK", "sentence"), ("DNK", "article")]
+
+
+def test_a_gap_never_takes_a_giver_from_the_article() -> None:
+    text = "أعلنت الدنمارك عن حزمة بقيمة 1.7 مليار كرونة دنماركية. وتحتاج كييف إلى 20 مليار دولار."
+    assert [r["donor"] for r in _amount_rows(text, ON)] == ["DNK", ""]
+
+
+KNOWN_KIND_DONOR_GAPS = [
+    P('قال وزير الدفاع البريطاني في كييف يوم الجمعة.\n"سنقدم 50 مليون جنيه إسترليني للدفاع الجوي".',
+      "GBR", "pledge", marks=XFAIL(strict=True, reason="the speaker of a quote in the next sentence is not followed"),
+      id="speaker-named-in-the-sentence-before"),
+    P("وبلغت المساعدات الأمريكية 75 مليار دولار.", "USA", "cumulative_total",
+      marks=XFAIL(strict=True, reason="'the aid reached X' without a total word is not read as a running total"),
+      id="reached-without-a-total-word"),
+]
+
+
+@pytest.mark.parametrize(("text", "donor", "kind"), KNOWN_KIND_DONOR_GAPS)
+def test_known_kind_and_donor_gaps(text: str, donor: str, kind: str) -> None:
+    [row] = _amount_rows(text, ON)
+    assert (row["donor"], row["kind"]) == (donor, kind)
+
+
+@pytest.mark.xfail(strict=True, reason="a currency mistranslated as جنيه مصري is not corrected by its stated dollars")
+def test_mistranslated_pound_is_sterling() -> None:
+    hit = only_amount("وأعلنت وزارة الدفاع البريطانية زيادة قدرها 450 مليون جنيه مصري (584 مليون دولار).", ON)
+    assert hit.currency == "GBP"
+
+
+@given(st.lists(ARABIC_BITS, max_size=30).map("".join), st.sampled_from([None, ON, dt.date(2022, 3, 5)]))
+@settings(max_examples=150, deadline=None)
+def test_article_amount_rows_never_raise(text: str, published: dt.date | None) -> None:
+    seen = set()
+    for r in extract_article("h", text, published).amounts:
+        assert r["mentions"] >= 1 and r["raw"]
+        key = (r["value"], r["currency"], r["donor"], r["kind"])
+        assert key not in seen  # one row per figure
+        seen.add(key)
+        if r["value_usd"] is not None and r["rate_source"] not in ("stated", "USD"):
+            assert r["value_usd"] == pytest.approx(r["value"] * r["usd_rate"], rel=1e-6, abs=0.01)  # cents

@@ -1,15 +1,17 @@
 """Amounts of money, counts of participating countries, and who gave the money, in one normalised sentence.
 
 All three functions take the matching copy of ONE sentence (``normalize.norm(raw)``); hits index into it.
-Word lists are data: ``data/currencies.csv`` (names, signs, rates), ``data/number_words.csv`` (number and scale words)
-and ``data/amount_cues.csv`` (qualifiers, kind cues, donor cues, count nouns).
+Word lists are data: ``data/currencies.csv`` (names, signs, fallback rates), ``data/number_words.csv`` (number and
+scale words) and ``data/amount_cues.csv`` (qualifiers, kind cues, donor cues, count nouns, price words). Dollar values
+come from ``fx.usd_rate`` at the day given to ``find_amounts`` (``convert`` redoes one at another day).
 
 Money = ``[qualifier] [sign] NUMBER [SCALE [و NUMBER SCALE | ونصف]] CURRENCY|sign [qualifier]``. A currency word or
 sign is required, so distances, people, years, percentages and factors ("عشرة أضعاف") never become money. A scale
 word alone counts only in the singular or dual ("مليار دولار" = 1e9, "ملياري دولار" = 2e9; "مليارات الدولارات" is
 vague and skipped). "5 و7 مليارات" / "بين 5 و7 مليارات" / "5-7 مليارات" give the upper bound with ``up_to``.
-A conversion right after an amount ("2 مليار يورو (2.2 مليار دولار)") is not a second amount: it becomes the first
-amount's ``value_usd``.
+A conversion right after an amount ("2 مليار يورو (2.2 مليار دولار)") is not a second amount: it is noted on the first
+(``alt_value``/``alt_currency``) and, in dollars, becomes its ``value_usd`` (``rate_source`` "stated"). A bare figure
+of aid with no scale word ("43.9 دولار") is read as billions and flagged ``scale_inferred``; a price is not aid.
 
 Counts = ``[qualifier] NUMBER (دولة|دول|بلدا|وفدا|عضوا|...)`` or ``(الوفود|الدول|دول الناتو|...) الـ NUMBER``.
 
@@ -20,11 +22,13 @@ with ``str.find`` on short stems, and the grammar is then matched anchored at th
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Literal, cast
 
+from dashboard.extract.fx import usd_rate
 from dashboard.extract.lexicon import read_table, split_variants
 from dashboard.extract.normalize import norm
 from dashboard.extract.numbers import (
@@ -38,14 +42,15 @@ from dashboard.extract.numbers import (
     parse_matched,
     scale_of,
 )
-from dashboard.extract.types import AmountHit, AmountKind, CountHit, CountryHit, Qualifier
+from dashboard.extract.types import AmountHit, AmountKind, CountHit, CountryHit, OfficialHit, Qualifier
 
-__all__ = ["find_amounts", "find_counts", "find_donor"]
+__all__ = ["convert", "find_amounts", "find_counts", "find_donor", "find_giver"]
 
 _WS = re.compile(r"\s+")
 _NB = rf"(?![{AR}])"  # right word boundary
 _LB = rf"(?<![{AR}])"  # left word boundary
 _PRONOUNS = ("هما", "هم", "ها", "نا", "ه")
+_OPENING_MARKS = "\"'«“‘([{"
 _FUNCTION_WORDS = frozenset({"من", "ما", "في", "الي", "حتي", "علي", "عن", "بين", "او", "اي", "قد", "لا"})
 
 
@@ -150,6 +155,8 @@ class _Phrases:
         out: list[re.Match[str]] = []
         end = -1
         for s in sorted(starts):
+            while s < len(text) and text[s] in _OPENING_MARKS:  # a word right after a quote mark: "سنقدم
+                s += 1
             if s < end or s < lo or (hi is not None and s >= hi):
                 continue
             m = self.regex.match(text, s)
@@ -168,7 +175,6 @@ class _Currencies:
     names: dict[str, str]  # spelling -> code
     bare: dict[str, list[tuple[str, re.Pattern[str]]]]  # shared spelling -> [(code, context regex)]
     symbols: dict[str, str]
-    usd_rate: dict[str, float | None]
 
 
 @cache
@@ -177,8 +183,6 @@ def _currencies() -> _Currencies:
     names: dict[str, str] = {}
     bare: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     symbols: dict[str, str] = {}
-    per_eur: dict[str, float] = {}
-    per_usd: dict[str, float] = {}
     for row in rows:
         code = row["code"]
         for name in split_variants(row["names"]):
@@ -190,21 +194,7 @@ def _currencies() -> _Currencies:
                 bare.setdefault(_key(name), []).append((code, ctx))
         for sym in split_variants(row.get("symbols", "")):
             symbols[_key(sym)] = code
-        if row.get("per_eur"):
-            per_eur[code] = float(row["per_eur"])
-        if row.get("per_usd"):
-            per_usd[code] = float(row["per_usd"])
-    eur_usd = per_eur.get("USD")  # USD per EUR
-    usd_rate: dict[str, float | None] = {}
-    for row in rows:
-        code = row["code"]
-        if code in per_usd:
-            usd_rate[code] = 1.0 / per_usd[code]
-        elif code in per_eur and eur_usd:
-            usd_rate[code] = eur_usd / per_eur[code]
-        else:
-            usd_rate[code] = None
-    return _Currencies(names, bare, symbols, usd_rate)
+    return _Currencies(names, bare, symbols)
 
 
 @cache
@@ -229,6 +219,7 @@ def _lookup(role: str) -> dict[str, str]:
     return {c: v for c, v, _ in _CUE.get(role, [])}
 
 
+_CLAUSE_CHARS_SET = "،;؛:()[]!?؟"
 _CLITIC_GLUED = "(?:[وف]?[بل]?)"
 _PRONOUN = "(?:هما|هم|ها|نا|ه)?"
 _PRONOUN_NO_H = "(?:هما|هم|ها|نا)?"  # a bare ه suffix would read مجموعه (group) as مجموع (total)
@@ -258,6 +249,10 @@ _CURRENCY_LONG = tuple(st for st in _CURRENCY_STEMS if len(st) >= 3)
 _LATIN_CODES = tuple(sym for sym in _CUR.symbols if re.search("[a-z]", sym))
 _LATIN_CODE_RE = re.compile(rf"(?<![a-z])(?:{_alt(_LATIN_CODES)})(?![a-z])") if _LATIN_CODES else None
 _ASCII_LETTER = re.compile("[a-z]")
+_PRICE_WORDS = _Phrases(_words("price_word"), prefix=_DEF_CLITIC)
+_IMPLIED_AFTER_RE = re.compile(
+    rf"\s*(?:$|[{re.escape(''.join(_CLAUSE_CHARS_SET))}.,]|(?:{_alt(_words('implied_after'))}){_NB})"
+)
 _SCALE_WORD_SPAN = 4  # words a number in words may take before its scale word ("ثلاثمائة وخمسة وعشرين مليون")
 
 _QUAL_BEFORE = _lookup("qual_before")
@@ -267,13 +262,29 @@ _QUAL_AFTER_RE = re.compile(rf"\s*(?P<q>{_alt(_QUAL_AFTER)}){_NB}")
 _RANGE_BEFORE_RE = re.compile(
     rf"{_LB}(?:بين\s+{NUMBER_PATTERN}\s*و|من\s+{NUMBER_PATTERN}\s*(?:الي|حتي|-)|{NUMBER_PATTERN}\s*-)\s*$"
 )
-_EQUIV_RE = re.compile(rf"\s*[،,]?\s*(?P<open>[(\[])?\s*(?:(?P<w>{_alt(_words('equivalent'))}){_NB}\s*)?")
+_EQUIV_RE = re.compile(
+    rf"(?:\s*(?:{_alt(_words('equivalent_skip'))}){_NB})?\s*[،,/-]?\s*(?P<open>[(\[])?\s*(?:(?P<w>{_alt(_words('equivalent'))}){_NB}\s*)?(?:(?P<q>{_alt(_QUAL_BEFORE)})\s*)?"
+)
+_EQUIV_TOLERANCE = 0.3  # a restatement without a joining word or bracket must agree with today's rate within 30 %
+_AID_WORDS = _Phrases(_words("aid_word"), prefix=_DEF_CLITIC, suffix=_PRONOUN)
+_BARE_MAX = 1000  # a bare figure below this, of aid, with no scale word, is missing its scale word
+_BARE_PACKAGE_MILLIONS = 100  # ... a package from 100 up is in millions ("حزمة بقيمة 400 دولار"), else billions
 
 _KIND: dict[str, tuple[str, str]] = {c: (v, s) for c, v, s in _CUE["kind"]}
 _KIND_CUES = _Phrases(_KIND, prefix=_DEF_CLITIC, suffix=_PRONOUN_NO_H, suffixed=True)
+_KIND_RANK: dict[str, int] = {
+    _key(c): int(row.get("rank") or 1)
+    for row in read_table("amount_cues.csv") if row["role"] == "kind" for c in split_variants(row["cue"])
+}
+_KIND_BLOCK = _Phrases(_words("kind_block"), prefix="[وف]?")
+_RELATIVE_BEFORE_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('relative'))})\s*$")
+_UNTIL_STEMS = tuple(_stems(_words("until_word")))
+_YEAR = r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])"
+_UNTIL_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('until_word'))})\s*(?:عام|سنه|العام)?\s*{_YEAR}")
+_SINCE_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('since_word'))})\s+(?:\S+\s+){{0,3}}?{_YEAR}")
 _KIND_WEAK = _lookup("kind_weak")
 _KIND_WEAK_CUES = _Phrases(_KIND_WEAK, prefix="[وف]?", suffix=_PRONOUN)
-_CLAUSE_CHARS = tuple("،;؛:()[]!?؟")
+_CLAUSE_CHARS = tuple(_CLAUSE_CHARS_SET)
 
 
 _last_digit_test: tuple[str | None, bool] = (None, False)
@@ -374,12 +385,15 @@ def _value(m: re.Match[str]) -> tuple[float, int] | None:
     return value, start
 
 
-def _read_amount(sentence: str, m: re.Match[str]) -> tuple[int, int, float, str, Qualifier] | None:
-    """(start, end, value, currency, qualifier) of a money match, or None when it is not money."""
+def _read_amount(
+    sentence: str, m: re.Match[str], implied: str | None = None
+) -> tuple[int, int, float, str, Qualifier, bool] | None:
+    """(start, end, value, currency, qualifier, has a scale word) of a money match, or None when it is not money.
+    ``implied``: the currency of a match that has none."""
     cur, sym1, sym2 = m.group("cur"), m.group("sym1"), m.group("sym2")
-    if not (cur or sym1 or sym2):
+    if not (cur or sym1 or sym2 or implied):
         return None
-    code = _currency(cur, sym1 or sym2, sentence)
+    code = _currency(cur, sym1 or sym2, sentence) if (cur or sym1 or sym2) else implied
     if code is None:
         return None
     got = _value(m)
@@ -410,7 +424,8 @@ def _read_amount(sentence: str, m: re.Match[str]) -> tuple[int, int, float, str,
         if qual is None:
             qual = cast(Qualifier, _QUAL_AFTER[_k(after.group("q"))])
         end = after.end()
-    return start, end, round(value, 6), code, qual or "exact"
+    has_scale = bool(m.group("scale") or m.group("bscale") or m.group("scale2"))
+    return start, end, round(value, 6), code, qual or "exact", has_scale
 
 
 def _clauses(sentence: str) -> list[int]:
@@ -440,28 +455,42 @@ def _clause_of(bounds: list[int], start: int, end: int, n: int) -> tuple[int, in
     return lo, hi
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    kind: str
+    scope: str
+    rank: int
+    key: str
+
+
 def _kind(
-    sentence: str, start: int, end: int, qualifier: Qualifier, bounds: list[int], cues: list[re.Match[str]]
+    sentence: str, start: int, end: int, qualifier: Qualifier, bounds: list[int], cues: Sequence[_Cue],
+    others: Sequence[int] = (),
 ) -> tuple[AmountKind, str | None]:
-    """The kind of the amount at ``[start, end)`` from the nearest cue (see ``amount_cues.csv``)."""
+    """The kind of the amount at ``[start, end)`` from the best cue (see ``amount_cues.csv``): the lowest rank, then
+    the nearest, in the amount's clause; else a sentence-scope cue of an earlier clause.
+
+    A package cue of an earlier clause does not reach past another amount (``others``: their starts): "حزمة بقيمة 500
+    مليون دولار، تاركة 3.8 مليار دولار" makes only the first a package."""
     lo, hi = _clause_of(bounds, start, end, len(sentence))
-    best: tuple[int, str, str] | None = None
+    best: tuple[int, int, _Cue] | None = None  # (rank, distance, cue)
     for c in cues:
-        if c.end() <= lo or c.start() >= hi or start <= c.start() < end:
+        if c.end <= lo or c.start >= hi or start <= c.start < end:
             continue
-        dist = start - c.end() if c.end() <= start else c.start() - end
-        key = _KIND_CUES.key(c)
-        if best is None or dist < best[0]:
-            best = (dist, _KIND[key][0], key)
+        dist = start - c.end if c.end <= start else c.start - end
+        if best is None or (c.rank, dist) < best[:2]:
+            best = (c.rank, dist, c)
     if best is None:
         for c in cues:  # earlier clauses: sentence-scope cues only
-            if c.end() <= lo:
-                key = _KIND_CUES.key(c)
-                kind, scope = _KIND[key]
-                if scope == "sentence" and (best is None or start - c.end() < best[0]):
-                    best = (start - c.end(), kind, key)
+            if c.kind == "package" and any(c.end <= o < start for o in others):
+                continue
+            if c.end <= lo and c.scope == "sentence":
+                if best is None or (c.rank, start - c.end) < best[:2]:
+                    best = (c.rank, start - c.end, c)
     if best is not None:
-        return cast(AmountKind, best[1]), best[2]
+        return cast(AmountKind, best[2].kind), best[2].key
     if qualifier in ("about", "more_than", "at_least"):
         weak = _KIND_WEAK_CUES(sentence, 0, start)
         if weak:
@@ -470,8 +499,41 @@ def _kind(
     return "other", None
 
 
-def _money_matches(sentence: str) -> Iterable[re.Match[str]]:
-    """Money grammar matches tried at every digit-run start and sign, and before every scale word."""
+def _kind_cues(sentence: str, on: dt.date | None) -> tuple[list[_Cue], list[_Cue]]:
+    """Kind cues of ``sentence``: (main cues, verbs of a relative clause). Cues inside a blocking phrase are dropped
+    ("بإجمالي" in "حزمة بإجمالي 225 مليون": worth a total of). A relative-clause verb counts only when no main cue
+    decides ("إجمالي المساعدات التي تعهدت بها": the total, not a pledge). "حتى 2029" is a pledge when the year is not
+    before the year of ``on`` (any year without ``on``); "منذ 24 فبراير 2022" is a running total."""
+    main: list[_Cue] = []
+    relative: list[_Cue] = []
+    matches = _KIND_CUES(sentence)
+    if matches:
+        blocks = [(b.start(), b.end()) for b in _KIND_BLOCK(sentence)]
+        for m in matches:
+            if any(a <= m.start("c") < b for a, b in blocks):
+                continue
+            key = _KIND_CUES.key(m)
+            kind, scope = _KIND[key]
+            cue = _Cue(m.start(), m.end(), kind, scope, _KIND_RANK.get(key, 1), key)
+            if _RELATIVE_BEFORE_RE.search(sentence, max(0, m.start() - 12), m.start()):
+                relative.append(cue)
+            else:
+                main.append(cue)
+    if "منذ" in sentence:
+        for u in _SINCE_RE.finditer(sentence):  # "منذ 24 فبراير 2022": since a day of a year, a running total
+            if on is None or int(u.group("y")) <= on.year:
+                main.append(_Cue(u.start(), u.end(), "cumulative_total", "sentence", 1, _k(u.group())))
+    if any(st in sentence for st in _UNTIL_STEMS):
+        for u in _UNTIL_RE.finditer(sentence):
+            if on is None or int(u.group("y")) >= on.year:
+                main.append(_Cue(u.start(), u.end(), "pledge", "sentence", 1, _k(u.group())))
+    return main, relative
+
+
+def _money_matches(sentence: str) -> Iterable[tuple[re.Match[str], bool]]:
+    """Money grammar matches tried at every digit-run start and sign, and before every scale word: (match, whether
+    its currency is implied). After a first amount, a number with a scale word and no currency takes that amount's
+    currency when the clause ends there or an ``implied_after`` word follows."""
     anchors = [
         (i, True)
         for i in (m.start() for m in _DIGIT_OR_SIGN.finditer(sentence))
@@ -499,43 +561,95 @@ def _money_matches(sentence: str) -> Iterable[re.Match[str]]:
                     cands.append(j)
         for c in cands:
             m = _MONEY_AT.match(sentence, c)
-            if m is not None and m.end() > g and (m.group("cur") or m.group("sym1") or m.group("sym2")):
-                yield m
+            if m is None or m.end() <= g:
+                continue
+            if m.group("cur") or m.group("sym1") or m.group("sym2"):
+                yield m, False
+                done = m.end()
+                break
+            if done and (m.group("scale") or m.group("bscale")) and _IMPLIED_AFTER_RE.match(sentence, m.end()):
+                yield m, True  # "55 مليار دولار، جاء أكثر من 35 مليارا منها من الولايات المتحدة"
                 done = m.end()
                 break
 
 
-def find_amounts(sentence: str) -> list[AmountHit]:
-    """Amounts of money in one normalised sentence, in order."""
+def find_amounts(sentence: str, on: dt.date | None = None) -> list[AmountHit]:
+    """Amounts of money in one normalised sentence, in order; ``value_usd`` at the rate of day ``on`` (``None``: the
+    latest rate), unless the sentence states the dollar figure itself."""
     if not isinstance(sentence, str) or not _money_gate(sentence):
         return []
-    raw = [a for a in (_read_amount(sentence, m) for m in _money_matches(sentence)) if a is not None]
+    raw: list[tuple[int, int, float, str, Qualifier, bool]] = []
+    for m, implied in _money_matches(sentence):
+        a = _read_amount(sentence, m, raw[-1][3] if implied and raw else None)
+        if a is not None:
+            raw.append(a)
     if not raw:
         return []
     bounds = _clauses(sentence)
-    cues = _KIND_CUES(sentence)
+    cues, relative = _kind_cues(sentence, on)
+    starts = [a[0] for a in raw]
     hits: list[AmountHit] = []
-    for start, end, value, code, qual in raw:
+    prices = [p.start() for p in _PRICE_WORDS(sentence)]
+    for start, end, value, code, qual, has_scale in raw:
+        if prices and any(_clause_of(bounds, start, end, len(sentence))[0] <= p < start for p in prices):
+            continue  # "سعر القذيفة 3 آلاف دولار": a price, not aid
         if hits and _merge_equivalent(sentence, hits, start, value, code):
+            prev = hits[-1]
+            if prev.kind == "other":  # a cue behind the restatement: "100 مليون جنيه (130 مليون دولار) أعلن عنها"
+                close = re.match(r"\s*[)\]]", sentence[end:])
+                after = end + (close.end() if close else 0)
+                kind, cue = _kind(sentence, prev.start, after, prev.qualifier, bounds, cues, [])
+                hits[-1] = dataclasses.replace(prev, kind=kind, kind_cue=cue)
             continue
-        kind, cue = _kind(sentence, start, end, qual, bounds, cues)
-        rate = _CUR.usd_rate.get(code)
-        usd = round(value * rate, 2) if rate is not None else None
-        hits.append(AmountHit(start, end, sentence[start:end], value, code, qual, usd, kind, cue))
-    return hits
+        others = [o for o in starts if o != start]
+        kind, cue = _kind(sentence, start, end, qual, bounds, cues, others)
+        if kind == "other" and relative:
+            kind, cue = _kind(sentence, start, end, qual, bounds, relative, others)
+        inferred = False
+        if not has_scale and value < _BARE_MAX and kind != "other" and _AID_WORDS(sentence):
+            # "بلغ إجمالي المساعدات 43.9 دولار": the scale word fell out of the copy
+            millions = kind == "package" and value >= _BARE_PACKAGE_MILLIONS
+            value, inferred = round(value * (1e6 if millions else 1e9), 6), True
+        hits.append(AmountHit(start, end, sentence[start:end], value, code, qual, None, kind, cue,
+                              scale_inferred=inferred))
+    return [convert(h, on) for h in hits]
+
+
+def convert(hit: AmountHit, on: dt.date | None) -> AmountHit:
+    """``hit`` with ``value_usd`` at the exchange rate of day ``on`` (``None``: the latest rate), and the rate, its day
+    and its source; a dollar figure stated in the text is kept as it is."""
+    if hit.rate_source == "stated":
+        return hit
+    rate = usd_rate(hit.currency, on)
+    if rate is None:
+        return dataclasses.replace(hit, value_usd=None, usd_rate=None, rate_date=None, rate_source=None)
+    return dataclasses.replace(hit, value_usd=round(hit.value * rate.usd_per_unit, 2), usd_rate=rate.usd_per_unit,
+                               rate_date=rate.date, rate_source=rate.source)
 
 
 def _merge_equivalent(sentence: str, hits: list[AmountHit], start: int, value: float, code: str) -> bool:
-    """True when the amount at ``start`` restates the previous one in another currency ("(أي 2.2 مليار دولار)"):
-    it is then folded into the previous one (as its ``value_usd`` when it is in dollars)."""
+    """True when the amount at ``start`` restates the previous one in another currency ("(أي 2.2 مليار دولار)",
+    "، أو نحو 540 مليون دولار"): it is then noted on the previous one (``alt_value``/``alt_currency``) and, when it is
+    in dollars, becomes its ``value_usd``. Without a bracket or a joining word (أي، ما يعادل، أو ...) the two figures
+    must also agree with the latest exchange rate, so "5 مليارات يورو و3 مليارات دولار" stays two amounts."""
     prev = hits[-1]
-    if prev.currency == code or start < prev.end:
+    if prev.currency == code or start < prev.end or prev.alt_currency is not None:
         return False
     m = _EQUIV_RE.fullmatch(sentence, prev.end, start)
-    if not m or not (m.group("open") or m.group("w")):
+    if not m:
         return False
+    if not (m.group("open") or m.group("w")):
+        a, b = usd_rate(prev.currency), usd_rate(code)
+        if a is None or b is None or prev.value <= 0:
+            return False
+        ratio = (value * b.usd_per_unit) / (prev.value * a.usd_per_unit)
+        if abs(ratio - 1) > _EQUIV_TOLERANCE:
+            return False
+    merged = dataclasses.replace(prev, alt_value=value, alt_currency=code)
     if code == "USD":
-        hits[-1] = dataclasses.replace(prev, value_usd=value)
+        merged = dataclasses.replace(merged, value_usd=value, usd_rate=value / prev.value, rate_date=None,
+                                     rate_source="stated")
+    hits[-1] = merged
     return True
 
 
@@ -645,8 +759,10 @@ _VERB_CUES = _Phrases(_words("donor_verb"), prefix="[وف]?", suffix=_PRONOUN)
 _DONOR_FROM_RE = re.compile(rf"\s*[،,]?\s*(?:{_alt(_words('donor_from'))})\s+")
 _RECIPIENT_BEFORE_RE = re.compile(rf"(?:{_LB}(?:{_alt(_words('recipient_marker'))})\s*|(?:^|[^{AR}])[وف]?ل\s?)$")
 _LOCATION_BEFORE_RE = re.compile(rf"(?:{_LB}(?:{_alt(_words('location_marker'))})\s*|(?:^|[^{AR}])[وف]?ب)$")
+_HELD_BEFORE_RE = re.compile(rf"{_LB}(?:{_alt(_words('held_marker'))})\s+(?:في|ب)\s*$")
 _L_INITIAL = tuple(_words("l_initial_country"))
-_RECIPIENT_ISO3 = frozenset(c.upper() for c in _words("recipient_country"))
+_RECIPIENT_ISO3 = frozenset(c.upper() for c in _words("recipient_country") + _words("never_donor"))
+_PREDICATE_BEFORE_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('predicate_before'))})\s*$")
 _SUBJECT_GAP_WORDS = 4  # words allowed between a verb and its subject ("أعلنت وزارة الدفاع الأمريكية")
 
 
@@ -659,51 +775,79 @@ def _is_recipient(sentence: str, c: CountryHit) -> bool:
     return bool(_RECIPIENT_BEFORE_RE.search(sentence, max(0, c.start - 14), c.start))
 
 
-def _candidates(sentence: str, countries: Sequence[CountryHit]) -> list[tuple[int, int, str | None]]:
-    """Possible givers in order: (start, end, ISO3 | "ALL" | None for an organisation)."""
+def _candidates(
+    sentence: str, countries: Sequence[CountryHit], officials: Sequence[OfficialHit] = ()
+) -> list[tuple[int, int, str | None]]:
+    """Possible givers in order: (start, end, ISO3 | "ALL" | None for an organisation). A group after "من أكبر"
+    ("من أكبر الداعمين": one of the biggest backers) describes the subject and is no giver itself."""
     groups = [(m.start("c"), m.end("c"), _GROUPS[_GROUP_CUES.key(m)]) for m in _GROUP_CUES(sentence)]
-    out = list(groups)
+    out = [
+        g for g in groups
+        if not _PREDICATE_BEFORE_RE.search(sentence, max(0, g[0] - 20), g[0])
+        and not _RECIPIENT_BEFORE_RE.search(sentence, max(0, g[0] - 14), g[0])  # "انضمت إلى الناتو"
+    ]
+    for o in officials:  # a named office-holder speaks for their country: "وقال هيغسيث إن بلاده خصصت ..."
+        if o.iso3 and o.iso3 not in _RECIPIENT_ISO3 and not any(s <= o.start < e for s, e, _ in out):
+            out.append((o.start, o.end, o.iso3))
     for c in countries:
         if any(s <= c.start < e for s, e, _ in groups):
             continue  # "داعمو أوكرانيا", "دول الناتو"
-        if _is_recipient(sentence, c):
+        if _is_recipient(sentence, c) or any(s <= c.start < e for s, e, _ in out):
             continue
         if c.via == "capital" and _LOCATION_BEFORE_RE.search(sentence, max(0, c.start - 10), c.start):
             continue  # "في لندن" is where, not who
+        if _HELD_BEFORE_RE.search(sentence, max(0, c.start - 30), c.start):
+            continue  # "القمة المنعقدة في فرنسا"
         out.append((c.start, c.end, c.iso3))
     out.sort(key=lambda x: x[0])
     return out
 
 
-def find_donor(sentence: str, amount: AmountHit, countries: Sequence[CountryHit]) -> str | None:
-    """Who gave ``amount``: an ISO3 code, ``"ALL"`` for the donors together, or ``None`` when the sentence does not say.
+def find_donor(
+    sentence: str, amount: AmountHit, countries: Sequence[CountryHit], officials: Sequence[OfficialHit] = ()
+) -> str | None:
+    """Who gave ``amount``: an ISO3 code, ``"ALL"`` for the donors together, or ``None`` when the sentence does not say
+    (or names an organisation); see ``find_giver``."""
+    return find_giver(sentence, amount, countries, officials)[1]
+
+
+def find_giver(
+    sentence: str, amount: AmountHit, countries: Sequence[CountryHit], officials: Sequence[OfficialHit] = ()
+) -> tuple[bool, str | None]:
+    """(whether the sentence names a giver of ``amount``, who: an ISO3 code, ``"ALL"`` for the donors together, or
+    ``None`` for an organisation such as the EU).
 
     In order: "من + COUNTRY/group" right after the amount; a country or group right before the amount in the same
     clause ("وفرنسا 3 مليارات"); the subject of the nearest giving verb before the amount (after the verb, else before
-    it); else the nearest country or group before the amount in its clause. The receiver (Ukraine, or a country after
-    لـ / إلى / من أجل / لصالح) is never the giver, a capital after في is a place, and a funding gap has no giver.
+    it); else the nearest country or group before the amount in its clause, else in its sentence. Named
+    office-holders (``officials``) stand for their country. The receiver (Ukraine, or a country after لـ / إلى / من أجل
+    / لصالح) and Russia are never the giver, a capital after في is a place, and a funding gap has no giver.
     """
-    cands = _candidates(sentence, countries)
+    cands = _candidates(sentence, countries, officials)
     m = _DONOR_FROM_RE.match(sentence, amount.end)
     if m:
         for s, e, who in cands:
             if s <= m.end() < e or s == m.end():
-                return who
-    if amount.kind == "funding_gap" or not cands:
-        return None
+                return True, who
+    if amount.kind == "funding_gap":
+        return True, None
+    if not cands:
+        return False, None
     lo, _hi = _clause_of(_clauses(sentence), amount.start, amount.end, len(sentence))
     before = [c for c in cands if c[1] <= amount.start]
     if before and before[-1][0] >= lo and len(sentence[before[-1][1] : amount.start].split()) <= 1:
-        return before[-1][2]
+        return True, before[-1][2]
     verbs = _VERB_CUES(sentence, 0, amount.start)
     if verbs:
         verb = verbs[-1]
         for s, _e, who in before:
             if s >= verb.end():
                 if len(sentence[verb.end() : s].split()) <= _SUBJECT_GAP_WORDS:
-                    return who
+                    return True, who
                 break
         prior = [c for c in before if c[1] <= verb.start()]
-        return prior[-1][2] if prior else None
+        return (True, prior[-1][2]) if prior else (False, None)
     in_clause = [c for c in before if c[0] >= lo]
-    return in_clause[-1][2] if in_clause else None
+    if in_clause:
+        return True, in_clause[-1][2]
+    return (True, before[-1][2]) if before else (False, None)

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .amounts import find_amounts, find_counts, find_donor
+from .amounts import convert, find_amounts, find_counts, find_giver
 from .dates import dateline_date, find_dates
 from .events import EventDraft, SentenceFacts, build_events
 from .normalize import NormText, normalize
@@ -18,7 +18,7 @@ from .ordinals import find_meeting_ordinals, find_war_year
 from .people import find_officials
 from .places import find_countries, find_places
 from .sentences import sentence_spans
-from .types import Hit
+from .types import AmountHit, DateHit, Hit
 
 __all__ = ["ArticleRows", "extract_article"]
 
@@ -111,25 +111,83 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
         for si in ev.sentences:
             event_by_sentence.setdefault(si, event_id)
 
+    amounts: list[Row] = []
+    last_donor = ""
     for f in facts:
-        for k, amt in enumerate(find_amounts(f.text)):
+        for k, amt in enumerate(find_amounts(f.text, published)):
             s, e, raw = orig(f.index, amt)
             sent_text = sentence_text(f.index)[2]
-            out.amounts.append({
+            own = _amount_day(amt, f.text, f.dates, published)
+            rate_basis = "published" if published else "latest"
+            if own is not None and amt.currency != "USD" and amt.rate_source != "stated":
+                amt, rate_basis = convert(amt, own), "amount_date"
+            found, who = find_giver(f.text, amt, f.countries, f.officials)
+            donor = who or ""
+            donor_basis = "sentence" if found else None
+            if donor:
+                last_donor = donor
+            elif not found and last_donor:
+                donor, donor_basis = last_donor, "article"  # the giver of the article's previous amount
+            amounts.append({
                 "amount_id": f"{article_id}#a{f.index}.{k}", "article_id": article_id,
                 "event_id": event_by_sentence.get(f.index), "value": amt.value, "currency": amt.currency,
                 "value_usd": amt.value_usd, "qualifier": amt.qualifier, "kind": amt.kind,
-                "donor": find_donor(f.text, amt, f.countries) or "", "raw": raw, "evidence": sent_text,
+                "donor": donor, "donor_basis": donor_basis, "raw": raw, "evidence": sent_text,
                 "sentence": f.index, "start": s, "end": e,
                 # an amount is dated by the article that reports it
                 "date": published_iso or "", "date_start": published_iso,
                 "date_precision": "day" if published_iso else None,
+                "usd_rate": amt.usd_rate, "rate_date": amt.rate_date.isoformat() if amt.rate_date else None,
+                "rate_basis": rate_basis if amt.currency != "USD" and amt.rate_source != "stated" else None,
+                "rate_source": amt.rate_source, "alt_value": amt.alt_value, "alt_currency": amt.alt_currency,
+                "scale_inferred": amt.scale_inferred,
             })
             span("amount", f.index, amt, amt.value_usd if amt.value_usd is not None else f"{amt.value} {amt.currency}")
+    out.amounts.extend(_merge_repeats(amounts))
 
     for iso3, times in sorted(mention_counts.items(), key=lambda kv: (-kv[1], kv[0])):
         out.mentions.append({"article_id": article_id, "country": iso3, "count": times, "first_raw": first_raw[iso3]})
     return out
+
+
+def _merge_repeats(rows: list[Row]) -> list[Row]:
+    """One row per figure of the article: the same value in the same currency stated again (a headline and its lead,
+    a figure repeated) is one amount, unless the two mentions disagree on kind or giver (two packages of the same
+    size). The row kept is the mention that says most (a kind, a giver found in its own sentence; the first on a
+    tie); ``mentions`` counts them, and the spans table keeps every mention."""
+    def says(r: Row) -> int:
+        return (r["kind"] != "other") + (r["donor_basis"] == "sentence")
+
+    def own_donor(r: Row) -> str:
+        return str(r["donor"]) if r["donor_basis"] == "sentence" else ""
+
+    out: list[Row] = []
+    for r in rows:
+        for i, o in enumerate(out):
+            if (o["value"], o["currency"]) != (r["value"], r["currency"]):
+                continue
+            if "other" not in (o["kind"], r["kind"]) and o["kind"] != r["kind"]:
+                continue
+            if own_donor(o) and own_donor(r) and own_donor(o) != own_donor(r):
+                continue
+            n = o["mentions"] + 1
+            out[i] = {**(r if says(r) > says(o) else o), "mentions": n}
+            break
+        else:
+            out.append({**r, "mentions": 1})
+    return out
+
+
+def _amount_day(amt: AmountHit, sentence: str, dates: list[DateHit], published: dt.date | None) -> dt.date | None:
+    """The amount's own day, for its exchange rate: the one day-precision date of its sentence (not quoted, not after
+    the publication date, not a starting point after منذ), unless the amount is a running total (that is as of the
+    article)."""
+    if amt.kind == "cumulative_total":
+        return None
+    days = {d.date for d in dates if d.precision == "day" and not d.quoted and d.date is not None
+            and not sentence[max(0, d.start - 8) : d.start].rstrip().endswith("منذ")}
+    days = {d for d in days if published is None or d <= published}
+    return days.pop() if len(days) == 1 else None
 
 
 def _event_rows(out: ArticleRows, article_id: str, event_id: str, ev: EventDraft, orig: Any, sentence_text: Any,

@@ -62,6 +62,12 @@ class AmountHit(Hit):
     value_usd: float | None
     kind: AmountKind
     kind_cue: str | None = None  # the normalised word that decided the kind, for review
+    usd_rate: float | None = None  # US dollars per unit of ``currency`` used for ``value_usd``
+    rate_date: dt.date | None = None  # the day whose rate was used (None: a stated equivalent, a peg, no rate)
+    rate_source: str | None = None  # "ECB reference rate", "stated", "USD", or the fallback's provenance
+    alt_value: float | None = None  # the same figure restated in another currency ("(نحو 540 مليون دولار)")
+    alt_currency: str | None = None
+    scale_inferred: bool = False  # a bare "43.9 دولار" of aid read as billions; ``text`` keeps what was written
 
 
 @dataclass(frozen=True, slots=True)
