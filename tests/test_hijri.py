@@ -176,6 +176,21 @@ def test_double_date_month_level_agreement_takes_the_day() -> None:
     assert _hits(f"أعلن ذلك {raw}.") == [(norm(raw), "2025-03-15", "day", "hijri+gregorian")]
 
 
+@pytest.mark.parametrize(
+    ("gregorian", "expected", "basis"),
+    [
+        pytest.param("13 فبراير", "2025-02-13", "hijri+gregorian", id="agrees"),
+        pytest.param("15 فبراير", "2025-02", "hijri+gregorian:disagree", id="disagrees"),
+    ],
+)
+def test_double_date_without_gregorian_year_takes_the_hijri_year(gregorian: str, expected: str, basis: str) -> None:
+    y, m, d = Gregorian(2025, 2, 13).to_hijri().datetuple()
+    raw = f"{_hijri_words(y, m, d)} الموافق {gregorian}"
+    far = dt.date(2026, 11, 1)  # a publication date that would put a bare "13 فبراير" in 2026
+    hits = find_dates(norm(f"وصل الوفد {raw}."), far)
+    assert [(h.text, h.value, h.basis) for h in hits] == [(norm(raw), expected, basis)]
+
+
 def test_gregorian_date_far_away_is_not_paired() -> None:
     hits = _hits("أعلن ذلك في 15 رمضان 1446 هـ، وكان قد زار كييف في 3 يناير 2024.")
     assert [h[3] for h in hits] == ["hijri", "explicit"]

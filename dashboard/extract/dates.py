@@ -688,8 +688,9 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
 
 def _hijri(padded: str, cands: list[_Cand]) -> list[_Cand]:
     """Hijri dates; a double date covers the Gregorian hit beside it (the longer hit wins below)."""
-    explicit = [(c.start, c.end, c.value) for c in cands if c.value and not c.relative]
-    return [_Cand(h.start, h.end, *_coarsen(h.lo, h.hi), False, h.basis) for h in find_hijri(padded, explicit)]
+    greg = [(c.start, c.end, c.value, not c.relative) for c in cands
+            if c.value and (not c.relative or c.basis == "month_name")]
+    return [_Cand(h.start, h.end, *_coarsen(h.lo, h.hi), False, h.basis) for h in find_hijri(padded, greg)]
 
 
 # --------------------------------------------------------------------------------------------------------- main

@@ -1,8 +1,9 @@
 """Hijri dates in one normalised sentence, converted to the Gregorian calendar with hijridate (Umm al-Qura).
 
-``find_hijri(sentence, gregorian)`` takes the matching copy of a sentence (``normalize.norm``) and the explicit
-Gregorian dates the date grammar found in it, as ``(start, end, value)``; it returns ``HijriDate``s with the window of
-Gregorian days the expression covers. ``dates.find_dates`` turns the window into a value with an honest precision.
+``find_hijri(sentence, gregorian)`` takes the matching copy of a sentence (``normalize.norm``) and the resolved
+Gregorian dates the date grammar found in it, as ``(start, end, value, year_given)``; it returns ``HijriDate``s with
+the window of Gregorian days the expression covers. ``dates.find_dates`` turns the window into a value with an honest
+precision.
 
 What is read (month names and markers from ``data/hijri_months.csv``, every spelling normalised):
 
@@ -14,7 +15,8 @@ What is read (month names and markers from ``data/hijri_months.csv``, every spel
 - a double date: a Hijri and a Gregorian date side by side, joined by الموافق (and the like), a comma, a dash, a slash
   or a bracket, in either order, is one expression. When the two agree (their windows overlap) the result is the
   finer one, basis ``hijri+gregorian``; when they do not, the result spans both and the basis is
-  ``hijri+gregorian:disagree``: the disagreement is flagged, never settled by picking one side.
+  ``hijri+gregorian:disagree``: the disagreement is flagged, never settled by picking one side. A Gregorian half
+  without a year ("12 شعبان 1446 هـ الموافق 13 فبراير") takes its year from the Hijri half (the nearest year).
 
 A day the Umm al-Qura month does not have (30 in a 29-day month: local moon sighting can differ) gives the month.
 Without a year nothing is returned (a Hijri month alone is not resolved). Basis of a Hijri date alone: ``hijri``.
@@ -130,9 +132,9 @@ def _read(m: re.Match[str]) -> tuple[dt.date, dt.date] | None:
     return hijri_to_gregorian(y, mo, d)
 
 
-def find_hijri(sentence: str, gregorian: Sequence[tuple[int, int, str]] = ()) -> list[HijriDate]:
+def find_hijri(sentence: str, gregorian: Sequence[tuple[int, int, str, bool]] = ()) -> list[HijriDate]:
     """Hijri dates of one normalised sentence (see the module docstring). ``gregorian``: the explicit Gregorian
-    dates found in it, ``(start, end, value)``, so that a double date becomes one expression."""
+    dates found in it, ``(start, end, value, year_given)``, so that a double date becomes one expression."""
     if not _QUICK.search(sentence):
         return []
     out: list[HijriDate] = []
@@ -143,7 +145,7 @@ def find_hijri(sentence: str, gregorian: Sequence[tuple[int, int, str]] = ()) ->
         start, end = m.start("c"), m.end("c")
         lo, hi = win
         basis = "hijri"
-        other = _partner(sentence, start, end, gregorian)
+        other = _partner(sentence, start, end, gregorian, win)
         if other is not None:
             (g_start, g_end), (g_lo, g_hi) = other
             if g_lo <= hi and lo <= g_hi:  # they agree: the finer reading
@@ -158,14 +160,30 @@ def find_hijri(sentence: str, gregorian: Sequence[tuple[int, int, str]] = ()) ->
     return out
 
 
-def _partner(s: str, start: int, end: int, gregorian: Sequence[tuple[int, int, str]]
-             ) -> tuple[tuple[int, int], tuple[dt.date, dt.date]] | None:
+def _same_year_as(value: str, hijri: tuple[dt.date, dt.date]) -> tuple[dt.date, dt.date] | None:
+    """A Gregorian value said without a year, put in the year nearest to the Hijri window (overlapping it if any)."""
+    rest = value.split("-", 1)[1] if "-" in value else ""
+    best: tuple[int, tuple[dt.date, dt.date]] | None = None
+    for year in range(hijri[0].year - 1, hijri[1].year + 2):
+        win = _window(f"{year:04d}-{rest}") if rest else None
+        if win is None:
+            continue
+        gap = max((win[0] - hijri[1]).days, (hijri[0] - win[1]).days, 0)
+        if best is None or gap < best[0]:
+            best = (gap, win)
+    return best[1] if best else None
+
+
+def _partner(s: str, start: int, end: int, gregorian: Sequence[tuple[int, int, str, bool]],
+             hijri: tuple[dt.date, dt.date]) -> tuple[tuple[int, int], tuple[dt.date, dt.date]] | None:
     """The Gregorian date right after (or right before) the Hijri one, joined by a connector, if any."""
     after = _GAP.match(s, end)
-    for g_start, g_end, value in gregorian:
+    for g_start, g_end, value, year_given in gregorian:
         win = _window(value)
         if win is None:
             continue
+        if not year_given:
+            win = _same_year_as(value, hijri) or win
         if after and g_start >= end:
             clitic = _CLITIC.match(s, after.end())
             if g_start in (after.end(), clitic.end() if clitic else -1):
