@@ -439,10 +439,11 @@ def article_id(url: str) -> str:
 
 
 def _keyword_re(words: Sequence[str]) -> re.Pattern[str] | None:
-    forms = sorted({" ".join(norm(w).split()) for w in words if norm(w).strip()}, key=len, reverse=True)
-    if not forms:
+    given = {" ".join(norm(w).split()) for w in words if norm(w).strip()}
+    given |= {"لل" + f[2:] for f in given if f.startswith("ال") and len(f) > 3}  # للناتو for الناتو
+    if not given:
         return None
-    alts = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
+    alts = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(given, key=len, reverse=True))
     return re.compile(rf"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?|لل)?(?:{alts})")
 
 

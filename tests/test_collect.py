@@ -219,3 +219,23 @@ def test_cli(site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert site.url("/missing.html") in captured.err and "HTTP 404" in captured.err
     with pytest.raises(SystemExit):
         main([str(out)])
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text", "found"),
+    [
+        pytest.param("الناتو", "أكد الأمين العام للناتو دعمه.", True, id="lil-contraction"),
+        pytest.param("الناتو", "وبالناتو ترتبط الخطة.", True, id="wa-bi-clitics"),
+        pytest.param("أوكرانيا", "قدمت ألمانيا دعما لأوكرانيا.", True, id="li-clitic"),
+        pytest.param("أوكرانيا", "قدمت ألمانيا دعما لاوكرانيا.", True, id="bare-alef-in-text"),
+        pytest.param("رامشتاين", "اجتماع رامشتاين الخامس والعشرون", True, id="plain"),
+        pytest.param("كرانيا", "دعم أوكرانيا مستمر.", False, id="inside-a-word"),
+        pytest.param("روسيا", "قال المسؤول إن الدعم مستمر.", False, id="absent"),
+    ],
+)
+def test_keyword_matching(keyword: str, text: str, found: bool) -> None:
+    from dashboard.collect import _keyword_re
+    from dashboard.extract.normalize import norm
+
+    rx = _keyword_re([keyword])
+    assert rx is not None and (rx.search(norm(text)) is not None) is found
