@@ -8,12 +8,13 @@ import itertools
 import json
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from dashboard import load_corpus
-from dashboard.collect import STATE_DIR, USER_AGENT, Settings, collect, fetch_articles, main
+from dashboard.collect import STATE_DIR, USER_AGENT, Report, Settings, collect, fetch_articles, main
 from tests.webpages import article, article_page, index_page, rss
 from tests.webserver import HANG, Site, Stream
 
@@ -47,7 +48,7 @@ def _urls(site: Site) -> list[str]:
             site.url("/go.html"), "ftp://127.0.0.1/file.html", "not a url"]
 
 
-def _reasons(report) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _reasons(report: Report) -> dict[str, str]:
     return {o.url: o.reason for o in report.failed}
 
 
@@ -138,7 +139,7 @@ def test_since_skips_old_feed_items_without_fetching_them(site: Site, tmp_path: 
 
     feed = site.add("/dated.xml", rss([(site.url(f"/news/{n}.html"), "أ", DATES[n - 1]) for n in (1, 2, 3)]),
                     "application/rss+xml")
-    r = collect(tmp_path / "c", [feed], (), Settings(**{**FAST.__dict__, "since": dt.date(2025, 2, 12)}))
+    r = collect(tmp_path / "c", [feed], (), replace(FAST, since=dt.date(2025, 2, 12)))
     assert sorted(o.url for o in r.saved) == [site.url("/news/1.html"), site.url("/news/2.html")]
     assert [o.reason for o in r.skipped] == ["published 2025-02-10 (feed), before --since 2025-02-12"]
     assert "/news/3.html" not in site.paths()
@@ -149,7 +150,7 @@ def test_keyword_filter_is_normalised(site: Site, tmp_path: Path, keyword: str) 
     for n in (10, 11):  # article 10 is about Germany (ألمانيا), 11 about France
         site.add(f"/k/{n}.html", article_page(n))
     r = collect(tmp_path / "c", (), [site.url("/k/10.html"), site.url("/k/11.html")],
-                Settings(**{**FAST.__dict__, "keywords": (keyword,)}))
+                replace(FAST, keywords=(keyword,)))
     assert [o.url for o in r.saved] == [site.url("/k/10.html")]
     assert [(o.url, o.reason) for o in r.skipped] == [(site.url("/k/11.html"),
                                                        "none of the keywords in the title or text")]
@@ -157,7 +158,7 @@ def test_keyword_filter_is_normalised(site: Site, tmp_path: Path, keyword: str) 
 
 def test_transient_errors_are_retried_with_backoff(site: Site, tmp_path: Path) -> None:
     url = site.add("/flaky.html", article_page(7), fail_first=2)
-    [o] = fetch_articles([url], Settings(**{**FAST.__dict__, "retries": 2, "backoff": 0.1}))
+    [o] = fetch_articles([url], replace(FAST, retries=2, backoff=0.1))
     assert o.status == "saved"
     times = [h.start for h in site.hits if h.path == "/flaky.html"]
     assert len(times) == 3
@@ -166,13 +167,13 @@ def test_transient_errors_are_retried_with_backoff(site: Site, tmp_path: Path) -
 
 def test_gives_up_after_the_retries(site: Site) -> None:
     url = site.add("/down.html", "", fail_first=10)
-    [o] = fetch_articles([url], Settings(**{**FAST.__dict__, "retries": 1, "backoff": 0.01}))
+    [o] = fetch_articles([url], replace(FAST, retries=1, backoff=0.01))
     assert (o.status, o.reason) == ("failed", "HTTP 503 (server error); gave up after 2 attempts")
 
 
 def test_one_host_is_fetched_with_the_delay_between_requests(site: Site) -> None:
     urls = [site.url(f"/news/{n}.html") for n in (1, 2, 3)]
-    out = fetch_articles(urls, Settings(**{**FAST.__dict__, "delay": 0.2, "workers": 4}))
+    out = fetch_articles(urls, replace(FAST, delay=0.2, workers=4))
     assert [o.status for o in out] == ["saved"] * 3
     hits = sorted(site.hits, key=lambda h: h.start)
     for a, b in itertools.pairwise(hits):
@@ -189,7 +190,7 @@ def test_robots_crawl_delay_is_respected(site: Site) -> None:
 
 def test_unreadable_robots_txt_keeps_the_collector_off_the_host(site: Site) -> None:
     site.add("/robots.txt", "", status=500)
-    [o] = fetch_articles([site.url("/news/1.html")], Settings(**{**FAST.__dict__, "retries": 0}))
+    [o] = fetch_articles([site.url("/news/1.html")], replace(FAST, retries=0))
     assert o.status == "failed" and o.reason.startswith("robots.txt could not be read (HTTP 500")
     assert site.paths() == ["/robots.txt"]
 
