@@ -23,3 +23,4 @@ bench:
 	scripts/setup.sh --dev
 	.venv/bin/python -m dashboard.bench
 	.venv/bin/python scripts/bench_app.py
+	.venv/bin/python scripts/bench_collect.py

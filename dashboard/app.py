@@ -31,7 +31,8 @@ with st.sidebar:
     uploaded = st.file_uploader("Add articles for this session", type=["txt", "json", "jsonl", "csv"],
                                 accept_multiple_files=True, key="uploads",
                                 help="Plain text, JSON, JSON Lines or CSV; kept only in this browser session.")
-bundle, up = common.with_uploads(base, uploaded or [])
+    by_url = common.url_box()
+bundle, up = common.with_uploads(base, [*(uploaded or []), *by_url])
 if up is not None:
     with st.sidebar:
         st.caption(f"Uploads: {len(up.articles):,} articles added, {len(up.errors):,} files or records not read.")

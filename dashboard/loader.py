@@ -47,7 +47,7 @@ def _code_version() -> str:
             if p.is_file() and p.suffix in (".py", ".csv"):
                 h.update(p.name.encode())
                 h.update(p.read_bytes())
-    for name in ("sources.py", "meetings.py", "schema.py"):
+    for name in ("sources.py", "pages.py", "meetings.py", "schema.py"):
         h.update((PACKAGE_DIR / name).read_bytes())
     return h.hexdigest()[:16]
 

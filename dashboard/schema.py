@@ -18,6 +18,7 @@ TABLES: dict[str, dict[str, str]] = {
         "article_id": "string", "file": "string", "record": "Int64", "title": "string", "published": "date",
         "outlet": "string", "url": "string", "format": "category", "encoding": "string", "n_chars": "Int64",
         "content_hash": "string", "text": "string", "boilerplate": "string",
+        "published_basis": "string",
         # issue 4: a window for articles without a publication date
         "date_window_start": "date", "date_window_end": "date", "date_window_basis": "string",
     },

@@ -9,10 +9,11 @@ Formats (by extension):
   per line), ``.csv``/``.tsv`` (one record per row, delimiter sniffed): fields ``id, title, text, published, url,
   outlet`` with common aliases (``body``, ``content``, ``date``, ``source``, ``link`` ...); only the text is required.
   A manifest row for the file fills ``published``/``outlet`` of records that lack them.
-- ``.html``/``.htm``: tags stripped with the stdlib parser (script, style, nav, footer, aside, form... dropped; the
-  longest ``<article>`` is preferred when there is one); title from ``<title>``, or the first ``<h1>`` when
-  ``<title>`` is that headline plus the site name (or missing). JSON/CSV text holding HTML tags is stripped
-  the same way.
+- ``.html``/``.htm``: the article read by ``pages.read_page`` (trafilatura: the body without menus and footers,
+  headline, site name as outlet, canonical URL, the date the page states; manifest values win, and
+  ``published_basis`` says where the date came from); a page that is not an article is an error row.
+  JSON/CSV text holding HTML tags is stripped with the stdlib parser (script, style, nav, footer, aside, form...
+  dropped; the longest ``<article>`` is preferred; title from ``<title>`` or the first ``<h1>``).
 - Anything else gives one error row ("not a supported format").
 
 ``record`` is 1-based: the position in a JSON list, the line number in a JSONL file, the data row in a CSV file
@@ -59,6 +60,7 @@ from typing import Any
 
 from dashboard.extract.lexicon import read_table, split_variants
 from dashboard.extract.normalize import norm
+from dashboard.pages import read_page
 
 __all__ = [
     "MAX_BYTES",
@@ -134,6 +136,7 @@ class RawArticle:
     format: str  # 'txt' | 'json' | 'jsonl' | 'csv' | 'html'
     encoding: str
     content_hash: str  # sha1 of the file bytes
+    published_basis: str = ""  # where a saved page's date came from: "manifest" or "page metadata"
 
 
 @dataclass(frozen=True, slots=True)
@@ -846,11 +849,16 @@ def _read_txt(ctx: _Ctx, text: str) -> RawArticle | SourceError:
 
 
 def _read_html(ctx: _Ctx, text: str) -> RawArticle | SourceError:
-    title, body = _html_to_text(text)
-    if not body.strip():
-        return SourceError(ctx.name, None, "no text in this HTML page (only markup, scripts or menus)")
-    body, cut = _clean(body, label=False)
-    return _finish(ctx, None, {}, ctx.stem, title, body, cut)
+    page = read_page(text, ctx.manifest.get("url") or None)
+    if isinstance(page, str):
+        return SourceError(ctx.name, None, page)
+    body, cut = _clean(page.text, label=False)
+    given = {k: v for k in ("url", "outlet", "published") if (v := ctx.manifest.get(k, "").strip())}
+    art = _finish(ctx, None, {"url": page.url, "outlet": page.outlet, "published": page.published, **given},
+                  ctx.stem, page.title, body, cut)
+    if isinstance(art, RawArticle) and art.published is not None:  # the manifest wins when it has a date
+        art = replace(art, published_basis="manifest" if "published" in given else page.published_basis)
+    return art
 
 
 def _dedupe(items: Iterable[RawArticle | SourceError], seen: dict[str, tuple[RawArticle, str]]

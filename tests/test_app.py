@@ -306,3 +306,23 @@ def test_corpus_path(argv, env, expected, monkeypatch):
     if env:
         monkeypatch.setenv("RAMSTEIN_CORPUS", env)
     assert common.corpus_path(argv) == expected
+
+
+def test_add_articles_by_url(monkeypatch):
+    """The sidebar's "Add articles by URL" fetches with the collector (a local site here) for the session."""
+    from tests.webpages import article, article_page
+    from tests.webserver import Site
+
+    monkeypatch.setattr(common, "URL_SETTINGS_DELAY", 0.0)
+    with Site() as site:
+        good = site.add("/a.html", article_page(1, url=site.url("/a.html")))
+        at = app_on(ROOT / "seeds", monkeypatch)
+        n_base = int(at.session_state["_ctx"].full.articles.shape[0])
+        at.text_area(key="url_links").input(f"{good}\n{site.url('/missing.html')}\nnot a link")
+        at.button(key="url_fetch").click().run()
+    assert not at.exception
+    full = at.session_state["_ctx"].full.articles
+    assert len(full) == n_base + 1 and article(1)[0] in set(full["title"])
+    texts = [t.value for t in at.text]
+    assert f"{site.url('/missing.html')}: HTTP 404 (not found)" in texts and "not a link: not an http(s) URL" in texts
+    assert any("1 articles added" in c.value for c in at.caption)

@@ -21,7 +21,8 @@ inside other words):
 - a weekday (``يوم الخميس``، ``بعد ظهر يوم الخميس``، ``الجمعة الماضية``، ``الخميس المقبل``);
 - a period: ``الأسبوع الماضي``، ``الشهر المقبل``، ``العام الجاري``، ``هذا العام``، ``أواخر الشهر الماضي``, and
   after an edge word the current one: ``بحلول نهاية العام``، ``منتصف الشهر``;
-- a count of units from now: ``قبل ثلاث سنوات``، ``منذ 3 أيام``، ``بعد أسبوعين``، ``خلال شهرين``.
+- a count of units from now: ``قبل ثلاث سنوات``، ``منذ 3 أيام``، ``بعد أسبوعين``، ``خلال شهرين``;
+- Hijri dates and double dates (Hijri + Gregorian as one expression), read by ``hijri.py``.
 
 Not dates: اليوم in an idiom (حتى اليوم، إلى اليوم، منذ ذلك اليوم، اليوم التالي، روسيا اليوم) and a bare اليوم/غدا
 inside quotation marks (figurative: "أمننا اليوم وغدا"); other dates in quotes are returned with ``quoted=True``.
@@ -48,7 +49,8 @@ Resolution (``published`` is the base; with ``None`` relative hits keep ``value=
 
 Basis tags: ``explicit``, ``month_name``, ``day_of_month``, ``today``, ``tonight``, ``yesterday``,
 ``day_before_yesterday``, ``tomorrow``, ``day_after_tomorrow``, ``weekday``, ``period``, ``ago``, ``since``, ``in``,
-``within``; an edge word adds ``:early``, ``:mid`` or ``:late`` (أواخر الشهر الماضي -> ``period:late``).
+``within``, ``hijri``, ``hijri+gregorian``, ``hijri+gregorian:disagree``; an edge word adds ``:early``, ``:mid`` or
+``:late`` (أواخر الشهر الماضي -> ``period:late``).
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from .hijri import find_hijri
 from .lexicon import read_table, split_variants
 from .normalize import norm
 from .numbers import WORDS_PATTERN, parse_number
@@ -683,6 +686,13 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _Cand(start, end, _year_str(base.year + sign * n), "year", True, basis)
 
 
+def _hijri(padded: str, cands: list[_Cand]) -> list[_Cand]:
+    """Hijri dates; a double date covers the Gregorian hit beside it (the longer hit wins below)."""
+    greg = [(c.start, c.end, c.value, not c.relative) for c in cands
+            if c.value and (not c.relative or c.basis == "month_name")]
+    return [_Cand(h.start, h.end, *_coarsen(h.lo, h.hi), False, h.basis) for h in find_hijri(padded, greg)]
+
+
 # --------------------------------------------------------------------------------------------------------- main
 _FAMILIES = (
     (_F_DMY, _DMY_RE, _dmy),
@@ -732,6 +742,7 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateHit]:
     if mask & _F_YEAR:
         for m in _YEAR_RE.finditer(padded):
             _year(m, ctx, cands)
+        cands.extend(_hijri(padded, cands))
     if not cands:
         return []
     if len(cands) > 1:

@@ -126,6 +126,51 @@ def with_uploads(base: Bundle, files: list) -> tuple[Bundle, Corpus | None]:
     return st.session_state["_merged"], up
 
 
+@dataclass(frozen=True)
+class FetchedFile:
+    """Articles fetched by URL, handed to ``with_uploads`` like an uploaded JSON Lines file."""
+
+    name: str
+    data: bytes
+
+    def getvalue(self) -> bytes:
+        return self.data
+
+
+URL_SETTINGS_DELAY = 1.0  # seconds between two requests to one site, as the collector's politeness asks
+
+
+def url_box() -> list[FetchedFile]:
+    """"Add articles by URL": pasted links fetched with the collector's code (robots.txt, timeouts, size limit), kept
+    for this browser session; the links that gave no article are listed with their reason."""
+    import json
+
+    from dashboard.collect import Settings, fetch_articles, read_url_list
+
+    got: dict[str, dict] = st.session_state.setdefault("_by_url", {})
+    failed: dict[str, str] = st.session_state.setdefault("_by_url_failed", {})
+    with st.form("by_url", clear_on_submit=True, border=False):
+        links = st.text_area("Add articles by URL", key="url_links", placeholder="https://… (one link per line)",
+                             help="Fetched now from the sites (robots.txt respected), kept only in this session.")
+        if st.form_submit_button("Fetch articles", key="url_fetch") and links.strip():
+            with st.spinner("Fetching…"):
+                for o in fetch_articles(read_url_list(links), Settings(delay=URL_SETTINGS_DELAY, timeout=10.0,
+                                                                        retries=1)):
+                    if o.record is not None:
+                        got[o.record["id"]] = o.record
+                        failed.pop(o.url, None)
+                    else:
+                        failed[o.url] = o.reason
+    if failed:
+        with st.expander(f"Links not added ({len(failed)})", expanded=True):
+            for url, reason in failed.items():
+                st.text(f"{url}: {reason}")
+    if not got:
+        return []
+    data = "\n".join(json.dumps(r, ensure_ascii=False) for r in got.values()).encode("utf-8")
+    return [FetchedFile("links.jsonl", data)]
+
+
 @st.cache_resource(show_spinner=False)
 def reference_meetings() -> pd.DataFrame | None:
     """The reference calendar of meetings, if ``dashboard.meetings`` provides one."""
