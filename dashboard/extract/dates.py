@@ -570,6 +570,9 @@ def _numeric(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     return _Cand(m.start("c"), m.end("c"), date.isoformat(), "day", False, "explicit")
 
 
+_FILED_BEFORE_DAYS = 2  # "today, Friday" on a page dated up to two days later names the day the copy was written
+
+
 def _relday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     start, end = m.start("c"), m.end("c")
     if m["rel"]:
@@ -589,7 +592,13 @@ def _relday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         return None
     if ctx.base is None:
         return _Cand(start, end, None, None, True, basis, offset)
-    return _Cand(start, end, resolve_offset(offset, ctx.base).isoformat(), "day", True, basis, offset)
+    day = resolve_offset(offset, ctx.base)
+    if m["wd"] and basis in ("today", "tonight"):
+        wd = WEEKDAYS[_canon(WEEKDAYS, m["wd"])]
+        back = (day.weekday() - wd) % 7
+        if 0 < back <= _FILED_BEFORE_DAYS:  # اليوم الجمعة on a Saturday page: the copy was filed on the Friday
+            return _Cand(start, end, (day - dt.timedelta(days=back)).isoformat(), "day", True, "weekday", None)
+    return _Cand(start, end, day.isoformat(), "day", True, basis, offset)
 
 
 def _weekday(m: re.Match[str], ctx: _Ctx) -> _Cand | None:

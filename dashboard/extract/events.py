@@ -351,6 +351,7 @@ _WITH_SIDE = re.compile(r"^\s*(?:[\u0621-\u064a-]+\s+){0,2}?(?:مع|بين)\s") 
 _BETWEEN_SIDES = re.compile(r"\s*(?:(?:ال[\u0621-\u064a-]+|في [\u0621-\u064a]+)\s+){0,2}?بين\s")
 _HOST_BEFORE = re.compile(r"(?:ستضيف|استضاف|استضافت)\s*(?:(?:ال)?مدينه\s*|(?:ال)?عاصمه\s*(?:ال[\u0621-\u064a]+\s*)?)?$")
 _COUNTERPARTS = re.compile(r"نظرائ(?:ه|ها|هم)")
+_DIRECTED = re.compile(r"مقبل|قادم|ماضي|فائت|منصرم|السابق")
 _POSSESSIVE = re.compile(r"(?:اتصال|مكالمت|محادثت)(?:ه|ها)(?![\u0621-\u064a])")
 
 
@@ -410,12 +411,26 @@ def _pick_date(s: SentenceFacts, seg_start: int, seg_end: int, trig_start: int, 
     return best
 
 
+def _bare_weekday(d: DateHit) -> bool:
+    """A weekday named without مقبل/ماضي: which week it is in is a guess."""
+    return d.basis == "weekday" and not _DIRECTED.search(d.text)
+
+
+def _week_apart(a: DateHit, b: DateHit) -> bool:
+    """One of two day dates is a bare weekday a week away from the other: the same day, read in the wrong week
+    (الثلاثاء القادم ... اجتماع التحالف (الثلاثاء))."""
+    if not (a.value and b.value and len(a.value) == 10 and len(b.value) == 10):
+        return False
+    da, db = a.date, b.date
+    return da is not None and db is not None and abs((da - db).days) == 7 and (_bare_weekday(a) or _bare_weekday(b))
+
+
 def _compatible_dates(a: EventDraft, b: EventDraft) -> bool:
     if a.date is None or b.date is None or a.date.value is None or b.date.value is None:
         return True
     va, vb = a.date.value, b.date.value
     n = min(len(va), len(vb))
-    return va[:n] == vb[:n]
+    return va[:n] == vb[:n] or _week_apart(a.date, b.date)
 
 
 def _current_vs_background(a: EventDraft, b: EventDraft, published: dt.date | None) -> bool:
@@ -450,6 +465,9 @@ def _compatible(a: EventDraft, b: EventDraft, published: dt.date | None = None) 
 def _merge_into(keep: EventDraft, other: EventDraft) -> None:
     if (keep.date is None or keep.date.value is None) and other.date is not None:
         keep.date, keep.date_sentence = other.date, other.date_sentence
+    elif keep.date is not None and other.date is not None and _week_apart(keep.date, other.date) \
+            and _bare_weekday(keep.date):
+        keep.date, keep.date_sentence = other.date, other.date_sentence  # the weekday whose week was said
     elif (keep.date is not None and other.date is not None and keep.date.value and other.date.value
           and len(other.date.value) > len(keep.date.value)):
         keep.date, keep.date_sentence = other.date, other.date_sentence  # the finer of two compatible dates
