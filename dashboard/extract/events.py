@@ -235,6 +235,13 @@ def _since_dates(sentence: str, dates: list[DateHit]) -> set[int]:
     return out
 
 
+def _future_at(sentence: str, pos: int, quotes: list[tuple[int, int]]) -> bool:
+    """The clause of ``pos`` speaks of the future, quotations left out (قال خلال مؤتمر صحفي: "سنقدم ..." is past)."""
+    c0, c1 = _clause(sentence, pos)
+    clause = "".join(" " if _inside(i, quotes) else ch for i, ch in enumerate(sentence[c0:c1], c0))
+    return _is_future(clause)
+
+
 def _is_future(sentence: str) -> bool:
     """The clause speaks of the future: the date grammar's future markers (سـ + a known verb, سوف، لن، من المقرر…)
     or the event cues' own (المقبل، القادم، ينبغي أن…)."""
@@ -535,7 +542,6 @@ class _Reader:
         evm = [m for m in ms if m.kind != "group"]  # mentions that can be events cut the sentence into segments
         if evm:  # the per-sentence context, worked out only where an event may start
             quotes, skip, actors = _in_quotes(s.text), _since_dates(s.text, s.dates), _actors(s)
-            future = _is_future(s.text)
             self.actors = actors
         for men in ms:
             if men.kind == "group":
@@ -554,7 +560,7 @@ class _Reader:
                              s.index, "month of the travel day (the meeting's own day is not given)", None)
             elif date is None:
                 when = self.inherit(s, men, seg, here) or when
-            self.mention(s, ms, men, when, seg, future, actors or [], here)
+            self.mention(s, ms, men, when, seg, _future_at(s.text, men.start, quotes), actors or [], here)
         for d in s.dates:
             if d.basis in _ANCHOR_BASES and d.value and not d.quoted and len(d.value) == 10:
                 self.anchors.append((s.index, d))
