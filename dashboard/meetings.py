@@ -57,6 +57,7 @@ NOT_HELD = "not held"
 REFERENCE_DATE_BASIS = "reference ordinal"  # date_basis of an event dated from the reference by its ordinal
 PARTY_TYPES = frozenset({"phone_call", "bilateral_meeting"})
 WAR_START = dt.date(2022, 2, 24)
+MIN_TENURE_OVERLAP_DAYS = 7  # office-holders "in office together" for fewer days than this date nothing
 DATE_WORDS_FILE = "date_words.csv"  # the date grammar's words: its "next" direction marks a date ahead of the article
 _PREC_RANK = {"day": 3, "month": 2, "year": 1}
 _EPOCH = np.datetime64("1970-01-01", "D")
@@ -875,10 +876,12 @@ def infer_date_window(spans: pd.DataFrame, article_id: str) -> tuple[dt.date | N
     people = sorted({str(v) for v in value[kind == "official"] if str(v) in _tenures()})
     if people:
         seg = _most_in_office(people, lo or dt.date(1900, 1, 1), min(hi or today, today))
-        if seg is not None:
+        if seg is not None and (seg[1] - seg[0]).days + 1 >= MIN_TENURE_OVERLAP_DAYS:
             s, e, who = seg
             lo, hi = s, e
             basis.append(f"in office together: {', '.join(who)} ({s.isoformat()}..{e.isoformat()})")
+        elif seg is not None:  # a hand-over day (Biden and Trump on 20 January): a successor named, not in office
+            basis.append(f"(in office together only {seg[0].isoformat()}..{seg[1].isoformat()}: ignored)")
     if lo is None and hi is None:
         return None, None, ""
     if lo is not None and lo > today:

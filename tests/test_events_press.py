@@ -179,9 +179,20 @@ NAMED = [
       d("2023-07-12"), [E("nato", "2023-07-12")], id="council-of-the-alliance-and-ukraine"),
 ]
 
+MULTILATERAL = [
+    P("وقال وزير الدفاع البريطاني إنه استضاف اجتماعا مع وزراء الدفاع في 50 دولة في حلف الناتو في بروكسل الجمعة لدعم "
+      "أوكرانيا.", d("2025-04-12"), [E("other", "2025-04-11", loc="Brussels")], id="hosted-ministers-of-50-countries"),
+    P("وبدأ قادة الحلف الثلاثاء قمة في فيلنيوس وسط خلاف حول انضمام أوكرانيا.",
+      d("2023-07-12"), [E("nato", "2023-07-11", loc="Vilnius")], id="leaders-of-the-alliance-began-a-summit"),
+    P("جاءت تصريحات الوزير في بداية اجتماع الخميس مع كبار المسؤولين من الدول الداعمة لأوكرانيا في قاعدة رامشتاين.",
+      d("2022-09-08"), [E("udcg", "2022-09-08", loc="Ramstein")], id="meeting-with-senior-officials-at-ramstein"),
+    P("يتزايد عدد اجتماعات القادة الغربيين لبحث تسليح كييف، بحسب صحيفة روسية تنتقد توسع الناتو.",
+      d("2023-02-01"), [], id="neg-the-number-of-meetings"),
+]
+
 XFAIL: dict[str, str] = {}
 
-CASES = [*DESCRIBED, *SEVERAL, *NOT_EVENTS, *CALLS, *PLANNED, *CHAIRS, *VISITS, *NAMED]
+CASES = [*DESCRIBED, *SEVERAL, *NOT_EVENTS, *CALLS, *PLANNED, *CHAIRS, *VISITS, *NAMED, *MULTILATERAL]
 CASES = [P(*c.values, id=c.id, marks=[xf(XFAIL[c.id])]) if c.id in XFAIL else c for c in CASES]
 
 

@@ -532,3 +532,10 @@ def test_index_and_odd_precision_survive() -> None:
     assert out.index.tolist() == [10, 20, 30]
     assert out["meeting_id"].nunique() == 1  # "week" is read from the date's shape: a month
     assert meetings["n_events"].tolist() == [3]
+
+
+def test_a_hand_over_day_dates_nothing() -> None:
+    """Two presidents "in office together" only on inauguration day: a successor named, not a window of one day."""
+    spans = pd.DataFrame({"article_id": ["a", "a"], "kind": ["official", "official"],
+                          "value": ["Joe Biden", "Donald Trump"], "raw": ["بايدن", "ترامب"]})
+    assert M.infer_date_window(spans, "a") == (None, None, "")

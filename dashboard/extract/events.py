@@ -65,7 +65,7 @@ _OF_THE_GROUP = re.compile(r"^\s*(?:ال[\u0621-\u064a]+\s+){0,2}(?:لل|ل|ال
 # a meeting word that speaks of a background meeting: never dated by the publication date
 _BACKGROUND = re.compile(r"^\s*(?:ال)?(?:سابق|سابقه|ماضي|ماضيه|فائت|فائته)(?![\u0621-\u064a])")
 # "every meeting": a generic statement, not an event
-_GENERIC = re.compile(r"(?<![\u0621-\u064a])(?:كل|جميع|معظم|بعض)\s+$")
+_GENERIC = re.compile(r"(?<![\u0621-\u064a])(?:كل|جميع|معظم|بعض|عدد|سلسله|عشرات|مزيد من|المزيد من)\s+$")
 # the Ramstein base, or the defence ministers of Ukraine's backers: the Ramstein group described, not named
 _DESCRIBED_UDCG = re.compile(
     r"(?:وزراء|وزيرات) (?:ال)?دفاع (?:[\u0621-\u064a\d]+ ){0,3}?(?:ال)?(?:دول|بلدان|حلفاء|شركاء)"
@@ -77,7 +77,7 @@ _DESCRIBED_UDCG = re.compile(
 _MEETING_WORD = re.compile(r"(?:ال)?(?:اجتماع|قمه|لقاء|محادثات|مؤتمر|جلسه)")
 _HINT = re.compile(
     "اجتماع|قم[هت]|لقاء|مؤتمر|جلس|دوره|مجموع|تحالف|ائتلاف|تسل|مجلس|لجنه|وزراء|وزيرات|اتصال|اتصل|مكالم|محادث|مباحث|"
-    "هاتف|التق|استقبل|جتمع|لتقي|التام|لتئم|عقد|رام|حديث|اتحاد|ناتو|اطلسي|زار|زور|وصل|يصل|تصل|زياره|داعم|مساند|"
+    "هاتف|التق|استقبل|جتمع|لتقي|التام|لتئم|عقد|رام|حديث|اتحاد|ناتو|اطلسي|حلف|زار|زور|وصل|يصل|تصل|زياره|داعم|مساند|"
     "udcg|ramstein"
 )
 _AT_NATO = re.compile(r"(?<![\u0621-\u064a])في (?:مقر )?(?:حلف )?(?:الناتو|شمال الاطلسي)(?![\u0621-\u064a])")
@@ -346,13 +346,17 @@ def _coref_before(sentence: str, start: int) -> bool:
 
 _FRAME_BEFORE = re.compile(r"(?:دول|اعضاء|اطار|مظله|ضمن|تحت)\s*(?:ال)?$")
 # NATO named as a frame, not as who meets: its secretary general, headquarters, membership, accession
-_NATO_FRAME_BEFORE = re.compile(r"(?:اطار|مظله|ضمن|تحت|امين|العام|عام|مقر|بمقر|عضويه|انضمام|الانضمام|الي|ضد|باسم|سفير|"
-                                r"مندوب|عن)\s*(?:ل|ال|لل)?(?:حلف\s*)?[\"«(]?\s*$")
+_NATO_FRAME_BEFORE = re.compile(r"(?:(?:اطار|مظله|ضمن|تحت|امين|العام|عام|مقر|بمقر|عضويه|انضمام|الانضمام|الي|ضد|باسم|سفير|"
+                                r"مندوب|عن|توسع|توسيع)\s*|(?:دوله|دول|اعضاء|الاعضاء|عضو|عضوا)\s+(?:في|ب)\s*)"
+                                r"(?:ل|ال|لل)?(?:حلف\s*)?[\"«(]?\s*$")
 # a plural body as the subject: ministers, leaders, ambassadors meet (not two leaders)
 _PLURAL_BODY = re.compile(r"(?<![\u0621-\u064a])(?<!رئيس )(?<!رئيسه )(?<!مجلس )(?<!رئاسه )(?:[وفلب])?(?:ال)?"
                           r"(?:وزراء|وزيرات|قاده|زعماء|رؤساء|ممثلو|ممثلي|سفراء|"
                           r"مسؤولو|مسؤولي|مندوبو|مندوبي|حلفاء)(?![\u0621-\u064a])")
 _UKRAINE = re.compile(r"اوكرانيا|اوكراني|كييف|زيلينسكي|زيلنسكي")
+# "with the defence ministers of 50 countries", "with senior officials of allied countries": many sides, not two
+_WITH_MANY = re.compile(r"\s*(?:[\u0621-\u064a-]+\s+){0,2}?مع\s+(?:(?:ال)?كبار\s+)?(?:ال)?(?:وزراء|قاده|زعماء|رؤساء|ممثلي|"
+                        r"مسؤولي|المسؤولين|مسؤولين|ممثلين|نظرائه|نظرائهم|حلفاء|شركاء|دول)(?![\u0621-\u064a])")
 _WITH_SIDE = re.compile(r"^\s*(?:[\u0621-\u064a-]+\s+){0,2}?(?:مع|بين)\s")  # لقاء مع، لقاء ثنائي بين
 # القمة البريطانية-الفرنسية في لندن بين: adjectives and a place between the noun and بين
 _BETWEEN_SIDES = re.compile(r"\s*(?:(?:ال[\u0621-\u064a-]+|في [\u0621-\u064a]+)\s+){0,2}?بين\s")
@@ -624,11 +628,12 @@ class _Reader:
             group_here = min(groups, key=lambda g: abs(g.start - men.start)).event_type if groups else ""
             if _OF_THE_GROUP.match(after) and self.topic:
                 etype, strong = self.topic, True
-            elif men.kind == "noun" and not group_here and ((_WITH_SIDE.match(after) and not definite)
-                                                           or _BETWEEN_SIDES.match(s.text, men.end, men.end + 45)):
-                etype, strong, needs_sides = "bilateral_meeting", True, True
             elif not group_here and any(p.location == "Ramstein" for p in s.places):
                 etype, strong, type_basis = "udcg_meeting", True, "described"  # ministers meet at Ramstein
+            elif men.kind == "noun" and not group_here and ((_WITH_SIDE.match(after) and not definite
+                                                            and not _WITH_MANY.match(s.text, men.end, men.end + 60))
+                                                           or _BETWEEN_SIDES.match(s.text, men.end, men.end + 45)):
+                etype, strong, needs_sides = "bilateral_meeting", True, True
             else:
                 # a group named beside an indefinite noun states the type (يعقد وزراء دفاع الاتحاد الأوروبي اجتماعا)
                 etype, strong = group_here or self.topic or self.first_group, bool(group_here) and not definite
@@ -666,7 +671,7 @@ class _Reader:
             ev.sentences.append(s.index)
         here.append((ev, men.start, men.end))
         self.latest = ev
-        if ev.event_type in _SIDED and ref is None:
+        if ref is None and (ev.event_type in ("phone_call", "bilateral_meeting") or needs_sides):
             self.sides(s, men, ev, seg, actors, here)
 
     def reference(self, s: SentenceFacts, men: _Mention, noun: str | None, etype: str, strong: bool, definite: bool,
