@@ -346,8 +346,8 @@ def _coref_before(sentence: str, start: int) -> bool:
 
 _FRAME_BEFORE = re.compile(r"(?:دول|اعضاء|اطار|مظله|ضمن|تحت)\s*(?:ال)?$")
 # NATO named as a frame, not as who meets: its secretary general, headquarters, membership, accession
-_NATO_FRAME_BEFORE = re.compile(r"(?:(?:اطار|مظله|ضمن|تحت|امين|العام|عام|مقر|بمقر|عضويه|انضمام|الانضمام|الي|ضد|باسم|سفير|"
-                                r"مندوب|عن|توسع|توسيع)\s*|(?:دوله|دول|اعضاء|الاعضاء|عضو|عضوا)\s+(?:في|ب)\s*)"
+_NATO_FRAME_BEFORE = re.compile(r"(?:(?:اطار|مظله|ضمن|تحت|امين|العام|عام|مقر|بمقر|عضويه|انضمام|الانضمام|الي|ضد|"
+                                r"باسم|سفير|مندوب|عن|توسع|توسيع)\s*|(?:دوله|دول|اعضاء|الاعضاء|عضو|عضوا)\s+(?:في|ب)\s*)"
                                 r"(?:ل|ال|لل)?(?:حلف\s*)?[\"«(]?\s*$")
 # a plural body as the subject: ministers, leaders, ambassadors meet (not two leaders)
 _PLURAL_BODY = re.compile(r"(?<![\u0621-\u064a])(?<!رئيس )(?<!رئيسه )(?<!مجلس )(?<!رئاسه )(?:[وفلب])?(?:ال)?"
@@ -355,8 +355,8 @@ _PLURAL_BODY = re.compile(r"(?<![\u0621-\u064a])(?<!رئيس )(?<!رئيسه )(?
                           r"مسؤولو|مسؤولي|مندوبو|مندوبي|حلفاء)(?![\u0621-\u064a])")
 _UKRAINE = re.compile(r"اوكرانيا|اوكراني|كييف|زيلينسكي|زيلنسكي")
 # "with the defence ministers of 50 countries", "with senior officials of allied countries": many sides, not two
-_WITH_MANY = re.compile(r"\s*(?:[\u0621-\u064a-]+\s+){0,2}?مع\s+(?:(?:ال)?كبار\s+)?(?:ال)?(?:وزراء|قاده|زعماء|رؤساء|ممثلي|"
-                        r"مسؤولي|المسؤولين|مسؤولين|ممثلين|نظرائه|نظرائهم|حلفاء|شركاء|دول)(?![\u0621-\u064a])")
+_WITH_MANY = re.compile(r"\s*(?:[\u0621-\u064a-]+\s+){0,2}?مع\s+(?:(?:ال)?كبار\s+)?(?:ال)?"
+                        r"(?:وزراء|قاده|زعماء|رؤساء|ممثلي|مسؤولي|المسؤولين|مسؤولين|ممثلين|نظرائه|نظرائهم|حلفاء|شركاء|دول)(?![\u0621-\u064a])")
 _WITH_SIDE = re.compile(r"^\s*(?:[\u0621-\u064a-]+\s+){0,2}?(?:مع|بين)\s")  # لقاء مع، لقاء ثنائي بين
 # القمة البريطانية-الفرنسية في لندن بين: adjectives and a place between the noun and بين
 _BETWEEN_SIDES = re.compile(r"\s*(?:(?:ال[\u0621-\u064a-]+|في [\u0621-\u064a]+)\s+){0,2}?بين\s")
