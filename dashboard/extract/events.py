@@ -290,8 +290,9 @@ def _chain_after(sentence: str, actors: list[_Actor], pos: int, limit: int
         if a[0] < pos:
             continue
         if not chain:
-            if a[3] == "demonym" and (a[0] - pos > 3 and not _DUAL.search(sentence[pos : a[0]])):
-                continue  # غياب أمريكي، ترأس البريطاني: a demonym acts only right after the cue
+            if a[3] == "demonym" and (a[0] - pos > 3 and not _DUAL.search(sentence[pos : a[0]])
+                                      and not _PEOPLE_OF.fullmatch(sentence[pos : a[0]])):
+                continue  # غياب أمريكي، ترأس البريطاني: a demonym acts only right after the cue (or its people)
             if a[0] - pos > limit:
                 break
             chain.append(a)
@@ -304,10 +305,14 @@ def _chain_after(sentence: str, actors: list[_Actor], pos: int, limit: int
     return chain
 
 
+# people of a country before its demonym: لن يحضر أي مسؤولين أمريكيين
+_PEOPLE_OF = re.compile(r"\s*(?:اي\s+)?(?:ال)?(?:مسؤول|مسؤولين|مسؤولي|مسؤولون|ممثل|ممثلين|ممثلي|وفد|وزير|وزراء|قاده|"
+                        r"دبلوماسيين|دبلوماسي)\s+")
+_REPORTED = re.compile(r"(?<![\u0621-\u064a])(?:ان|انه|انها|انهم|بان|بانه)(?![\u0621-\u064a])")
 _RELATIVE = re.compile(r"(?:الذي|التي|اللذان|اللتان|الذين|اللذين|اللتين)\s*$")
 
 
-def _role_targets(sentence: str, actors: list[_Actor], cue_start: int, cue_end: int
+def _role_targets(sentence: str, actors: list[_Actor], cue_start: int, cue_end: int, reported_skip: bool = False
                   ) -> list[_Actor]:
     """Who a chair/absent cue is about: the antecedent right before a relative pronoun (X، التي ترأست … مع Y), else
     the actors after the cue (VSO: ستستضيف فرنسا), else the nearest actor before it in the clause (SVO)."""
@@ -324,8 +329,15 @@ def _role_targets(sentence: str, actors: list[_Actor], cue_start: int, cue_end: 
             return ante[-1:] + with_mit
     if after:
         return after
-    before = [a for a in actors if c0 <= a[0] and a[1] <= cue_start and a[3] != "demonym"]
-    return before[-1:]
+    before = [a for a in actors if c0 <= a[0] < cue_start and a[1] <= cue_end and a[3] != "demonym"
+              and not (reported_skip and _REPORTED.search(sentence, a[1], cue_start))]
+    chain = before[-1:]
+    for a in reversed(before[:-1]):  # رئيس الوزراء البريطاني والرئيس الفرنسي سيرأسان: the whole subject
+        if a[1] <= chain[0][0] and _JOINER.match(sentence[a[1] : chain[0][0]]):
+            chain.insert(0, a)
+        else:
+            break
+    return chain
 
 
 def _nonfactual(sentence: str, start: int) -> bool:
@@ -362,6 +374,7 @@ _WITH_SIDE = re.compile(r"^\s*(?:[\u0621-\u064a-]+\s+){0,2}?(?:مع|بين)\s") 
 _BETWEEN_SIDES = re.compile(r"\s*(?:(?:ال[\u0621-\u064a-]+|في [\u0621-\u064a]+)\s+){0,2}?بين\s")
 _HOST_BEFORE = re.compile(r"(?:ستضيف|استضاف|استضافت)\s*(?:(?:ال)?مدينه\s*|(?:ال)?عاصمه\s*(?:ال[\u0621-\u064a]+\s*)?)?$")
 _COUNTERPARTS = re.compile(r"نظرائ(?:ه|ها|هم)")
+_SEQUEL = re.compile(r"(?<![\u0621-\u064a])(?:في اعقاب|عقب|بعد|قبل|اثر|غداه)(?![\u0621-\u064a])")
 _DIRECTED = re.compile(r"مقبل|قادم|ماضي|فائت|منصرم|السابق")
 _POSSESSIVE = re.compile(r"(?:اتصال|مكالمت|محادثت)(?:ه|ها)(?![\u0621-\u064a])")
 
@@ -371,6 +384,8 @@ def _side_actors(sentence: str, men: _Mention, seg: tuple[int, int], actors: lis
     demonyms after a side marker (مع، بين، و، نظيره); not a capital that says where (في باريس), nothing quoted."""
     c0, c1 = _clause(sentence, men.start)
     lo, hi = max(c0, seg[0]), min(c1, seg[1])
+    sequel = _SEQUEL.search(sentence, men.end, hi)  # في أعقاب محادثة أجراها مع بوتين: another event's sides
+    hi = sequel.start() if sequel is not None else hi
     if men.kind == "talks":  # محادثات بين X و Y; X أجرى محادثات مع Y (the subject before it too)
         lo, hi = (lo if re.match(r"\s*مع\s", sentence[men.end :]) else men.end), min(hi, men.end + 60)
     side_before = _VISIT_SIDE_BEFORE if men.kind == "visit_verb" else _SIDE_BEFORE
@@ -380,8 +395,8 @@ def _side_actors(sentence: str, men: _Mention, seg: tuple[int, int], actors: lis
         if not lo <= a[0] < hi or _inside(a[0], quotes):
             continue
         before = sentence[max(0, a[0] - 24) : a[0]]
-        if a[3] == "capital" and men.kind != "visit_verb" and re.search(r"(?:في|من)\s*$", before):
-            continue  # في اجتماع في باريس: where, not who
+        if a[3] == "capital" and re.search(r"(?<![\u0621-\u064a])(?:في|من)\s*$", before):
+            continue  # في اجتماع في باريس، قادما من بوخارست: where, not who
         if a[3] in ("official", "capital", "institution") or side_before.search(before):
             out.append(a)
     for a in list(out):  # وزيري الدفاع الروسي والأميركي: the names joined to a side are sides too
@@ -730,8 +745,10 @@ class _Reader:
         if ev.event_type == "bilateral_meeting" and men.kind == "talks" and len(ev.parties()) < 2:
             ev.event_type = "other_meeting"
         if men.kind == "visit_verb" and ev.location is None:  # وصل إلى كييف، زار لندن: where the visit is
-            dest = next((p for p in s.places if men.start <= p.start < min(hi, men.end + 80) and p.via != "online"),
-                        None)
+            near = [p for p in s.places if men.start <= p.start < min(hi, men.end + 80) and p.via != "online"]
+            to = [p for p in near if re.search(r"(?:الي|ل)\s*$", s.text[max(0, p.start - 5) : p.start])
+                  or p.text.startswith("ل")]
+            dest = (to or near or [None])[0]  # وصل إلى فيلنيوس قادما من بوخارست: where he went
             if dest is not None:
                 ev.location, ev.location_sentence = dest, s.index
         if men.kind == "visit_verb" and len(ev.parties()) < 2:
@@ -772,7 +789,8 @@ class _Reader:
             ev = target(m.start())
             if _inside(m.start(), quotes) or ev is None or not (here or has_ref_noun):
                 continue
-            for a in _role_targets(s.text, actors, m.start(), m.end())[:3]:
+            # أشارت فرنسا إلى أنه لن يحضر: the reporter is not who stays away (a host who says he hosted is)
+            for a in _role_targets(s.text, actors, m.start(), m.end(), reported_skip=True)[:3]:
                 ev.add_role(Role(a[2], "absent", a[3], s.index, a[4]))
         members = [m.end() for m in cue_regex("membership").finditer(s.text)]
         attend = bool(cue_regex("attend").search(s.text))
