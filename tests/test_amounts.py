@@ -675,3 +675,21 @@ def test_article_amount_rows_never_raise(text: str, published: dt.date | None) -
         seen.add(key)
         if r["value_usd"] is not None and r["rate_source"] not in ("stated", "USD"):
             assert r["value_usd"] == pytest.approx(r["value"] * r["usd_rate"], rel=1e-6, abs=0.01)  # cents
+
+
+@pytest.mark.parametrize(("text", "donor"), [
+    pytest.param("أكد الوزير أن بريطانيا وحلفاءها تعهدوا بتقديم مساعدات عسكرية بقيمة 35 مليار دولار.", "ALL",
+                 id="country-and-its-allies"),
+    pytest.param("قال الوزير إن بريطانيا وحلفاء لها تعهدوا بتقديم مساعدات بقيمة 35 مليار دولار.", "ALL",
+                 id="country-and-allies-of-it"),
+    pytest.param("قال الوزير إن بريطانيا تعهدت بتقديم مساعدات بقيمة 3 مليارات دولار.", "GBR", id="country-alone"),
+])
+def test_a_country_with_its_allies_gives_together(text: str, donor: str) -> None:
+    rows = extract_article("t", text, dt.date(2026, 2, 12))
+    assert [r["donor"] for r in rows.amounts] == [donor]
+
+
+def test_an_organisations_running_total_is_all_donors() -> None:
+    text = "وبذلك يكون الاتحاد الأوروبي قد أنفق حتى الآن 2.5 مليار يورو لتزويد كييف بالأسلحة."
+    rows = extract_article("t", text, dt.date(2023, 2, 2))
+    assert [(r["kind"], r["donor"]) for r in rows.amounts] == [("cumulative_total", "ALL")]

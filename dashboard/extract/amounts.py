@@ -800,7 +800,12 @@ def _candidates(
             continue  # "القمة المنعقدة في فرنسا"
         out.append((c.start, c.end, c.iso3))
     out.sort(key=lambda x: x[0])
-    return out
+    # "Britain and its allies pledged": the country with its allies is the donors together
+    return [(st, en, "ALL") if who and who != "ALL" and _WITH_ALLIES_RE.match(sentence, en) else (st, en, who)
+            for st, en, who in out]
+
+
+_WITH_ALLIES_RE = re.compile(r"\s*و\s?(?:ال)?(?:حلفاء|حلفاو|حلفائ|شركاء|شركاو|شركائ)[\u0621-\u064a]*")
 
 
 def find_donor(

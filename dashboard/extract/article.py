@@ -122,7 +122,8 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
             if own is not None and amt.currency != "USD" and amt.rate_source != "stated":
                 amt, rate_basis = convert(amt, own), "amount_date"
             found, who = find_giver(f.text, amt, f.countries, f.officials)
-            donor = who or ""
+            # an organisation's running total (the EU's so far) is its members' together: a group's total is ALL
+            donor = who or ("ALL" if found and amt.kind == "cumulative_total" else "")
             donor_basis = "sentence" if found else None
             if donor:
                 last_donor = donor

@@ -1,4 +1,5 @@
-"""Sentence spans. A sentence ends at . ! ? ؟ … followed by space (closing quotes stay with it), or at a line break.
+"""Sentence spans. A sentence ends at . ! ? ؟ … followed by space (closing quotes stay with it), or at a line break
+(not at a hard wrap inside a sentence).
 
 Never on the Arabic comma "،": Arabic news runs whole paragraphs through commas. Decimals ("66.5") and
 abbreviations without a following space do not end a sentence.
@@ -13,15 +14,39 @@ __all__ = ["sentence_spans"]
 _END = re.compile(r"""(?:[.!?؟…]+["'”’»)\]]*[ \t]+)|\n+""")
 
 
+_WRAP_MIN, _WRAP_MAX = 15, 80  # a hard-wrapped line: long enough to be prose, short enough to be a wrap
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each non-blank sentence in ``text``, trimmed of surrounding spaces."""
+    """``(start, end)`` of each non-blank sentence in ``text``, trimmed of surrounding spaces.
+
+    A single line break inside a sentence that was hard-wrapped (a line of prose that ends without punctuation,
+    followed by an Arabic word) does not end it; the text's first line (the title) always does."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _END.finditer(text):
+        if _wrapped(text, m):
+            continue
         _add(text, pos, m.end(), spans)
         pos = m.end()
     _add(text, pos, len(text), spans)
     return spans
+
+
+def _wrapped(text: str, m: re.Match[str]) -> bool:
+    if m.group() != "\n":
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line = text[line_start : m.start()].strip()
+    nxt = text[m.end() : m.end() + 1]
+    if not ("\u0621" <= nxt <= "\u064a") or not _WRAP_MIN <= len(line) <= _WRAP_MAX or line[-1:] in _STOPS:
+        return False
+    return line_start > 0 or bool(_OPEN_END.search(line))  # a title ends a sentence unless it cannot end one
+
+
+_STOPS = set(".!?؟…:\"'”’»)]")
+# a word no sentence ends with: a particle or preposition waiting for what follows
+_OPEN_END = re.compile(r"(?<![\u0621-\u064a])(?:ان|إن|أن|في|من|على|إلى|الى|عن|مع|بين|الذي|التي|قد|لم|لن|و)$")
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
