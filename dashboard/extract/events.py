@@ -748,7 +748,7 @@ class _Reader:
             near = [p for p in s.places if men.start <= p.start < min(hi, men.end + 80) and p.via != "online"]
             to = [p for p in near if re.search(r"(?:الي|ل)\s*$", s.text[max(0, p.start - 5) : p.start])
                   or p.text.startswith("ل")]
-            dest = (to or near or [None])[0]  # وصل إلى فيلنيوس قادما من بوخارست: where he went
+            dest = next(iter(to or near), None)  # وصل إلى فيلنيوس قادما من بوخارست: where he went
             if dest is not None:
                 ev.location, ev.location_sentence = dest, s.index
         if men.kind == "visit_verb" and len(ev.parties()) < 2:
