@@ -264,24 +264,29 @@ CALENDAR_DATE_BASIS = "the only meeting of its kind in the calendar near the pub
 
 def date_from_calendar(events: pd.DataFrame, published: dict[str, dt.date]) -> pd.DataFrame:
     """Date an undated mention of a format the reference lists ("the contact group's meeting", no day given) by the
-    calendar: when exactly one held meeting of its kind lies between three days before and a week after its
-    article's publication date, that is the meeting the article speaks of. ``date_basis`` says so; events with a
+    calendar: when exactly one meeting of its kind lies between three days before and a week after its article's
+    publication date, that is the meeting the article speaks of (one later called off counts when it was still ahead
+    of the article). ``date_basis`` says so; events with a
     date, a meeting number (linked by ``link_reference``) or an undated article are left alone."""
     if events.empty or not published:
         return events
-    ref = _held(_reference())
+    full = _reference()
+    full = full[full["date"].notna()]
+    held = full["format"].fillna("").str.lower() != NOT_HELD
     empty = events["date"].astype("string").fillna("").str.strip() == ""
     numbered = pd.to_numeric(events["meeting_number"], errors="coerce").notna()
     kinds = events["event_type"].astype("string").fillna("")
-    todo = events.index[empty & ~numbered & kinds.isin(list(ref["kind"].unique()))]
+    todo = events.index[empty & ~numbered & kinds.isin(list(full["kind"].unique()))]
     fills: dict[object, pd.Timestamp] = {}
     for idx in todo:
         pub = published.get(str(events.at[idx, "article_id"]))
         if pub is None:
             continue
         p = pd.Timestamp(pub)
-        dates = ref.loc[(ref["kind"] == kinds.at[idx]) & (ref["date"] >= p - pd.Timedelta(days=3))
-                        & (ref["date"] <= p + pd.Timedelta(days=7)), "date"]
+        near = (full["kind"] == kinds.at[idx]) & (full["date"] >= p - pd.Timedelta(days=3)) \
+            & (full["date"] <= p + pd.Timedelta(days=7))
+        # a meeting later called off was still the one ahead when the article was written
+        dates = full.loc[near & (held | (full["date"] > p)), "date"]
         if len(dates) == 1:
             fills[idx] = dates.iloc[0]
     if not fills:

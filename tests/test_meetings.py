@@ -539,3 +539,19 @@ def test_a_hand_over_day_dates_nothing() -> None:
     spans = pd.DataFrame({"article_id": ["a", "a"], "kind": ["official", "official"],
                           "value": ["Joe Biden", "Donald Trump"], "raw": ["بايدن", "ترامب"]})
     assert M.infer_date_window(spans, "a") == (None, None, "")
+
+
+@pytest.mark.parametrize(("etype", "published", "want"), [
+    P("udcg_meeting", "2025-04-10", "2025-04-11", id="the-meeting-the-day-after"),
+    P("udcg_meeting", "2025-04-13", "2025-04-11", id="the-meeting-two-days-before"),
+    P("udcg_meeting", "2024-10-06", "2024-10-12", id="a-meeting-later-called-off-still-ahead"),
+    P("udcg_meeting", "2024-10-14", "", id="a-called-off-meeting-already-past"),
+    P("udcg_meeting", "2025-05-01", "", id="no-meeting-near"),
+    P("phone_call", "2025-04-10", "", id="calls-have-no-calendar"),
+])
+def test_date_from_calendar(etype: str, published: str, want: str) -> None:
+    out = M.date_from_calendar(events(ev("e", "a", event_type=etype)), {"a": dt.date.fromisoformat(published)})
+    got = out["date"].iloc[0]
+    assert ("" if pd.isna(got) else got) == want
+    if want:
+        assert out["date_basis"].iloc[0] == M.CALENDAR_DATE_BASIS and out["date_precision"].iloc[0] == "day"

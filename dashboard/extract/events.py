@@ -365,6 +365,7 @@ _NATO_FRAME_BEFORE = re.compile(r"(?:(?:اطار|مظله|ضمن|تحت|امين
 _PLURAL_BODY = re.compile(r"(?<![\u0621-\u064a])(?<!رئيس )(?<!رئيسه )(?<!مجلس )(?<!رئاسه )(?:[وفلب])?(?:ال)?"
                           r"(?:وزراء|وزيرات|قاده|زعماء|رؤساء|ممثلو|ممثلي|سفراء|"
                           r"مسؤولو|مسؤولي|مندوبو|مندوبي|حلفاء)(?![\u0621-\u064a])")
+_MANY_SIDES_ADJ = re.compile(r"\s+(?:ال)?(?:دولي|دوليه|متعدد|متعدده|موسع|موسعه|جماعي|جماعيه)(?![\u0621-\u064a])")
 _UKRAINE = re.compile(r"اوكرانيا|اوكراني|كييف|زيلينسكي|زيلنسكي")
 # "with the defence ministers of 50 countries", "with senior officials of allied countries": many sides, not two
 _WITH_MANY = re.compile(r"\s*(?:[\u0621-\u064a-]+\s+){0,2}?مع\s+(?:(?:ال)?كبار\s+)?(?:ال)?"
@@ -374,6 +375,8 @@ _WITH_SIDE = re.compile(r"^\s*(?:[\u0621-\u064a-]+\s+){0,2}?(?:مع|بين)\s") 
 _BETWEEN_SIDES = re.compile(r"\s*(?:(?:ال[\u0621-\u064a-]+|في [\u0621-\u064a]+)\s+){0,2}?بين\s")
 _HOST_BEFORE = re.compile(r"(?:ستضيف|استضاف|استضافت)\s*(?:(?:ال)?مدينه\s*|(?:ال)?عاصمه\s*(?:ال[\u0621-\u064a]+\s*)?)?$")
 _COUNTERPARTS = re.compile(r"نظرائ(?:ه|ها|هم)")
+_TO_ATTEND = re.compile(r"(?<![\u0621-\u064a])(?:لحضور|للمشاركه في|لعقد اجتماع مع (?:ال)?(?:حلفاء|قاده|وزراء|شركاء)|"
+                        r"للانضمام الي)(?![\u0621-\u064a])")
 _SEQUEL = re.compile(r"(?<![\u0621-\u064a])(?:في اعقاب|عقب|بعد|قبل|اثر|غداه)(?![\u0621-\u064a])")
 _DIRECTED = re.compile(r"مقبل|قادم|ماضي|فائت|منصرم|السابق")
 _POSSESSIVE = re.compile(r"(?:اتصال|مكالمت|محادثت)(?:ه|ها)(?![\u0621-\u064a])")
@@ -429,12 +432,21 @@ def _pick_date(s: SentenceFacts, seg_start: int, seg_end: int, trig_start: int, 
                 continue
             dist = d.start - trig_end
         elif d.end <= trig_start and first:
+            if _announced_on(s.text, d, trig_start):
+                continue  # أعلن زيلينسكي، السبت، أنه سيشارك في القمة: the day it was said, not the summit's
             dist = (trig_start - d.end) + 15
         else:
             continue
         if dist < best_d:
             best, best_d = d, dist
     return best
+
+
+def _announced_on(sentence: str, d: DateHit, trig_start: int) -> bool:
+    """The date dates a report (أعلن، قال، أكد … DATE … أنه/أن …) of an event still to come, not the event."""
+    said = cue_regex("report").search(sentence, max(0, d.start - 45), d.start)
+    return (said is not None and _REPORTED.search(sentence, d.end, trig_start) is not None
+            and _is_future(sentence[d.end : trig_start + 20]))  # … أنه سيشارك في القمة: what is to come
 
 
 def _bare_weekday(d: DateHit) -> bool:
@@ -599,6 +611,8 @@ class _Reader:
             return "other_meeting", "described", False
         c0, c1 = _clause(s.text, men.start)
         officials = {a[2] for a in actors if a[3] == "official" and c0 <= a[0] < c1}
+        if _MANY_SIDES_ADJ.match(s.text, men.end):  # قمة دولية، اجتماع متعدد الأطراف: not two sides
+            return ("other_meeting", "described", False) if ukraine else ("", "", False)
         if len(officials) >= 2:
             return "bilateral_meeting", "", True
         return "", "", False
@@ -751,6 +765,8 @@ class _Reader:
             dest = next(iter(to or near), None)  # وصل إلى فيلنيوس قادما من بوخارست: where he went
             if dest is not None:
                 ev.location, ev.location_sentence = dest, s.index
+        if men.kind == "visit_verb" and _TO_ATTEND.search(s.text, men.end, hi + 40):
+            ev.roles.clear()  # يصل إلى ألمانيا لعقد اجتماع مع حلفاء كييف: the trip is for that meeting
         if men.kind == "visit_verb" and len(ev.parties()) < 2:
             self.events.remove(ev)  # "استقبل" with one side named is not talks we can place
             here.pop()
@@ -841,6 +857,10 @@ class _Reader:
                 elif published_iso:
                     lead.date_basis = "publication date (no date in the text)"
                     lead.fallback_date = published_iso
+        # "talks between the two ministers" with no date, and a call between the same two: the call
+        calls = [e.parties() for e in merged if e.event_type == "phone_call" and len(e.parties()) >= 2]
+        merged = [e for e in merged if not (e.event_type in ("bilateral_meeting", "other_meeting") and e.date is None
+                                            and e.needs_sides and e.parties() and e.parties() in calls)]
         for ev in merged:
             main = ev.same_day_as
             if ev.date is None and main is not None and main is not ev:
