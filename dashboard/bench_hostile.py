@@ -1,0 +1,159 @@
+"""Hostile-corpus benchmark: inputs built to make a loader slow, each timed in a fresh process.
+
+    python -m dashboard.bench_hostile                     # every case
+    python -m dashboard.bench_hostile --case long-40k --timeout 120
+
+Cases (files written to a temporary folder by this script; the text is made up, not taken from articles):
+
+- ``long-10k``, ``long-40k``, ``long-80k``: one .txt article whose body is a single sentence of that many characters,
+  full of meeting words (no full stop, no line break);
+- ``huge-field``: a CSV with one record whose text field is 10 MB;
+- ``upload-112k``: a 112 KB one-sentence .txt loaded as a browser upload (``load_uploads``);
+- ``many-sentences``: one .txt with 200,000 short sentences;
+- ``many-undated``: 200,000 short records without a publication date (ten JSONL files).
+
+Each case runs ``load_corpus(folder, cache=False)`` (all cores, as the app does) in a child process; the report
+gives the wall time, the peak resident memory of the child and of its largest worker (``getrusage`` maxrss), the
+number of articles and error rows, and the first error. The bar (issue 8): at most 30 s and 1 GB each, or refused
+with an error row within that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+MEETING_WORDS = ("اجتماع مجموعة الاتصال الدفاعية الخاصة بأوكرانيا في قاعدة رامشتاين الجوية بمشاركة وزراء دفاع "
+                 "ألمانيا وفرنسا وبريطانيا والولايات المتحدة يوم الخميس 12 يونيو 2025، وقمة حلف شمال الأطلسي، "
+                 "واتصال هاتفي بين الرئيسين، ")
+SHORT = "اجتمع وزراء الدفاع في بروكسل يوم الثلاثاء لبحث الدعم العسكري لأوكرانيا."
+TINY = "اجتمع الوزراء في بروكسل يوم الثلاثاء."
+TITLE = "اجتماع جديد لمجموعة الاتصال"
+
+
+def _repeat(text: str, chars: int) -> str:
+    return (text * (chars // len(text) + 1))[:chars].rstrip()
+
+
+def _long(chars: int) -> Callable[[Path], None]:
+    def build(folder: Path) -> None:
+        (folder / f"long{chars}.txt").write_text(f"{TITLE}\n\n{_repeat(MEETING_WORDS, chars)}\n", encoding="utf-8")
+    return build
+
+
+def _huge_field(folder: Path) -> None:
+    body = _repeat(MEETING_WORDS, 10 * 1024 * 1024 // 2)  # Arabic letters are 2 bytes in UTF-8: about 10 MB
+    with (folder / "huge.csv").open("w", encoding="utf-8") as f:
+        f.write(f'id,title,published,text\nh1,{TITLE},2025-06-12,"{body}"\n')
+
+
+def _upload(folder: Path) -> None:
+    (folder / "upload.txt").write_text(f"{TITLE}\n\n{_repeat(MEETING_WORDS, 112 * 1024 // 2)}\n", encoding="utf-8")
+
+
+def _many_sentences(folder: Path) -> None:
+    with (folder / "many.txt").open("w", encoding="utf-8") as f:
+        f.write(TITLE + "\n\n")
+        for i in range(200_000):
+            f.write(TINY.replace("الثلاثاء", "الثلاثاء" if i % 2 else "الخميس") + (" " if i % 10 else "\n"))
+
+
+def _many_undated(folder: Path) -> None:
+    for part in range(10):  # ten files of 20,000 records: each below the 20 MB file limit
+        with (folder / f"records{part}.jsonl").open("w", encoding="utf-8") as f:
+            for i in range(part * 20_000, (part + 1) * 20_000):
+                text = f"{SHORT} وقال الوزير إن الاجتماع رقم {i % 30 + 1} ناقش الذخيرة يوم الجمعة."
+                f.write(json.dumps({"id": f"r{i}", "title": f"خبر {i}", "text": text}, ensure_ascii=False) + "\n")
+
+
+CASES: dict[str, Callable[[Path], None]] = {
+    "long-10k": _long(10_000), "long-40k": _long(40_000), "long-80k": _long(80_000), "huge-field": _huge_field,
+    "upload-112k": _upload, "many-sentences": _many_sentences, "many-undated": _many_undated,
+}
+
+
+def _child(case: str, folder: str) -> None:
+    """Run in the child process: load the folder and print one JSON line."""
+    from dashboard.loader import load_corpus, load_uploads
+
+    t0 = time.perf_counter()
+    if case == "upload-112k":
+        files = [(p.name, p.read_bytes()) for p in sorted(Path(folder).iterdir())]
+        corpus = load_uploads(files)
+    else:
+        corpus = load_corpus(folder, cache=False)
+    seconds = time.perf_counter() - t0
+    errors = corpus.errors["error"].astype(str).tolist()
+    print(json.dumps({
+        "seconds": seconds, "articles": len(corpus.articles), "events": len(corpus.events),
+        "errors": len(errors), "first_error": errors[0] if errors else "",
+        "workers_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }, ensure_ascii=False))
+
+
+def run_case(case: str, timeout: float) -> dict[str, object]:
+    with tempfile.TemporaryDirectory(prefix="ramstein-hostile-") as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        CASES[case](folder)
+        size = sum(p.stat().st_size for p in folder.iterdir())
+        out_path, err_path = Path(tmp) / "out", Path(tmp) / "err"
+        t0 = time.perf_counter()
+        with out_path.open("w") as out_f, err_path.open("w") as err_f:
+            proc = subprocess.Popen([sys.executable, "-m", "dashboard.bench_hostile", "--child", case, str(folder)],
+                                    stdout=out_f, stderr=err_f, start_new_session=True)
+        killed = threading.Event()
+
+        def kill() -> None:
+            killed.set()
+            os.killpg(proc.pid, 9)  # the child and its workers
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        _, status, usage = os.wait4(proc.pid, 0)  # the child's own peak memory, not that of earlier cases
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        timer.cancel()
+        wall = time.perf_counter() - t0
+        child_mb = usage.ru_maxrss / 1024
+        out, err = out_path.read_text(), err_path.read_text()
+        result: dict[str, object] = {"case": case, "input_mb": size / 1024 / 1024, "wall": wall}
+        if killed.is_set():
+            result["status"] = f"killed after {timeout:.0f} s"
+        elif proc.returncode != 0:
+            result["status"] = f"failed: {err.strip().splitlines()[-1] if err.strip() else proc.returncode}"
+        else:
+            result.update(json.loads(out.strip().splitlines()[-1]))
+            result["status"] = "ok"
+        result["peak_mb"] = max(child_mb, float(str(result.get("workers_mb", 0))))
+        return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--case", nargs="+", choices=sorted(CASES), default=list(CASES))
+    ap.add_argument("--timeout", type=float, default=120.0, help="seconds before a case is killed (default 120)")
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        _child(*args.child)
+        return
+    print(f"{'case':<15} {'input':>8} {'wall':>8} {'peak RSS':>9}  result")
+    for case in args.case:
+        r = run_case(case, args.timeout)
+        detail = (f"{r['articles']} articles, {r['events']} events, {r['errors']} error rows"
+                  + (f" ({str(r['first_error'])[:90]})" if r.get("first_error") else "")
+                  if r["status"] == "ok" else r["status"])
+        print(f"{case:<15} {r['input_mb']:>6.2f}MB {r['wall']:>7.1f}s {r['peak_mb']:>7.0f}MB  {detail}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
