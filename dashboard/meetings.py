@@ -886,6 +886,10 @@ def date_windows(articles: pd.DataFrame, spans: pd.DataFrame, events: pd.DataFra
             vals.append((value, precision, f"relative to the article's inferred date window ({basis})",
                          pd.Timestamp(value if len(value) == 10 else f"{value}-01"[:10])))
     if idx:
+        col = events["date_precision"]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            missing = sorted({v[1] for v in vals} - set(col.cat.categories))
+            events["date_precision"] = col.cat.add_categories(missing) if missing else col
         events.loc[idx, "date"] = [v[0] for v in vals]
         events.loc[idx, "date_precision"] = [v[1] for v in vals]
         events.loc[idx, "date_basis"] = [v[2] for v in vals]

@@ -24,7 +24,8 @@ same id and same text -> the later copy is not loaded ("duplicate of ..."); same
 one is loaded as ``<id>~2`` (``~3`` ...). "Later" is the order of records in a file and of files sorted by path, so
 the result is deterministic. ``read_source`` does this within one file, ``read_corpus`` across the whole corpus.
 
-Encodings: BOMs (UTF-8, UTF-16/32 LE/BE) first, UTF-16 without a BOM (NULs on one byte parity), then strict UTF-8,
+Encodings: BOMs (UTF-8, UTF-16/32 LE/BE) first, UTF-16 without a BOM (NULs on one byte parity), then strict UTF-8
+(a few stray NUL bytes allowed: at most one per 500 characters),
 then UTF-8 with a few damaged bytes (replaced, and said so in ``encoding``), then charset-normalizer restricted to
 the Arabic code pages (Windows-1256, ISO-8859-6) and Windows-1252, whose result must look like text (Arabic or basic
 Latin letters, no control characters, no "ط§ظ„"-style mojibake). A ``<meta charset>`` in HTML is tried first
@@ -33,7 +34,19 @@ when it names one of those.
 Cleaning (``clean_text``): NFC, ``\\r\\n``/``\\r`` -> ``\\n``, trailing spaces stripped per line, leading/trailing
 blank lines dropped; then whole lines of site boilerplate are cut using ``dashboard/data/boilerplate.csv`` (matched on
 ``norm(line)``, cut from the original). Nothing else in the text changes, so offsets into ``text`` stay valid.
-For ``.txt`` files a category label above the headline is cut too (see ``_label_line``).
+For ``.txt`` files a category label above the headline is cut too (see ``_label_line``). A "tail" marker above the
+article's first paragraph (a site disclaimer, a rights line at the top) is cut alone: body paragraphs are never cut.
+
+Control characters (C0 and C1 controls other than tab, line feed, carriage return and form feed: NUL, BEL, ESC ...)
+are removed from the text, the title and every field, before anything else.
+
+Limits: files above ``MAX_BYTES`` are refused; an article's text (after cleaning) above ``MAX_TEXT_CHARS`` characters
+is cut at the last line break or space before the limit. A file link whose target is outside the corpus folder is
+not read (nor is a manifest.csv link); folders that cannot be listed are reported.
+
+Loaded, but changed: the ``errors`` table also says when an article was loaded with a change a person should know
+about: text cut at the limit, control characters removed, a publication date (in the record or the manifest) that is
+not a date (the article loads undated).
 
 Nothing here raises on bad input: ``read_source`` and ``read_corpus`` return ``(articles, errors)``.
 """
