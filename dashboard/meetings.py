@@ -738,7 +738,10 @@ def _window(kinds: list[str], values: list[str], raws: list[str]) -> tuple[dt.da
         if k != "date":
             continue
         got = _iso_start(str(v))
-        if got is None or got[0] > today or any(w in norm(str(r)) for w in _future_markers()):
+        if got is None or got[0] > today:
+            continue
+        folded = norm(str(r))
+        if any(w in folded for w in _future_markers()):
             continue
         (fine if got[1] != "year" else years).append((got[0], str(v)))
     dates = fine or years
@@ -839,6 +842,11 @@ def resolve_in_window(value_offset_days: int, start: dt.date, end: dt.date) -> t
     return "", ""
 
 
+def _strings(values: pd.Series) -> list[str]:
+    """A column as a list of Python strings ("" for missing), without a per-value pandas call."""
+    return ["" if v is None or v is pd.NA or v != v else str(v) for v in values.astype(object).tolist()]
+
+
 def date_windows(articles: pd.DataFrame, spans: pd.DataFrame, events: pd.DataFrame
                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(articles, events)`` with the date window of every article without a publication date (``date_window_start``,
@@ -852,9 +860,9 @@ def date_windows(articles: pd.DataFrame, spans: pd.DataFrame, events: pd.DataFra
     sp = spans[spans["kind"].isin(WINDOW_KINDS) & spans["article_id"].astype("string").isin(set(ids.dropna()))]
     lists: dict[str, tuple[list[str], list[str], list[str]]] = {}
     raw = sp["raw"] if "raw" in sp else pd.Series("", index=sp.index)
-    for aid, k, v, r in zip(sp["article_id"].astype("string"), sp["kind"].astype("string").fillna(""),
-                            sp["value"].astype("string").fillna(""), raw.astype("string").fillna(""), strict=True):
-        got = lists.setdefault(str(aid), ([], [], []))
+    for aid, k, v, r in zip(_strings(sp["article_id"]), _strings(sp["kind"]), _strings(sp["value"]), _strings(raw),
+                            strict=True):
+        got = lists.setdefault(aid, ([], [], []))
         got[0].append(str(k))
         got[1].append(str(v))
         got[2].append(str(r))
@@ -862,8 +870,8 @@ def date_windows(articles: pd.DataFrame, spans: pd.DataFrame, events: pd.DataFra
     starts: list[pd.Timestamp] = []
     ends: list[pd.Timestamp] = []
     bases: list[str] = []
-    for aid in ids:
-        lo, hi, basis = _window(*lists.get(str(aid), ([], [], [])))
+    for aid in _strings(ids):
+        lo, hi, basis = _window(*lists.get(aid, ([], [], [])))
         starts.append(pd.Timestamp(lo) if lo else pd.NaT)
         ends.append(pd.Timestamp(hi) if hi else pd.NaT)
         bases.append(basis)
@@ -878,8 +886,8 @@ def date_windows(articles: pd.DataFrame, spans: pd.DataFrame, events: pd.DataFra
                  & events["date_offset_days"].notna()]
     idx: list[object] = []
     vals: list[tuple[str, str, str, pd.Timestamp]] = []
-    for eidx, aid, offset in zip(rel.index, rel["article_id"].astype("string"), rel["date_offset_days"], strict=True):
-        lo, hi, basis = windows[str(aid)]
+    for eidx, aid, offset in zip(rel.index, _strings(rel["article_id"]), rel["date_offset_days"], strict=True):
+        lo, hi, basis = windows[aid]
         value, precision = resolve_in_window(int(offset), lo, hi)
         if value:
             idx.append(eidx)

@@ -41,7 +41,8 @@ Control characters (C0 and C1 controls other than tab, line feed, carriage retur
 are removed from the text, the title and every field, before anything else.
 
 Limits: files above ``MAX_BYTES`` are refused; an article's text (after cleaning) above ``MAX_TEXT_CHARS`` characters
-is cut at the last line break or space before the limit. A file link whose target is outside the corpus folder is
+is cut at the last line break or space before the limit; a JSON/JSONL/CSV file gives at most ``MAX_RECORDS`` records
+(one row says the rest was not read). A file link whose target is outside the corpus folder is
 not read (nor is a manifest.csv link); folders that cannot be listed are reported.
 
 Loaded, but changed: the ``errors`` table also says when an article was loaded with a change a person should know
@@ -76,6 +77,7 @@ from dashboard.extract.normalize import norm
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_RECORDS",
     "MAX_TEXT_CHARS",
     "RawArticle",
     "SourceError",
@@ -87,7 +89,8 @@ __all__ = [
 ]
 
 MAX_BYTES = 20 * 1024 * 1024  # files above this are refused without being read
-MAX_TEXT_CHARS = 500_000  # an article's text is cut here (about 250 pages; a long news article is under 20,000)
+MAX_TEXT_CHARS = 200_000  # an article's text is cut here (about 100 pages; a long news article is under 20,000)
+MAX_RECORDS = 10_000  # records read from one JSON/JSONL/CSV file (at 20 MB that is 2 KB a record); the rest: one row
 MAX_RECORD_ERRORS = 100  # per file; more bad records are summarised in one row
 LABEL_MAX_WORDS = 3  # a category label above the headline has at most this many words (breadcrumbs: 5)
 MARKER_MAX_WORDS = 40  # boilerplate lines are short; longer lines are never cut
@@ -1006,12 +1009,13 @@ def _read_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None,
         items = _records_jsonl(ctx, text)
     else:
         items = _records_csv(ctx, text)
-    arts, errs = _dedupe(items, seen)
+    capped: list[SourceError] = []
+    arts, errs = _dedupe(_capped(items, name, capped), seen)
     if len(errs) > MAX_RECORD_ERRORS:
         extra = len(errs) - MAX_RECORD_ERRORS
         errs = [*errs[:MAX_RECORD_ERRORS], SourceError(name, None, f"{extra} more records could not be read "
                                                                    "(not listed one by one)")]
-    notes = ctx.notes
+    notes = [*capped, *ctx.notes]
     if removed and arts:
         notes = [SourceError(name, None, _controls_note(removed)), *notes]
     if len(notes) > MAX_RECORD_ERRORS:
@@ -1019,6 +1023,21 @@ def _read_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None,
         notes = [*notes[:MAX_RECORD_ERRORS], SourceError(name, None, f"{extra} more records were loaded with "
                                                                      "changes (not listed one by one)")]
     return arts, errs + notes
+
+
+def _capped(items: Iterable[RawArticle | SourceError], name: str, capped: list[SourceError]
+            ) -> Iterator[RawArticle | SourceError]:
+    """``items`` up to MAX_RECORDS records; past that, one row in ``capped`` and the rest is not parsed."""
+    n = 0
+    for item in items:
+        if item.record is not None:
+            n += 1
+            if n > MAX_RECORDS:
+                capped.append(SourceError(name, None, f"more than {MAX_RECORDS:,} records: only the first "
+                                          f"{MAX_RECORDS:,} were read (the limit per file, since loading time grows "
+                                          "with the number of articles); split the file into smaller files"))
+                return
+        yield item
 
 
 def read_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None = None

@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard import meetings as M
+from dashboard import sources
 from dashboard.extract import article as article_mod
 from dashboard.extract.article import extract_article
 from dashboard.extract.sentences import MAX_SENTENCE_CHARS, sentence_spans
@@ -111,6 +112,23 @@ def test_a_huge_csv_field_is_cut_at_the_limit_with_an_error_row(tmp_path: Path) 
     assert errors == [SourceError("huge.csv", 1, f"row 1: text cut at {len(text):,} characters (the limit is "
                                                  f"{MAX_TEXT_CHARS:,}); the last {len(body.strip()) - len(text):,} "
                                                  "characters were not read")]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_a_file_with_too_many_records_is_cut_with_one_error_row(monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    monkeypatch.setattr(sources, "MAX_RECORDS", 50)  # the rule, at a size a test can build quickly
+    recs = [{"id": f"r{i}", "text": f"{PARA} {i}"} for i in range(80)]
+    if fmt == "jsonl":
+        data = "\n".join(json.dumps(r, ensure_ascii=False) for r in recs)
+    elif fmt == "json":
+        data = json.dumps(recs, ensure_ascii=False)
+    else:
+        data = "id,text\n" + "\n".join(f'{r["id"]},"{r["text"]}"' for r in recs)
+    arts, errs = read_source(f"many.{fmt}", data.encode())
+    assert [a.article_id for a in arts] == [f"r{i}" for i in range(50)]
+    assert errs == [SourceError(f"many.{fmt}", None, "more than 50 records: only the first 50 were read (the limit "
+                                "per file, since loading time grows with the number of articles); split the file "
+                                "into smaller files")]
 
 
 def test_a_text_under_the_limit_is_not_cut() -> None:
