@@ -867,8 +867,8 @@ def date_windows(articles: pd.DataFrame, spans: pd.DataFrame, events: pd.DataFra
         got[1].append(str(v))
         got[2].append(str(r))
     windows: dict[str, tuple[dt.date, dt.date, str]] = {}
-    starts: list[pd.Timestamp] = []
-    ends: list[pd.Timestamp] = []
+    starts: list[object] = []
+    ends: list[object] = []
     bases: list[str] = []
     for aid in _strings(ids):
         lo, hi, basis = _window(*lists.get(aid, ([], [], [])))
