@@ -43,7 +43,8 @@ are removed from the text, the title and every field, before anything else.
 Limits: files above ``MAX_BYTES`` are refused; an article's text (after cleaning) above ``MAX_TEXT_CHARS`` characters
 is cut at the last line break or space before the limit; a JSON/JSONL/CSV file gives at most ``MAX_RECORDS`` records
 (one row says the rest was not read). A file link whose target is outside the corpus folder is
-not read (nor is a manifest.csv link); folders that cannot be listed are reported.
+not read (nor is a manifest.csv link); links to folders are not followed; both, and folders that cannot be
+listed, are reported.
 
 Loaded, but changed: the ``errors`` table also says when an article was loaded with a change a person should know
 about: text cut at the limit, control characters removed, a publication date (in the record or the manifest) that is
@@ -1071,8 +1072,12 @@ def list_sources(root: Path) -> list[Path]:
     return _list_sources(Path(root), [])
 
 
+class _LinkedFolder(OSError):
+    """A symlink to a folder: never followed (it may lead out of the corpus, or in a loop)."""
+
+
 def _list_sources(root: Path, unreadable: list[OSError]) -> list[Path]:
-    """``list_sources``; folders that cannot be listed are added to ``unreadable``."""
+    """``list_sources``; folders that cannot be listed, and links to folders, are added to ``unreadable``."""
     if root.is_file():
         return [root]
     if not root.is_dir():
@@ -1084,6 +1089,8 @@ def _list_sources(root: Path, unreadable: list[OSError]) -> list[Path]:
         found.extend(base / f for f in filenames if not _skip(f, False))
         # symlinks to folders show up in dirnames; keep symlinks to nothing as (unreadable) files
         found.extend(base / d for d in dirnames if (base / d).is_symlink() and not (base / d).exists())
+        unreadable.extend(_LinkedFolder(0, "link", str(base / d)) for d in dirnames
+                          if (base / d).is_symlink() and (base / d).exists())
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
@@ -1209,6 +1216,10 @@ def read_corpus(root: Path) -> tuple[list[RawArticle], list[SourceError]]:
     for e in unreadable:
         folder = Path(str(e.filename)) if e.filename else base
         rel = folder.relative_to(base).as_posix() if folder.is_relative_to(base) else folder.name
+        if isinstance(e, _LinkedFolder):
+            errors.append(SourceError(f"{rel}/", None, "not read: a link to a folder (links to folders are not "
+                                                       "followed; copy the folder into the corpus instead)"))
+            continue
         why = "permission denied" if isinstance(e, PermissionError) else (e.strerror or str(e))
         errors.append(SourceError(f"{rel}/", None, f"cannot read the folder: {why}; the files in it were not loaded"))
     inside = Path(os.path.realpath(base)) if root.is_dir() else None

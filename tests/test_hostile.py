@@ -241,8 +241,11 @@ def test_a_file_link_leaving_the_corpus_is_not_followed(tmp_path: Path) -> None:
     (corpus / "leak.txt").symlink_to(outside / "secret.txt")
     (corpus / "also.txt").symlink_to(corpus / "sub" / "inside.txt")  # a link inside the corpus is read
     (corpus / "sub" / "manifest.csv").symlink_to(outside / "manifest.csv")
+    (corpus / "linked").symlink_to(outside, target_is_directory=True)
     articles, errors = read_corpus(corpus)
     assert sorted(a.article_id for a in articles) == ["also", "good", "inside"]
+    assert errors_of(errors, "linked/") == ["not read: a link to a folder (links to folders are not followed; copy "
+                                            "the folder into the corpus instead)"]
     assert all("مخبأالسر" not in a.text for a in articles)
     assert errors_of(errors, "leak.txt") == ["not read: a link to a file outside the corpus folder (links that leave "
                                              "the folder are not followed)"]
