@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from .extract.article import extract_article
-from .meetings import canonical_meetings, date_from_calendar, infer_date_window, link_reference, resolve_in_window
+from .meetings import canonical_meetings, date_from_calendar, date_windows, link_reference
 from .schema import TABLES, Corpus, conform, frame
 from .sources import RawArticle, SourceError, list_sources, read_corpus
 
@@ -210,22 +210,7 @@ def combine(base: Corpus, extra: Corpus) -> Corpus:
 def _enrich(corpus: Corpus) -> Corpus:
     """Across articles: date windows for undated articles (and the relative dates they place), links to the
     reference calendar, and canonical meetings."""
-    arts, events = corpus.articles.copy(), corpus.events.copy()
-    undated = arts[arts["published"].isna()]
-    for idx, aid in zip(undated.index, undated["article_id"], strict=True):
-        lo, hi, basis = infer_date_window(corpus.spans, str(aid))
-        arts.loc[idx, ["date_window_start", "date_window_end", "date_window_basis"]] = [
-            pd.Timestamp(lo) if lo else pd.NaT, pd.Timestamp(hi) if hi else pd.NaT, basis]
-        if lo is None or hi is None:
-            continue
-        rel = events[(events["article_id"] == aid) & (events["date"].fillna("") == "")
-                     & events["date_offset_days"].notna()]
-        for eidx, offset in zip(rel.index, rel["date_offset_days"], strict=True):
-            value, precision = resolve_in_window(int(offset), lo, hi)
-            if value:
-                events.loc[eidx, ["date", "date_precision", "date_basis"]] = [
-                    value, precision, f"relative to the article's inferred date window ({basis})"]
-                events.loc[eidx, "date_start"] = pd.Timestamp(value if len(value) == 10 else f"{value}-01"[:10])
+    arts, events = date_windows(corpus.articles, corpus.spans, corpus.events)
     dated = arts[arts["published"].notna()]
     published = {str(a): pd.Timestamp(p).date() for a, p in zip(dated["article_id"], dated["published"], strict=True)}
     events = link_reference(date_from_calendar(events, published))

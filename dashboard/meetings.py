@@ -6,7 +6,8 @@
   its ordinal names (``meeting_number``); an event known only by its ordinal takes the reference date.
 - ``canonical_meetings(events, participants, articles)``: mentions of the same real event share a ``meeting_id``;
   one row per meeting with its sources and where they disagree.
-- ``infer_date_window(spans, article_id)`` / ``resolve_in_window(...)``: for articles without a publication date.
+- ``infer_date_window(spans, article_id)`` / ``resolve_in_window(...)``: for articles without a publication date;
+  ``date_windows(articles, spans, events)`` does both for every undated article of a corpus in one pass.
 
 What "the same real event" (compatible) means here:
 
@@ -45,6 +46,7 @@ from .schema import TABLES, conform, frame
 __all__ = [
     "canonical_meetings",
     "date_from_calendar",
+    "date_windows",
     "infer_date_window",
     "link_reference",
     "reference_meetings",
@@ -792,6 +794,7 @@ def _iso_start(value: str) -> tuple[dt.date, str] | None:
     return None
 
 
+@cache
 def _ordinal_floor(value: str) -> tuple[dt.date, str] | None:
     """Lower bound from a meeting number: the day after the previous meeting of the series was held."""
     kind, _, num = value.rpartition(":")
@@ -825,23 +828,40 @@ def infer_date_window(spans: pd.DataFrame, article_id: str) -> tuple[dt.date | N
     - the end is never after today.
     Contradictory evidence keeps the war year and the dates, drops what does not fit, and says so in the basis.
     """
-    today = dt.date.today()
-    sp = spans[spans["article_id"].astype("string") == article_id] if not spans.empty else spans
-    if sp.empty:
+    if spans.empty:
         return None, None, ""
-    kind = sp["kind"].astype("string").fillna("")
-    value = sp["value"].astype("string").fillna("")
-    raw = sp["raw"].astype("string").fillna("") if "raw" in sp else pd.Series("", index=sp.index)
+    sp = spans[spans["article_id"].astype("string") == article_id]
+    raw = sp["raw"] if "raw" in sp else pd.Series("", index=sp.index)
+    return _window(sp["kind"].astype("string").fillna("").tolist(), sp["value"].astype("string").fillna("").tolist(),
+                   raw.astype("string").fillna("").tolist())
+
+
+WINDOW_KINDS = ("date", "ordinal", "war_year", "official")  # the span kinds a date window is inferred from
+
+
+def _window(kinds: list[str], values: list[str], raws: list[str]) -> tuple[dt.date | None, dt.date | None, str]:
+    """``infer_date_window`` on one article's spans given as parallel lists (kind, value, raw)."""
+    if not kinds:
+        return None, None, ""
+    today = dt.date.today()
     basis: list[str] = []
     lo: dt.date | None = None
     hi: dt.date | None = None
 
+    def of(k: str) -> list[str]:
+        return [v for kk, v in zip(kinds, values, strict=True) if kk == k]
+
     # explicit dates
     fine: list[tuple[dt.date, str]] = []
     years: list[tuple[dt.date, str]] = []
-    for v, r in zip(value[kind == "date"], raw[kind == "date"], strict=True):
+    for k, v, r in zip(kinds, values, raws, strict=True):
+        if k != "date":
+            continue
         got = _iso_start(str(v))
-        if got is None or got[0] > today or any(w in norm(str(r)) for w in _future_markers()):
+        if got is None or got[0] > today:
+            continue
+        folded = norm(str(r))
+        if any(w in folded for w in _future_markers()):
             continue
         (fine if got[1] != "year" else years).append((got[0], str(v)))
     dates = fine or years
@@ -850,14 +870,14 @@ def infer_date_window(spans: pd.DataFrame, article_id: str) -> tuple[dt.date | N
         lo = d
         basis.append(f"latest reported date {v}: on/after {d.isoformat()}")
     # meeting numbers
-    for v in sorted(set(value[kind == "ordinal"].tolist())):
+    for v in sorted(set(of("ordinal"))):
         got = _ordinal_floor(str(v))
         if got is not None and (lo is None or got[0] > lo):
             lo = got[0]
             basis = [b for b in basis if not b.startswith("meeting no.")] + [got[1]]
     # the war's year
     war: tuple[dt.date, dt.date] | None = None
-    for v in sorted(set(value[kind == "war_year"].tolist())):
+    for v in sorted(set(of("war_year"))):
         try:
             n = int(str(v))
         except ValueError:
@@ -878,7 +898,7 @@ def infer_date_window(spans: pd.DataFrame, article_id: str) -> tuple[dt.date | N
         lo = war[0] if lo is None else max(lo, war[0])
         hi = war[1]
     # office-holders
-    people = sorted({str(v) for v in value[kind == "official"] if str(v) in _tenures()})
+    people = sorted({str(v) for v in of("official") if str(v) in _tenures()})
     if people:
         seg = _most_in_office(people, lo or dt.date(1900, 1, 1), min(hi or today, today))
         if seg is not None and (seg[1] - seg[0]).days + 1 >= MIN_TENURE_OVERLAP_DAYS:
@@ -942,3 +962,66 @@ def resolve_in_window(value_offset_days: int, start: dt.date, end: dt.date) -> t
     if s.year == e.year:
         return f"{s.year:04d}", "year"
     return "", ""
+
+
+def _strings(values: pd.Series) -> list[str]:
+    """A column as a list of Python strings ("" for missing), without a per-value pandas call."""
+    return ["" if v is None or v is pd.NA or v != v else str(v) for v in values.astype(object).tolist()]
+
+
+def date_windows(articles: pd.DataFrame, spans: pd.DataFrame, events: pd.DataFrame
+                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(articles, events)`` with the date window of every article without a publication date (``date_window_start``,
+    ``_end``, ``_basis``, as ``infer_date_window``) and its relative event dates placed in that window
+    (``resolve_in_window``). One pass over the spans and the events, whatever the number of undated articles."""
+    arts, events = articles.copy(), events.copy()
+    undated = arts["published"].isna()
+    if not undated.any():
+        return arts, events
+    ids = arts.loc[undated, "article_id"].astype("string")
+    sp = spans[spans["kind"].isin(WINDOW_KINDS) & spans["article_id"].astype("string").isin(set(ids.dropna()))]
+    lists: dict[str, tuple[list[str], list[str], list[str]]] = {}
+    raw = sp["raw"] if "raw" in sp else pd.Series("", index=sp.index)
+    for aid, k, v, r in zip(_strings(sp["article_id"]), _strings(sp["kind"]), _strings(sp["value"]), _strings(raw),
+                            strict=True):
+        got = lists.setdefault(aid, ([], [], []))
+        got[0].append(str(k))
+        got[1].append(str(v))
+        got[2].append(str(r))
+    windows: dict[str, tuple[dt.date, dt.date, str]] = {}
+    starts: list[object] = []
+    ends: list[object] = []
+    bases: list[str] = []
+    for aid in _strings(ids):
+        lo, hi, basis = _window(*lists.get(aid, ([], [], [])))
+        starts.append(pd.Timestamp(lo) if lo else pd.NaT)
+        ends.append(pd.Timestamp(hi) if hi else pd.NaT)
+        bases.append(basis)
+        if lo is not None and hi is not None:
+            windows.setdefault(str(aid), (lo, hi, basis))
+    arts.loc[undated, "date_window_start"] = pd.to_datetime(pd.Series(starts, index=ids.index, dtype="object"))
+    arts.loc[undated, "date_window_end"] = pd.to_datetime(pd.Series(ends, index=ids.index, dtype="object"))
+    arts.loc[undated, "date_window_basis"] = pd.Series(bases, index=ids.index, dtype="string")
+    if not windows or events.empty:
+        return arts, events
+    rel = events[events["article_id"].astype("string").isin(set(windows)) & (events["date"].fillna("") == "")
+                 & events["date_offset_days"].notna()]
+    idx: list[object] = []
+    vals: list[tuple[str, str, str, pd.Timestamp]] = []
+    for eidx, aid, offset in zip(rel.index, _strings(rel["article_id"]), rel["date_offset_days"], strict=True):
+        lo, hi, basis = windows[aid]
+        value, precision = resolve_in_window(int(offset), lo, hi)
+        if value:
+            idx.append(eidx)
+            vals.append((value, precision, f"relative to the article's inferred date window ({basis})",
+                         pd.Timestamp(value if len(value) == 10 else f"{value}-01"[:10])))
+    if idx:
+        col = events["date_precision"]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            missing = sorted({v[1] for v in vals} - set(col.cat.categories))
+            events["date_precision"] = col.cat.add_categories(missing) if missing else col
+        events.loc[idx, "date"] = [v[0] for v in vals]
+        events.loc[idx, "date_precision"] = [v[1] for v in vals]
+        events.loc[idx, "date_basis"] = [v[2] for v in vals]
+        events.loc[idx, "date_start"] = pd.to_datetime(pd.Series([v[3] for v in vals], index=idx))
+    return arts, events

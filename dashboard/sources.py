@@ -25,7 +25,8 @@ same id and same text -> the later copy is not loaded ("duplicate of ..."); same
 one is loaded as ``<id>~2`` (``~3`` ...). "Later" is the order of records in a file and of files sorted by path, so
 the result is deterministic. ``read_source`` does this within one file, ``read_corpus`` across the whole corpus.
 
-Encodings: BOMs (UTF-8, UTF-16/32 LE/BE) first, UTF-16 without a BOM (NULs on one byte parity), then strict UTF-8,
+Encodings: BOMs (UTF-8, UTF-16/32 LE/BE) first, UTF-16 without a BOM (NULs on one byte parity), then strict UTF-8
+(a few stray NUL bytes allowed: at most one per 500 characters),
 then UTF-8 with a few damaged bytes (replaced, and said so in ``encoding``), then charset-normalizer restricted to
 the Arabic code pages (Windows-1256, ISO-8859-6) and Windows-1252, whose result must look like text (Arabic or basic
 Latin letters, no control characters, no "ط§ظ„"-style mojibake). A ``<meta charset>`` in HTML is tried first
@@ -34,7 +35,21 @@ when it names one of those.
 Cleaning (``clean_text``): NFC, ``\\r\\n``/``\\r`` -> ``\\n``, trailing spaces stripped per line, leading/trailing
 blank lines dropped; then whole lines of site boilerplate are cut using ``dashboard/data/boilerplate.csv`` (matched on
 ``norm(line)``, cut from the original). Nothing else in the text changes, so offsets into ``text`` stay valid.
-For ``.txt`` files a category label above the headline is cut too (see ``_label_line``).
+For ``.txt`` files a category label above the headline is cut too (see ``_label_line``). A "tail" marker above the
+article's first paragraph (a site disclaimer, a rights line at the top) is cut alone: body paragraphs are never cut.
+
+Control characters (C0 and C1 controls other than tab, line feed, carriage return and form feed: NUL, BEL, ESC ...)
+are removed from the text, the title and every field, before anything else.
+
+Limits: files above ``MAX_BYTES`` are refused; an article's text (after cleaning) above ``MAX_TEXT_CHARS`` characters
+is cut at the last line break or space before the limit; a JSON/JSONL/CSV file gives at most ``MAX_RECORDS`` records
+(one row says the rest was not read). A file link whose target is outside the corpus folder is
+not read (nor is a manifest.csv link); links to folders are not followed; both, and folders that cannot be
+listed, are reported.
+
+Loaded, but changed: the ``errors`` table also says when an article was loaded with a change a person should know
+about: text cut at the limit, control characters removed, a publication date (in the record or the manifest) that is
+not a date (the article loads undated).
 
 Nothing here raises on bad input: ``read_source`` and ``read_corpus`` return ``(articles, errors)``.
 """
@@ -51,8 +66,9 @@ import os
 import re
 import stat
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -64,6 +80,8 @@ from dashboard.pages import read_page
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_RECORDS",
+    "MAX_TEXT_CHARS",
     "RawArticle",
     "SourceError",
     "clean_text",
@@ -74,6 +92,8 @@ __all__ = [
 ]
 
 MAX_BYTES = 20 * 1024 * 1024  # files above this are refused without being read
+MAX_TEXT_CHARS = 200_000  # an article's text is cut here (about 100 pages; a long news article is under 20,000)
+MAX_RECORDS = 10_000  # records read from one JSON/JSONL/CSV file (at 20 MB that is 2 KB a record); the rest: one row
 MAX_RECORD_ERRORS = 100  # per file; more bad records are summarised in one row
 LABEL_MAX_WORDS = 3  # a category label above the headline has at most this many words (breadcrumbs: 5)
 MARKER_MAX_WORDS = 40  # boilerplate lines are short; longer lines are never cut
@@ -201,6 +221,12 @@ def _decode(data: bytes, hint: str | None = None) -> tuple[str, str]:
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
             return utf16
+        try:  # a stray NUL in UTF-8 text (a bad copy, a C program's output): removed with the control characters
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = ""
+        if text and text.count("\x00") <= max(2, len(text) // 500) and _looks_like_text(text):
+            return text, "utf-8"
         raise _Refuse("not text: contains NUL bytes (looks like a binary file)")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -266,6 +292,25 @@ def _binary_kind(data: bytes, strong_only: bool) -> str | None:
         if head[offset:offset + len(sig)] == sig and (not strong_only or sig not in _WEAK_MAGIC):
             return what
     return None
+
+
+_CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0b": "VT", "\x1b": "ESC", "\x7f": "DEL"}
+
+
+def _strip_controls(text: str, removed: Counter[str]) -> str:
+    """``text`` without control characters (tab, line feed, carriage return and form feed stay); what was removed is
+    counted in ``removed``."""
+    if _CONTROL.search(text) is None:
+        return text
+    removed.update(_CONTROL.findall(text))
+    return _CONTROL.sub("", text)
+
+
+def _controls_note(removed: Counter[str], where: str = "") -> str:
+    n = sum(removed.values())
+    kinds = ", ".join(_CONTROL_NAMES.get(c, f"U+{ord(c):04X}") + (f" x{k}" if k > 1 else "")
+                      for c, k in removed.most_common(6))
+    return f"{where}{n} control character{'s' if n > 1 else ''} removed ({kinds}); the text was kept"
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -423,6 +468,8 @@ def _clean(text: str, label: bool) -> tuple[str, str]:
         kind, end = found
         if kind == "credit":
             keep[idx] = False
+        elif kind == "tail" and prose_after[idx + 1] and not any(prose[:idx]):
+            keep[idx] = False  # a notice above the article (a site disclaimer): never cut the body under it
         elif kind == "tail" or not prose_after[idx + 1]:
             for k in range(idx, n):
                 keep[k] = False
@@ -673,12 +720,14 @@ class _Ctx:
     encoding: str
     content_hash: str
     manifest: Mapping[str, str]
+    notes: list[SourceError] = field(default_factory=list)  # loaded, but changed: said in the errors table
 
 
 def _article(ctx: _Ctx, record: int | None, raw: Mapping[str, Any], default_id: str, unit: str = "record"
              ) -> RawArticle | SourceError:
     """One article from a record (lower-cased keys) or an error explaining why not."""
     where = f"{unit} {record}: " if record is not None else ""
+    removed: Counter[str] = Counter()
     value = _field(raw, "text")
     text = _as_text(value)
     if text is None and value is not None:
@@ -686,27 +735,52 @@ def _article(ctx: _Ctx, record: int | None, raw: Mapping[str, Any], default_id: 
     if text is None or not text.strip():
         return SourceError(ctx.name, record, f"{where}no text (looked for a field named "
                                              f"{', '.join(_ALIASES['text'][:4])} ...)")
-    title = (_as_text(_field(raw, "title")) or "").strip()
+    text = _strip_controls(text, removed)
+    title = _strip_controls((_as_text(_field(raw, "title")) or ""), removed).strip()
     if _HTML_TAG.search(text):
         html_title, text = _html_to_text(text)
         title = title or html_title
     if title and _HTML_TAG.search(title):
         title = _html_to_text(title)[1]
     body, cut = _clean(text, label=False)
-    return _finish(ctx, record, raw, default_id, title, body, cut, where)
+    return _finish(ctx, record, raw, default_id, title, body, cut, where, removed)
+
+
+def _cut_text(body: str) -> str:
+    """The first MAX_TEXT_CHARS characters of ``body``, ending at a line break or a space when one is near."""
+    head = body[:MAX_TEXT_CHARS]
+    for sep in ("\n", " "):
+        k = head.rfind(sep)
+        if k >= MAX_TEXT_CHARS * 9 // 10:
+            return head[:k].rstrip()
+    return head
 
 
 def _finish(ctx: _Ctx, record: int | None, raw: Mapping[str, Any], default_id: str, title: str, body: str,
-            cut: str, where: str = "") -> RawArticle | SourceError:
+            cut: str, where: str = "", removed: Counter[str] | None = None) -> RawArticle | SourceError:
     if not body.strip():
         return SourceError(ctx.name, record, f"{where}nothing left after removing site boilerplate")
     if not _ARABIC_LETTER.search(body):
         return SourceError(ctx.name, record, f"{where}no Arabic text (the text has no Arabic letters)")
-    art_id = (_as_text(_field(raw, "id")) or "").strip() or default_id
-    url = (_as_text(_field(raw, "url")) or ctx.manifest.get("url", "") or "").strip()
-    outlet = (_as_text(_field(raw, "outlet")) or ctx.manifest.get("outlet", "") or "").strip()
-    published = parse_published(_field(raw, "published"))
-    if published is None and _field(raw, "published") is None:
+    removed = Counter() if removed is None else removed
+    if len(body) > MAX_TEXT_CHARS:  # extraction time grows with the text: a book in one record is cut, and said so
+        full = len(body)
+        body = _cut_text(body)
+        ctx.notes.append(SourceError(ctx.name, record, f"{where}text cut at {len(body):,} characters (the limit is "
+                                     f"{MAX_TEXT_CHARS:,}); the last {full - len(body):,} characters were not read"))
+    art_id = _strip_controls(_as_text(_field(raw, "id")) or "", removed).strip() or default_id
+    url = _strip_controls(_as_text(_field(raw, "url")) or ctx.manifest.get("url", "") or "", removed).strip()
+    outlet = _strip_controls(_as_text(_field(raw, "outlet")) or ctx.manifest.get("outlet", "") or "",
+                             removed).strip()
+    title = _strip_controls(title, removed)
+    if removed:
+        ctx.notes.append(SourceError(ctx.name, record, _controls_note(removed, where)))
+    given = _field(raw, "published")
+    published = parse_published(given)
+    if published is None and given is not None:
+        ctx.notes.append(SourceError(ctx.name, record, f"{where}publication date {str(given)[:40]!r} is not a date "
+                                                       "(or not between 1900 and 2100); loaded without one"))
+    if published is None and given is None:
         published = parse_published(ctx.manifest.get("published"))
     return RawArticle(
         article_id=art_id, file=ctx.name, record=record, title=_HTML_SPACE.sub(" ", title).strip() or _first_line(body),
@@ -927,6 +1001,8 @@ def _read_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None,
         text, encoding = _decode(data, hint)
     except _Refuse as e:
         return [], [SourceError(name, None, str(e))]
+    removed: Counter[str] = Counter()
+    text = _strip_controls(text, removed)
     if not text.strip():
         return [], [SourceError(name, None, "empty file (only whitespace)")]
     ctx = _Ctx(name, PurePosixPath(name).stem, fmt, encoding, _sha1(data),
@@ -942,12 +1018,35 @@ def _read_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None,
         items = _records_jsonl(ctx, text)
     else:
         items = _records_csv(ctx, text)
-    arts, errs = _dedupe(items, seen)
+    capped: list[SourceError] = []
+    arts, errs = _dedupe(_capped(items, name, capped), seen)
     if len(errs) > MAX_RECORD_ERRORS:
         extra = len(errs) - MAX_RECORD_ERRORS
         errs = [*errs[:MAX_RECORD_ERRORS], SourceError(name, None, f"{extra} more records could not be read "
                                                                    "(not listed one by one)")]
-    return arts, errs
+    notes = [*capped, *ctx.notes]
+    if removed and arts:
+        notes = [SourceError(name, None, _controls_note(removed)), *notes]
+    if len(notes) > MAX_RECORD_ERRORS:
+        extra = len(notes) - MAX_RECORD_ERRORS
+        notes = [*notes[:MAX_RECORD_ERRORS], SourceError(name, None, f"{extra} more records were loaded with "
+                                                                     "changes (not listed one by one)")]
+    return arts, errs + notes
+
+
+def _capped(items: Iterable[RawArticle | SourceError], name: str, capped: list[SourceError]
+            ) -> Iterator[RawArticle | SourceError]:
+    """``items`` up to MAX_RECORDS records; past that, one row in ``capped`` and the rest is not parsed."""
+    n = 0
+    for item in items:
+        if item.record is not None:
+            n += 1
+            if n > MAX_RECORDS:
+                capped.append(SourceError(name, None, f"more than {MAX_RECORDS:,} records: only the first "
+                                          f"{MAX_RECORDS:,} were read (the limit per file, since loading time grows "
+                                          "with the number of articles); split the file into smaller files"))
+                return
+        yield item
 
 
 def read_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None = None
@@ -978,18 +1077,28 @@ def list_sources(root: Path) -> list[Path]:
     """Every candidate article file under ``root``, recursively, sorted by relative path. Hidden files and folders,
     OS clutter (Thumbs.db, ~$ lock files, __MACOSX) and manifest.csv are skipped; broken links are kept (they are
     reported when read). Symlinked folders are not followed."""
-    root = Path(root)
+    return _list_sources(Path(root), [])
+
+
+class _LinkedFolder(OSError):
+    """A symlink to a folder: never followed (it may lead out of the corpus, or in a loop)."""
+
+
+def _list_sources(root: Path, unreadable: list[OSError]) -> list[Path]:
+    """``list_sources``; folders that cannot be listed, and links to folders, are added to ``unreadable``."""
     if root.is_file():
         return [root]
     if not root.is_dir():
         return []
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable.append):
         dirnames[:] = [d for d in dirnames if not _skip(d, True)]
         base = Path(dirpath)
         found.extend(base / f for f in filenames if not _skip(f, False))
         # symlinks to folders show up in dirnames; keep symlinks to nothing as (unreadable) files
         found.extend(base / d for d in dirnames if (base / d).is_symlink() and not (base / d).exists())
+        unreadable.extend(_LinkedFolder(0, "link", str(base / d)) for d in dirnames
+                          if (base / d).is_symlink() and (base / d).exists())
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
@@ -1017,6 +1126,9 @@ def _read_manifest_at(root: Path, folder: Path) -> tuple[dict[str, dict[str, str
         except (StopIteration, OSError):
             return {}, []
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root)):
+        return {}, [SourceError(rel, None, "manifest not read: a link to a file outside the corpus folder (links "
+                                           "that leave the folder are not followed)")]
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -1056,6 +1168,10 @@ def _read_manifest_at(root: Path, folder: Path) -> tuple[dict[str, dict[str, str
             continue
         rec["file"] = key
         rows[key] = rec
+        when = rec.get("published", "")
+        if when and parse_published(when) is None:
+            errors.append(SourceError(rel, n, f"manifest row {n} (line {line}): publication date {when[:40]!r} is not "
+                                              f"a date; {key} is loaded without one"))
         if not (folder / key).exists() and not any(folder.glob(_glob_escape(key) + ".*")):
             errors.append(SourceError(rel, n, f"manifest lists {key!r} but there is no such file"))
     return rows, errors
@@ -1103,7 +1219,18 @@ def read_corpus(root: Path) -> tuple[list[RawArticle], list[SourceError]]:
     articles: list[RawArticle] = []
     errors: list[SourceError] = []
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
-    paths = list_sources(root)
+    unreadable: list[OSError] = []
+    paths = _list_sources(root, unreadable)
+    for e in unreadable:
+        folder = Path(str(e.filename)) if e.filename else base
+        rel = folder.relative_to(base).as_posix() if folder.is_relative_to(base) else folder.name
+        if isinstance(e, _LinkedFolder):
+            errors.append(SourceError(f"{rel}/", None, "not read: a link to a folder (links to folders are not "
+                                                       "followed; copy the folder into the corpus instead)"))
+            continue
+        why = "permission denied" if isinstance(e, PermissionError) else (e.strerror or str(e))
+        errors.append(SourceError(f"{rel}/", None, f"cannot read the folder: {why}; the files in it were not loaded"))
+    inside = Path(os.path.realpath(base)) if root.is_dir() else None
     for folder in sorted({p.parent for p in paths} | {base}):
         rows, errs = _read_manifest_at(base, folder)
         manifests[folder] = rows
@@ -1111,6 +1238,10 @@ def read_corpus(root: Path) -> tuple[list[RawArticle], list[SourceError]]:
     seen: dict[str, tuple[RawArticle, str]] = {}
     for path in paths:
         name = path.relative_to(base).as_posix()
+        if inside is not None and path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(inside):
+            errors.append(SourceError(name, None, "not read: a link to a file outside the corpus folder (links that "
+                                                  "leave the folder are not followed)"))
+            continue
         try:
             st = path.stat()
             if stat.S_ISDIR(st.st_mode):

@@ -434,8 +434,12 @@ def test_html_fragment_in_a_json_body() -> None:
 def test_published_values(value: object, expected: dt.date | None) -> None:
     rec = {"id": "d", "text": PARA1, "published": value}
     arts, errs = read_source("d.json", json.dumps(rec, ensure_ascii=False).encode())
-    assert errs == []  # a bad date never stops the text from loading
-    assert one(arts).published == expected
+    assert one(arts).published == expected  # a bad date never stops the text from loading ...
+    if expected is None and value != "":  # ... and is never dropped silently
+        assert [e.error for e in errs] == [f"publication date {value!r} is not a date (or not between 1900 and "
+                                           "2100); loaded without one"]
+    else:
+        assert errs == []
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -481,7 +485,8 @@ def test_manifest_excel_style_with_bom_semicolons_and_nested_folders(tmp_path: P
                                     "feed.jsonl;2022-01-02;وكالة;\n")
     write(tmp_path, "sub/manifest.csv", "file,published,outlet\nb,not a date,الموقع\n")
     articles, errors = read_corpus(tmp_path)
-    assert errors == []
+    assert errors == [SourceError("sub/manifest.csv", 1, "manifest row 1 (line 2): publication date 'not a date' "
+                                                         "is not a date; b is loaded without one")]
     got = {a.article_id: a for a in articles}
     assert (got["a"].published, got["a"].outlet, got["a"].url) == (dt.date(2024, 10, 12), "صحيفة الشرق",
                                                                   "https://example.com/a")

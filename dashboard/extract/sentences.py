@@ -3,25 +3,35 @@
 
 Never on the Arabic comma "،": Arabic news runs whole paragraphs through commas. Decimals ("66.5") and
 abbreviations without a following space do not end a sentence.
+
+A sentence longer than ``MAX_SENTENCE_CHARS`` (a run-on text without full stops, a table flattened into one line) is
+split into pieces of at most that length: at the last comma (Arabic or Latin) or semicolon in the second half of the
+piece, else at the last space, else mid-word. Every extractor works one sentence at a time and some compare each
+cue with the rest of its sentence, so this bound keeps the cost of an article linear in its length.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["sentence_spans"]
+__all__ = ["MAX_SENTENCE_CHARS", "sentence_spans"]
+
+MAX_SENTENCE_CHARS = 2000  # real news sentences stay far below (the seeds' longest is about 400 characters)
 
 _END = re.compile(r"""(?:[.!?؟…]+["'”’»)\]]*[ \t]+)|\n+""")
+_SOFT_BREAK = re.compile(r"[،,;؛]\s")
 
 
 _WRAP_MIN, _WRAP_MAX = 15, 80  # a hard-wrapped line: long enough to be prose, short enough to be a wrap
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each non-blank sentence in ``text``, trimmed of surrounding spaces.
+    """``(start, end)`` of each non-blank sentence in ``text``, trimmed of surrounding spaces; none is longer than
+    ``MAX_SENTENCE_CHARS``.
 
     A single line break inside a sentence that was hard-wrapped (a line of prose that ends without punctuation,
-    followed by an Arabic word) does not end it; the text's first line (the title) always does."""
+    followed by an Arabic word) does not end it; the text's first line (the title) always does, unless it ends with
+    a word no sentence ends with."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _END.finditer(text):
@@ -50,9 +60,27 @@ _OPEN_END = re.compile(r"(?<![\u0621-\u064a])(?:ان|إن|أن|في|من|على|
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end - start <= MAX_SENTENCE_CHARS:
+            break
+        cut = _cut(text, start, start + MAX_SENTENCE_CHARS)
+        _add(text, start, cut, spans)
+        start = cut
     if end > start:
         spans.append((start, end))
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to end a piece of an over-long sentence that starts at ``start`` and may not reach past ``limit``."""
+    half = start + MAX_SENTENCE_CHARS // 2
+    last = None
+    for m in _SOFT_BREAK.finditer(text, half, limit):
+        last = m
+    if last is not None:
+        return last.start() + 1
+    space = max(text.rfind(" ", half, limit), text.rfind("\t", half, limit))
+    return space + 1 if space > start else limit
