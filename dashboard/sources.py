@@ -721,6 +721,7 @@ class _Ctx:
     content_hash: str
     manifest: Mapping[str, str]
     notes: list[SourceError] = field(default_factory=list)  # loaded, but changed: said in the errors table
+    controls: Counter[str] = field(default_factory=Counter)  # control characters removed from the whole file
 
 
 def _article(ctx: _Ctx, record: int | None, raw: Mapping[str, Any], default_id: str, unit: str = "record"
@@ -922,7 +923,19 @@ def _read_txt(ctx: _Ctx, text: str) -> RawArticle | SourceError:
     return _finish(ctx, None, {}, ctx.stem, _first_line(body), body, cut)
 
 
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));")
+
+
+def _control_ref(m: re.Match[str]) -> str:
+    """A character reference to a control character as the character itself (then removed like the others)."""
+    code = int(m[1], 16) if m[1] else int(m[2])
+    ch = chr(code) if code < 0x110000 else ""
+    return ch if _CONTROL.fullmatch(ch) else m[0]
+
+
 def _read_html(ctx: _Ctx, text: str) -> RawArticle | SourceError:
+    # &#27; is ESC too, and the page parser gives up on a page with control characters in it
+    text = _strip_controls(_CHAR_REF.sub(_control_ref, text), ctx.controls)
     page = read_page(text, ctx.manifest.get("url") or None)
     if isinstance(page, str):
         return SourceError(ctx.name, None, page)
@@ -1006,7 +1019,7 @@ def _read_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None,
     if not text.strip():
         return [], [SourceError(name, None, "empty file (only whitespace)")]
     ctx = _Ctx(name, PurePosixPath(name).stem, fmt, encoding, _sha1(data),
-               {k.strip().lower(): (v or "") for k, v in (manifest_row or {}).items() if k})
+               {k.strip().lower(): (v or "") for k, v in (manifest_row or {}).items() if k}, controls=removed)
     items: Iterable[RawArticle | SourceError]
     if fmt == "txt":
         items = [_read_txt(ctx, text)]
@@ -1025,8 +1038,8 @@ def _read_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None,
         errs = [*errs[:MAX_RECORD_ERRORS], SourceError(name, None, f"{extra} more records could not be read "
                                                                    "(not listed one by one)")]
     notes = [*capped, *ctx.notes]
-    if removed and arts:
-        notes = [SourceError(name, None, _controls_note(removed)), *notes]
+    if ctx.controls and arts:
+        notes = [SourceError(name, None, _controls_note(ctx.controls)), *notes]
     if len(notes) > MAX_RECORD_ERRORS:
         extra = len(notes) - MAX_RECORD_ERRORS
         notes = [*notes[:MAX_RECORD_ERRORS], SourceError(name, None, f"{extra} more records were loaded with "
