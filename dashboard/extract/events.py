@@ -390,7 +390,8 @@ def _side_actors(sentence: str, men: _Mention, seg: tuple[int, int], actors: lis
     sequel = _SEQUEL.search(sentence, men.end, hi)  # في أعقاب محادثة أجراها مع بوتين: another event's sides
     hi = sequel.start() if sequel is not None else hi
     if men.kind == "talks":  # محادثات بين X و Y; X أجرى محادثات مع Y (the subject before it too)
-        lo, hi = (lo if re.match(r"\s*مع\s", sentence[men.end :]) else men.end), min(hi, men.end + 60)
+        agent = re.match(r"\s*مع\s", sentence[men.end :]) and not _DEFINITE.match(men.text)  # المحادثات مع: known ones
+        lo, hi = (lo if agent else men.end), min(hi, men.end + 60)
     side_before = _VISIT_SIDE_BEFORE if men.kind == "visit_verb" else _SIDE_BEFORE
     quotes = _in_quotes(sentence)
     out = []
