@@ -215,9 +215,19 @@ MULTILATERAL = [
       d("2023-02-01"), [], id="neg-the-number-of-meetings"),
 ]
 
+PLACES = [
+    P("عقد وزراء دفاع الدول الداعمة لأوكرانيا اجتماعهم اليوم الجمعة. وكان الوزراء قد التقطوا صورة جماعية في قاعدة "
+      "رامشتاين الجوية.", d("2023-01-20"), [E("udcg", "2023-01-20", loc="Ramstein")],
+      id="the-articles-one-meeting-place"),
+    P("عقد وزراء دفاع الدول الداعمة لأوكرانيا اجتماعهم اليوم الجمعة. وكان بعضهم في بروكسل أمس، وسيكونون في وارسو "
+      "غدا.", d("2023-01-20"), [E("udcg", "2023-01-20", loc="")], id="two-places-in-the-article-say-nothing"),
+    P("أميركا وحلفاؤها من 40 دولة اجتمعوا في قاعدة “رامشتاين” الجوية الأمريكية في ألمانيا اليوم.",
+      d("2022-04-26"), [E("udcg", "2022-04-26", loc="Ramstein", count=40)], id="quoted-base-name"),
+]
+
 XFAIL: dict[str, str] = {}
 
-CASES = [*DESCRIBED, *SEVERAL, *NOT_EVENTS, *CALLS, *PLANNED, *CHAIRS, *VISITS, *NAMED, *MULTILATERAL]
+CASES = [*DESCRIBED, *SEVERAL, *NOT_EVENTS, *CALLS, *PLANNED, *CHAIRS, *VISITS, *NAMED, *MULTILATERAL, *PLACES]
 CASES = [P(*c.values, id=c.id, marks=[xf(XFAIL[c.id])]) if c.id in XFAIL else c for c in CASES]
 
 

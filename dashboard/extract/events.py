@@ -550,6 +550,7 @@ class _Reader:
     the format the article is about, and the day-anchors seen."""
 
     def __init__(self, sentences: list[SentenceFacts]) -> None:
+        self.sentences = sentences
         self.mentions = [find_mentions(s.text) for s in sentences]
         self.first_group = next((m.event_type for ms in self.mentions for m in ms
                                  if m.kind in ("group", "group_meeting") and m.event_type in TOPIC_TYPES), "")
@@ -833,6 +834,18 @@ class _Reader:
             if ev is not None and ev.meeting_number is None and here:
                 ev.meeting_number = getattr(o, "value", None)
 
+    def place_from_article(self, events: list[EventDraft]) -> None:
+        """A meeting of many whose sentence names no place, in an article that names one meeting place only (في قاعدة
+        رامشتاين in another sentence, في مقر الحلف): that place."""
+        places = [(s.index, p) for s in self.sentences for p in s.places
+                  if p.via != "online" and (p.text.startswith(("ب", "في"))
+                                            or re.search(r"(?:في|ب)\s*$", s.text[max(0, p.start - 6) : p.start]))]
+        if len({p.location for _, p in places}) != 1:
+            return
+        for ev in events:
+            if ev.location is None and ev.event_type not in ("phone_call", "bilateral_meeting"):
+                ev.location_sentence, ev.location = places[0]
+
     def finish(self, published_iso: str | None) -> list[EventDraft]:
         """Merge mentions of one event, drop what cannot be placed, date the lead event."""
         published = dt.date.fromisoformat(published_iso) if published_iso else None
@@ -862,6 +875,7 @@ class _Reader:
         calls = [e.parties() for e in merged if e.event_type == "phone_call" and len(e.parties()) >= 2]
         merged = [e for e in merged if not (e.event_type in ("bilateral_meeting", "other_meeting") and e.date is None
                                             and e.needs_sides and e.parties() and e.parties() in calls)]
+        self.place_from_article(merged)
         for ev in merged:
             main = ev.same_day_as
             if ev.date is None and main is not None and main is not ev:
