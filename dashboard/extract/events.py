@@ -672,6 +672,9 @@ class _Reader:
                     etype, type_basis = "udcg_meeting", "described"
                 elif not etype:
                     etype, type_basis, needs_sides = self.untyped(s, men, actors)
+                if not etype and self.latest is not None and (definite or men.kind == "verb"):
+                    etype = self.latest.event_type  # ستجتمع المجموعة، الاجتماع: the meeting reported before
+                    type_basis = self.latest.type_basis
         if not etype:
             return
         habit = _HABITUAL.search(s.text[men.end : men.end + 45])
