@@ -364,7 +364,8 @@ _NATO_FRAME_BEFORE = re.compile(r"(?:(?:اطار|مظله|ضمن|تحت|امين
 # a plural body as the subject: ministers, leaders, ambassadors meet (not two leaders)
 _PLURAL_BODY = re.compile(r"(?<![\u0621-\u064a])(?<!رئيس )(?<!رئيسه )(?<!مجلس )(?<!رئاسه )(?:[وفلب])?(?:ال)?"
                           r"(?:وزراء|وزيرات|قاده|زعماء|رؤساء|ممثلو|ممثلي|سفراء|"
-                          r"مسؤولو|مسؤولي|مندوبو|مندوبي|حلفاء)(?![\u0621-\u064a])")
+                          r"مسؤولو|مسؤولي|مندوبو|مندوبي|حلفاء)(?![\u0621-\u064a])|"
+                          r"\d+ (?:من )?(?:رئيس|زعيم|قائد|وزير|مسؤول)")  # نحو 20 رئيس دولة
 _MANY_SIDES_ADJ = re.compile(r"\s+(?:ال)?(?:دولي|دوليه|متعدد|متعدده|موسع|موسعه|جماعي|جماعيه)(?![\u0621-\u064a])")
 _UKRAINE = re.compile(r"اوكرانيا|اوكراني|كييف|زيلينسكي|زيلنسكي")
 # "with the defence ministers of 50 countries", "with senior officials of allied countries": many sides, not two
@@ -880,6 +881,8 @@ class _Reader:
                                             and e.needs_sides and e.parties() and e.parties() in calls)]
         self.place_from_article(merged)
         for ev in merged:
+            if ev.event_type == "bilateral_meeting" and len(ev.parties()) >= 3 and ev.noun is not None:
+                ev.event_type = "other_meeting"  # مع نظيرته الألمانية ونظيره البولندي: three sides are not two
             main = ev.same_day_as
             if ev.date is None and main is not None and main is not ev:
                 ev.date, ev.date_sentence, ev.fallback_date = main.date, main.date_sentence, main.fallback_date
