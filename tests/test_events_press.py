@@ -225,9 +225,21 @@ PLACES = [
       d("2022-04-26"), [E("udcg", "2022-04-26", loc="Ramstein", count=40)], id="quoted-base-name"),
 ]
 
+QUOTED_AND_PARTICIPATION = [
+    P("روما - قال الرئيس الأوكراني إن قادة أكثر من 30 دولة شاركوا في تحالف الراغبين اليوم حضوريا وعبر الإنترنت.",
+      d("2025-07-10"), [E("coalition", "2025-07-10", count=30)], id="took-part-in-the-coalition-today"),
+    P('وقال متحدث إن رئيس الوزراء البريطاني كير ستارمر، والرئيس الفرنسي إيمانويل ماكرون سيرأسان "اجتماعا افتراضيا '
+      'لتحالف الراغبين صباح اليوم".', d("2025-08-18"),
+      [E("coalition", "2025-08-18", loc="Virtual", chair=fs("GBR", "FRA"))], id="quoted-description-of-the-meeting"),
+    P('وقال الوزير: "كل اجتماع لمجموعة رامشتاين يجب أن يحقق نتائج".', d("2025-08-18"), [],
+      id="neg-a-meeting-word-inside-a-saying"),
+    P("ويخاطب الرئيس الأوكراني المشاركين في قمة تحالف الراغبين اليوم الاثنين، وكان أكد أمس الأحد أهمية الدعم.",
+      d("2025-03-17"), [E("coalition", "2025-03-17")], id="a-had-clause-keeps-its-own-date"),
+]
+
 XFAIL: dict[str, str] = {}
 
-CASES = [*DESCRIBED, *SEVERAL, *NOT_EVENTS, *CALLS, *PLANNED, *CHAIRS, *VISITS, *NAMED, *MULTILATERAL, *PLACES]
+CASES = [*DESCRIBED, *SEVERAL, *NOT_EVENTS, *CALLS, *PLANNED, *CHAIRS, *VISITS, *NAMED, *MULTILATERAL, *PLACES, *QUOTED_AND_PARTICIPATION]
 CASES = [P(*c.values, id=c.id, marks=[xf(XFAIL[c.id])]) if c.id in XFAIL else c for c in CASES]
 
 

@@ -86,6 +86,8 @@ _WORD = re.compile(r"[\u0621-\u064aa-z]+")
 _HABITUAL = re.compile(r"^\s*(?:ال)?(?:شهري|دوري|منتظم|سنوي|اسبوعي|متكرر)|(?<![\u0621-\u064a])(?:شهريا|دوريا|بانتظام|"
                        r"اسبوعيا|سنويا|كل شهر|كل اسبوع|عاده ما)(?![\u0621-\u064a])")
 _PRESS = re.compile(r"^\s*(?:ال)?صحف(?:ي|يا|يه)")
+_TAKE_PART_IN = re.compile(r"(?<![\u0621-\u064a])(?:(?:س)?(?:ي|ت)?شارك(?:ت|وا|ون|ان)?|حضر(?:ت|وا)?|(?:ي|ت)حضر(?:ون)?)"
+                           r"\s+(?:[\u0621-\u064a]+\s+)?في\s*$")
 _JOINT_PRESS = re.compile(r"\s*(?:ال)?صحف(?:ي|يا|يه)(?: (?:ال)?مشترك(?:ا|ه)?)? (?:مع|بين) ")
 
 
@@ -207,7 +209,9 @@ def find_mentions(sentence: str) -> list[_Mention]:
                 merged.append(_Mention(kind, nxt.event_type, cur.start, nxt.end, text))
                 i += 2
                 continue
-        if cur.kind == "meeting":
+        if cur.kind == "meeting" or (cur.kind == "group" and cur.event_type in TOPIC_TYPES
+                                     and _TAKE_PART_IN.search(sentence, max(0, cur.start - 24), cur.start)):
+            # اجتماع رامشتاين؛ شاركوا في تحالف الراغبين اليوم: taking part in the format is taking part in its meeting
             cur = _Mention("group_meeting", cur.event_type, cur.start, cur.end, cur.text)
         merged.append(cur)
         i += 1
@@ -216,6 +220,12 @@ def find_mentions(sentence: str) -> list[_Mention]:
 
 def _in_quotes(sentence: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(sentence)]
+
+
+def _opens_quote(sentence: str, pos: int, spans: list[tuple[int, int]]) -> bool:
+    """The quotation starts with this word: a quoted description of the meeting ("اجتماعا افتراضيا لتحالف …"), not a
+    meeting word inside a figurative saying."""
+    return any(s < pos <= s + 2 for s, _ in spans)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -333,7 +343,8 @@ def _role_targets(sentence: str, actors: list[_Actor], cue_start: int, cue_end: 
               and not (reported_skip and _REPORTED.search(sentence, a[1], cue_start))]
     chain = before[-1:]
     for a in reversed(before[:-1]):  # رئيس الوزراء البريطاني والرئيس الفرنسي سيرأسان: the whole subject
-        if a[1] <= chain[0][0] and _JOINER.match(sentence[a[1] : chain[0][0]]):
+        gap = sentence[a[1] : chain[0][0]]
+        if a[1] <= chain[0][0] and (_JOINER.match(gap) or (len(gap) <= 32 and _TITLED_JOINER.match(gap))):
             chain.insert(0, a)
         else:
             break
@@ -582,7 +593,9 @@ class _Reader:
                 if men.event_type in TOPIC_TYPES:
                     self.topic = men.event_type
                 continue
-            if (_inside(men.start, quotes) and men.kind != "group_meeting") or _nonfactual(s.text, men.start):
+            if (_inside(men.start, quotes) and men.kind != "group_meeting" and not _opens_quote(s.text, men.start,
+                                                                                              quotes)) \
+                    or _nonfactual(s.text, men.start):
                 continue
             j = evm.index(men)
             seg = (evm[j - 1].end if j > 0 else 0, evm[j + 1].start if j < len(evm) - 1 else len(s.text))
