@@ -39,6 +39,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .extract.dates import find_dates
 from .extract.lexicon import DATA_DIR, read_table, split_variants
 from .extract.normalize import norm
 from .schema import TABLES, conform, frame
@@ -148,7 +149,11 @@ def link_reference(events: pd.DataFrame) -> pd.DataFrame:
     ref = _held(_reference())
     n = len(ev)
     # a date this function took from the reference earlier is not evidence (so a second pass changes nothing)
-    from_ref = (ev["date_basis"].astype("string").fillna("") == REFERENCE_DATE_BASIS).to_numpy()
+    dbasis = ev["date_basis"].astype("string").fillna("")
+    # a date this function took from the reference earlier is not evidence (so a second pass changes nothing), and a
+    # date guessed from an undated article's window gives way to the meeting's number
+    numbered_now = pd.to_numeric(ev["meeting_number"], errors="coerce").notna()
+    from_ref = ((dbasis == REFERENCE_DATE_BASIS) | (dbasis.str.startswith(WINDOW_DATE_BASIS) & numbered_now)).to_numpy()
     prec = np.where(from_ref, "", _precision(ev).to_numpy(dtype=object))
     start = _period_start(ev)
     day = _days(start)
@@ -969,6 +974,23 @@ def _strings(values: pd.Series) -> list[str]:
     return ["" if v is None or v is pd.NA or v != v else str(v) for v in values.astype(object).tolist()]
 
 
+WINDOW_DATE_BASIS = "relative to the article's inferred date window"
+
+
+def same_in_window(raw: str, lo: dt.date, hi: dt.date) -> str:
+    """The date an expression without a year ("12 فبراير") names for every publication day in [lo, hi] (tried at the
+    window's ends and middle), or "" when the day in the window changes the answer (the year is not known)."""
+    text = norm(raw)
+    mid = lo + (hi - lo) / 2
+    got = set()
+    for base in (lo, mid, hi):
+        hits = [h for h in find_dates(text, base) if h.value]
+        if len(hits) != 1:
+            return ""
+        got.add(hits[0].value)
+    return got.pop() if len(got) == 1 else ""
+
+
 def date_windows(articles: pd.DataFrame, spans: pd.DataFrame, events: pd.DataFrame
                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(articles, events)`` with the date window of every article without a publication date (``date_window_start``,
@@ -1004,8 +1026,8 @@ def date_windows(articles: pd.DataFrame, spans: pd.DataFrame, events: pd.DataFra
     arts.loc[undated, "date_window_basis"] = pd.Series(bases, index=ids.index, dtype="string")
     if not windows or events.empty:
         return arts, events
-    rel = events[events["article_id"].astype("string").isin(set(windows)) & (events["date"].fillna("") == "")
-                 & events["date_offset_days"].notna()]
+    undated_ev = events["article_id"].astype("string").isin(set(windows)) & (events["date"].fillna("") == "")
+    rel = events[undated_ev & events["date_offset_days"].notna()]
     idx: list[object] = []
     vals: list[tuple[str, str, str, pd.Timestamp]] = []
     for eidx, aid, offset in zip(rel.index, _strings(rel["article_id"]), rel["date_offset_days"], strict=True):
@@ -1013,8 +1035,17 @@ def date_windows(articles: pd.DataFrame, spans: pd.DataFrame, events: pd.DataFra
         value, precision = resolve_in_window(int(offset), lo, hi)
         if value:
             idx.append(eidx)
-            vals.append((value, precision, f"relative to the article's inferred date window ({basis})",
+            vals.append((value, precision, f"{WINDOW_DATE_BASIS} ({basis})",
                          pd.Timestamp(value if len(value) == 10 else f"{value}-01"[:10])))
+    # "12 February" with no year: the same day whatever the publication day inside the window
+    named = events[undated_ev & events["date_offset_days"].isna() & (events["date_raw"].fillna("") != "")]
+    for eidx, aid, raw in zip(named.index, _strings(named["article_id"]), _strings(named["date_raw"]), strict=True):
+        lo, hi, basis = windows[aid]
+        value = same_in_window(str(raw), lo, hi)
+        if value:
+            idx.append(eidx)
+            vals.append((value, "day" if len(value) == 10 else "month", f"{WINDOW_DATE_BASIS} ({basis})",
+                         pd.Timestamp(value if len(value) == 10 else f"{value}-01")))
     if idx:
         col = events["date_precision"]
         if isinstance(col.dtype, pd.CategoricalDtype):

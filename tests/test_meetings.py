@@ -555,3 +555,20 @@ def test_date_from_calendar(etype: str, published: str, want: str) -> None:
     assert ("" if pd.isna(got) else got) == want
     if want:
         assert out["date_basis"].iloc[0] == M.CALENDAR_DATE_BASIS and out["date_precision"].iloc[0] == "day"
+
+
+@pytest.mark.parametrize(("raw", "lo", "hi", "want"), [
+    P("يوم 12 فبراير", "2025-02-13", "2025-03-20", "2025-02-12", id="a-window-after-the-day"),
+    P("يوم 12 فبراير", "2025-02-01", "2025-02-20", "", id="a-window-around-the-day-says-nothing"),
+    P("يوم الخميس 13 فبراير", "2025-02-10", "2025-03-01", "2025-02-13", id="weekday-and-day"),
+    P("في 15 أكتوبر", "2023-01-01", "2025-12-31", "", id="a-window-of-years-says-nothing"),
+    P("في 15 أكتوبر", "2024-10-20", "2025-03-01", "2024-10-15", id="the-last-october-before-the-window"),
+])
+def test_a_day_without_a_year_in_the_window(raw: str, lo: str, hi: str, want: str) -> None:
+    assert M.same_in_window(raw, dt.date.fromisoformat(lo), dt.date.fromisoformat(hi)) == want
+
+
+def test_an_ordinal_overrides_a_date_guessed_from_the_window() -> None:
+    row = ev("e", "a", date="2024-02-12", meeting_number=31, date_basis=f"{M.WINDOW_DATE_BASIS} (tenures)")
+    out = M.link_reference(events(row))
+    assert out["date"].iloc[0] == "2025-10-15" and out["reference_number"].iloc[0] == 31
