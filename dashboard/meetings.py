@@ -982,12 +982,12 @@ def same_in_window(raw: str, lo: dt.date, hi: dt.date) -> str:
     window's ends and middle), or "" when the day in the window changes the answer (the year is not known)."""
     text = norm(raw)
     mid = lo + (hi - lo) / 2
-    got = set()
+    got: set[str] = set()
     for base in (lo, mid, hi):
-        hits = [h for h in find_dates(text, base) if h.value]
+        hits = [h.value for h in find_dates(text, base) if h.value]
         if len(hits) != 1:
             return ""
-        got.add(hits[0].value)
+        got.add(hits[0])
     return got.pop() if len(got) == 1 else ""
 
 
@@ -1039,13 +1039,13 @@ def date_windows(articles: pd.DataFrame, spans: pd.DataFrame, events: pd.DataFra
                          pd.Timestamp(value if len(value) == 10 else f"{value}-01"[:10])))
     # "12 February" with no year: the same day whatever the publication day inside the window
     named = events[undated_ev & events["date_offset_days"].isna() & (events["date_raw"].fillna("") != "")]
-    for eidx, aid, raw in zip(named.index, _strings(named["article_id"]), _strings(named["date_raw"]), strict=True):
+    for eidx, aid, said in zip(named.index, _strings(named["article_id"]), _strings(named["date_raw"]), strict=True):
         lo, hi, basis = windows[aid]
-        value = same_in_window(str(raw), lo, hi)
-        if value:
+        day = same_in_window(str(said), lo, hi)
+        if day:
             idx.append(eidx)
-            vals.append((value, "day" if len(value) == 10 else "month", f"{WINDOW_DATE_BASIS} ({basis})",
-                         pd.Timestamp(value if len(value) == 10 else f"{value}-01")))
+            vals.append((day, "day" if len(day) == 10 else "month", f"{WINDOW_DATE_BASIS} ({basis})",
+                         pd.Timestamp(day if len(day) == 10 else f"{day}-01")))
     if idx:
         col = events["date_precision"]
         if isinstance(col.dtype, pd.CategoricalDtype):

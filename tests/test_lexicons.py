@@ -106,3 +106,16 @@ def test_anchored_trigger_search_equals_a_full_scan(words: list[str]) -> None:
 
 def _is_press(text: str, end: int) -> bool:
     return bool(_PRESS.match(text[end:]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*SAMPLES, "برئاسة", "بقيادة", "تترأسها", "لم يحضر", "غياب", "بمشاركة", "تضم المجموعة",
+                                 "سيعقد اجتماعا", "في السابق", "في اليوم نفسه", "مساء", "من المقرر", "لن", "أعلن",
+                                 "يتوجه", "هذا", "منذ", "على هامش", "الوزير", "بريطانيا", "،", "اليوم"]), max_size=14))
+def test_the_cue_gates_never_hide_a_cue(words: list[str]) -> None:
+    """Every cue kind behind its literal gate finds exactly what its full regex finds."""
+    text = norm(" ".join(words))
+    kinds = {row["kind"] for row in read_table("event_cues.csv")}
+    for kind in kinds:
+        gated = cue_regex(kind)
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in gated.regex.finditer(text)], kind

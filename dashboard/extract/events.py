@@ -23,6 +23,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .cues import cue_regex, trigger_regex
 from .dates import has_future_marker
@@ -248,8 +249,14 @@ def _since_dates(sentence: str, dates: list[DateHit]) -> set[int]:
 def _future_at(sentence: str, pos: int, quotes: list[tuple[int, int]]) -> bool:
     """The clause of ``pos`` speaks of the future, quotations left out (قال خلال مؤتمر صحفي: "سنقدم ..." is past)."""
     c0, c1 = _clause(sentence, pos)
-    clause = "".join(" " if _inside(i, quotes) else ch for i, ch in enumerate(sentence[c0:c1], c0))
-    return _is_future(clause)
+    pieces, at = [], c0
+    for qs, qe in quotes:  # the clause with each quotation blanked out
+        if qe <= c0 or qs >= c1:
+            continue
+        pieces.append(sentence[at : max(at, qs + 1)])
+        at = max(at, min(qe - 1, c1))
+    pieces.append(sentence[at:c1])
+    return _is_future(" ".join(pieces))
 
 
 def _is_future(sentence: str) -> bool:
@@ -278,14 +285,21 @@ def _actors(s: SentenceFacts) -> list[_Actor]:
 
 
 def _clause(sentence: str, pos: int) -> tuple[int, int]:
-    start, end = 0, len(sentence)
-    for m in _CLAUSE_CUT.finditer(sentence):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() > pos:
-            end = m.start()
-            break
+    """(start, end) of the clause around ``pos``: between the clause cuts (فيما، بينما، لكن، ؛، :) on either side."""
+    cuts = _cuts(sentence)
+    k = bisect.bisect_right(cuts[0], pos)  # cuts that end at or before pos
+    start = cuts[1][k - 1] if k else 0
+    j = bisect.bisect_right(cuts[2], pos)  # the first cut that starts after pos
+    end = cuts[2][j] if j < len(cuts[2]) else len(sentence)
     return start, end
+
+
+@lru_cache(maxsize=64)
+def _cuts(sentence: str) -> tuple[list[int], list[int], list[int]]:
+    """The sentence's clause cuts: their ends (sorted), the same ends, and their starts (sorted): worked out once."""
+    spans = [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(sentence)]
+    ends = [e for _, e in spans]
+    return ends, ends, [s for s, _ in spans]
 
 
 # و + up to three words (a title or a demonym) before the next actor: "… ستارمر والرئيس الفرنسي ماكرون"
@@ -799,7 +813,8 @@ class _Reader:
                 return min(here, key=lambda h: abs(h[1] - pos))[0]
             return self.latest
 
-        for m in cue_regex("chair").finditer(s.text):
+        # roles need a country to give them to: no actor, no cue scan (the scans are the costly part of this step)
+        for m in (cue_regex("chair").finditer(s.text) if actors else ()):
             if _inside(m.start(), quotes) or re.search(r"(?:لم|لا|لن)\s*$", s.text[max(0, m.start() - 5) : m.start()]):
                 continue
             ev = target(m.start())
@@ -812,7 +827,7 @@ class _Reader:
                 continue  # كانت تترأسها الولايات المتحدة في السابق: a former chair
             for a in _role_targets(s.text, actors, m.start(), m.end()):
                 ev.add_role(Role(a[2], "chair", a[3], s.index, a[4]))
-        for m in cue_regex("convene").finditer(s.text):
+        for m in (cue_regex("convene").finditer(s.text) if actors and here else ()):
             ev = target(m.start())
             c0, _ = _clause(s.text, m.start())
             subject = [a for a in actors if c0 <= a[0] and a[1] <= m.start() and a[3] in ("official", "name")
@@ -820,15 +835,15 @@ class _Reader:
             if ev is not None and here and subject and ev.event_type not in _SIDED:
                 a = subject[-1]  # أوستن سيعقد اجتماعا: the one named before the verb convenes it
                 ev.add_role(Role(a[2], "chair", a[3], s.index, a[4]))
-        for m in cue_regex("absent").finditer(s.text):
+        for m in (cue_regex("absent").finditer(s.text) if actors else ()):
             ev = target(m.start())
             if _inside(m.start(), quotes) or ev is None or not (here or has_ref_noun):
                 continue
             # أشارت فرنسا إلى أنه لن يحضر: the reporter is not who stays away (a host who says he hosted is)
             for a in _role_targets(s.text, actors, m.start(), m.end(), reported_skip=True)[:3]:
                 ev.add_role(Role(a[2], "absent", a[3], s.index, a[4]))
-        members = [m.end() for m in cue_regex("membership").finditer(s.text)]
-        attend = bool(cue_regex("attend").search(s.text))
+        members = [m.end() for m in cue_regex("membership").finditer(s.text)] if s.counts else []
+        attend = bool(s.counts) and bool(cue_regex("attend").search(s.text))
         for c in s.counts:
             if any(0 <= c.start - e <= 12 for e in members):
                 continue  # مجموعة من نحو 50 دولة: the group's size, not this meeting's attendance
