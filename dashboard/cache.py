@@ -2,9 +2,10 @@
 
 Two caches per corpus folder, both under ``<cache dir>/``:
 
-``corpus-<tag>/``  the finished tables of the whole corpus (one Parquet file per table) and ``meta.json``: the code
-    version, the corpus folder, a fingerprint of every input file, the name, SHA-1 and dtypes of each table file.
-    Used only when the fingerprint still matches (see ``Inputs``) and every table file matches its SHA-1 and dtypes.
+``corpus-<tag>/``  the finished tables of the whole corpus (one Arrow IPC file per table, read without its pandas
+    metadata) and ``meta.json``: the code version, the corpus folder, a fingerprint of every input file, and each table
+    file's name, size and column dtypes. Used only when the fingerprint still matches (see ``Inputs``) and every table
+    file has its recorded size, passes Arrow's structural validation and has the recorded columns and dtypes.
 ``articles-<tag>/``  each article's extracted rows, one JSON line per article keyed by a hash of the code version,
     the article's id, date and text (``seg-*.jsonl``). Lines are appended as articles are parsed, so a run that is
     killed keeps what it parsed; a torn last line is skipped when read.
@@ -31,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.ipc as ipc
 
 from .schema import TABLES, Corpus
 from .sources import MANIFEST_NAME, MAX_BYTES, list_sources
@@ -113,7 +116,7 @@ def input_files(root: Path) -> list[tuple[str, Path]]:
     root = Path(root)
     base = root.parent if root.is_file() else root
     paths = list_sources(root)
-    out = [(p.relative_to(base).as_posix(), p) for p in paths]
+    out = [(_relative(p, base), p) for p in paths]
     for folder in sorted({p.parent for p in paths} | {base}):
         exact = folder / MANIFEST_NAME
         try:
@@ -123,8 +126,16 @@ def input_files(root: Path) -> list[tuple[str, Path]]:
                 found = [Path(e.path) for e in os.scandir(folder) if e.name.lower() == MANIFEST_NAME]
         except OSError:
             found = []
-        out.extend((p.relative_to(base).as_posix(), p) for p in found)
+        out.extend((_relative(p, base), p) for p in found)
     return out
+
+
+def _relative(path: Path, base: Path) -> str:
+    """``path.relative_to(base).as_posix()``, faster for the usual case."""
+    s, b = str(path), str(base)
+    if b != "." and s.startswith(b + os.sep):
+        return s[len(b) + 1:].replace(os.sep, "/")
+    return path.relative_to(base).as_posix()
 
 
 StatKey = tuple[str, int, int, int, int]  # kind ('f' file, 'o' other, 'x' cannot stat), size, mtime_ns, ctime_ns, ino
@@ -255,26 +266,22 @@ class CorpusCache:
             return None
 
     def tables(self, meta: Mapping[str, Any]) -> Corpus | None:
-        """The tables ``meta`` names, if each file is there, matches its SHA-1 and has the expected columns."""
+        """The tables ``meta`` names, if each file is there with its size, valid, and with the expected columns."""
         out: dict[str, pd.DataFrame] = {}
         try:
             for name, cols in TABLES.items():
                 entry = meta["tables"][name]
                 data = (self.dir / _plain_name(entry["file"])).read_bytes()
-                if _sha1(data) != entry["sha1"]:
+                if len(data) != entry["size"] or list(entry["dtypes"]) != list(cols):
                     return None
-                df = pd.read_parquet(io.BytesIO(data))
-                dtypes = entry["dtypes"]
-                if list(df.columns) != list(cols) or list(dtypes) != list(cols):
+                with ipc.open_file(pa.BufferReader(data)) as reader:
+                    table = reader.read_all()
+                table.validate()
+                df = table.to_pandas(use_threads=False, ignore_metadata=True, types_mapper=_ARROW_TO_PANDAS.get)
+                if list(df.columns) != list(cols) or [str(t) for t in df.dtypes] != list(entry["dtypes"].values()):
                     return None
-                for col, want in dtypes.items():
-                    got = str(df[col].dtype)
-                    if got != want:
-                        if not (got.startswith("datetime64") and want.startswith("datetime64")):
-                            return None
-                        df[col] = df[col].astype(want)  # Parquet has no second unit
                 out[name] = df
-        except Exception:  # any damage (missing, truncated, not Parquet, wrong types): parse again
+        except Exception:  # any damage (missing, truncated, not Arrow, wrong types): parse again
             return None
         return Corpus(**out)
 
@@ -286,12 +293,13 @@ class CorpusCache:
         token = _token()
         tables: dict[str, Any] = {}
         for name, df in corpus.tables().items():
-            buf = io.BytesIO()
-            df.to_parquet(buf, index=False)
-            data = buf.getvalue()
-            fname = f"{name}.{token}.parquet"
+            sink = pa.BufferOutputStream()
+            with ipc.new_file(sink, (table := pa.Table.from_pandas(df, preserve_index=False)).schema) as writer:
+                writer.write_table(table)
+            data = sink.getvalue().to_pybytes()
+            fname = f"{name}.{token}.arrow"
             write_atomic(self.dir / fname, data)
-            tables[name] = {"file": fname, "sha1": _sha1(data), "dtypes": {c: str(t) for c, t in df.dtypes.items()}}
+            tables[name] = {"file": fname, "size": len(data), "dtypes": {c: str(t) for c, t in df.dtypes.items()}}
         self._write_meta({**meta, "tables": tables}, inputs, old)
 
     def touch(self, meta: dict[str, Any], inputs: Inputs) -> None:
@@ -312,11 +320,15 @@ class CorpusCache:
         for e in list(os.scandir(self.dir)):
             if e.name in keep or _TMP.search(e.name):
                 continue
-            m = re.search(r"\.(\d+)-(\d+)\.(parquet|json)$", e.name)
+            m = re.search(r"\.(\d+)-(\d+)\.(arrow|json)$", e.name)
             if m and (int(m.group(1)) == os.getpid() or not pid_alive(int(m.group(1)))
                       or (old is not None and e.name in _named(old))):
                 with contextlib.suppress(OSError):
                     os.unlink(e.path)
+
+
+_ARROW_TO_PANDAS = {pa.large_string(): pd.StringDtype(), pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype(),
+                    pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype()}
 
 
 def _named(meta: Mapping[str, Any]) -> set[str]:
