@@ -2,10 +2,10 @@
 
 Two caches per corpus folder, both under ``<cache dir>/``:
 
-``corpus-<tag>/``  the finished tables of the whole corpus (one Arrow IPC file per table, read without its pandas
-    metadata) and ``meta.json``: the code version, the corpus folder, a fingerprint of every input file, and each table
-    file's name, size and column dtypes. Used only when the fingerprint still matches (see ``Inputs``) and every table
-    file has its recorded size, passes Arrow's structural validation and has the recorded columns and dtypes.
+``corpus-<tag>/``  the finished tables of the whole corpus (one Arrow IPC file per table, LZ4-compressed, read
+    without its pandas metadata) and ``meta.json``: the code version, the corpus folder, a fingerprint of every input
+    file, and each table file's name, size and column dtypes. Used only when the fingerprint still matches (see
+    ``Inputs``) and every table file has its recorded size, passes Arrow's validation and has those columns and dtypes.
 ``articles-<tag>/``  each article's extracted rows, one JSON line per article keyed by a hash of the code version,
     the article's id, date and text (``seg-*.jsonl``). Lines are appended as articles are parsed, so a run that is
     killed keeps what it parsed; a torn last line is skipped when read.
@@ -110,38 +110,35 @@ def _sha1(data: bytes) -> str:
 # the inputs of a corpus: which files, their size, times and contents
 
 
-def input_files(root: Path) -> list[tuple[str, Path]]:
+def input_files(root: Path) -> list[tuple[str, str]]:
     """Every file the loader reads under ``root``: the article files (``list_sources``) and every file named
     manifest.csv (any case) in their folders, as (path relative to the corpus folder, path)."""
     root = Path(root)
     base = root.parent if root.is_file() else root
-    paths = list_sources(root)
-    out = [(_relative(p, base), p) for p in paths]
-    for folder in sorted({p.parent for p in paths} | {base}):
-        exact = folder / MANIFEST_NAME
+    paths = [str(p) for p in list_sources(root)]
+    b = str(base)
+    if b == "." or not all(p.startswith(b + os.sep) for p in paths):
+        rels = [Path(p).relative_to(base).as_posix() for p in paths]
+    else:
+        rels = [p[len(b) + 1:].replace(os.sep, "/") for p in paths]
+    out = list(zip(rels, paths, strict=True))
+    for folder in sorted({os.path.dirname(p) for p in paths} | {b}):
+        exact = os.path.join(folder, MANIFEST_NAME)
         try:
-            if exact.is_file():
+            if os.path.isfile(exact):
                 found = [exact]
             else:
-                found = [Path(e.path) for e in os.scandir(folder) if e.name.lower() == MANIFEST_NAME]
+                found = [e.path for e in os.scandir(folder) if e.name.lower() == MANIFEST_NAME]
         except OSError:
             found = []
-        out.extend((_relative(p, base), p) for p in found)
+        out.extend((Path(p).relative_to(base).as_posix(), p) for p in found)
     return out
-
-
-def _relative(path: Path, base: Path) -> str:
-    """``path.relative_to(base).as_posix()``, faster for the usual case."""
-    s, b = str(path), str(base)
-    if b != "." and s.startswith(b + os.sep):
-        return s[len(b) + 1:].replace(os.sep, "/")
-    return path.relative_to(base).as_posix()
 
 
 StatKey = tuple[str, int, int, int, int]  # kind ('f' file, 'o' other, 'x' cannot stat), size, mtime_ns, ctime_ns, ino
 
 
-def _stat_key(path: Path) -> StatKey:
+def _stat_key(path: str) -> StatKey:
     try:
         st = os.stat(path)
     except OSError as e:
@@ -150,7 +147,7 @@ def _stat_key(path: Path) -> StatKey:
     return (kind, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
-def _content_hash(path: Path, size: int) -> str:
+def _content_hash(path: str, size: int) -> str:
     """SHA-1 of what the loader would read (the whole file, or its head if it is too large to be read); never opens
     anything but a regular file (a FIFO swapped in would block)."""
     try:
@@ -180,12 +177,12 @@ class Inputs:
     hashed: int = 0  # files read by ``take`` (the others were proven unchanged by their stat key)
 
     @staticmethod
-    def stats(root: Path) -> tuple[int, list[tuple[str, Path, StatKey]]]:
+    def stats(root: Path) -> tuple[int, list[tuple[str, str, StatKey]]]:
         t0 = time.time_ns()
         return t0, [(rel, p, _stat_key(p)) for rel, p in input_files(root)]
 
     @classmethod
-    def take(cls, t0: int, stats: list[tuple[str, Path, StatKey]], previous: Inputs | None = None) -> Inputs:
+    def take(cls, t0: int, stats: list[tuple[str, str, StatKey]], previous: Inputs | None = None) -> Inputs:
         files: dict[str, tuple[StatKey, str]] = {}
         hashed = 0
         for rel, path, key in stats:
@@ -203,11 +200,9 @@ class Inputs:
         return key[0] != "f" or max(key[2], key[3]) < self.time_ns - RACY_NS
 
     @staticmethod
-    def digest(stats: Iterable[tuple[str, Path, StatKey]]) -> str:
-        h = hashlib.sha1()
-        for rel, _, key in stats:
-            h.update(f"{rel}\0{key}\n".encode("utf-8", "surrogatepass"))
-        return h.hexdigest()
+    def digest(stats: Iterable[tuple[str, str, StatKey]]) -> str:
+        text = "".join(f"{rel}\0{key}\n" for rel, _, key in stats)
+        return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def all_trusted(self) -> bool:
         return all(self.trusted(k) for k, _ in self.files.values())
@@ -294,7 +289,8 @@ class CorpusCache:
         tables: dict[str, Any] = {}
         for name, df in corpus.tables().items():
             sink = pa.BufferOutputStream()
-            with ipc.new_file(sink, (table := pa.Table.from_pandas(df, preserve_index=False)).schema) as writer:
+            table = pa.Table.from_pandas(df, preserve_index=False)
+            with ipc.new_file(sink, table.schema, options=ipc.IpcWriteOptions(compression="lz4")) as writer:
                 writer.write_table(table)
             data = sink.getvalue().to_pybytes()
             fname = f"{name}.{token}.arrow"
