@@ -1,11 +1,11 @@
-"""The loader's cache on disk: data only (Parquet tables, JSON metadata, JSON lines), nothing that can run code.
+"""The loader's cache on disk: data only (Arrow tables, JSON metadata, JSON lines), nothing that can run code.
 
 Two caches per corpus folder, both under ``<cache dir>/``:
 
-``corpus-<tag>/``  the finished tables of the whole corpus (one Arrow IPC file per table, LZ4-compressed, read
-    without its pandas metadata) and ``meta.json``: the code version, the corpus folder, a fingerprint of every input
-    file, and each table file's name, size and column dtypes. Used only when the fingerprint still matches (see
-    ``Inputs``) and every table file has its recorded size, passes Arrow's validation and has those columns and dtypes.
+``corpus-<tag>/``  the finished tables of the whole corpus (one Arrow IPC file per table, read without its
+    pandas metadata) and ``meta.json``: the code version, the corpus folder, a fingerprint of every input
+    file, and each table file's name, size and Arrow column types. Used only when the fingerprint still matches (see
+    ``Inputs``) and every table file has its recorded size, passes Arrow's validation and has those columns and types.
 ``articles-<tag>/``  each article's extracted rows, one JSON line per article keyed by a hash of the code version,
     the article's id, date and text (``seg-*.jsonl``). Lines are appended as articles are parsed, so a run that is
     killed keeps what it parsed; a torn last line is skipped when read.
@@ -261,21 +261,22 @@ class CorpusCache:
             return None
 
     def tables(self, meta: Mapping[str, Any]) -> Corpus | None:
-        """The tables ``meta`` names, if each file is there with its size, valid, and with the expected columns."""
+        """The tables ``meta`` names, if each file is there with its size, valid, and with the recorded columns and
+        Arrow types (which decide the pandas dtypes)."""
         out: dict[str, pd.DataFrame] = {}
         try:
             for name, cols in TABLES.items():
                 entry = meta["tables"][name]
                 data = (self.dir / _plain_name(entry["file"])).read_bytes()
-                if len(data) != entry["size"] or list(entry["dtypes"]) != list(cols):
+                if len(data) != entry["size"]:
                     return None
                 with ipc.open_file(pa.BufferReader(data)) as reader:
                     table = reader.read_all()
                 table.validate()
-                df = table.to_pandas(use_threads=False, ignore_metadata=True, types_mapper=_ARROW_TO_PANDAS.get)
-                if list(df.columns) != list(cols) or [str(t) for t in df.dtypes] != list(entry["dtypes"].values()):
+                if table.column_names != list(cols) or [str(t) for t in table.schema.types] != entry["types"]:
                     return None
-                out[name] = df
+                out[name] = table.to_pandas(use_threads=False, ignore_metadata=True,
+                                            types_mapper=_ARROW_TO_PANDAS.get)
         except Exception:  # any damage (missing, truncated, not Arrow, wrong types): parse again
             return None
         return Corpus(**out)
@@ -290,12 +291,12 @@ class CorpusCache:
         for name, df in corpus.tables().items():
             sink = pa.BufferOutputStream()
             table = pa.Table.from_pandas(df, preserve_index=False)
-            with ipc.new_file(sink, table.schema, options=ipc.IpcWriteOptions(compression="lz4")) as writer:
+            with ipc.new_file(sink, table.schema) as writer:  # uncompressed: read back without decoding
                 writer.write_table(table)
             data = sink.getvalue().to_pybytes()
             fname = f"{name}.{token}.arrow"
             write_atomic(self.dir / fname, data)
-            tables[name] = {"file": fname, "size": len(data), "dtypes": {c: str(t) for c, t in df.dtypes.items()}}
+            tables[name] = {"file": fname, "size": len(data), "types": [str(t) for t in table.schema.types]}
         self._write_meta({**meta, "tables": tables}, inputs, old)
 
     def touch(self, meta: dict[str, Any], inputs: Inputs) -> None:

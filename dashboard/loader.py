@@ -14,6 +14,7 @@ import argparse
 import contextlib
 import ctypes
 import datetime as dt
+import functools
 import hashlib
 import importlib.metadata
 import os
@@ -49,8 +50,10 @@ ArticleResult = dict[str, list[dict[str, Any]]]
 TABLES_FROM_TEXT = ("events", "participants", "amounts", "mentions", "spans")
 
 
+@functools.cache
 def _code_version() -> str:
-    """A hash of the extraction code and data: a change to either invalidates the cache."""
+    """A hash of the extraction code and data: a change to either invalidates the cache. Computed once per process:
+    the code that runs is the code that was imported."""
     h = hashlib.sha1()
     for base in (PACKAGE_DIR / "extract", PACKAGE_DIR / "data"):
         for p in sorted(base.rglob("*")):
@@ -59,12 +62,19 @@ def _code_version() -> str:
                 h.update(p.read_bytes())
     for name in ("sources.py", "meetings.py", "schema.py"):
         h.update((PACKAGE_DIR / name).read_bytes())
-    for lib in LIBRARIES:
-        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
-            h.update(f"{lib}={importlib.metadata.version(lib)}".encode())
+    h.update(_library_versions().encode())
     return h.hexdigest()[:16]
 
 
+def _library_versions() -> str:
+    out = []
+    for lib in LIBRARIES:
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            out.append(f"{lib}={importlib.metadata.version(lib)}")
+    return ";".join(out)
+
+
+@functools.cache
 def _corpus_version(version: str) -> str:
     """The code version plus the code that builds the tables across articles (this file) and the cache format."""
     h = hashlib.sha1(version.encode())

@@ -153,7 +153,7 @@ def test_unchanged_old_files_are_proven_by_stat_without_reading(tmp_path: Path,
     first, stats = _load(folder, tmp_path / "cache")
     assert stats.corpus_cache == "rebuilt" and stats.files_hashed == 3
     # files just written are within the racy window: checked by contents, then trusted once old enough
-    again, stats = _load(folder, tmp_path / "cache")
+    _, stats = _load(folder, tmp_path / "cache")
     assert stats.corpus_cache == "reused" and stats.parsed == 0 and stats.files_hashed == 3
     monkeypatch.setattr(cache_mod, "RACY_NS", 0)  # as if two seconds had passed
     _load(folder, tmp_path / "cache")
@@ -225,7 +225,7 @@ def _cache_files(cache: Path, pattern: str) -> list[Path]:
 ])
 def test_a_damaged_table_file_means_parsing_again(tmp_path: Path, damage) -> None:
     folder = _corpus(tmp_path / "corpus", {"a.txt": MEETING, "b.txt": CALL})
-    fresh, _ = _load(folder, tmp_path / "cache")
+    _load(folder, tmp_path / "cache")
     damage(_cache_files(tmp_path / "cache", "events.*.arrow")[0])
     corpus = load_corpus(folder, cache_dir=tmp_path / "cache")
     assert list(corpus.events["event_type"]) == ["nato_meeting", "phone_call"]
@@ -234,8 +234,8 @@ def test_a_damaged_table_file_means_parsing_again(tmp_path: Path, damage) -> Non
 @pytest.mark.parametrize("meta", [
     P(lambda m: {**m, "tables": {k: {**v, "file": "../../../etc/passwd"} for k, v in m["tables"].items()}},
       id="path-outside-the-cache"),
-    P(lambda m: {**m, "tables": {k: {**v, "dtypes": {"x": "object"}} for k, v in m["tables"].items()}},
-      id="wrong-columns"),
+    P(lambda m: {**m, "tables": {k: {**v, "types": ["string"]} for k, v in m["tables"].items()}},
+      id="wrong-types"),
     P(lambda m: {**m, "format": 1}, id="old-format"),
     P(lambda m: [m], id="not-an-object"),
 ])
@@ -283,7 +283,7 @@ def test_temporary_files_of_killed_runs_are_removed(tmp_path: Path) -> None:
         cache / f"corpus-x.pickle.{dead}-6.tmp",  # the pickle cache's temporary files
         corpus_dir / f"events.{dead}-7.arrow",  # a table set whose meta.json was never written
     ]
-    old = corpus_dir / f"spans.1-8.arrow.1-9.tmp"  # a live process (pid 1), but hours old
+    old = corpus_dir / "spans.1-8.arrow.1-9.tmp"  # a live process (pid 1), but hours old
     for p in [*leftovers, old]:
         p.write_bytes(b"partial")
     os.utime(old, (0, 0))
