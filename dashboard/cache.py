@@ -246,7 +246,7 @@ class CorpusCache:
 
     def meta(self) -> dict[str, Any] | None:
         try:
-            meta = json.loads((self.dir / "meta.json").read_bytes())
+            meta = json.loads((self.dir / "meta.json").read_bytes().decode("utf-8", "surrogatepass"))
         except (OSError, ValueError):
             return None
         return meta if isinstance(meta, dict) and meta.get("format") == FORMAT else None

@@ -14,6 +14,8 @@ from xml.etree import ElementTree
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard import export
 from dashboard.loader import load_corpus, write_tables
@@ -155,3 +157,17 @@ def test_csv_safe_rule(value: str, neutralised: bool) -> None:
     for col in df.columns:
         assert out[col].iloc[0] == ("'" + value if neutralised else value)
     assert df["s"].iloc[0] == value  # the input frame is not changed
+
+
+TRICKY = st.text(alphabet=st.sampled_from(list("=+-@\t\r \n'اب1a\u00a0＝")), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TRICKY, min_size=1, max_size=5))
+def test_no_text_ever_reaches_a_spreadsheet_as_a_formula(values: list[str]) -> None:
+    df = pd.DataFrame({"s": pd.array(values, dtype="string"), "n": range(len(values))})
+    out = csv_safe(df)
+    for before, after in zip(values, out["s"], strict=True):
+        assert not FORMULA_START.match(after) and after in (before, "'" + before)
+    for root in _sheet_xml(export.excel_bytes({"t": df})).values():
+        assert root.findall(f".//{SHEET_NS}f") == []
