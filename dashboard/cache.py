@@ -226,7 +226,7 @@ class Inputs:
 
 
 # ---------------------------------------------------------------------------------------------------------------------
-# the whole corpus: Parquet tables + meta.json
+# the whole corpus: Arrow tables + meta.json
 
 
 class CorpusCache:
@@ -253,7 +253,7 @@ class CorpusCache:
 
     def inputs(self, meta: Mapping[str, Any]) -> Inputs | None:
         try:
-            data = (self.dir / str(meta["inputs"]["file"])).read_bytes()
+            data = (self.dir / _plain_name(meta["inputs"]["file"])).read_bytes()
             if _sha1(data) != meta["inputs"]["sha1"]:
                 return None
             return Inputs.from_json(data)

@@ -32,7 +32,7 @@ from typing import Any
 
 import pandas as pd
 
-from .cache import ArticleStore, CorpusCache, Inputs
+from .cache import ArticleStore, CorpusCache, Inputs, pid_alive
 from .extract.article import extract_article
 from .meetings import canonical_meetings, infer_date_window, link_reference, resolve_in_window
 from .schema import TABLES, Corpus, conform, frame
@@ -142,22 +142,12 @@ def _worker_init(parent: int) -> None:
 
     def watch() -> None:
         while True:
-            if os.getppid() != first or not _alive(parent):
+            if os.getppid() != first or not pid_alive(parent):
                 os._exit(1)
             time.sleep(0.5)
 
     watch_thread = threading.Thread(target=watch, name="parent-watchdog", daemon=True)
     watch_thread.start()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def _stop_pool(pool: ProcessPoolExecutor) -> None:
