@@ -201,8 +201,7 @@ class Inputs:
 
     @staticmethod
     def digest(stats: Iterable[tuple[str, str, StatKey]]) -> str:
-        text = "".join(f"{rel}\0{key}\n" for rel, _, key in stats)
-        return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return hashlib.sha1(repr([(rel, key) for rel, _, key in stats]).encode("utf-8", "surrogatepass")).hexdigest()
 
     def all_trusted(self) -> bool:
         return all(self.trusted(k) for k, _ in self.files.values())

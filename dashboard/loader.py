@@ -202,8 +202,6 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
     cdir = Path(cache_dir) if cache_dir else default_cache_dir()
     tag = hashlib.sha1(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
     tables = CorpusCache(cdir, tag)
-    with contextlib.suppress(OSError):
-        tables.clean()
     meta = {"version": _corpus_version(version), "root": str(root.resolve())}
     t0, current = Inputs.stats(root)
     digest = Inputs.digest(current)
@@ -222,9 +220,12 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
         corpus = tables.tables(saved or {})
         if corpus is not None:
             with contextlib.suppress(OSError):
+                tables.clean()
                 tables.touch({**(saved or {}), "stat_digest": digest, "all_trusted": inputs.all_trusted()}, inputs)
             stats.corpus_cache, stats.articles = "reused", len(corpus.articles)
             return corpus
+    with contextlib.suppress(OSError):
+        tables.clean()  # temporary files of killed runs (a run killed while saving is followed by a rebuild)
     articles, errors = read_corpus(root)
     stats.articles, stats.corpus_cache = len(articles), "rebuilt"
     store = ArticleStore(cdir, tag)
