@@ -27,8 +27,9 @@ def csv_safe(df: pd.DataFrame) -> pd.DataFrame:
     out = df
     for col in df.columns:
         s = df[col]
-        if s.dtype == object:
-            text = s.map(lambda v: v if isinstance(v, str) else None).astype("string")
+        if s.dtype == object or (isinstance(s.dtype, pd.CategoricalDtype)
+                                 and not pd.api.types.is_string_dtype(s.dtype.categories.dtype)):
+            text = s.map(lambda v: v if isinstance(v, str) else None).astype("string")  # only the text values
         elif isinstance(s.dtype, pd.StringDtype | pd.CategoricalDtype) or pd.api.types.is_string_dtype(s.dtype):
             text = s.astype("string")
         else:

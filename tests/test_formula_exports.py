@@ -145,6 +145,11 @@ def test_numbers_stay_numbers() -> None:
     assert ws.cell(row=2, column=header.index("raw") + 1).data_type == "s"
 
 
+def test_only_text_values_are_quoted_in_mixed_and_categorical_columns() -> None:
+    df = pd.DataFrame({"codes": pd.Categorical([-1, 2]), "labels": pd.Categorical(["-1", "x"]), "mixed": [-1, "-1"]})
+    assert csv_safe(df).to_dict("list") == {"codes": [-1, 2], "labels": ["'-1", "x"], "mixed": [-1, "'-1"]}
+
+
 @pytest.mark.parametrize(("value", "neutralised"), [
     P("=1+1", True, id="equals"), P("+1", True, id="plus"), P("-1", True, id="minus"), P("@SUM(A1)", True, id="at"),
     P("\tx", True, id="tab"), P("\rx", True, id="carriage-return"), P("  =1", True, id="spaces-then-equals"),
