@@ -20,9 +20,14 @@ import warnings
 import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from .spreadsheet import csv_safe, formula_like
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -191,8 +196,9 @@ def for_download(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM (Excel opens Arabic correctly), dates as YYYY-MM-DD."""
-    return for_download(df).to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
+    """UTF-8 with BOM (Excel opens Arabic correctly), dates as YYYY-MM-DD; text that a spreadsheet would run as a
+    formula gets a leading single quote (``dashboard.spreadsheet``)."""
+    return csv_safe(for_download(df)).to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
 
 
 def _xlsx_safe(df: pd.DataFrame) -> pd.DataFrame:
@@ -205,12 +211,40 @@ def _xlsx_safe(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _xlsx_value(ws: Any, value: Any) -> Any:
+    """A cell for openpyxl: text always as a string cell (openpyxl would make ``=...`` a formula and ``#N/A`` an
+    error), with Excel's quote prefix when it looks like a formula; missing values as empty cells."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, str):
+        cell = WriteOnlyCell(ws, value)
+        cell.data_type = "s"
+        if formula_like(value):
+            cell.quotePrefix = True
+        return cell
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, pd.Timestamp):
+        if value.tzinfo is not None:
+            value = value.tz_localize(None)
+        return value.date() if value == value.normalize() else value.to_pydatetime()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
 def excel_bytes(tables: Mapping[str, pd.DataFrame]) -> bytes:
-    """One workbook, one sheet per table (cells cut at Excel's 32,767 characters; control characters removed)."""
+    """One workbook, one sheet per table (cells cut at Excel's 32,767 characters; control characters removed). Every
+    text cell is a string cell, never a formula."""
+    wb = Workbook(write_only=True)
+    for name, df in tables.items():
+        ws = wb.create_sheet(safe_name(name, limit=31))
+        safe = _xlsx_safe(df)
+        ws.append([_xlsx_value(ws, str(c)) for c in safe.columns])
+        for row in safe.itertuples(index=False, name=None):
+            ws.append([_xlsx_value(ws, v) for v in row])
     buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
-        for name, df in tables.items():
-            _xlsx_safe(df).to_excel(xw, sheet_name=safe_name(name, limit=31), index=False)
+    wb.save(buf)
     return buf.getvalue()
 
 

@@ -2,45 +2,58 @@
 
     python -m dashboard.loader SRC --out DIR      # CSV (UTF-8 with BOM) + Parquet of every table, and a summary
 
-Parsing is cached by content and by the extractor's own code and data: an unchanged corpus reloads without reading
-its files again, and after an edit only the articles whose text changed are parsed again. Many articles are parsed on
-all cores.
+Parsing is cached by content and by the extractor's own code and data (see ``dashboard.cache``): an unchanged corpus
+reloads without parsing, and after an edit only the articles whose text changed are parsed again. Many articles are
+parsed on all cores; each article's rows are saved as soon as it is parsed, so a run that is stopped or killed goes
+on where it stopped when run again.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import datetime as dt
+import functools
 import hashlib
+import importlib.metadata
 import os
-import pickle
+import signal
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import pandas as pd
 
+from .cache import ArticleStore, CorpusCache, Inputs, pid_alive
 from .extract.article import extract_article
 from .meetings import canonical_meetings, date_from_calendar, date_windows, link_reference
 from .schema import TABLES, Corpus, conform, frame
-from .sources import RawArticle, SourceError, list_sources, read_corpus
+from .sources import RawArticle, SourceError, read_corpus
+from .spreadsheet import csv_safe
 
-__all__ = ["load_corpus", "load_uploads", "main", "write_tables"]
+__all__ = ["LoadStats", "load_corpus", "load_uploads", "main", "write_tables"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PARALLEL_MIN_ARTICLES = 200
+CHUNK_MAX = 32  # articles per task sent to a worker: results are saved per task, so a kill loses at most this many
+LIBRARIES = ("pyarabic", "babel", "charset-normalizer", "pandas", "pyarrow")  # their versions can change a result
 
 ArticleResult = dict[str, list[dict[str, Any]]]
 TABLES_FROM_TEXT = ("events", "participants", "amounts", "mentions", "spans")
 
 
+@functools.cache
 def _code_version() -> str:
-    """A hash of the extraction code and data: a change to either invalidates the cache."""
+    """A hash of the extraction code and data: a change to either invalidates the cache. Computed once per process:
+    the code that runs is the code that was imported."""
     h = hashlib.sha1()
     for base in (PACKAGE_DIR / "extract", PACKAGE_DIR / "data"):
         for p in sorted(base.rglob("*")):
@@ -49,7 +62,35 @@ def _code_version() -> str:
                 h.update(p.read_bytes())
     for name in ("sources.py", "pages.py", "meetings.py", "schema.py"):
         h.update((PACKAGE_DIR / name).read_bytes())
+    h.update(_library_versions().encode())
     return h.hexdigest()[:16]
+
+
+def _library_versions() -> str:
+    out = []
+    for lib in LIBRARIES:
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            out.append(f"{lib}={importlib.metadata.version(lib)}")
+    return ";".join(out)
+
+
+@functools.cache
+def _corpus_version(version: str) -> str:
+    """The code version plus the code that builds the tables across articles (this file) and the cache format."""
+    h = hashlib.sha1(version.encode())
+    for name in ("loader.py", "cache.py"):
+        h.update((PACKAGE_DIR / name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+@dataclass
+class LoadStats:
+    """What a load did (filled in by ``load_corpus`` as it goes)."""
+
+    articles: int = 0  # articles read from the files
+    parsed: int = 0  # articles parsed by this run (the others came from the cache)
+    corpus_cache: str = "off"  # 'reused' (the tables came from the cache), 'rebuilt', or 'off'
+    files_hashed: int = 0  # input files read to check their contents (the rest were proven unchanged by stat)
 
 
 def _article_row(a: RawArticle) -> dict[str, Any]:
@@ -82,83 +123,143 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "ramstein-dashboard"
 
 
-def _run(jobs: Sequence[tuple[str, str, dt.date | None]], workers: int | None) -> list[ArticleResult]:
+def _extract_chunk(jobs: Sequence[tuple[str, str, dt.date | None]]) -> list[ArticleResult]:
+    return [_extract_job(j) for j in jobs]
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _worker_init(parent: int) -> None:
+    """In each worker: die with the parent. Linux kills the worker when its parent dies (PR_SET_PDEATHSIG); a
+    watchdog thread also exits when the parent is gone (any OS, and a parent that died before this ran). Ctrl-C is
+    left to the parent, which stops the workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL))
+    first = os.getppid()
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != first or not pid_alive(parent):
+                os._exit(1)
+            time.sleep(0.5)
+
+    watch_thread = threading.Thread(target=watch, name="parent-watchdog", daemon=True)
+    watch_thread.start()
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and kill the workers now (an interrupted load must not leave them running)."""
+    procs = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        with contextlib.suppress(Exception):
+            p.kill()
+    for p in procs:
+        with contextlib.suppress(Exception):
+            p.join(5)
+
+
+def _run(jobs: Sequence[tuple[str, str, dt.date | None]], workers: int | None,
+         done: Callable[[int, ArticleResult], None]) -> None:
+    """Parse every job, calling ``done(index, result)`` as each result arrives (in any order)."""
     n = workers if workers is not None else (os.cpu_count() or 1)
     if n <= 1 or len(jobs) < PARALLEL_MIN_ARTICLES:
-        return [_extract_job(j) for j in jobs]
-    with ProcessPoolExecutor(max_workers=n) as pool:
-        return list(pool.map(_extract_job, jobs, chunksize=max(1, len(jobs) // (n * 8))))
-
-
-def _fingerprint(version: str, root: Path) -> str | None:
-    """Names, sizes and modification times of every file: unchanged means the corpus is unchanged."""
-    h = hashlib.sha1(version.encode())
+        for i, job in enumerate(jobs):
+            done(i, _extract_job(job))
+        return
+    size = max(1, min(CHUNK_MAX, len(jobs) // (n * 8)))
+    pool = ProcessPoolExecutor(max_workers=n, initializer=_worker_init, initargs=(os.getpid(),))
     try:
-        for p in list_sources(root):
-            st = p.stat()
-            h.update(f"{p.relative_to(root).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    except OSError:
-        return None
-    return h.hexdigest()
-
-
-def _load_pickle(path: Path) -> Any:
-    try:
-        with path.open("rb") as fh:
-            return pickle.load(fh)
-    except Exception:
-        return None
-
-
-def _save_pickle(path: Path, obj: Any) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(obj, fh, protocol=5)
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only cache directory only costs speed
+        futures: dict[Future[list[ArticleResult]], int] = {
+            pool.submit(_extract_chunk, jobs[i:i + size]): i for i in range(0, len(jobs), size)}
+        for fut in as_completed(futures):
+            for k, res in enumerate(fut.result()):
+                done(futures[fut] + k, res)
+    except BaseException:
+        _stop_pool(pool)
+        raise
+    pool.shutdown()
 
 
 def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path | None = None,
-                workers: int | None = None) -> Corpus:
+                workers: int | None = None, stats: LoadStats | None = None) -> Corpus:
     """Every article under ``path`` (recursively) as tables; unreadable files become rows of ``errors``.
 
-    Two caches, both keyed by content and by the extractor's code and data: the whole corpus (reused when no file's
-    name, size or time changed) and each article's rows (reused when its text and date did not change).
+    Two caches (``dashboard.cache``): the finished tables, reused when every input file (articles and manifests) is
+    unchanged and the code is the same; and each article's rows, reused when its id, date and text and the extraction
+    code are the same. ``stats`` (optional) is filled in with what this load did.
     """
     root = Path(path)
+    stats = stats if stats is not None else LoadStats()
     version = _code_version()
+    if not cache or not (root.is_dir() or root.is_file()):
+        articles, errors = read_corpus(root)
+        stats.articles = len(articles)
+        return _build(articles, errors, version, {}, workers, stats)
     cdir = Path(cache_dir) if cache_dir else default_cache_dir()
-    tag = hashlib.sha1(str(root.resolve()).encode()).hexdigest()[:16]
-    fp = _fingerprint(version, root) if cache and root.is_dir() else None
-    if fp is not None:
-        saved = _load_pickle(cdir / f"corpus-{tag}.pickle")
-        if isinstance(saved, dict) and saved.get("fingerprint") == fp:
-            return saved["corpus"]
+    tag = hashlib.sha1(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    tables = CorpusCache(cdir, tag)
+    meta = {"version": _corpus_version(version), "root": str(root.resolve())}
+    t0, current = Inputs.stats(root)
+    digest = Inputs.digest(current)
+    saved = tables.meta()
+    previous: Inputs | None = None
+    if saved is not None and all(saved.get(k) == v for k, v in meta.items()):
+        if saved.get("stat_digest") == digest and saved.get("all_trusted") is True:
+            corpus = tables.tables(saved)
+            if corpus is not None:
+                stats.corpus_cache, stats.articles = "reused", len(corpus.articles)
+                return corpus
+        previous = tables.inputs(saved)
+    inputs = Inputs.take(t0, current, previous)
+    stats.files_hashed = inputs.hashed
+    if previous is not None and inputs.contents() == previous.contents():
+        corpus = tables.tables(saved or {})
+        if corpus is not None:
+            with contextlib.suppress(OSError):
+                tables.clean()
+                tables.touch({**(saved or {}), "stat_digest": digest, "all_trusted": inputs.all_trusted()}, inputs)
+            stats.corpus_cache, stats.articles = "reused", len(corpus.articles)
+            return corpus
+    with contextlib.suppress(OSError):
+        tables.clean()  # temporary files of killed runs (a run killed while saving is followed by a rebuild)
     articles, errors = read_corpus(root)
-    store: dict[str, ArticleResult] = {}
-    if cache:
-        saved = _load_pickle(cdir / f"articles-{tag}.pickle")
-        if isinstance(saved, dict) and saved.get("version") == version:
-            store = saved["articles"]
-    corpus = _build(articles, errors, version, store, workers)
-    if cache:
-        keys = {_article_key(version, a) for a in articles}
-        _save_pickle(cdir / f"articles-{tag}.pickle",
-                     {"version": version, "articles": {k: v for k, v in store.items() if k in keys}})
-        if fp is not None:
-            _save_pickle(cdir / f"corpus-{tag}.pickle", {"fingerprint": fp, "corpus": corpus})
+    stats.articles, stats.corpus_cache = len(articles), "rebuilt"
+    store = ArticleStore(cdir, tag)
+    store.load()
+    try:
+        try:
+            corpus = _build(articles, errors, version, store.results, workers, stats, save=store.add)
+        except (KeyError, TypeError, ValueError):
+            if not store.results:
+                raise
+            store.results.clear()  # rows from the cache that do not fit the tables (damaged): parse everything
+            corpus = _build(articles, errors, version, store.results, workers, stats, save=store.add)
+    finally:
+        store.close()
+    store.finish({_article_key(version, a) for a in articles})
+    with contextlib.suppress(OSError):
+        tables.save(corpus, {**meta, "stat_digest": digest, "all_trusted": inputs.all_trusted()}, inputs)
     return corpus
 
 
 def _build(articles: Sequence[RawArticle], errors: Sequence[SourceError], version: str,
-           store: dict[str, ArticleResult], workers: int | None) -> Corpus:
+           store: dict[str, ArticleResult], workers: int | None, stats: LoadStats | None = None,
+           save: Callable[[str, ArticleResult], None] | None = None) -> Corpus:
     keys = [_article_key(version, a) for a in articles]
-    todo = [(k, a) for k, a in zip(keys, articles, strict=True) if k not in store]
-    for (k, _), res in zip(todo, _run([(a.article_id, a.text, a.published) for _, a in todo], workers), strict=True):
-        store[k] = res
+    todo = list({k: a for k, a in zip(keys, articles, strict=True) if k not in store}.items())
+
+    def done(i: int, res: ArticleResult) -> None:
+        store[todo[i][0]] = res
+        if save is not None:
+            save(todo[i][0], res)
+        if stats is not None:
+            stats.parsed += 1
+
+    _run([(a.article_id, a.text, a.published) for _, a in todo], workers, done)
     tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     tables["errors"] = [asdict(e) for e in errors]
     for k, a in zip(keys, articles, strict=True):
@@ -220,14 +321,15 @@ def _enrich(corpus: Corpus) -> Corpus:
 
 
 def write_tables(corpus: Corpus, out: str | Path, formats: Sequence[str] = ("csv", "parquet")) -> list[Path]:
-    """Write every table as CSV (UTF-8 with BOM, so Excel opens Arabic) and Parquet."""
+    """Write every table as CSV (UTF-8 with BOM, so Excel opens Arabic; text that a spreadsheet would run as a formula
+    gets a leading single quote, see ``dashboard.spreadsheet``) and Parquet (values exactly as loaded)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, df in corpus.tables().items():
         if "csv" in formats:
             p = out / f"{name}.csv"
-            _csv_frame(name, df).to_csv(p, index=False, encoding="utf-8-sig")
+            csv_safe(_csv_frame(name, df)).to_csv(p, index=False, encoding="utf-8-sig")
             written.append(p)
         if "parquet" in formats:
             p = out / f"{name}.parquet"
@@ -244,22 +346,82 @@ def _csv_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+class _Terminated(Exception):
+    """SIGTERM in the command line: stop the workers, keep what was saved, exit."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise _Terminated
+
+
+def _check_args(src: str, out: str, workers: int | None) -> str | None:
+    """Why the arguments cannot work (checked before anything is parsed), or None."""
+    if not src.strip():
+        return "the source folder is an empty string"
+    source = Path(src)
+    if not source.exists():
+        return f"source folder not found: {src}"
+    if not (source.is_dir() or source.is_file()):
+        return f"the source is not a folder or a file: {src}"
+    if source.is_dir() and not os.access(source, os.R_OK | os.X_OK):
+        return f"cannot read the source folder: {src}"
+    if not out.strip():
+        return "--out is an empty string"
+    target = Path(out)
+    if target.exists() and not target.is_dir():
+        return f"--out {out} is a file, not a folder"
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        return f"cannot create the output folder {out}: {e.strerror or e}"
+    try:
+        with tempfile.TemporaryFile(dir=target):
+            pass
+    except OSError as e:
+        return f"cannot write to the output folder {out}: {e.strerror or e}"
+    if workers is not None and workers < 1:
+        return f"--workers must be at least 1 (got {workers})"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m dashboard.loader", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("src", type=Path, help="folder of articles (.txt with manifest.csv, .json, .jsonl, .csv)")
-    ap.add_argument("--out", type=Path, required=True, help="folder for the CSV and Parquet tables")
+    ap.add_argument("src", help="folder of articles (.txt with manifest.csv, .json, .jsonl, .csv)")
+    ap.add_argument("--out", required=True, help="folder for the CSV and Parquet tables")
     ap.add_argument("--no-cache", action="store_true", help="parse every file again")
     ap.add_argument("--workers", type=int, default=None, help="processes for parsing (default: all cores)")
     args = ap.parse_args(argv)
+    problem = _check_args(args.src, args.out, args.workers)
+    if problem:
+        print(f"{ap.prog}: error: {problem}", file=sys.stderr)
+        return 2
     t0 = time.perf_counter()
-    corpus = load_corpus(args.src, cache=not args.no_cache, workers=args.workers)
-    write_tables(corpus, args.out)
+    stats = LoadStats()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if threading.current_thread() is threading.main_thread() \
+        else None
+    try:
+        corpus = load_corpus(args.src, cache=not args.no_cache, workers=args.workers, stats=stats)
+    except (_Terminated, KeyboardInterrupt):
+        saved = "" if args.no_cache else " and saved in the cache; run again to go on"
+        print(f"{ap.prog}: stopped: {stats.parsed} of {stats.articles} articles parsed{saved}", file=sys.stderr)
+        return 130 if sys.exc_info()[0] is KeyboardInterrupt else 143
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    try:
+        write_tables(corpus, args.out)
+    except OSError as e:
+        print(f"{ap.prog}: error: cannot write the tables to {args.out}: {e.strerror or e}", file=sys.stderr)
+        return 1
     dt = time.perf_counter() - t0
     files = corpus.articles["file"].nunique() if len(corpus.articles) else 0
     print(f"files: {files} read, {corpus.errors['file'].nunique()} with errors")
     print(f"articles: {len(corpus.articles)}  events: {len(corpus.events)}  meetings: {len(corpus.meetings)}  "
           f"amounts: {len(corpus.amounts)}  errors: {len(corpus.errors)}")
+    reused = "tables reused from the cache" if stats.corpus_cache == "reused" else \
+        f"{stats.articles - stats.parsed} from the cache" if stats.corpus_cache == "rebuilt" else "cache off"
+    print(f"parsed: {stats.parsed} articles ({reused})")
     print(f"wrote {args.out} in {dt:.2f} s")
     return 0
 

@@ -150,7 +150,7 @@ def test_cli_writes_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_reload_from_cache_gives_the_same_tables(tmp_path: Path) -> None:
     first = load_corpus(SEEDS, cache_dir=tmp_path)
     again = load_corpus(SEEDS, cache_dir=tmp_path)
-    assert list((tmp_path).glob("corpus-*.pickle"))
+    assert list(tmp_path.glob("corpus-*/meta.json"))
     pd.testing.assert_frame_equal(first.events, again.events)
     pd.testing.assert_frame_equal(first.amounts, again.amounts)
 
