@@ -279,23 +279,24 @@ def date_from_calendar(events: pd.DataFrame, published: dict[str, dt.date]) -> p
         return events
     full = _reference()
     full = full[full["date"].notna()]
-    held = full["format"].fillna("").str.lower() != NOT_HELD
+    held = (full["format"].fillna("").str.lower() != NOT_HELD).to_numpy()
     empty = events["date"].astype("string").fillna("").str.strip() == ""
     numbered = pd.to_numeric(events["meeting_number"], errors="coerce").notna()
     kinds = events["event_type"].astype("string").fillna("")
     todo = events.index[empty & ~numbered & kinds.isin(list(full["kind"].unique()))]
     fills: dict[object, pd.Timestamp] = {}
+    by_kind = {str(k): (_days(g["date"]), held[full.index.get_indexer(g.index)], list(g["date"]))
+               for k, g in full.groupby("kind", sort=False)}
     for idx in todo:
         pub = published.get(str(events.at[idx, "article_id"]))
         if pub is None:
             continue
-        p = pd.Timestamp(pub)
-        near = (full["kind"] == kinds.at[idx]) & (full["date"] >= p - pd.Timedelta(days=3)) \
-            & (full["date"] <= p + pd.Timedelta(days=7))
+        days, was_held, dates = by_kind[str(kinds.at[idx])]
+        p = (np.datetime64(pub, "D") - _EPOCH).astype("int64")
         # a meeting later called off was still the one ahead when the article was written
-        dates = full.loc[near & (held | (full["date"] > p)), "date"]
-        if len(dates) == 1:
-            fills[idx] = dates.iloc[0]
+        near = np.flatnonzero((days >= p - 3) & (days <= p + 7) & (was_held | (days > p)))
+        if len(near) == 1:
+            fills[idx] = dates[int(near[0])]
     if not fills:
         return events
     out = events.copy()
