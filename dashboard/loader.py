@@ -36,7 +36,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 PARALLEL_MIN_ARTICLES = 200
 
 ArticleResult = dict[str, list[dict[str, Any]]]
-TABLES_FROM_TEXT = ("events", "participants", "amounts", "mentions", "spans")
+TABLES_FROM_TEXT = ("events", "participants", "amounts", "mentions", "spans", "systems")
 
 
 def _code_version() -> str:
@@ -229,7 +229,8 @@ def _enrich(corpus: Corpus) -> Corpus:
     events = link_reference(events)
     events, meetings = canonical_meetings(events, corpus.participants, arts)
     return Corpus(articles=arts, events=events, participants=corpus.participants, amounts=corpus.amounts,
-                  mentions=corpus.mentions, spans=corpus.spans, errors=corpus.errors, meetings=meetings)
+                  mentions=corpus.mentions, spans=corpus.spans, errors=corpus.errors, meetings=meetings,
+                  systems=corpus.systems)
 
 
 def write_tables(corpus: Corpus, out: str | Path, formats: Sequence[str] = ("csv", "parquet")) -> list[Path]:

@@ -1,0 +1,374 @@
+"""What is given: weapon systems and equipment types named in a sentence, who gives them and in what state the gift
+is; and the kind of aid (military, financial, humanitarian) an amount of money is.
+
+Word lists are data: ``data/systems.csv`` (systems, categories, makers, Arabic and Latin spellings; Russian systems
+marked ``hostile``) and ``data/system_cues.csv`` (head nouns, vague quantities, status / attack / aid cues, amount
+categories). Everything runs on the matching copy of one sentence (``normalize.norm``); hits index into it.
+
+- ``find_systems(sentence)``: every system named, with the head noun before it ("منظومة باتريوت"، "صواريخ من طراز
+  ميكا") and its quantity ("30 دبابة" -> 30, "بثلاثة أنظمة باتريوت" -> 3, "عشرات المسيرات" -> dozens). All spellings
+  are one trie-shaped regular expression: a sentence without a hit costs one scan.
+- ``describe(sentence, hits, countries, officials)``: status (pledged / delivered / requested / discussed, from the
+  nearest cue), the giver (a country adjective right after the name, else the nearest country, official or stand-in
+  before it, else after it; never Ukraine, Russia or a receiver after لـ / إلى), and the negatives: a Russian system,
+  and a system whose nearest cue is a strike or a destruction, is not aid.
+- ``article_systems(sentences)``: the same for a whole article; a pledged or delivered system in a sentence that
+  names no giver takes the one country of the sentences just before it ("Macron announced a package ... It includes
+  MILAN missiles").
+- ``amount_category(sentence, start, end)``: military / financial / humanitarian / mixed / unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from .lexicon import read_table, split_variants
+from .normalize import norm
+from .numbers import FRACTION_PATTERN, FRACTIONS, NUMBER_PATTERN, parse_matched, scale_of
+from .numbers import SCALE_PATTERN as _SCALE
+from .types import CountryHit, Hit, OfficialHit
+
+__all__ = ["SystemHit", "amount_category", "article_systems", "describe", "find_systems"]
+
+AR = "\u0621-\u064a"
+_B = f"{AR}a-z0-9"  # what may not touch a name on either side
+_PRE = "(?:[وف]?(?:بال|كال|لل|ال|[بلك])?)"
+_SUFFIX = "(?:هما|هم|ها|نا|ه)?"
+_SEP = r"[\s\-/]*(?:ال)?"  # between the words of a spelling: space, hyphen or nothing, and the article
+_WS = re.compile(r"\s+")
+#: donors never: the receiver and the attackers
+NOT_DONOR = frozenset({"UKR", "RUS", "BLR", "IRN", "PRK"})
+_CONTEXT_SENTENCES = 3  # how far back a giver is looked for when the sentence names none
+
+
+@dataclass(frozen=True, slots=True)
+class SystemHit(Hit):
+    """A weapon system or equipment type named in a sentence (``start``/``end`` cover its head noun too)."""
+
+    system: str
+    category: str
+    maker: str
+    generic: bool
+    hostile: bool
+    quantity: float | None = None
+    quantity_qualifier: str | None = None  # exact, about, more_than, dozens, hundreds, thousands, several
+    status: str = ""  # pledged, delivered, requested, discussed (set by describe)
+    donor: str | None = None
+    donor_basis: str = ""  # adjective, before, after, context
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    system: str
+    category: str
+    maker: str
+    hostile: bool
+    generic: bool
+    guard: bool
+
+
+def _name_key(s: str) -> str:
+    """Lookup key of a spelling or a matched name: no separators, no article on the second and later words."""
+    words = [w for w in re.split(r"[\s\-/]+", s) if w]
+    return "".join([words[0], *(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words[1:])]) if words else ""
+
+
+def _trie(spellings: Iterable[str]) -> str:
+    """One regular expression for all ``spellings``; a space or hyphen in a spelling is ``_SEP``; at each branch the
+    longer continuation is tried first."""
+    root: dict[str, dict] = {}
+    for w in spellings:
+        node = root
+        for tok in re.findall(r"[\s\-/]+|.", w):
+            node = node.setdefault(" " if tok.strip(" -/") == "" else tok, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [(_SEP if ch == " " else re.escape(ch)) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root) if root else "(?!)"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    entries: dict[str, _Entry]  # name key -> entry
+    regex: re.Pattern[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    entries: dict[str, _Entry] = {}
+    spellings: list[str] = []
+    for row in read_table("systems.csv"):
+        e = _Entry(row["system"], row["category"], row.get("maker", ""), row.get("hostile") == "1",
+                   row.get("generic") == "1", row.get("guard") == "head")
+        for col in ("arabic", "latin"):
+            for sp in split_variants(row.get(col, "")):
+                sp = norm(sp).lower()
+                entries.setdefault(_name_key(sp), e if col == "arabic" else replace(e, guard=False))
+                spellings.append(sp)
+    rx = re.compile(f"(?<![{_B}])(?P<pre>{_PRE})(?P<name>{_trie(spellings)})(?:s|ات)?(?![{_B}])")
+    return _Lexicon(entries, rx)
+
+
+@cache
+def _cues() -> dict[str, dict[str, str]]:
+    """role -> {normalised cue: value} from system_cues.csv."""
+    out: dict[str, dict[str, str]] = {}
+    for row in read_table("system_cues.csv"):
+        for c in split_variants(row["cue"]):
+            out.setdefault(row["role"], {})[_WS.sub(" ", norm(c).strip())] = row.get("value", "")
+    return out
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@cache
+def _quals() -> dict[str, str]:
+    """Qualifier words before a number (نحو، أكثر من) from amount_cues.csv."""
+    return {_WS.sub(" ", norm(w).strip()): r["value"] for r in read_table("amount_cues.csv")
+            if r["role"] == "qual_before" for w in split_variants(r["cue"])}
+
+
+@cache
+def _regexes() -> dict[str, re.Pattern[str]]:
+    c = _cues()
+    return {
+        "head": re.compile(
+            rf"(?<![{AR}]){_PRE}(?:{_alt(c['head'])})(?:\s+(?:من\s+)?(?:{_alt(['طراز', 'نوع'])}))?[\s\"'()«»:]*$"),
+        "gap": re.compile(r"[\s\"'()«»:]*(?:(?:من\s+)?(?:طراز|نوع)[\s\"'()«»:]*)?"),
+        "number": re.compile(
+            rf"(?:^|[\s(،,:\"'«])[وفب]?\s?(?:(?P<num>{NUMBER_PATTERN})(?:\s*(?P<scale>{_SCALE}))?"
+            rf"|(?P<frac>{FRACTION_PATTERN})\s+(?P<fscale>{_SCALE}))\s*(?:من\s+)?$"),
+        "vague": re.compile(rf"(?<![{AR}])[وفب]?(?P<v>{_alt(c['vague'])})\s*(?:من\s+)?$"),
+        "qual": re.compile(rf"(?<![{AR}])[وفب]?(?P<q>{_alt(_quals())})\s*$"),
+        "cue": re.compile(rf"(?<![{AR}]){_PRE}(?P<c>{_alt(_cue_roles())}){_SUFFIX}(?![{AR}])"),
+        "category": re.compile(rf"(?<![{AR}]){_PRE}(?P<c>{_alt(c['category'])}){_SUFFIX}(?![{AR}])"),
+    }
+
+
+@cache
+def _cue_roles() -> dict[str, str]:
+    c = _cues()
+    return {**{k: f"s:{v}" for k, v in c["status"].items()}, **{k: "attack" for k in c["attack"]},
+            **{k: "aid" for k in c["aid"]}}
+
+
+_LEX = _lexicon()
+_RX = _regexes()
+_VAGUE = _cues()["vague"]
+_CATEGORY = _cues()["category"]
+_QUALS = _quals()
+_LATIN = re.compile("[a-z]")
+
+
+def has_system(sentence: str) -> bool:
+    """The gate: whether any spelling of any system occurs in ``sentence`` (one scan)."""
+    return _LEX.regex.search(sentence) is not None
+
+
+def find_systems(sentence: str) -> list[SystemHit]:
+    """Systems named in one normalised sentence, in order; generic words next to a named system join it
+    ("دبابات ليوبارد" is Leopard, "نظام باتريوت للدفاع الجوي" is Patriot); Russian systems are returned with
+    ``hostile`` set (``describe`` drops them)."""
+    if not isinstance(sentence, str):
+        return []
+    found: list[tuple[int, int, int, bool, _Entry]] = []  # start (with head), name start, end, coordinated, entry
+    for m in _LEX.regex.finditer(sentence):
+        name = m.group("name")
+        e = _LEX.entries.get(_name_key(name))
+        if e is None:
+            continue
+        start = m.start()
+        head = _RX["head"].search(sentence, max(0, start - 40), start)
+        if e.guard and head is None and not _LATIN.match(name):
+            continue
+        if head is not None and not e.generic:
+            start = head.start()
+        found.append((start, m.start("name"), m.end(), m.group("pre")[:1] in ("و", "ف"), e))
+    merged: list[tuple[int, int, _Entry]] = []
+    prev: tuple[int, int, int, bool, _Entry] | None = None
+    for hit in found:
+        s, name_start, end, coordinated, ent = hit
+        if prev is not None and merged and prev[4].generic != ent.generic and not coordinated:
+            # a generic word joined to a named system ("دبابات من طراز ليوبارد"، "باتريوت للدفاع الجوي"): one item,
+            # the named system
+            gap = _RX["gap"].fullmatch(sentence, prev[2], max(prev[2], name_start if not ent.generic else s))
+            if gap is not None:
+                ps, _pe, pent = merged[-1]
+                merged[-1] = (ps, end, ent if pent.generic else pent)
+                prev = hit if not ent.generic else prev
+                continue
+        merged.append((s, end, ent))
+        prev = hit
+    return [_with_quantity(sentence, s, e_, ent) for s, e_, ent in merged]
+
+
+def _with_quantity(sentence: str, start: int, end: int, e: _Entry) -> SystemHit:
+    qty: float | None = None
+    qual: str | None = None
+    lo = max(0, start - 48)
+    m = _RX["number"].search(sentence, lo, start)
+    if m is not None:
+        if m.group("num") is not None:
+            qty = parse_matched(m.group("num"))
+            sc = scale_of(m.group("scale")) if m.group("scale") else None
+            if qty is not None and sc is not None:
+                qty = qty * sc[0]
+        else:
+            sc = scale_of(m.group("fscale") or "")
+            qty = FRACTIONS[_WS.sub(" ", m.group("frac"))] * sc[0] if sc else None
+        if qty is not None and (qty <= 0 or 1990 <= qty <= 2035 and qty == int(qty)):
+            qty = None  # a year, not a number of things
+        if qty is not None:
+            qual = "exact"
+            q = _RX["qual"].search(sentence, max(0, m.start() - 24), m.start() + 1 + (m.group(0)[:1] == " "))
+            if q is not None:
+                qual = _QUALS.get(_WS.sub(" ", q.group("q")), "exact")
+    if qty is None:
+        v = _RX["vague"].search(sentence, lo, start)
+        if v is not None:
+            qual = _VAGUE.get(_WS.sub(" ", v.group("v")))
+    return SystemHit(start, end, sentence[start:end], e.system, e.category, e.maker, e.generic, e.hostile,
+                     qty, qual)
+
+
+def _cue_hits(sentence: str) -> list[tuple[int, int, str]]:
+    roles = _cue_roles()
+    return [(m.start(), m.end(), roles[_WS.sub(" ", m.group("c"))]) for m in _RX["cue"].finditer(sentence)]
+
+
+_L_COUNTRIES = ("لاتفيا", "لاوس", "ليتوانيا", "لبنان", "ليبيا", "لوكسمبورغ", "لوكسمبورج", "ليبيريا", "ليسوتو",
+                "ليختنشتاين")
+_TO_BEFORE = re.compile(rf"(?<![{AR}])(?:الي|لصالح|لدعم)\s*$")
+
+
+def _is_receiver(sentence: str, c: CountryHit) -> bool:
+    """A country after لـ / إلى / لصالح receives ("لبولندا"، "إلى فرنسا")."""
+    t = c.text[1:] if c.text[:1] in ("و", "ف") else c.text
+    if t.startswith("ل") and not t.startswith(_L_COUNTRIES) and c.via == "name":
+        return True
+    return bool(_TO_BEFORE.search(sentence, max(0, c.start - 8), c.start))
+
+
+def _givers(sentence: str, countries: Sequence[CountryHit], officials: Sequence[OfficialHit]
+            ) -> list[tuple[int, int, str, str]]:
+    """(start, end, ISO3, via) of every possible giver in the sentence, in order."""
+    out: list[tuple[int, int, str, str]] = []
+    for c in countries:
+        if c.iso3 in NOT_DONOR or _is_receiver(sentence, c):
+            continue
+        out.append((c.start, c.end, c.iso3, c.via))
+    for o in officials:
+        if o.iso3 and o.iso3 not in NOT_DONOR:
+            out.append((o.start, o.end, o.iso3, "official"))
+    out.sort()
+    return out
+
+
+def _excluded_before(sentence: str, countries: Sequence[CountryHit], pos: int) -> bool:
+    """Whether the nearest country before ``pos`` is Russia (a strike or a loss report, not a gift)."""
+    before = [c for c in countries if c.end <= pos]
+    return bool(before) and before[-1].iso3 == "RUS"
+
+
+def describe(sentence: str, hits: Sequence[SystemHit], countries: Sequence[CountryHit],
+             officials: Sequence[OfficialHit] = ()) -> list[SystemHit]:
+    """``hits`` with status and giver; Russian systems and systems in strike or loss reports are dropped."""
+    if not hits:
+        return []
+    cues = _cue_hits(sentence)
+    status_or_attack = [c for c in cues if c[2] != "aid"]
+    has_aid = any(c[2] == "aid" for c in cues)
+    givers = _givers(sentence, countries, officials)
+    out: list[SystemHit] = []
+    for h in hits:
+        if h.hostile:
+            continue
+        before = [c for c in status_or_attack if c[1] <= h.start]
+        after = [c for c in status_or_attack if c[0] >= h.end]
+        cue = before[-1] if before else (after[0] if after else None)
+        if cue is None and not has_aid:
+            continue  # no word of giving, asking or aid: not about aid
+        if cue is not None and cue[2] == "attack":
+            continue
+        status = cue[2][2:] if cue is not None else "discussed"
+        if status in ("pledged", "delivered") and _excluded_before(sentence, countries, h.start) and any(
+                c[2] == "attack" for c in status_or_attack):
+            continue
+        donor, basis = _donor(sentence, h, givers)
+        out.append(replace(h, status=status, donor=donor, donor_basis=basis))
+    return out
+
+
+def _donor(sentence: str, h: SystemHit, givers: list[tuple[int, int, str, str]]) -> tuple[str | None, str]:
+    # a nationality right after the name: "صواريخ أتاكمز الأمريكية"
+    for s, _e, iso3, via in givers:
+        if s >= h.end and via == "demonym" and len(sentence[h.end : s].split()) <= 1:
+            return iso3, "adjective"
+    before = [g for g in givers if g[1] <= h.start]
+    if before:
+        return before[-1][2], "before"
+    after = [g for g in givers if g[0] >= h.end]
+    if after:
+        return after[0][2], "after"
+    return None, ""
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInput:
+    """What ``article_systems`` needs of one sentence."""
+
+    text: str
+    countries: Sequence[CountryHit]
+    officials: Sequence[OfficialHit] = ()
+
+
+def article_systems(sentences: Sequence[SentenceInput]) -> list[tuple[int, SystemHit]]:
+    """(sentence index, system) of a whole article, in order. Only sentences the gate passes are read further."""
+    out: list[tuple[int, SystemHit]] = []
+    recent: list[tuple[int, set[str]]] = []  # (sentence index, givers named there)
+    for i, s in enumerate(sentences):
+        hits = describe(s.text, find_systems(s.text), s.countries, s.officials) if has_system(s.text) else []
+        for h in hits:
+            if h.donor is None and h.status in ("pledged", "delivered"):
+                prior = [g for j, g in recent if i - j <= _CONTEXT_SENTENCES]
+                if prior and len(prior[-1]) == 1:
+                    h = replace(h, donor=next(iter(prior[-1])), donor_basis="context")
+            out.append((i, h))
+        named = {g[2] for g in _givers(s.text, s.countries, s.officials)}
+        if named:
+            recent.append((i, named))
+    return out
+
+
+def amount_category(sentence: str, start: int, end: int) -> str:
+    """The kind of aid an amount at ``[start, end)`` of ``sentence`` is: military, financial, humanitarian, mixed (two
+    kinds named in the amount's clause) or unknown. Cues in the amount's clause count first, then the nearest one in
+    the sentence; a (non-Russian) weapon system named in the sentence makes it military."""
+    if not isinstance(sentence, str):
+        return "unknown"
+    found = [(m.start(), m.end(), _CATEGORY[_WS.sub(" ", m.group("c"))]) for m in _RX["category"].finditer(sentence)]
+    lo = max((sentence.rfind(ch, 0, start) for ch in "،؛;:"), default=-1) + 1
+    his = [i for i in (sentence.find(ch, end) for ch in "،؛;:") if i >= 0]
+    hi = min(his) if his else len(sentence)
+    clause = {k for s, e, k in found if s >= lo and e <= hi}
+    if len(clause) == 1:
+        return clause.pop()
+    if len(clause) > 1:
+        return "mixed"
+    if found:
+        before = [f for f in found if f[1] <= start]
+        return (before[-1] if before else found[0])[2]
+    if has_system(sentence) and any(not h.hostile for h in find_systems(sentence)):
+        return "military"
+    return "unknown"
