@@ -27,6 +27,7 @@ from functools import cache
 
 from .lexicon import read_table, split_variants
 from .normalize import norm
+from .places import find_countries
 from .numbers import FRACTION_PATTERN, FRACTIONS, NUMBER_PATTERN, parse_matched, scale_of
 from .numbers import SCALE_PATTERN as _SCALE
 from .types import CountryHit, Hit, OfficialHit
@@ -114,6 +115,10 @@ def _lexicon() -> _Lexicon:
                 sp = norm(sp).lower()
                 entries.setdefault(_name_key(sp), e if col == "arabic" else replace(e, guard=False))
                 spellings.append(sp)
+    block = _Entry("", "", "", False, True, False)
+    for sp in _cues().get("not", {}):
+        entries[_name_key(sp)] = block
+        spellings.append(sp)
     rx = re.compile(f"(?<![{_B}])(?P<pre>{_PRE})(?P<name>{_trie(spellings)})(?:s|ات)?(?![{_B}])")
     return _Lexicon(entries, rx)
 
@@ -145,13 +150,15 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     return {
         "head": re.compile(
             rf"(?<![{AR}]){_PRE}(?:{_alt(c['head'])})(?:\s+(?:من\s+)?(?:{_alt(['طراز', 'نوع'])}))?[\s\"'()«»:]*$"),
-        "gap": re.compile(r"[\s\"'()«»:]*(?:(?:من\s+)?(?:طراز|نوع)[\s\"'()«»:]*)?"),
+        "gap": re.compile(rf"[\s\"'()«»:]*(?:(?:ال)?مضاد[ه]?\s+ل[{AR}]+[\s\"'()«»:]*)?"
+                          r"(?:(?:من\s+)?(?:طراز|نوع)[\s\"'()«»:]*)?"),
         "number": re.compile(
             rf"(?:^|[\s(،,:\"'«])[وفب]?\s?(?:(?P<num>{NUMBER_PATTERN})(?:\s*(?P<scale>{_SCALE}))?"
             rf"|(?P<frac>{FRACTION_PATTERN})\s+(?P<fscale>{_SCALE}))\s*(?:من\s+)?$"),
         "vague": re.compile(rf"(?<![{AR}])[وفب]?(?P<v>{_alt(c['vague'])})\s*(?:من\s+)?$"),
         "qual": re.compile(rf"(?<![{AR}])[وفب]?(?P<q>{_alt(_quals())})\s*$"),
         "cue": re.compile(rf"(?<![{AR}]){_PRE}(?P<c>{_alt(_cue_roles())}){_SUFFIX}(?![{AR}])"),
+        "source": re.compile(rf"(?<![{AR}]){_PRE}(?:{_alt(c['source'])})(?:\s+\S+){{0,3}}\s+$"),
         "category": re.compile(rf"(?<![{AR}]){_PRE}(?P<c>{_alt(c['category'])}){_SUFFIX}(?![{AR}])"),
     }
 
@@ -160,7 +167,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
 def _cue_roles() -> dict[str, str]:
     c = _cues()
     return {**{k: f"s:{v}" for k, v in c["status"].items()}, **{k: "attack" for k in c["attack"]},
-            **{k: "aid" for k in c["aid"]}}
+            **{k: "attack" for k in c["notaid"]}, **{k: "aid" for k in c["aid"]},
+            **{k: "group" for k in c["group"]}}
 
 
 _LEX = _lexicon()
@@ -188,28 +196,42 @@ def find_systems(sentence: str) -> list[SystemHit]:
         e = _LEX.entries.get(_name_key(name))
         if e is None:
             continue
+        if not e.system:  # a phrase that is not a system ("قوات المدفعية")
+            found.append((m.start(), m.start("name"), m.end(), True, e))
+            continue
         start = m.start()
         head = _RX["head"].search(sentence, max(0, start - 40), start)
-        if e.guard and head is None and not _LATIN.match(name):
+        after_generic = bool(found) and found[-1][4].generic and found[-1][4].system != "" and (
+            _RX["gap"].fullmatch(sentence, found[-1][2], max(found[-1][2], m.start("name"))) is not None)
+        if e.guard and head is None and not after_generic and not _LATIN.match(name):
             continue
+        lead = m.group("pre")
         if head is not None and not e.generic:
             start = head.start()
-        found.append((start, m.start("name"), m.end(), m.group("pre")[:1] in ("و", "ف"), e))
+            lead = head.group(0)
+        found.append((start, m.start("name"), m.end(), lead[:1] in ("و", "ف"), e))
     merged: list[tuple[int, int, _Entry]] = []
     prev: tuple[int, int, int, bool, _Entry] | None = None
     for hit in found:
         s, name_start, end, coordinated, ent = hit
-        if prev is not None and merged and prev[4].generic != ent.generic and not coordinated:
-            # a generic word joined to a named system ("دبابات من طراز ليوبارد"، "باتريوت للدفاع الجوي"): one item,
-            # the named system
-            gap = _RX["gap"].fullmatch(sentence, prev[2], max(prev[2], name_start if not ent.generic else s))
-            if gap is not None:
-                ps, _pe, pent = merged[-1]
-                merged[-1] = (ps, end, ent if pent.generic else pent)
-                prev = hit if not ent.generic else prev
+        if prev is not None and merged and prev[4].system and ent.system and not coordinated:
+            ps, _pe, pent = merged[-1]
+            if pent.generic != ent.generic:
+                # a generic word joined to a named system ("دبابات من طراز ليوبارد"، "باتريوت للدفاع الجوي"): one
+                # item, the named system
+                gap = _RX["gap"].fullmatch(sentence, prev[2], max(prev[2], name_start if not ent.generic else s))
+                if gap is not None:
+                    merged[-1] = (ps, end, ent if pent.generic else pent)
+                    prev = hit if not ent.generic else prev
+                    continue
+            elif pent.generic and pent.category == "ammunition" and sentence[s:name_start].lstrip("وف").startswith(
+                    "ل") and not sentence[prev[2]:s].strip():
+                merged[-1] = (ps, end, ent)  # "ذخائر لراجمات هيمارس": munitions of a system count as the system
+                prev = hit
                 continue
         merged.append((s, end, ent))
         prev = hit
+    merged = [m for m in merged if m[2].system]
     return [_with_quantity(sentence, s, e_, ent) for s, e_, ent in merged]
 
 
@@ -260,12 +282,31 @@ def _is_receiver(sentence: str, c: CountryHit) -> bool:
     return bool(_TO_BEFORE.search(sentence, max(0, c.start - 8), c.start))
 
 
+_HOSTILE = frozenset({"RUS", "BLR", "IRN", "PRK"})
+
+
+def _is_clitic_b(c: CountryHit) -> bool:
+    """"بألمانيا" (in Germany) but not "بريطانيا": the hit without its first letter is still the same country."""
+    t = c.text[1:] if c.text[:1] in ("و", "ف") else c.text
+    if not t.startswith("ب") or c.via != "name":
+        return False
+
+ 
+    rest = find_countries(t[1:])
+    return bool(rest) and rest[0].start == 0 and rest[0].end == len(t) - 1 and rest[0].iso3 == c.iso3
+
+
 def _givers(sentence: str, countries: Sequence[CountryHit], officials: Sequence[OfficialHit]
             ) -> list[tuple[int, int, str, str]]:
-    """(start, end, ISO3, via) of every possible giver in the sentence, in order."""
+    """(start, end, ISO3, via) of every possible giver in the sentence, in order: not Ukraine or Russia, not a
+    receiver (لـ، إلى), not a place (في ألمانيا، بألمانيا), not a source ("صحيفة ... الفرنسية")."""
     out: list[tuple[int, int, str, str]] = []
     for c in countries:
         if c.iso3 in NOT_DONOR or _is_receiver(sentence, c):
+            continue
+        if _IN_BEFORE.search(sentence, max(0, c.start - 8), c.start) or _is_clitic_b(c):
+            continue
+        if c.via in ("demonym", "capital") and _RX["source"].search(sentence, max(0, c.start - 40), c.start):
             continue
         out.append((c.start, c.end, c.iso3, c.via))
     for o in officials:
@@ -281,18 +322,32 @@ def _excluded_before(sentence: str, countries: Sequence[CountryHit], pos: int) -
     return bool(before) and before[-1].iso3 == "RUS"
 
 
+_IN_BEFORE = re.compile(rf"(?<![{AR}])(?:في|داخل)\s*$")
+
+
+def _hostile_next_to(sentence: str, h: SystemHit, countries: Sequence[CountryHit]) -> bool:
+    """"طائرات روسية مسيرة"، "صواريخ إيرانية": a Russian (or Iranian...) adjective inside or right after the name."""
+    for c in countries:
+        if c.iso3 in _HOSTILE and c.via == "demonym" and h.start <= c.start and (
+                c.start < h.end or len(sentence[h.end : c.start].split()) == 0):
+            return True
+    return False
+
+
 def describe(sentence: str, hits: Sequence[SystemHit], countries: Sequence[CountryHit],
              officials: Sequence[OfficialHit] = ()) -> list[SystemHit]:
-    """``hits`` with status and giver; Russian systems and systems in strike or loss reports are dropped."""
+    """``hits`` with status and giver; Russian systems and systems in strike, loss, training or production reports
+    are dropped."""
     if not hits:
         return []
     cues = _cue_hits(sentence)
-    status_or_attack = [c for c in cues if c[2] != "aid"]
+    status_or_attack = [c for c in cues if c[2] not in ("aid", "group")]
+    groups = [c for c in cues if c[2] == "group"]
     has_aid = any(c[2] == "aid" for c in cues)
     givers = _givers(sentence, countries, officials)
     out: list[SystemHit] = []
     for h in hits:
-        if h.hostile:
+        if h.hostile or _hostile_next_to(sentence, h, countries):
             continue
         before = [c for c in status_or_attack if c[1] <= h.start]
         after = [c for c in status_or_attack if c[0] >= h.end]
@@ -305,17 +360,21 @@ def describe(sentence: str, hits: Sequence[SystemHit], countries: Sequence[Count
         if status in ("pledged", "delivered") and _excluded_before(sentence, countries, h.start) and any(
                 c[2] == "attack" for c in status_or_attack):
             continue
-        donor, basis = _donor(sentence, h, givers)
+        donor, basis = _donor(sentence, h, givers, groups)
         out.append(replace(h, status=status, donor=donor, donor_basis=basis))
     return out
 
 
-def _donor(sentence: str, h: SystemHit, givers: list[tuple[int, int, str, str]]) -> tuple[str | None, str]:
+def _donor(sentence: str, h: SystemHit, givers: list[tuple[int, int, str, str]],
+           groups: list[tuple[int, int, str]]) -> tuple[str | None, str]:
     # a nationality right after the name: "صواريخ أتاكمز الأمريكية"
     for s, _e, iso3, via in givers:
         if s >= h.end and via == "demonym" and len(sentence[h.end : s].split()) <= 1:
             return iso3, "adjective"
     before = [g for g in givers if g[1] <= h.start]
+    group_before = [g for g in groups if g[1] <= h.start]
+    if group_before and (not before or group_before[-1][0] > before[-1][1]):
+        return None, "group"  # "حث الحلفاء على إرسال دبابات": the allies, no one country
     if before:
         return before[-1][2], "before"
     after = [g for g in givers if g[0] >= h.end]
@@ -340,7 +399,7 @@ def article_systems(sentences: Sequence[SentenceInput]) -> list[tuple[int, Syste
     for i, s in enumerate(sentences):
         hits = describe(s.text, find_systems(s.text), s.countries, s.officials) if has_system(s.text) else []
         for h in hits:
-            if h.donor is None and h.status in ("pledged", "delivered"):
+            if h.donor is None and h.donor_basis != "group" and h.status in ("pledged", "delivered"):
                 prior = [g for j, g in recent if i - j <= _CONTEXT_SENTENCES]
                 if prior and len(prior[-1]) == 1:
                     h = replace(h, donor=next(iter(prior[-1])), donor_basis="context")
