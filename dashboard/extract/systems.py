@@ -150,8 +150,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     return {
         "head": re.compile(
             rf"(?<![{AR}]){_PRE}(?:{_alt(c['head'])})(?:\s+(?:من\s+)?(?:{_alt(['طراز', 'نوع'])}))?[\s\"'()«»:]*$"),
-        "gap": re.compile(rf"[\s\"'()«»:]*(?:(?:ال)?مضاد[ه]?\s+ل[{AR}]+[\s\"'()«»:]*)?"
-                          r"(?:(?:من\s+)?(?:طراز|نوع)[\s\"'()«»:]*)?"),
+        "gap": re.compile(rf"[\s\"'()«»:]*(?:(?:ال)?(?:{_alt(c['adjective'])})[\s\"'()«»:]*)?"
+                          rf"(?:(?:ال)?مضاد[ه]?\s+ل[{AR}]+[\s\"'()«»:]*)?(?:(?:من\s+)?(?:طراز|نوع)[\s\"'()«»:]*)?"),
         "number": re.compile(
             rf"(?:^|[\s(،,:\"'«])[وفب]?\s?(?:(?P<num>{NUMBER_PATTERN})(?:\s*(?P<scale>{_SCALE}))?"
             rf"|(?P<frac>{FRACTION_PATTERN})\s+(?P<fscale>{_SCALE}))\s*(?:من\s+)?$"),
@@ -225,7 +225,7 @@ def find_systems(sentence: str) -> list[SystemHit]:
                     prev = hit if not ent.generic else prev
                     continue
             elif pent.generic and pent.category == "ammunition" and sentence[s:name_start].lstrip("وف").startswith(
-                    "ل") and not sentence[prev[2]:s].strip():
+                    "ل") and _RX["gap"].fullmatch(sentence, prev[2], s):
                 merged[-1] = (ps, end, ent)  # "ذخائر لراجمات هيمارس": munitions of a system count as the system
                 prev = hit
                 continue
@@ -328,9 +328,12 @@ _IN_BEFORE = re.compile(rf"(?<![{AR}])(?:في|داخل)\s*$")
 def _hostile_next_to(sentence: str, h: SystemHit, countries: Sequence[CountryHit]) -> bool:
     """"طائرات روسية مسيرة"، "صواريخ إيرانية": a Russian (or Iranian...) adjective inside or right after the name."""
     for c in countries:
-        if c.iso3 in _HOSTILE and c.via == "demonym" and h.start <= c.start and (
-                c.start < h.end or len(sentence[h.end : c.start].split()) == 0):
+        if c.iso3 not in _HOSTILE or c.via != "demonym":
+            continue
+        if h.start <= c.start and (c.start < h.end or not sentence[h.end : c.start].strip()):
             return True
+        if c.end <= h.start and not sentence[c.end : h.start].strip():
+            return True  # "طائرات روسية مسيرة"
     return False
 
 

@@ -22,10 +22,11 @@ HERE = Path(__file__).resolve().parent
 
 # one name for the variants of one system or type (lower case)
 SAME = {
-    "air defense": "air defence systems", "air defence": "air defence systems",
-    "air defense systems": "air defence systems",
-    "air defense munitions": "air defence missiles", "air defence munitions": "air defence missiles",
-    "interceptors": "air defence missiles",
+    # generic air defence: systems, their missiles and munitions are one type here (named systems stay apart)
+    "air defense": "air defence", "air defence systems": "air defence", "air defense systems": "air defence",
+    "air defence missiles": "air defence", "air defense munitions": "air defence",
+    "air defence munitions": "air defence", "interceptors": "air defence",
+    "surface-to-air missiles": "air defence",
     "armored vehicles": "armoured vehicles",
     "leopard 2": "leopard", "leopard 1": "leopard",
     "himars munitions": "himars",
