@@ -188,6 +188,26 @@ def latest_totals(figures: pd.DataFrame) -> pd.DataFrame:
     return t.drop_duplicates("donor").sort_values("value_usd", ascending=False).reset_index(drop=True)
 
 
+def system_mentions(systems: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The systems table for the "What is given" page: one row per system named in an article, dated by the article
+    (``date``), with ``first_pledge`` marking the earliest pledged or delivered mention of each (system, donor)."""
+    cols = ["date", "system", "category", "donor", "status", "quantity", "quantity_qualifier", "raw", "evidence",
+            "article_id", "system_id", "first_pledge"]
+    if systems.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols}).astype(
+            {"date": "datetime64[s]", "first_pledge": "bool", "quantity": "float64"})
+    pub = articles.set_index(articles["article_id"].astype("string").fillna(""))["published"]
+    d = systems.assign(
+        donor=_s(systems["donor"]), status=_s(systems["status"]), category=_s(systems["category"]),
+        date=systems["date_start"].fillna(lookup(systems["article_id"], pub)),
+        quantity=systems["quantity"].astype("float64"),
+    ).sort_values(["date", "system_id"], na_position="last")
+    given = d["status"].isin(["pledged", "delivered"])
+    first = given & ~d[given].duplicated(["system", "donor"]).reindex(d.index, fill_value=True)
+    d["first_pledge"] = first & d["date"].notna()
+    return d[cols].reset_index(drop=True)
+
+
 # ---------------------------------------------------------------------------------------------------------------------
 # Countries and attendance
 
@@ -387,7 +407,7 @@ def restrict_reference(reference: pd.DataFrame | None, date_from: object, date_t
 # ---------------------------------------------------------------------------------------------------------------------
 # One article
 
-SPAN_KINDS = ("date", "country", "country_ref", "amount", "event", "count", "place", "official")
+SPAN_KINDS = ("date", "country", "country_ref", "amount", "event", "count", "place", "official", "system")
 
 
 def highlight_html(text: object, spans: pd.DataFrame) -> str:
@@ -423,7 +443,7 @@ def highlight_html(text: object, spans: pd.DataFrame) -> str:
 def article_rows(c: Corpus, article_id: str) -> dict[str, pd.DataFrame]:
     """The extracted rows of one article, table by table."""
     out = {}
-    for name in ("events", "participants", "amounts", "mentions", "spans"):
+    for name in ("events", "participants", "amounts", "mentions", "spans", "systems"):
         df = getattr(c, name)
         out[name] = df[df["article_id"] == article_id].reset_index(drop=True)
     return out

@@ -205,11 +205,9 @@ def find_systems(sentence: str) -> list[SystemHit]:
             _RX["gap"].fullmatch(sentence, found[-1][2], max(found[-1][2], m.start("name"))) is not None)
         if e.guard and head is None and not after_generic and not _LATIN.match(name):
             continue
-        lead = m.group("pre")
         if head is not None and not e.generic:
             start = head.start()
-            lead = head.group(0)
-        found.append((start, m.start("name"), m.end(), lead[:1] in ("و", "ف"), e))
+        found.append((start, m.start("name"), m.end(), m.group("pre")[:1] in ("و", "ف"), e))
     merged: list[tuple[int, int, _Entry]] = []
     prev: tuple[int, int, int, bool, _Entry] | None = None
     for hit in found:
@@ -253,7 +251,8 @@ def _with_quantity(sentence: str, start: int, end: int, e: _Entry) -> SystemHit:
             qty = None  # a year, not a number of things
         if qty is not None:
             qual = "exact"
-            q = _RX["qual"].search(sentence, max(0, m.start() - 24), m.start() + 1 + (m.group(0)[:1] == " "))
+            at = m.start("num") if m.group("num") is not None else m.start("frac")
+            q = _RX["qual"].search(sentence, max(0, at - 24), at)
             if q is not None:
                 qual = _QUALS.get(_WS.sub(" ", q.group("q")), "exact")
     if qty is None:
