@@ -193,6 +193,36 @@ def amounts_over_time(figures: pd.DataFrame, names: Mapping[str, str], kind_labe
     return style(fig, title, subtitle, height=max(HEIGHT, 230 * len(kinds) + 80), lang=lang)
 
 
+def category_totals(totals: pd.DataFrame, names: Mapping[str, str], kind_labels: Mapping[str, str], title: str,
+                    subtitle: str = "", lang: str = "en") -> go.Figure:
+    """One panel per kind (kinds are never added together): per donor, bars stacked by aid category
+    (``derive.category_totals``: distinct figures added up, the latest cumulative total)."""
+    if totals.empty:
+        return empty(title, subtitle=subtitle, lang=lang)
+    kinds = [k for k in kind_labels if k in set(totals["kind"])] + sorted(set(totals["kind"]) - set(kind_labels))
+    fig = make_subplots(rows=len(kinds), cols=1, vertical_spacing=0.12,
+                        subplot_titles=[kind_labels.get(k, k) for k in kinds])
+    cats = sorted(set(totals["category"]))
+    colors = _colors(cats)
+    for row, kind in enumerate(kinds, start=1):
+        tk = totals[totals["kind"] == kind]
+        order = tk.groupby("donor")["value_usd"].sum().sort_values().index.tolist()
+        for cat in cats:
+            tc = tk[tk["category"] == cat].set_index("donor").reindex(order).dropna(subset=["value_usd"])
+            if tc.empty:
+                continue
+            fig.add_bar(x=tc["value_usd"], y=[_name(names, d) for d in tc.index], orientation="h", name=cat,
+                        legendgroup=cat, showlegend=cat not in set(totals[totals["kind"].isin(kinds[: row - 1])][
+                            "category"]), marker_color=colors[cat], row=row, col=1,
+                        customdata=_custom([usd(v) for v in tc["value_usd"]], tc["n_figures"], tc["how"]),
+                        hovertemplate=f"<b>%{{y}}</b> · {cat}<br>%{{customdata[0]}} · %{{customdata[1]}} figure(s), "
+                                      "%{customdata[2]}<extra></extra>")
+        fig.update_xaxes(title="US$", tickprefix="$", exponentformat="B", rangemode="tozero", row=row, col=1)
+    fig.update_layout(barmode="stack")
+    return style(fig, title, subtitle, height=max(HEIGHT, 60 + sum(
+        90 + 30 * totals[totals["kind"] == k]["donor"].nunique() for k in kinds)), lang=lang)
+
+
 def systems_by_donor(mentions: pd.DataFrame, names: Mapping[str, str], title: str, subtitle: str = "",
                      lang: str = "en") -> go.Figure:
     """Horizontal stacked bars: per donor, the number of articles naming each category of system given (pledged or

@@ -146,3 +146,24 @@ def test_never_crashes(text: str) -> None:
     for h in describe(t, hits, find_countries(t)):
         assert 0 <= h.start < h.end <= len(t)
     assert amount_category(t, 0, len(t)) in {"military", "financial", "humanitarian", "mixed", "unknown"}
+
+
+def test_category_totals_never_add_kinds_or_running_totals() -> None:
+    import pandas as pd
+
+    from dashboard.derive import category_totals
+
+    figures = pd.DataFrame({
+        "kind": ["pledge", "pledge", "package", "cumulative_total", "cumulative_total", "pledge"],
+        "donor": ["DEU", "DEU", "DEU", "DEU", "DEU", "FRA"],
+        "category": ["military", "military", "military", "military", "military", "humanitarian"],
+        "value_usd": [1e9, 2e9, 5e8, 10e9, 12e9, 3e8],
+        "date": pd.to_datetime(["2023-01-01", "2023-06-01", "2023-02-01", "2023-01-01", "2024-01-01", "2023-03-01"]),
+    })
+    t = category_totals(figures).set_index(["kind", "donor", "category"])
+    assert t.loc[("pledge", "DEU", "military"), "value_usd"] == 3e9  # two pledges add up
+    assert t.loc[("package", "DEU", "military"), "value_usd"] == 5e8  # a package is not a pledge
+    assert t.loc[("cumulative_total", "DEU", "military"), "value_usd"] == 12e9  # the latest, never a sum
+    assert t.loc[("cumulative_total", "DEU", "military"), "how"] == "latest"
+    assert t.loc[("pledge", "FRA", "humanitarian"), "n_figures"] == 1
+    assert len(t) == 4
