@@ -307,7 +307,8 @@ def _givers(sentence: str, countries: Sequence[CountryHit], officials: Sequence[
             continue
         if c.via in ("demonym", "capital") and _RX["source"].search(sentence, max(0, c.start - 40), c.start):
             continue
-        out.append((c.start, c.end, c.iso3, c.via))
+        out.append((c.start, c.end, c.iso3, "with" if _WITH_BEFORE.search(sentence, max(0, c.start - 30), c.start)
+                    else c.via))
     for o in officials:
         if o.iso3 and o.iso3 not in NOT_DONOR:
             out.append((o.start, o.end, o.iso3, "official"))
@@ -321,6 +322,14 @@ def _excluded_before(sentence: str, countries: Sequence[CountryHit], pos: int) -
     return bool(before) and before[-1].iso3 == "RUS"
 
 
+def _ukraine_strikes(sentence: str, countries: Sequence[CountryHit], cue_start: int) -> bool:
+    """Whether the strike is Ukraine's ("ضربات كييف بصواريخ أتاكمز"): Ukraine is the nearest country around the cue."""
+    near = [c for c in countries if abs(c.start - cue_start) <= 24]
+    return bool(near) and all(c.iso3 == "UKR" for c in near)
+
+
+# "مع هولندا والولايات المتحدة": partners named with the giver, not the giver
+_WITH_BEFORE = re.compile(rf"(?<![{AR}])مع\s+(?:[{AR}]+\s+){{0,3}}?(?:و\s?)?$")
 _IN_BEFORE = re.compile(rf"(?<![{AR}])(?:في|داخل)\s*$")
 
 
@@ -357,7 +366,9 @@ def describe(sentence: str, hits: Sequence[SystemHit], countries: Sequence[Count
         if cue is None and not has_aid:
             continue  # no word of giving, asking or aid: not about aid
         if cue is not None and cue[2] == "attack":
-            continue
+            if not _ukraine_strikes(sentence, countries, cue[0]):
+                continue
+            cue = (cue[0], cue[1], "s:delivered")  # Ukraine strikes with a system it was given
         status = cue[2][2:] if cue is not None else "discussed"
         if status in ("pledged", "delivered") and _excluded_before(sentence, countries, h.start) and any(
                 c[2] == "attack" for c in status_or_attack):
@@ -374,6 +385,8 @@ def _donor(sentence: str, h: SystemHit, givers: list[tuple[int, int, str, str]],
         if s >= h.end and via == "demonym" and len(sentence[h.end : s].split()) <= 1:
             return iso3, "adjective"
     before = [g for g in givers if g[1] <= h.start]
+    if any(g[3] != "with" for g in before):
+        before = [g for g in before if g[3] != "with"]
     group_before = [g for g in groups if g[1] <= h.start]
     if group_before and (not before or group_before[-1][0] > before[-1][1]):
         return None, "group"  # "حث الحلفاء على إرسال دبابات": the allies, no one country
