@@ -207,24 +207,24 @@ def find_systems(sentence: str) -> list[SystemHit]:
             continue
         if head is not None and not e.generic:
             start = head.start()
-        found.append((start, m.start("name"), m.end(), m.group("pre")[:1] in ("و", "ف"), e))
+        found.append((start, m.start(), m.end(), m.group("pre")[:1] in ("و", "ف"), e))
     merged: list[tuple[int, int, _Entry]] = []
     prev: tuple[int, int, int, bool, _Entry] | None = None
     for hit in found:
         s, name_start, end, coordinated, ent = hit
         if prev is not None and merged and prev[4].system and ent.system and not coordinated:
             ps, _pe, pent = merged[-1]
-            if pent.generic != ent.generic:
-                # a generic word joined to a named system ("دبابات من طراز ليوبارد"، "باتريوت للدفاع الجوي"): one
-                # item, the named system
-                gap = _RX["gap"].fullmatch(sentence, prev[2], max(prev[2], name_start if not ent.generic else s))
-                if gap is not None:
-                    merged[-1] = (ps, end, ent if pent.generic else pent)
-                    prev = hit if not ent.generic else prev
-                    continue
-            elif pent.generic and pent.category == "ammunition" and sentence[s:name_start].lstrip("وف").startswith(
-                    "ل") and _RX["gap"].fullmatch(sentence, prev[2], s):
-                merged[-1] = (ps, end, ent)  # "ذخائر لراجمات هيمارس": munitions of a system count as the system
+            # a generic word joined to a named system ("دبابات من طراز ليوبارد"، "باتريوت للدفاع الجوي"،
+            # "الدفاع الجوي المتطور (باتريوت)"): one item, the named system
+            if pent.generic != ent.generic and _RX["gap"].fullmatch(
+                    sentence, prev[2], max(prev[2], name_start if not ent.generic else s)):
+                merged[-1] = (ps, end, ent if pent.generic else pent)
+                prev = hit if not ent.generic else prev
+                continue
+            # "ذخائر لراجمات هيمارس": munitions of a system count as the system
+            if pent.generic and pent.category == "ammunition" and sentence[s:end].lstrip("وف").startswith("ل") and (
+                    _RX["gap"].fullmatch(sentence, prev[2], max(prev[2], s))):
+                merged[-1] = (ps, end, ent)
                 prev = hit
                 continue
         merged.append((s, end, ent))
@@ -340,8 +340,9 @@ def _hostile_next_to(sentence: str, h: SystemHit, countries: Sequence[CountryHit
             continue
         if h.start <= c.start and (c.start < h.end or not sentence[h.end : c.start].strip()):
             return True
-        if c.end <= h.start and not sentence[c.end : h.start].strip():
-            return True  # "طائرات روسية مسيرة"
+        if c.end <= h.start and not sentence[c.end : h.start].strip() and _RX["head"].search(
+                sentence, max(0, c.start - 24), c.start):
+            return True  # "طائرات روسية مسيرة" (but not "الأراضي الروسية بصواريخ أتاكمز")
     return False
 
 
