@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.e2e
 PNG = b"\x89PNG\r\n\x1a\n"
-CHART_PAGES = {"": 1, "aid": 2, "attendance": 5, "timeline": 1}
+CHART_PAGES = {"": 1, "aid": 3, "systems": 2, "attendance": 5, "timeline": 1}
 
 
 def png_size(data: bytes) -> tuple[int, int]:
