@@ -113,7 +113,8 @@ def test_a_package_sentence_takes_the_giver_of_the_sentence_before() -> None:
 
 
 def test_article_rows_keep_offsets_raw_and_sentence() -> None:
-    text = "عنوان الخبر\n\nأعلنت بريطانيا أنها سترسل 14 دبابة من طراز «تشالنجر 2» إلى أوكرانيا بقيمة 100 مليون جنيه إسترليني."
+    text = ("عنوان الخبر\n\nأعلنت بريطانيا أنها سترسل 14 دبابة من طراز «تشالنجر 2» إلى أوكرانيا"
+            " بقيمة 100 مليون جنيه إسترليني.")
     rows = extract_article("a1", text, None)
     assert len(rows.systems) == 1
     r = rows.systems[0]

@@ -27,9 +27,9 @@ from functools import cache
 
 from .lexicon import read_table, split_variants
 from .normalize import norm
-from .places import find_countries
 from .numbers import FRACTION_PATTERN, FRACTIONS, NUMBER_PATTERN, parse_matched, scale_of
 from .numbers import SCALE_PATTERN as _SCALE
+from .places import find_countries
 from .types import CountryHit, Hit, OfficialHit
 
 __all__ = ["SystemHit", "amount_category", "article_systems", "describe", "find_systems"]
@@ -247,7 +247,7 @@ def _with_quantity(sentence: str, start: int, end: int, e: _Entry) -> SystemHit:
         else:
             sc = scale_of(m.group("fscale") or "")
             qty = FRACTIONS[_WS.sub(" ", m.group("frac"))] * sc[0] if sc else None
-        if qty is not None and (qty <= 0 or 1990 <= qty <= 2035 and qty == int(qty)):
+        if qty is not None and (qty <= 0 or (1990 <= qty <= 2035 and qty == int(qty))):
             qty = None  # a year, not a number of things
         if qty is not None:
             qual = "exact"
@@ -289,8 +289,6 @@ def _is_clitic_b(c: CountryHit) -> bool:
     t = c.text[1:] if c.text[:1] in ("و", "ف") else c.text
     if not t.startswith("ب") or c.via != "name":
         return False
-
- 
     rest = find_countries(t[1:])
     return bool(rest) and rest[0].start == 0 and rest[0].end == len(t) - 1 and rest[0].iso3 == c.iso3
 
