@@ -167,7 +167,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
 def _cue_roles() -> dict[str, str]:
     c = _cues()
     return {**{k: f"s:{v}" for k, v in c["status"].items()}, **{k: "attack" for k in c["attack"]},
-            **{k: "attack" for k in c["notaid"]}, **{k: "aid" for k in c["aid"]},
+            **{k: "attack" for k in c["notaid"]}, **{k: "aid" for k in c["aid"]}, **{k: "supply" for k in c["supply"]},
             **{k: "group" for k in c["group"]}}
 
 
@@ -177,6 +177,7 @@ _VAGUE = _cues()["vague"]
 _CATEGORY = _cues()["category"]
 _QUALS = _quals()
 _LATIN = re.compile("[a-z]")
+_MUNITION = re.compile("ammunition|shells|missiles")  # generic munitions: "X for system Y" is system Y
 
 
 def has_system(sentence: str) -> bool:
@@ -222,7 +223,7 @@ def find_systems(sentence: str) -> list[SystemHit]:
                 prev = hit if not ent.generic else prev
                 continue
             # "ذخائر لراجمات هيمارس": munitions of a system count as the system
-            if pent.generic and pent.category == "ammunition" and sentence[s:end].lstrip("وف").startswith("ل") and (
+            if pent.generic and _MUNITION.search(pent.system) and sentence[s:end].lstrip("وف").startswith("ل") and (
                     _RX["gap"].fullmatch(sentence, prev[2], max(prev[2], s))):
                 merged[-1] = (ps, end, ent)
                 prev = hit
@@ -320,10 +321,11 @@ def _excluded_before(sentence: str, countries: Sequence[CountryHit], pos: int) -
     return bool(before) and before[-1].iso3 == "RUS"
 
 
-def _ukraine_strikes(sentence: str, countries: Sequence[CountryHit], cue_start: int) -> bool:
-    """Whether the strike is Ukraine's ("ضربات كييف بصواريخ أتاكمز"): Ukraine is the nearest country around the cue."""
-    near = [c for c in countries if abs(c.start - cue_start) <= 24]
-    return bool(near) and all(c.iso3 == "UKR" for c in near)
+def _ukraine_strikes(sentence: str, countries: Sequence[CountryHit], cue: tuple[int, int, str]) -> bool:
+    """Whether the strike is Ukraine's: Ukraine (or Kyiv) right after the strike word ("ضربات كييف بصواريخ أتاكمز",
+    "استخدام أوكرانيا صواريخ")."""
+    after = [c for c in countries if 0 <= c.start - cue[1] <= 3]
+    return bool(after) and after[0].iso3 == "UKR"
 
 
 # "مع هولندا والولايات المتحدة": partners named with the giver, not the giver
@@ -351,9 +353,10 @@ def describe(sentence: str, hits: Sequence[SystemHit], countries: Sequence[Count
     if not hits:
         return []
     cues = _cue_hits(sentence)
-    status_or_attack = [c for c in cues if c[2] not in ("aid", "group")]
+    status_or_attack = [c for c in cues if c[2] not in ("aid", "supply", "group")]
     groups = [c for c in cues if c[2] == "group"]
-    has_aid = any(c[2] == "aid" for c in cues)
+    supply = [c for c in cues if c[2] == "supply"]
+    has_aid = bool(supply) or any(c[2] == "aid" for c in cues)
     givers = _givers(sentence, countries, officials)
     out: list[SystemHit] = []
     for h in hits:
@@ -365,13 +368,18 @@ def describe(sentence: str, hits: Sequence[SystemHit], countries: Sequence[Count
         if cue is None and not has_aid:
             continue  # no word of giving, asking or aid: not about aid
         if cue is not None and cue[2] == "attack":
-            if not _ukraine_strikes(sentence, countries, cue[0]):
+            aid_between = [c for c in supply if cue[1] <= c[0] and c[1] <= h.start]
+            if aid_between:  # "هجمات المسيرات ... وتزويد كييف بصواريخ": the supply is nearer than the strike
+                cue = None
+            elif _ukraine_strikes(sentence, countries, cue):
+                cue = (cue[0], cue[1], "s:used")  # Ukraine strikes with a system it was given
+            else:
                 continue
-            cue = (cue[0], cue[1], "s:delivered")  # Ukraine strikes with a system it was given
         status = cue[2][2:] if cue is not None else "discussed"
         if status in ("pledged", "delivered") and _excluded_before(sentence, countries, h.start) and any(
                 c[2] == "attack" for c in status_or_attack):
-            continue
+            continue  # "روسيا ... دمرت دبابات قدمتها ألمانيا"
+        status = "delivered" if status == "used" else status
         donor, basis = _donor(sentence, h, givers, groups)
         out.append(replace(h, status=status, donor=donor, donor_basis=basis))
     return out
