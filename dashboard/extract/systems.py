@@ -415,21 +415,30 @@ class SentenceInput:
 
 
 def article_systems(sentences: Sequence[SentenceInput]) -> list[tuple[int, SystemHit]]:
-    """(sentence index, system) of a whole article, in order. Only sentences the gate passes are read further."""
+    """(sentence index, system) of a whole article, in order. Only sentences the gate passes are read further (and,
+    for a pledged or delivered system with no giver in its sentence, the few sentences before it)."""
     out: list[tuple[int, SystemHit]] = []
-    recent: list[tuple[int, set[str]]] = []  # (sentence index, givers named there)
     for i, s in enumerate(sentences):
-        hits = describe(s.text, find_systems(s.text), s.countries, s.officials) if has_system(s.text) else []
-        for h in hits:
+        if not has_system(s.text):
+            continue
+        for h in describe(s.text, find_systems(s.text), s.countries, s.officials):
             if h.donor is None and h.donor_basis != "group" and h.status in ("pledged", "delivered"):
-                prior = [g for j, g in recent if i - j <= _CONTEXT_SENTENCES]
-                if prior and len(prior[-1]) == 1:
-                    h = replace(h, donor=next(iter(prior[-1])), donor_basis="context")
+                giver = _giver_before(sentences, i)
+                if giver is not None:
+                    h = replace(h, donor=giver, donor_basis="context")
             out.append((i, h))
+    return out
+
+
+def _giver_before(sentences: Sequence[SentenceInput], i: int) -> str | None:
+    """The one country that can give in the nearest of the few sentences before ``i`` that name any (none when
+    that sentence names several)."""
+    for j in range(i - 1, max(-1, i - 1 - _CONTEXT_SENTENCES), -1):
+        s = sentences[j]
         named = {g[2] for g in _givers(s.text, s.countries, s.officials)}
         if named:
-            recent.append((i, named))
-    return out
+            return next(iter(named)) if len(named) == 1 else None
+    return None
 
 
 def amount_category(sentence: str, start: int, end: int) -> str:
