@@ -67,9 +67,16 @@ def _table(at: AppTest):
     return next(df.value for df in at.dataframe if "system" in df.value.columns)
 
 
-@pytest.mark.parametrize("kind", ["seeds", "empty"])
+BAD_FILES = {"empty.txt": b"", "broken.json": b'{"id": "x", "text": "\xd8\xa7', "latin.txt": b"No Arabic here.\n"}
+
+
+@pytest.mark.parametrize("kind", ["seeds", "empty", "bad"])
 def test_page_runs(kind, tmp_path, monkeypatch):
-    path = ROOT / "seeds" if kind == "seeds" else tmp_path
+    path = ROOT / "seeds" if kind == "seeds" else tmp_path / kind
+    if kind != "seeds":
+        path.mkdir()
+        for name, data in (BAD_FILES.items() if kind == "bad" else ()):
+            (path / name).write_bytes(data)
     at = run_page(path, monkeypatch)
     assert at.title and at.title[0].value == "What is given"
     assert len(at.get("plotly_chart")) == 2
@@ -92,6 +99,15 @@ def test_country_and_date_filters_apply(folder, monkeypatch):
     at = run_page(folder, monkeypatch, {"from": "2023-01-14", "to": "2023-12-31"})
     assert at.date_input(key="f_dates").value == (dt.date(2023, 1, 14), dt.date(2023, 12, 31))
     assert set(_table(at)["system"]) == {"tanks", "Challenger 2", "Stinger", "HIMARS"}
+
+
+def test_every_filter_at_once(folder, monkeypatch):
+    params = {"countries": "USA,GBR,DEU", "from": "2023-01-14", "to": "2023-12-31", "lang": "ar"}
+    at = run_page(folder, monkeypatch, params)
+    assert set(_table(at)["donor"]) == {"الولايات المتحدة", "المملكة المتحدة"}
+    # no article here reports a meeting: with an event-type filter nothing is left, and the page still draws
+    at = run_page(folder, monkeypatch, {**params, "types": "udcg_meeting"})
+    assert _table(at).empty and len(at.get("plotly_chart")) == 2
 
 
 def test_arabic_labels(folder, monkeypatch):
