@@ -182,3 +182,21 @@ def test_category_totals_never_add_kinds_or_running_totals() -> None:
     assert t.loc[("cumulative_total", "DEU", "military"), "how"] == "latest"
     assert t.loc[("pledge", "FRA", "humanitarian"), "n_figures"] == 1
     assert len(t) == 4
+
+
+_SAMPLE_WORDS = ["باتريوت", "منظومة", "دبابات", "ليوبارد 2", "إف-16", "اف16", "الدفاع الجوي", "وزير الدفاع",
+                 "صواريخ", "ميلان", "قذائف عيار 155 ملم", "155", "HIMARS", "ذخائر", "لراجمات هيمارس", "في", "و",
+                 "أعلنت", "ألمانيا", "عشرات", "المسيرات", "الأسلحة", "والذخائر", "ام 777", "اي اس 90", "2023", "،"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SAMPLE_WORDS), max_size=14))
+def test_the_gate_and_anchoring_find_what_a_full_scan_finds(words: list[str]) -> None:
+    """The systems regex is tried only where the gate and the first words say; a scan of the whole sentence finds
+    the same names."""
+    from dashboard.extract.systems import _gate, _name_matches
+
+    t = norm(" ".join(words))
+    fast = [(m.start(), m.end()) for m in _name_matches(t, _gate(t))] if _gate(t) else []
+    full = [(m.start(), m.end()) for m in _name_matches(t, 2)]
+    assert fast == full

@@ -27,9 +27,9 @@ from functools import cache
 
 from .lexicon import read_table, split_variants
 from .normalize import norm
-from .numbers import FRACTION_PATTERN, FRACTIONS, NUMBER_PATTERN, parse_matched, scale_of
+from .numbers import FRACTION_PATTERN, FRACTIONS, NUMBER_PATTERN, NUMBER_WORDS, SCALES, parse_matched, scale_of
 from .numbers import SCALE_PATTERN as _SCALE
-from .places import find_countries
+from .places import find_countries, sentence_words
 from .types import CountryHit, Hit, OfficialHit
 
 __all__ = ["SystemHit", "amount_category", "article_systems", "describe", "find_systems"]
@@ -73,6 +73,8 @@ class _Entry:
 
 def _name_key(s: str) -> str:
     """Lookup key of a spelling or a matched name: no separators, no article on the second and later words."""
+    if " " not in s and "-" not in s and "/" not in s and "\n" not in s:
+        return s
     words = [w for w in re.split(r"[\s\-/]+", s) if w]
     return "".join([words[0], *(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words[1:])]) if words else ""
 
@@ -101,6 +103,14 @@ def _trie(spellings: Iterable[str]) -> str:
 class _Lexicon:
     entries: dict[str, _Entry]  # name key -> entry
     regex: re.Pattern[str]
+    gate_words: frozenset[str]  # one word of every Arabic spelling, as it can be written: the gate
+    short: re.Pattern[str]  # spellings with no long Arabic word ("155 ملم", "اف 16"), without boundaries
+    starts: frozenset[str]  # the first word of every Arabic spelling with its clitics: where the regex is tried
+    digit_starts: tuple[str, ...]  # first tokens that are digits ("155")
+
+
+_CLITICS = [c + r for c in ("", "و", "ف") for r in ("", "بال", "كال", "لل", "ال", "ب", "ل", "ك")]
+_AR_WORD = re.compile(f"[{AR}]+")
 
 
 @cache
@@ -120,7 +130,36 @@ def _lexicon() -> _Lexicon:
         entries[_name_key(sp)] = block
         spellings.append(sp)
     rx = re.compile(f"(?<![{_B}])(?P<pre>{_PRE})(?P<name>{_trie(spellings)})(?:s|ات)?(?![{_B}])")
-    return _Lexicon(entries, rx)
+    firsts: set[str] = set()
+    other: set[str] = set()
+    for sp in spellings[: len(spellings) - len(_cues().get("not", {}))]:  # a blocking phrase needs no gate
+        if re.match("[a-z]", sp):
+            continue  # Latin spellings: the gate runs the regex on any sentence with a Latin letter
+        words = [(m.start(), m.group()) for m in _AR_WORD.finditer(sp)]
+        long = [(i, w) for i, w in words if len(w) >= 3]
+        if not long:
+            other.add(sp)
+            continue
+        i, w = long[-1]  # the last long word: rarer than a head word ("جوي" of "دفاع جوي", not "دفاع")
+        ends = ("", "ات") if i + len(w) == len(sp) else ("",)
+        if i == 0:
+            firsts.update(c + w + e for c in _CLITICS for e in ends)
+        else:
+            firsts.update(a + w + e for a in ("", "ال") for e in ends)
+    starts: set[str] = set()
+    digit_starts: set[str] = set()
+    for sp in spellings:
+        if re.match("[a-z]", sp):
+            continue
+        first = re.split(r"[\s\-/]+", sp)[0]
+        m = _AR_WORD.match(first)
+        if m is None:
+            digit_starts.add(first)
+            continue
+        w = m.group()
+        starts.update(c + w + e for c in _CLITICS for e in ("", "ات"))
+    return _Lexicon(entries, rx, frozenset(firsts), re.compile(_trie(other)), frozenset(starts),
+                    tuple(sorted(digit_starts)))
 
 
 @cache
@@ -153,13 +192,13 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "gap": re.compile(rf"[\s\"'()«»:]*(?:(?:ال)?(?:{_alt(c['adjective'])})[\s\"'()«»:]*)?"
                           rf"(?:(?:ال)?مضاد[ه]?\s+ل[{AR}]+[\s\"'()«»:]*)?(?:(?:من\s+)?(?:طراز|نوع)[\s\"'()«»:]*)?"),
         "number": re.compile(
-            rf"(?:^|[\s(،,:\"'«])[وفب]?\s?(?:(?P<num>{NUMBER_PATTERN})(?:\s*(?P<scale>{_SCALE}))?"
+            rf"(?<![^\s(،,:\"'«])[وفب]?\s?(?:(?P<num>{NUMBER_PATTERN})(?:\s*(?P<scale>{_SCALE}))?"
             rf"|(?P<frac>{FRACTION_PATTERN})\s+(?P<fscale>{_SCALE}))\s*(?:من\s+)?$"),
         "vague": re.compile(rf"(?<![{AR}])[وفب]?(?P<v>{_alt(c['vague'])})\s*(?:من\s+)?$"),
         "qual": re.compile(rf"(?<![{AR}])[وفب]?(?P<q>{_alt(_quals())})\s*$"),
-        "cue": re.compile(rf"(?<![{AR}]){_PRE}(?P<c>{_alt(_cue_roles())}){_SUFFIX}(?![{AR}])"),
+        "cue": re.compile(rf"(?<![{AR}]){_PRE}(?P<c>{_trie(_cue_roles())}){_SUFFIX}(?![{AR}])"),
         "source": re.compile(rf"(?<![{AR}]){_PRE}(?:{_alt(c['source'])})(?:\s+\S+){{0,3}}\s+$"),
-        "category": re.compile(rf"(?<![{AR}]){_PRE}(?P<c>{_alt(c['category'])}){_SUFFIX}(?![{AR}])"),
+        "category": re.compile(rf"(?<![{AR}]){_PRE}(?P<c>{_trie(c['category'])}){_SUFFIX}(?![{AR}])"),
     }
 
 
@@ -174,25 +213,113 @@ def _cue_roles() -> dict[str, str]:
 _LEX = _lexicon()
 _RX = _regexes()
 _VAGUE = _cues()["vague"]
-_CATEGORY = _cues()["category"]
+_CATEGORY = {_name_key(k): v for k, v in _cues()["category"].items()}
+_CUE_ROLE_KEYS = {_name_key(k): v for k, v in _cue_roles().items()}
+_PRONOUNS = ("", "ه", "ها", "هم", "هما", "نا")
 _QUALS = _quals()
 _LATIN = re.compile("[a-z]")
+_NUMBER_WORDS = frozenset(NUMBER_WORDS) | frozenset(FRACTIONS) | frozenset(SCALES)
 _MUNITION = re.compile("ammunition|shells|missiles")  # generic munitions: "X for system Y" is system Y
 
 
+_LATIN_ANY = re.compile("[a-z]")
+_DIGIT = re.compile("[0-9]")
+
+
+def _gate(sentence: str) -> int:
+    """0: no system can be named in ``sentence``; 1: try the combined regex where a spelling's first word starts;
+    2: scan the sentence with it (Latin letters, or a spelling that starts with digits or has no long word)."""
+    if _LATIN_ANY.search(sentence) is not None:
+        return 2
+    if _DIGIT.search(sentence) is not None and (
+            _LEX.short.search(sentence) is not None or any(t in sentence for t in _LEX.digit_starts)):
+        return 2
+    return 0 if _LEX.gate_words.isdisjoint(sentence_words(sentence)) else 1
+
+
 def has_system(sentence: str) -> bool:
-    """The gate: whether any spelling of any system occurs in ``sentence`` (one scan)."""
-    return _LEX.regex.search(sentence) is not None
+    """The gate: whether a spelling of a system may occur in ``sentence``: the last long word of a spelling is a word
+    of the sentence (the set of words is shared with the country matcher), or the sentence has Latin letters or a
+    spelling without a long Arabic word ("155 ملم"). Only then does the combined regex run."""
+    return _gate(sentence) > 0
+
+
+def _prev_word_starts(sentence: str, pos: int, n: int) -> list[int]:
+    """Start positions of the ``n`` words before ``pos``, farthest first (words are separated by spaces)."""
+    out: list[int] = []
+    j = pos
+    while len(out) < n:
+        while j > 0 and sentence[j - 1] == " ":
+            j -= 1
+        if j <= 0:
+            break
+        j = sentence.rfind(" ", 0, j) + 1
+        out.append(j)
+    return out[::-1]
+
+
+def _match_before(rx: re.Pattern[str], sentence: str, pos: int, n: int) -> re.Match[str] | None:
+    """``rx`` (ending in ``$``) matched from one of the ``n`` word starts before ``pos`` up to ``pos``; the farthest
+    start that matches wins (the longest match)."""
+    for p in _prev_word_starts(sentence, pos, n):
+        m = rx.match(sentence, p, pos)
+        if m is not None:
+            return m
+    return None
+
+
+def _anchored(rx: re.Pattern[str], first_words: frozenset[str], sentence: str) -> list[re.Match[str]]:
+    """``rx`` tried only where one of ``first_words`` occurs in ``sentence`` (found through the sentence's set of
+    words and ``str.find``), leftmost and not overlapping, like ``finditer``."""
+    starts: set[int] = set()
+    for w in first_words.intersection(sentence_words(sentence)):
+        i = sentence.find(w)
+        while i >= 0:
+            starts.add(i)
+            i = sentence.find(w, i + 1)
+    out: list[re.Match[str]] = []
+    end = 0
+    for i in sorted(starts):
+        if i < end:
+            continue
+        m = rx.match(sentence, i)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def _first_words(phrases: Iterable[str], suffixes: tuple[str, ...]) -> frozenset[str]:
+    """The first word of each phrase with every clitic in front (and ``suffixes`` after a one-word phrase)."""
+    out: set[str] = set()
+    for ph in phrases:
+        words = ph.split()
+        ends = suffixes if len(words) == 1 else ("",)
+        out.update(c + words[0] + e for c in _CLITICS for e in ends)
+    return frozenset(out)
+
+
+_CUE_FIRSTS = _first_words(_cue_roles(), _PRONOUNS)
+_CATEGORY_FIRSTS = _first_words(_cues()["category"], _PRONOUNS)
+
+
+def _name_matches(sentence: str, gate: int) -> list[re.Match[str]]:
+    """The combined regex, tried only where a spelling's first word (with its clitics) starts (as the country matcher
+    does), or over the whole sentence when the gate says so."""
+    if gate == 2:
+        return list(_LEX.regex.finditer(sentence))
+    return _anchored(_LEX.regex, _LEX.starts, sentence)
 
 
 def find_systems(sentence: str) -> list[SystemHit]:
     """Systems named in one normalised sentence, in order; generic words next to a named system join it
     ("دبابات ليوبارد" is Leopard, "نظام باتريوت للدفاع الجوي" is Patriot); Russian systems are returned with
     ``hostile`` set (``describe`` drops them)."""
-    if not isinstance(sentence, str):
+    gate = _gate(sentence) if isinstance(sentence, str) else 0
+    if not gate:
         return []
     found: list[tuple[int, int, int, bool, _Entry]] = []  # start (with head), name start, end, coordinated, entry
-    for m in _LEX.regex.finditer(sentence):
+    for m in _name_matches(sentence, gate):
         name = m.group("name")
         e = _LEX.entries.get(_name_key(name))
         if e is None:
@@ -201,7 +328,7 @@ def find_systems(sentence: str) -> list[SystemHit]:
             found.append((m.start(), m.start("name"), m.end(), True, e))
             continue
         start = m.start()
-        head = _RX["head"].search(sentence, max(0, start - 40), start)
+        head = _match_before(_RX["head"], sentence, start, 3)
         after_generic = bool(found) and found[-1][4].generic and found[-1][4].system != "" and (
             _RX["gap"].fullmatch(sentence, found[-1][2], max(found[-1][2], m.start("name"))) is not None)
         if e.guard and head is None and not after_generic and not _LATIN.match(name):
@@ -234,11 +361,19 @@ def find_systems(sentence: str) -> list[SystemHit]:
     return [_with_quantity(sentence, s, e_, ent) for s, e_, ent in merged]
 
 
+def _may_hold_number(window: str) -> bool:
+    """Cheap test before the number grammar: a digit, or a number, fraction or scale word, in ``window``."""
+    if _DIGIT.search(window):
+        return True
+    return not _NUMBER_WORDS.isdisjoint(window.split()) or any(w[1:] in _NUMBER_WORDS for w in window.split())
+
+
 def _with_quantity(sentence: str, start: int, end: int, e: _Entry) -> SystemHit:
     qty: float | None = None
     qual: str | None = None
     lo = max(0, start - 48)
-    m = _RX["number"].search(sentence, lo, start)
+    window = sentence[lo:start]
+    m = _match_before(_RX["number"], sentence, start, 6) if _may_hold_number(window) else None
     if m is not None:
         if m.group("num") is not None:
             qty = parse_matched(m.group("num"))
@@ -257,7 +392,7 @@ def _with_quantity(sentence: str, start: int, end: int, e: _Entry) -> SystemHit:
             if q is not None:
                 qual = _QUALS.get(_WS.sub(" ", q.group("q")), "exact")
     if qty is None:
-        v = _RX["vague"].search(sentence, lo, start)
+        v = _match_before(_RX["vague"], sentence, start, 3)
         if v is not None:
             qual = _VAGUE.get(_WS.sub(" ", v.group("v")))
     return SystemHit(start, end, sentence[start:end], e.system, e.category, e.maker, e.generic, e.hostile,
@@ -265,8 +400,13 @@ def _with_quantity(sentence: str, start: int, end: int, e: _Entry) -> SystemHit:
 
 
 def _cue_hits(sentence: str) -> list[tuple[int, int, str]]:
-    roles = _cue_roles()
-    return [(m.start(), m.end(), roles[_WS.sub(" ", m.group("c"))]) for m in _RX["cue"].finditer(sentence)]
+    """(start, end, role) of every cue in the sentence, in order."""
+    out = []
+    for m in _anchored(_RX["cue"], _CUE_FIRSTS, sentence):
+        role = _CUE_ROLE_KEYS.get(_name_key(m.group("c")))
+        if role is not None:
+            out.append((m.start(), m.end(), role))
+    return out
 
 
 _L_COUNTRIES = ("لاتفيا", "لاوس", "ليتوانيا", "لبنان", "ليبيا", "لوكسمبورغ", "لوكسمبورج", "ليبيريا", "ليسوتو",
@@ -304,7 +444,7 @@ def _givers(sentence: str, countries: Sequence[CountryHit], officials: Sequence[
             continue
         if _IN_BEFORE.search(sentence, max(0, c.start - 8), c.start) or _is_clitic_b(c):
             continue
-        if c.via in ("demonym", "capital") and _RX["source"].search(sentence, max(0, c.start - 40), c.start):
+        if c.via in ("demonym", "capital") and _match_before(_RX["source"], sentence, c.start, 5):
             continue
         out.append((c.start, c.end, c.iso3, "with" if _WITH_BEFORE.search(sentence, max(0, c.start - 30), c.start)
                     else c.via))
@@ -340,8 +480,8 @@ def _hostile_next_to(sentence: str, h: SystemHit, countries: Sequence[CountryHit
             continue
         if h.start <= c.start and (c.start < h.end or not sentence[h.end : c.start].strip()):
             return True
-        if c.end <= h.start and not sentence[c.end : h.start].strip() and _RX["head"].search(
-                sentence, max(0, c.start - 24), c.start):
+        if c.end <= h.start and not sentence[c.end : h.start].strip() and _match_before(
+                _RX["head"], sentence, c.start, 2):
             return True  # "طائرات روسية مسيرة" (but not "الأراضي الروسية بصواريخ أتاكمز")
     return False
 
@@ -419,9 +559,10 @@ def article_systems(sentences: Sequence[SentenceInput]) -> list[tuple[int, Syste
     for a pledged or delivered system with no giver in its sentence, the few sentences before it)."""
     out: list[tuple[int, SystemHit]] = []
     for i, s in enumerate(sentences):
-        if not has_system(s.text):
+        hits = find_systems(s.text)  # the gate: sentences without a system's word stop there
+        if not hits:
             continue
-        for h in describe(s.text, find_systems(s.text), s.countries, s.officials):
+        for h in describe(s.text, hits, s.countries, s.officials):
             if h.donor is None and h.donor_basis != "group" and h.status in ("pledged", "delivered"):
                 giver = _giver_before(sentences, i)
                 if giver is not None:
@@ -447,7 +588,8 @@ def amount_category(sentence: str, start: int, end: int) -> str:
     the sentence; a (non-Russian) weapon system named in the sentence makes it military."""
     if not isinstance(sentence, str):
         return "unknown"
-    found = [(m.start(), m.end(), _CATEGORY[_WS.sub(" ", m.group("c"))]) for m in _RX["category"].finditer(sentence)]
+    found = [(m.start(), m.end(), _CATEGORY[k]) for m in _anchored(_RX["category"], _CATEGORY_FIRSTS, sentence)
+             if (k := _name_key(m.group("c"))) in _CATEGORY]
     lo = max((sentence.rfind(ch, 0, start) for ch in "،؛;:"), default=-1) + 1
     his = [i for i in (sentence.find(ch, end) for ch in "،؛;:") if i >= 0]
     hi = min(his) if his else len(sentence)
