@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import read_table, split_variants
 from .normalize import norm
@@ -559,16 +559,22 @@ def article_systems(sentences: Sequence[SentenceInput]) -> list[tuple[int, Syste
     for a pledged or delivered system with no giver in its sentence, the few sentences before it)."""
     out: list[tuple[int, SystemHit]] = []
     for i, s in enumerate(sentences):
-        hits = find_systems(s.text)  # the gate: sentences without a system's word stop there
-        if not hits:
-            continue
-        for h in describe(s.text, hits, s.countries, s.officials):
+        for h in _sentence_systems(s.text, tuple(s.countries), tuple(s.officials)):
             if h.donor is None and h.donor_basis != "group" and h.status in ("pledged", "delivered"):
                 giver = _giver_before(sentences, i)
                 if giver is not None:
                     h = replace(h, donor=giver, donor_basis="context")
             out.append((i, h))
     return out
+
+
+@lru_cache(maxsize=512)
+def _sentence_systems(text: str, countries: tuple[CountryHit, ...], officials: tuple[OfficialHit, ...]
+                      ) -> tuple[SystemHit, ...]:
+    """``describe(find_systems(text))``, remembered: agency copy repeats sentences across outlets (the country
+    matcher remembers them the same way). The gate inside ``find_systems`` stops sentences without a system."""
+    hits = find_systems(text)
+    return tuple(describe(text, hits, countries, officials)) if hits else ()
 
 
 def _giver_before(sentences: Sequence[SentenceInput], i: int) -> str | None:
