@@ -200,3 +200,12 @@ def test_the_gate_and_anchoring_find_what_a_full_scan_finds(words: list[str]) ->
     fast = [(m.start(), m.end()) for m in _name_matches(t, _gate(t))] if _gate(t) else []
     full = [(m.start(), m.end()) for m in _name_matches(t, 2)]
     assert fast == full
+
+
+def test_a_type_only_discussed_is_the_named_system_of_the_article() -> None:
+    sents = [norm("وأعلنت ألمانيا أنها سترسل دبابات ليوبارد إلى كييف."),
+             norm("وقال الوزير الألماني إن النقاش حول الدبابات استمر طويلا في بحث مع الحلفاء.")]
+    rows = article_systems([SentenceInput(s, find_countries(s)) for s in sents])
+    assert [(i, h.system, h.donor) for i, h in rows] == [(0, "Leopard", "DEU")]
+    alone = article_systems([SentenceInput(sents[1], find_countries(sents[1]))])
+    assert [(h.system, h.donor, h.status) for _i, h in alone] == [("tanks", "DEU", "discussed")]

@@ -565,7 +565,10 @@ def article_systems(sentences: Sequence[SentenceInput]) -> list[tuple[int, Syste
                 if giver is not None:
                     h = replace(h, donor=giver, donor_basis="context")
             out.append((i, h))
-    return out
+    # a type only discussed, where the article names a system of that category from the same giver, is that system
+    # ("قرار بشأن دبابات ليوبارد ... تعارض إرسال الدبابات")
+    named = {(h.category, h.donor) for _i, h in out if not h.generic and h.donor}
+    return [(i, h) for i, h in out if not (h.generic and h.status == "discussed" and (h.category, h.donor) in named)]
 
 
 @lru_cache(maxsize=512)
