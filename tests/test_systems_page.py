@@ -31,7 +31,8 @@ def _no_png(*_a, **_k):
 
 
 @pytest.fixture(autouse=True)
-def _fresh(monkeypatch):
+def _fresh(monkeypatch, tmp_path):
+    monkeypatch.setenv("RAMSTEIN_CACHE", str(tmp_path / "cache"))  # never a cache inside the repository
     common.load.clear()
     common.signature.clear()
     monkeypatch.setattr(export, "figure_png", _no_png)
@@ -53,7 +54,6 @@ def folder(tmp_path: Path) -> Path:
 
 def run_page(path: Path, monkeypatch, params: dict | None = None) -> AppTest:
     monkeypatch.setenv("RAMSTEIN_CORPUS", str(path))
-    monkeypatch.setenv("RAMSTEIN_CACHE", str(path.parent / "cache"))
     at = AppTest.from_file(str(APP), default_timeout=60)
     for k, v in (params or {}).items():
         at.query_params[k] = v
