@@ -7,7 +7,8 @@ categories). Everything runs on the matching copy of one sentence (``normalize.n
 
 - ``find_systems(sentence)``: every system named, with the head noun before it ("منظومة باتريوت"، "صواريخ من طراز
   ميكا") and its quantity ("30 دبابة" -> 30, "بثلاثة أنظمة باتريوت" -> 3, "عشرات المسيرات" -> dozens). All spellings
-  are one trie-shaped regular expression: a sentence without a hit costs one scan.
+  are one trie-shaped regular expression, tried only where a spelling's first word starts; a gate on the sentence's
+  set of words (shared with the country matcher) stops sentences that cannot name a system before any regex runs.
 - ``describe(sentence, hits, countries, officials)``: status (pledged / delivered / requested / discussed, from the
   nearest cue), the giver (a country adjective right after the name, else the nearest country, official or stand-in
   before it, else after it; never Ukraine, Russia or a receiver after لـ / إلى), and the negatives: a Russian system,
