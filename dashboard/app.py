@@ -50,6 +50,7 @@ common.set_context(ctx)
 pages = [  # no page icons: Streamlit fetches a page's icon from a font CDN to use as the favicon
     st.Page("views/overview.py", title="Overview · نظرة عامة", default=True),
     st.Page("views/aid.py", title="Aid totals · المساعدات", url_path="aid"),
+    st.Page("views/systems.py", title="What is given · ما الذي يقدم", url_path="systems"),
     st.Page("views/attendance.py", title="Attending countries · الدول المشاركة",
             url_path="attendance"),
     st.Page("views/timeline.py", title="Ramstein timeline · الجدول الزمني",

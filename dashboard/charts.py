@@ -193,6 +193,83 @@ def amounts_over_time(figures: pd.DataFrame, names: Mapping[str, str], kind_labe
     return style(fig, title, subtitle, height=max(HEIGHT, 230 * len(kinds) + 80), lang=lang)
 
 
+def category_totals(totals: pd.DataFrame, names: Mapping[str, str], kind_labels: Mapping[str, str], title: str,
+                    subtitle: str = "", lang: str = "en") -> go.Figure:
+    """One panel per kind (kinds are never added together): per donor, bars stacked by aid category
+    (``derive.category_totals``: distinct figures added up, the latest cumulative total)."""
+    if totals.empty:
+        return empty(title, subtitle=subtitle, lang=lang)
+    kinds = [k for k in kind_labels if k in set(totals["kind"])] + sorted(set(totals["kind"]) - set(kind_labels))
+    fig = make_subplots(rows=len(kinds), cols=1, vertical_spacing=0.12,
+                        subplot_titles=[kind_labels.get(k, k) for k in kinds])
+    cats = sorted(set(totals["category"]))
+    colors = _colors(cats)
+    for row, kind in enumerate(kinds, start=1):
+        tk = totals[totals["kind"] == kind]
+        order = tk.groupby("donor")["value_usd"].sum().sort_values().index.tolist()
+        for cat in cats:
+            tc = tk[tk["category"] == cat].set_index("donor").reindex(order).dropna(subset=["value_usd"])
+            if tc.empty:
+                continue
+            fig.add_bar(x=tc["value_usd"], y=[_name(names, d) for d in tc.index], orientation="h", name=cat,
+                        legendgroup=cat, showlegend=cat not in set(totals[totals["kind"].isin(kinds[: row - 1])][
+                            "category"]), marker_color=colors[cat], row=row, col=1,
+                        customdata=_custom([usd(v) for v in tc["value_usd"]], tc["n_figures"], tc["how"]),
+                        hovertemplate=f"<b>%{{y}}</b> · {cat}<br>%{{customdata[0]}} · %{{customdata[1]}} figure(s), "
+                                      "%{customdata[2]}<extra></extra>")
+        fig.update_xaxes(title="US$", tickprefix="$", exponentformat="B", rangemode="tozero", row=row, col=1)
+    fig.update_layout(barmode="stack")
+    return style(fig, title, subtitle, height=max(HEIGHT, 60 + sum(
+        90 + 30 * totals[totals["kind"] == k]["donor"].nunique() for k in kinds)), lang=lang)
+
+
+def systems_by_donor(mentions: pd.DataFrame, names: Mapping[str, str], title: str, subtitle: str = "",
+                     lang: str = "en") -> go.Figure:
+    """Horizontal stacked bars: per donor, the number of articles naming each category of system given (pledged or
+    delivered; ``derive.system_mentions``). A system named twice in one article counts once."""
+    d = mentions[mentions["status"].isin(["pledged", "delivered"])]
+    if d.empty:
+        return empty(title, subtitle=subtitle, lang=lang)
+    d = d.drop_duplicates(["article_id", "system", "donor"])
+    counts = d.groupby(["donor", "category"]).agg(
+        n=("article_id", "size"), systems=("system", lambda s: ", ".join(sorted(set(s))))).reset_index()
+    order = counts.groupby("donor")["n"].sum().sort_values().index.tolist()
+    labels = {c: _name(names, c) if c else ("unnamed" if lang == "en" else "غير محدد") for c in order}
+    colors = _colors(sorted(set(counts["category"])))
+    fig = go.Figure()
+    for cat in sorted(set(counts["category"])):
+        cc = counts[counts["category"] == cat].set_index("donor").reindex(order).dropna(subset=["n"])
+        fig.add_bar(x=cc["n"], y=[labels[c] for c in cc.index], orientation="h", name=cat,
+                    marker_color=colors[cat], customdata=_custom([wrap(s, limit=160) for s in cc["systems"]]),
+                    hovertemplate=f"<b>%{{y}}</b> · {cat}: %{{x}}<br>%{{customdata[0]}}<extra></extra>")
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title="articles × systems" if lang == "en" else "مقالات × منظومات", **_int_ticks(
+        float(counts.groupby("donor")["n"].sum().max())))
+    return style(fig, title, subtitle, height=max(300, 110 + 36 * len(order)), lang=lang)
+
+
+def system_pledges_over_time(mentions: pd.DataFrame, names: Mapping[str, str], title: str, subtitle: str = "",
+                             lang: str = "en") -> go.Figure:
+    """Dots: the first pledged or delivered mention of each system per donor (``first_pledge``), colour = donor."""
+    d = mentions[mentions["first_pledge"].astype(bool)]
+    if d.empty:
+        return empty(title, subtitle=subtitle, lang=lang)
+    donors = sorted(set(d["donor"]))
+    colors = _colors(donors)
+    fig = go.Figure()
+    for donor in donors:
+        dd = d[d["donor"] == donor]
+        label = _name(names, donor) if donor else ("unnamed" if lang == "en" else "غير محدد")
+        fig.add_scatter(x=dd["date"], y=dd["system"], mode="markers", name=label,
+                        marker={"color": colors[donor], "size": 11},
+                        customdata=_custom(dd["status"], [wrap(e) for e in dd["evidence"]]),
+                        hovertemplate=f"<b>%{{y}}</b> · {label}<br>%{{x|%Y-%m-%d}} · %{{customdata[0]}}"
+                                      "<br>%{customdata[1]}<extra></extra>")
+    fig.update_xaxes(type="date")
+    fig.update_yaxes(type="category", categoryorder="category descending")
+    return style(fig, title, subtitle, height=max(320, 120 + 26 * d["system"].nunique()), lang=lang)
+
+
 def country_roles(roles: pd.DataFrame, names: Mapping[str, str], type_labels: Mapping[str, str], title: str,
                   subtitle: str = "", top: int = 20, lang: str = "en") -> go.Figure:
     """Meetings per country for one role (rows of ``derive.role_counts``), stacked by meeting type."""

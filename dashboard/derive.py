@@ -151,7 +151,7 @@ def amount_figures(amounts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
     """One row per distinct reported figure: donor, kind, value_usd, value, currency, date (as-of: the earliest date
     it was reported for), n_sources, article_ids, evidence, raw, amount_ids."""
     cols = ["donor", "kind", "value_usd", "value", "currency", "date", "n_sources", "article_ids", "evidence", "raw",
-            "amount_ids"]
+            "amount_ids", "category"]
     if amounts.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in cols}).astype(
             {"value_usd": "float64", "n_sources": "int64", "date": "datetime64[s]"})
@@ -160,6 +160,7 @@ def amount_figures(amounts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
         donor=_s(amounts["donor"]), kind=_s(amounts["kind"]).replace("", "other"),
         _date=amounts["date_start"].fillna(lookup(amounts["article_id"], pub)),
         _usd=amounts["value_usd"].astype("float64"),
+        _category=_s(amounts["category"]).replace("", "unknown") if "category" in amounts else "unknown",
     )
     usd_key = a["_usd"].map(lambda v: f"{v:.3g}" if pd.notna(v) else "")
     raw_key = a["value"].astype("float64").map(lambda v: f"{v:.3g}" if pd.notna(v) else "") + _s(a["currency"])
@@ -172,10 +173,31 @@ def amount_figures(amounts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
         article_ids=("article_id", lambda s: ";".join(dict.fromkeys(s.astype(str)))),
         evidence=("evidence", "first"), raw=("raw", "first"),
         amount_ids=("amount_id", lambda s: ";".join(s.astype(str))),
+        category=("_category", "first"),
     ).reset_index().drop(columns="_key")
     out["value"] = out["value"].astype("float64")
     out["currency"] = out["currency"].astype("string")
     return out[cols].sort_values(["kind", "date"], na_position="last").reset_index(drop=True)
+
+
+def category_totals(figures: pd.DataFrame) -> pd.DataFrame:
+    """Per kind, donor and aid category (military, financial...): the distinct figures added up, except cumulative
+    totals, of which the latest is taken (a running total is never added to another). Kinds stay apart: one row
+    per (kind, donor, category) with ``value_usd``, ``n_figures`` and ``how`` ("sum" or "latest")."""
+    cols = ["kind", "donor", "category", "value_usd", "n_figures", "how"]
+    f = figures[figures["value_usd"].notna()] if len(figures) else figures
+    if f.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols}).astype(
+            {"value_usd": "float64", "n_figures": "int64"})
+    f = f.assign(category=f["category"].fillna("unknown") if "category" in f else "unknown")
+    keys = ["kind", "donor", "category"]
+    cum = f[f["kind"] == "cumulative_total"].sort_values("date", na_position="first")
+    latest = cum.groupby(keys, dropna=False).agg(value_usd=("value_usd", "last"), n_figures=("value_usd", "size"))
+    summed = f[f["kind"] != "cumulative_total"].groupby(keys, dropna=False).agg(
+        value_usd=("value_usd", "sum"), n_figures=("value_usd", "size"))
+    out = pd.concat([latest.reset_index().assign(how="latest"), summed.reset_index().assign(how="sum")],
+                    ignore_index=True)
+    return out[cols].sort_values(["kind", "value_usd"], ascending=[True, False]).reset_index(drop=True)
 
 
 def latest_totals(figures: pd.DataFrame) -> pd.DataFrame:
@@ -186,6 +208,26 @@ def latest_totals(figures: pd.DataFrame) -> pd.DataFrame:
     t = t.sort_values(["donor", "date", "n_sources", "value_usd"], ascending=[True, False, False, False],
                       na_position="last")
     return t.drop_duplicates("donor").sort_values("value_usd", ascending=False).reset_index(drop=True)
+
+
+def system_mentions(systems: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The systems table for the "What is given" page: one row per system named in an article, dated by the article
+    (``date``), with ``first_pledge`` marking the earliest pledged or delivered mention of each (system, donor)."""
+    cols = ["date", "system", "category", "donor", "status", "quantity", "quantity_qualifier", "raw", "evidence",
+            "article_id", "system_id", "first_pledge"]
+    if systems.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols}).astype(
+            {"date": "datetime64[s]", "first_pledge": "bool", "quantity": "float64"})
+    pub = articles.set_index(articles["article_id"].astype("string").fillna(""))["published"]
+    d = systems.assign(
+        donor=_s(systems["donor"]), status=_s(systems["status"]), category=_s(systems["category"]),
+        date=systems["date_start"].fillna(lookup(systems["article_id"], pub)),
+        quantity=systems["quantity"].astype("float64"),
+    ).sort_values(["date", "system_id"], na_position="last")
+    given = d["status"].isin(["pledged", "delivered"])
+    first = given & ~d[given].duplicated(["system", "donor"]).reindex(d.index, fill_value=True)
+    d["first_pledge"] = first & d["date"].notna()
+    return d[cols].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -387,7 +429,7 @@ def restrict_reference(reference: pd.DataFrame | None, date_from: object, date_t
 # ---------------------------------------------------------------------------------------------------------------------
 # One article
 
-SPAN_KINDS = ("date", "country", "country_ref", "amount", "event", "count", "place", "official")
+SPAN_KINDS = ("date", "country", "country_ref", "amount", "event", "count", "place", "official", "system")
 
 
 def highlight_html(text: object, spans: pd.DataFrame) -> str:
@@ -423,7 +465,7 @@ def highlight_html(text: object, spans: pd.DataFrame) -> str:
 def article_rows(c: Corpus, article_id: str) -> dict[str, pd.DataFrame]:
     """The extracted rows of one article, table by table."""
     out = {}
-    for name in ("events", "participants", "amounts", "mentions", "spans"):
+    for name in ("events", "participants", "amounts", "mentions", "spans", "systems"):
         df = getattr(c, name)
         out[name] = df[df["article_id"] == article_id].reset_index(drop=True)
     return out

@@ -221,8 +221,11 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
             mkeep &= hit.reindex(mt.index, fill_value=False).astype(bool)
     meetings = mt[mkeep]
 
+    systems = corpus.systems[isin(corpus.systems["article_id"], kept_articles)]
+    if f.countries:
+        systems = systems[isin(systems["donor"], f.countries)]
     return Corpus(articles=articles, events=events, participants=parts, amounts=amounts, mentions=mentions,
-                  spans=spans, errors=corpus.errors, meetings=meetings)
+                  spans=spans, errors=corpus.errors, meetings=meetings, systems=systems)
 
 
 # ---------------------------------------------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ CHUNK_MAX = 32  # articles per task sent to a worker: results are saved per task
 LIBRARIES = ("pyarabic", "babel", "charset-normalizer", "pandas", "pyarrow")  # their versions can change a result
 
 ArticleResult = dict[str, list[dict[str, Any]]]
-TABLES_FROM_TEXT = ("events", "participants", "amounts", "mentions", "spans")
+TABLES_FROM_TEXT = ("events", "participants", "amounts", "mentions", "spans", "systems")
 
 
 @functools.cache
@@ -317,7 +317,8 @@ def _enrich(corpus: Corpus) -> Corpus:
     events = link_reference(date_from_calendar(events, published))
     events, meetings = canonical_meetings(events, corpus.participants, arts)
     return Corpus(articles=arts, events=events, participants=corpus.participants, amounts=corpus.amounts,
-                  mentions=corpus.mentions, spans=corpus.spans, errors=corpus.errors, meetings=meetings)
+                  mentions=corpus.mentions, spans=corpus.spans, errors=corpus.errors, meetings=meetings,
+                  systems=corpus.systems)
 
 
 def write_tables(corpus: Corpus, out: str | Path, formats: Sequence[str] = ("csv", "parquet")) -> list[Path]:

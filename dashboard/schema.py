@@ -7,7 +7,7 @@ boilerplate cut. ``evidence`` is the sentence a value came from, as written in t
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import pandas as pd
@@ -46,6 +46,7 @@ TABLES: dict[str, dict[str, str]] = {
         # the giver found in the amount's sentence, or carried from the article's previous amount; how many times
         # the article states the figure (one row per figure)
         "donor_basis": "category", "mentions": "Int64",
+        "category": "category",  # issue 10: military, financial, humanitarian, mixed, unknown
     },
     "mentions": {
         "article_id": "string", "country": "category", "count": "Int64", "first_raw": "string",
@@ -53,6 +54,14 @@ TABLES: dict[str, dict[str, str]] = {
     "spans": {
         "article_id": "string", "kind": "category", "start": "Int64", "end": "Int64", "raw": "string",
         "value": "string", "sentence": "Int64",
+    },
+    # issue 10: weapon systems and equipment named in an article (what is given, by whom, in what state)
+    "systems": {
+        "system_id": "string", "article_id": "string", "event_id": "string", "amount_id": "string",
+        "system": "string", "category": "category", "maker": "string", "quantity": "Float64",
+        "quantity_qualifier": "category", "donor": "string", "donor_basis": "category", "status": "category",
+        "raw": "string", "evidence": "string", "sentence": "Int64", "start": "Int64", "end": "Int64",
+        "date": "string", "date_start": "date",
     },
     "errors": {
         "file": "string", "record": "Int64", "error": "string",
@@ -100,6 +109,7 @@ class Corpus:
     spans: pd.DataFrame
     errors: pd.DataFrame
     meetings: pd.DataFrame
+    systems: pd.DataFrame = field(default_factory=lambda: frame("systems"))
 
     @classmethod
     def empty(cls) -> Corpus:

@@ -18,6 +18,7 @@ from .ordinals import find_meeting_ordinals, find_war_year
 from .people import find_officials
 from .places import find_countries, find_places
 from .sentences import sentence_spans
+from .systems import SentenceInput, amount_category, article_systems
 from .types import AmountHit, DateHit, Hit
 
 __all__ = ["ArticleRows", "extract_article"]
@@ -32,6 +33,7 @@ class ArticleRows:
     amounts: list[Row] = field(default_factory=list)
     mentions: list[Row] = field(default_factory=list)
     spans: list[Row] = field(default_factory=list)
+    systems: list[Row] = field(default_factory=list)
 
 
 def _facts(nt: NormText, published: dt.date | None) -> tuple[list[SentenceFacts], list[tuple[int, int]]]:
@@ -142,9 +144,12 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
                 "rate_basis": rate_basis if amt.currency != "USD" and amt.rate_source != "stated" else None,
                 "rate_source": amt.rate_source, "alt_value": amt.alt_value, "alt_currency": amt.alt_currency,
                 "scale_inferred": amt.scale_inferred,
+                "category": amount_category(f.text, amt.start, amt.end),
             })
             span("amount", f.index, amt, amt.value_usd if amt.value_usd is not None else f"{amt.value} {amt.currency}")
     out.amounts.extend(_merge_repeats(amounts))
+
+    _system_rows(out, article_id, facts, orig, sentence_text, event_by_sentence, published_iso)
 
     for iso3, times in sorted(mention_counts.items(), key=lambda kv: (-kv[1], kv[0])):
         out.mentions.append({"article_id": article_id, "country": iso3, "count": times, "first_raw": first_raw[iso3]})
@@ -219,6 +224,27 @@ def _event_rows(out: ArticleRows, article_id: str, event_id: str, ev: EventDraft
         s, e, raw = orig(r.sentence, r.hit)
         out.participants.append({"event_id": event_id, "article_id": article_id, "country": r.iso3, "role": r.role,
                                  "via": r.via, "raw": raw, "start": s, "end": e})
+
+
+def _system_rows(out: ArticleRows, article_id: str, facts: list[SentenceFacts], orig: Any, sentence_text: Any,
+                 event_by_sentence: dict[int, str], published_iso: str | None) -> None:
+    """Weapon systems and equipment (issue 10), tied to the event or amount of their sentence."""
+    amount_by_sentence: dict[int, str] = {}
+    for a in out.amounts:
+        amount_by_sentence.setdefault(a["sentence"], a["amount_id"])
+    hits = article_systems([SentenceInput(f.text, f.countries, f.officials) for f in facts])
+    for k, (si, h) in enumerate(hits):
+        s, e, raw = orig(si, h)
+        out.systems.append({
+            "system_id": f"{article_id}#s{k}", "article_id": article_id, "event_id": event_by_sentence.get(si),
+            "amount_id": amount_by_sentence.get(si), "system": h.system, "category": h.category, "maker": h.maker,
+            "quantity": h.quantity, "quantity_qualifier": h.quantity_qualifier, "donor": h.donor or "",
+            "donor_basis": h.donor_basis or None, "status": h.status, "raw": raw,
+            "evidence": sentence_text(si)[2], "sentence": si, "start": s, "end": e,
+            "date": published_iso or "", "date_start": published_iso,
+        })
+        out.spans.append({"article_id": article_id, "kind": "system", "start": s, "end": e, "raw": raw,
+                          "value": h.system, "sentence": si})
 
 
 def _start(value: str | None) -> str | None:

@@ -20,6 +20,9 @@ page.chart(charts.latest_totals(derive.latest_totals(figures), names,
 page.chart(charts.amounts_over_time(figures, names, ctx.kind_labels(),
                                     ctx.t("Reported amounts over time, by kind", "المبالغ المعلنة عبر الزمن حسب النوع"),
                                     ctx.subtitle(), lang=ctx.lang), "amounts-over-time")
+page.chart(charts.category_totals(derive.category_totals(figures), names, ctx.kind_labels(),
+                                  ctx.t("By aid category and donor, per kind", "حسب فئة المساعدة والمانح لكل نوع"),
+                                  ctx.subtitle(), lang=ctx.lang), "category-totals")
 
 st.subheader(ctx.t("Reported figures and their evidence", "الأرقام المعلنة ومصادرها"))
 kinds = ctx.kind_labels()
@@ -27,7 +30,7 @@ view = figures.assign(
     donor=figures["donor"].map(lambda d: names.get(d, d)), kind=figures["kind"].map(lambda k: kinds.get(k, k)),
     usd=figures["value_usd"].map(charts.usd),
     open=common.article_link(ctx)(figures["article_ids"].str.split(";").str[0]),
-)[["date", "donor", "kind", "usd", "raw", "n_sources", "article_ids", "evidence", "open", "value_usd"]]
+)[["date", "donor", "kind", "category", "usd", "raw", "n_sources", "article_ids", "evidence", "open", "value_usd"]]
 common.table(view, "figures", column_config={
     "date": st.column_config.DateColumn("as of", format="YYYY-MM-DD"),
     "usd": st.column_config.TextColumn("US$"), "raw": st.column_config.TextColumn("as written"),

@@ -274,7 +274,7 @@ CSS = """
 mark.k-country_ref { background: #e3f1ea; border-bottom: 2px dotted #0b6e4f; }
 mark.k-date { background: #ffe39a; } mark.k-country { background: #bfe3d3; } mark.k-amount { background: #f9c6c9; }
 mark.k-event { background: #cddcf5; } mark.k-count { background: #e5d4f2; } mark.k-place { background: #d7ecf7; }
-mark.k-official { background: #efe1c6; }
+mark.k-official { background: #efe1c6; } mark.k-system { background: #d9f2c4; }
 .legend-chip { display: inline-block; margin: 0 0.3em 0.3em 0; padding: 0 0.4em; border-radius: 0.25em;
   font-size: 0.85rem; }
 .article-title { font-size: 1.35rem; font-weight: 600; }

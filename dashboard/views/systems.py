@@ -1,0 +1,38 @@
+"""What is given: weapon systems and equipment named in the articles, by donor and over time, with their sentences."""
+
+import streamlit as st
+
+from dashboard import charts, derive
+from dashboard.views import common
+
+ctx = common.context()
+c = ctx.data
+page = common.Page("systems", ctx)
+page.header(ctx.t("What is given", "ما الذي يقدم"), ctx.subtitle())
+st.caption("Weapon systems and equipment named in the articles, with who gives them and whether they are pledged, "
+           "delivered, requested by Ukraine or only discussed. A request is not a pledge; a Russian system in a "
+           "strike report is never counted.")
+
+mentions = derive.system_mentions(c.systems, c.articles)
+names = ctx.names()
+page.chart(charts.systems_by_donor(mentions, names, ctx.t("Systems pledged or delivered, by donor",
+                                                          "المنظومات المتعهد بها أو المسلمة حسب المانح"),
+                                   ctx.subtitle(), lang=ctx.lang), "systems-by-donor")
+page.chart(charts.system_pledges_over_time(mentions, names,
+                                           ctx.t("First pledge of each system, by donor",
+                                                 "أول تعهد بكل منظومة حسب المانح"),
+                                           ctx.subtitle(), lang=ctx.lang), "system-pledges-over-time")
+
+st.subheader(ctx.t("Systems and their evidence", "المنظومات ومصادرها"))
+view = mentions.assign(
+    donor=mentions["donor"].map(lambda d: names.get(d, d)),
+    open=common.article_link(ctx)(mentions["article_id"]),
+)[["date", "system", "category", "donor", "status", "quantity", "quantity_qualifier", "raw", "evidence", "open"]]
+common.table(view, "systems", column_config={
+    "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
+    "quantity_qualifier": st.column_config.TextColumn("qualifier"),
+    "raw": st.column_config.TextColumn("as written"),
+    "evidence": st.column_config.TextColumn("evidence (Arabic sentence)", width="large"),
+    "open": st.column_config.LinkColumn("source", display_text="open ↗"),
+})
+page.finish()
