@@ -97,36 +97,45 @@ class Site:
             if counted:
                 self.in_flight += 1
                 self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        released = False
+
+        def release() -> None:  # the answer is complete but for its last bytes: the request is no longer waiting
+            nonlocal released
+            if counted and not released:
+                released = True
+                with self.lock:
+                    self.in_flight -= 1
+
         try:
-            self._answer(h, route)
+            body = self._answer(h, route)
+            if body is not None:  # the client may send its next request once these bytes arrive: release first
+                release()
+                h.end_headers()
+                h.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up (a size limit): fine
         finally:
             hit.end = time.monotonic()
-            if counted:
-                with self.lock:
-                    self.in_flight -= 1
+            release()
 
-    def _answer(self, h: BaseHTTPRequestHandler, route: Route | None) -> None:
+    def _answer(self, h: BaseHTTPRequestHandler, route: Route | None) -> bytes | None:
+        """The response's status and headers sent (headers not ended), and the body still to write; None when the
+        route wrote everything itself (a hanging or streamed one)."""
         if route is None:
             h.send_response(404)
             h.send_header("Content-Type", "text/html; charset=utf-8")
-            h.end_headers()
-            h.wfile.write(b"<html><body>not found</body></html>")
-            return
+            return b"<html><body>not found</body></html>"
         if route.body is HANG:
             self.stop.wait(120)  # never answers while the tests run
-            return
+            return None
         if route.fail_first > 0:
             route.fail_first -= 1
             h.send_response(503)
             h.send_header("Retry-After", "0")
-            h.end_headers()
-            return
+            return b""
         if route.etag and h.headers.get("If-None-Match") == route.etag:
             h.send_response(304)
-            h.end_headers()
-            return
+            return b""
         h.send_response(route.status)
         h.send_header("Content-Type", route.content_type)
         for k, v in route.headers.items():
@@ -141,8 +150,7 @@ class Site:
             while sent < route.body.size and not self.stop.is_set():
                 h.wfile.write(chunk)
                 sent += len(chunk)
-            return
+            return None
         data = route.body.encode("utf-8") if isinstance(route.body, str) else bytes(route.body)
         h.send_header("Content-Length", str(len(data)))
-        h.end_headers()
-        h.wfile.write(data)
+        return data
