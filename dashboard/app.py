@@ -27,7 +27,7 @@ base = common.load(str(path), common.signature(str(path)))
 with st.sidebar:
     filter_box = st.container()
     st.divider()
-    st.caption(f"Corpus: `{path.name or path}` · {len(base.corpus.articles):,} articles")
+    common.plain(f"Corpus: {path.name or path} · {len(base.corpus.articles):,} articles")
     uploaded = st.file_uploader("Add articles for this session", type=["txt", "json", "jsonl", "csv"],
                                 accept_multiple_files=True, key="uploads",
                                 help="Plain text, JSON, JSON Lines or CSV; kept only in this browser session.")
@@ -37,9 +37,9 @@ if up is not None:
         st.caption(f"Uploads: {len(up.articles):,} articles added, {len(up.errors):,} files or records not read.")
         if len(up.errors):
             with st.expander("Upload problems", expanded=True):
-                for row in up.errors.itertuples():
+                for row in up.errors.itertuples():  # file names and reasons are shown as text, never Markdown
                     rec = f" (record {row.record})" if row.record is not None and str(row.record) != "<NA>" else ""
-                    st.markdown(f"- `{row.file}`{rec}: {row.error}")
+                    common.plain(f"{row.file}{rec}: {row.error}", cls="upload-problem")
 
 f = filters.sidebar(bundle.options, common.country_label, where=filter_box)
 ctx = common.Context(full=bundle.corpus, data=filters.apply(bundle.corpus, f), filters=f, options=bundle.options,

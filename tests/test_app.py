@@ -306,3 +306,142 @@ def test_corpus_path(argv, env, expected, monkeypatch):
     if env:
         monkeypatch.setenv("RAMSTEIN_CORPUS", env)
     assert common.corpus_path(argv) == expected
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# values from files are text, ids in URLs are encoded, uploads are checked by the server (issue 8)
+
+HOSTILE_OUTLET = "![pixel](http://tracker.invalid/p.png) [click](http://evil.invalid/x) $x^2$ `tick :red[red]"
+HOSTILE_URL = "http://evil.invalid/a`b`)![i](http://tracker.invalid/i.png)"
+HOSTILE_IDS = ["records#1", "a+b", "x&y", "100%", "q?=1&article=other", "tick`id`"]
+MARKDOWN_ELEMENTS = ("markdown", "caption", "info", "warning", "error", "success", "title", "header", "subheader",
+                     "latex", "code")
+
+
+def _rename_articles(c, mapping: dict[str, str]):
+    """The corpus with some article ids replaced (in every table that carries them)."""
+    for name in ("articles", "events", "participants", "amounts", "mentions", "spans"):
+        df = getattr(c, name)
+        df["article_id"] = df["article_id"].astype("string").replace(mapping)
+    m = c.meetings
+    m["article_ids"] = m["article_ids"].astype("string").map(
+        lambda s: ";".join(mapping.get(x, x) for x in str(s).split(";")) if pd.notna(s) else s)
+    return c
+
+
+def _markdown_bodies(at: AppTest) -> list[str]:
+    out = []
+    for attr in MARKDOWN_ELEMENTS:
+        out += [str(e.value) for e in getattr(at, attr)]
+    out += [str(e.label) for e in at.expander]
+    return out
+
+
+@pytest.fixture
+def hostile_app(monkeypatch, tmp_path):
+    c = make_corpus(40, seed=3)
+    latest = c.events.sort_values("date_start", ascending=False)["article_id"].astype(str)
+    mapping = dict(zip(list(dict.fromkeys(latest))[:len(HOSTILE_IDS)], HOSTILE_IDS, strict=True))
+    c = _rename_articles(c, mapping)
+    c.articles["outlet"] = pd.Series(HOSTILE_OUTLET, index=c.articles.index, dtype=c.articles["outlet"].dtype)
+    c.articles["url"] = pd.Series(HOSTILE_URL, index=c.articles.index, dtype=c.articles["url"].dtype)
+    monkeypatch.setattr(common, "read_corpus", lambda _p: c)
+    return c, (lambda params=None: app_on(tmp_path, monkeypatch, params))
+
+
+@pytest.mark.parametrize("aid", HOSTILE_IDS)
+def test_article_fields_are_plain_text(hostile_app, aid):
+    _c, run = hostile_app
+    at = run()
+    at.switch_page("views/articles.py").run()
+    at.query_params["article"] = aid  # as when a link to the article is opened
+    at.run()
+    no_exception(at, "articles")
+    assert at.selectbox(key="art_pick").value == aid
+    bodies = _markdown_bodies(at)
+    for bad in ("tracker.invalid", "evil.invalid", "$x^2$", aid):
+        assert not [b for b in bodies if bad in b], f"{bad!r} reached Markdown"
+    shown = " ".join(h.proto.body for h in at.get("html"))
+    assert "![pixel](http://tracker.invalid/p.png)" in shown  # the outlet as text (no Markdown or tags in it)
+    assert "a`b`)![i](http://tracker.invalid/i.png)" in shown
+    assert "<img" not in shown and "<a " not in shown
+
+
+def _links(at: AppTest) -> list[tuple[str, str | None]]:
+    """(link, article id of the row) of every table with an "open" column."""
+    out = []
+    for df in at.dataframe:
+        v = df.value
+        if "open" in v:
+            ids = v["article_id"] if "article_id" in v else [None] * len(v)
+            out += [(u, a) for u, a in zip(v["open"], ids, strict=True) if isinstance(u, str)]
+    return out
+
+
+@pytest.mark.parametrize("page", ["views/overview.py", "views/aid.py", "views/timeline.py"])
+def test_article_links_encode_ids_and_keep_filters(hostile_app, page):
+    from urllib.parse import parse_qs, urlsplit
+
+    c, run = hostile_app
+    at = run({"types": "udcg_meeting,phone_call,nato_meeting,coalition_meeting,bilateral_meeting,armaments_meeting,"
+                       "other_meeting", "lang": "ar"})
+    at.switch_page(page).run()
+    links = _links(at)
+    assert links, "no article links on the page"
+    known = set(c.articles["article_id"].astype(str))
+    for url, aid in links:
+        parts = urlsplit(url)
+        assert parts.path == "articles" and not parts.fragment, url
+        q = parse_qs(parts.query)
+        assert len(q["article"]) == 1 and q["article"][0] in known, url
+        if aid is not None:
+            assert q["article"][0] == aid
+        assert q["lang"] == ["ar"] and q["types"][0].startswith("udcg_meeting,phone_call"), url
+    if page == "views/overview.py":
+        assert {a for _u, a in links} & set(HOSTILE_IDS)
+
+
+def test_upload_problems_are_plain_text(synth_app):
+    at = synth_app()
+    bad = "![x](tracker.invalid)`$y$ [a](evil.invalid).json"
+    at.file_uploader(key="uploads").set_value([(bad, b'{"text": ', "application/json")]).run()
+    no_exception(at, "upload")
+    assert not [b for b in _markdown_bodies(at) if "tracker.invalid" in b]
+    assert any(bad in h.proto.body for h in at.get("html"))
+
+
+UPLOAD_TEXT = "اجتماع في بروكسل\n\nعقد وزراء دفاع بولندا وألمانيا اجتماعا في بروكسل يوم 3 مارس 2025.\n"
+OTHER_TEXT = "اتصال هاتفي\n\nأجرى وزير الدفاع الألماني اتصالا هاتفيا مع نظيره البولندي يوم 4 مارس 2025.\n"
+
+
+def test_uploads_with_the_same_name_are_not_lost(synth_app, synth):
+    at = synth_app()
+    at.file_uploader(key="uploads").set_value([
+        ("same.txt", UPLOAD_TEXT.encode(), "text/plain"), ("same.txt", OTHER_TEXT.encode(), "text/plain"),
+        ("twice.txt", OTHER_TEXT.encode(), "text/plain"), ("twice.txt", OTHER_TEXT.encode(), "text/plain"),
+    ]).run()
+    no_exception(at, "upload")
+    assert metric(at, "Articles") == f"{len(synth.articles) + 2:,}"
+    problems = " ".join(h.proto.body for h in at.get("html") if "upload-problem" in h.proto.body)
+    assert "same.txt" in problems and "same name" in problems
+    assert "twice.txt" in problems and "uploaded twice" in problems
+
+
+def test_upload_size_is_checked_by_the_app(synth_app, synth, monkeypatch):
+    monkeypatch.setattr(common, "UPLOAD_LIMIT_MB", 1)
+    at = synth_app()
+    big = (UPLOAD_TEXT * (2 * 1024 * 1024 // len(UPLOAD_TEXT.encode()) + 1)).encode()
+    at.file_uploader(key="uploads").set_value([("big.txt", big, "text/plain"),
+                                               ("small.txt", UPLOAD_TEXT.encode(), "text/plain")]).run()
+    no_exception(at, "upload")
+    assert metric(at, "Articles") == f"{len(synth.articles) + 1:,}"
+    problems = " ".join(h.proto.body for h in at.get("html") if "upload-problem" in h.proto.body)
+    assert "big.txt" in problems and "upload limit of 1 MB" in problems
+
+
+def test_server_config_listens_locally_and_caps_uploads():
+    import tomllib
+
+    conf = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert conf["server"]["address"] == "127.0.0.1"
+    assert conf["server"]["maxUploadSize"] <= common.UPLOAD_LIMIT_MB

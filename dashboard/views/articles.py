@@ -46,9 +46,9 @@ art = titles.loc[aid]
 rows = derive.article_rows(ctx.full, aid)
 left, right = st.columns([3, 2], gap="large")
 with left:
-    meta = [f"`{aid}`", derive.published_label(art)]
+    meta = [aid, derive.published_label(art)]
     meta += [derive.txt(art[k]) for k in ("outlet", "file") if derive.txt(art[k])]
-    st.caption(" · ".join(meta))
+    common.plain(" · ".join(meta), cls="plain-caption article-meta")
     st.html(common.rtl(derive.highlight_html(art["title"], rows["spans"].iloc[:0]), "article-title"))
     present = set(rows["spans"]["kind"].astype(str))
     kinds = [k for k in derive.SPAN_KINDS if k in present] + sorted(present - set(derive.SPAN_KINDS))
@@ -56,7 +56,7 @@ with left:
         st.html(" ".join(f'<mark class="legend-chip k-{html.escape(k)}">{html.escape(k)}</mark>' for k in kinds))
     st.html(common.rtl(derive.highlight_html(art["text"], rows["spans"]), "article-text"))
     if derive.txt(art["url"]):
-        st.caption(f"Source: {art['url']}")
+        common.plain(f"Source: {art['url']}", cls="plain-caption article-url")
 with right:
     ev = rows["events"]
     st.markdown(f"**Events** ({len(ev)})")

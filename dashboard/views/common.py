@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import html
 import os
+import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,7 +19,7 @@ import streamlit as st
 from dashboard import export, filters
 from dashboard.filters import EVENT_TYPES, Filters, Options
 from dashboard.loader import combine
-from dashboard.schema import Corpus
+from dashboard.schema import Corpus, frame
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = ROOT / "seeds"
@@ -112,16 +114,72 @@ def merge_uploads(base: Corpus, up: Corpus) -> Corpus:
     return combine(base, up)
 
 
+UPLOAD_LIMIT_MB = 20  # per file, as the loader's own file limit; .streamlit/config.toml's maxUploadSize matches
+UPLOAD_TOTAL_MB = 100  # all files of one session together
+
+
+def upload_limit_bytes() -> int:
+    """The per-file upload limit: the smaller of ours and the server's ``server.maxUploadSize``."""
+    try:
+        server = int(st.get_option("server.maxUploadSize"))
+    except Exception:
+        server = UPLOAD_LIMIT_MB
+    return min(server, UPLOAD_LIMIT_MB) * 1024 * 1024
+
+
+def screen_uploads(files: Sequence, limit: int | None = None, total: int = UPLOAD_TOTAL_MB * 1024 * 1024
+                   ) -> tuple[list[tuple[str, bytes]], list[dict]]:
+    """The uploads the session may read, and an error row for each one refused: a file over the size limit (checked
+    here, whatever the browser let through), over the session's total, or a second file with a name already
+    uploaded (the loader reads files by name, so it would replace the first)."""
+    limit = upload_limit_bytes() if limit is None else limit
+    keep: list[tuple[str, bytes]] = []
+    refused: list[dict] = []
+    names: dict[str, bytes] = {}
+    used = 0
+    for f in files:
+        name = str(getattr(f, "name", "") or "upload")
+        size = int(getattr(f, "size", 0) or 0)
+        if size > limit:
+            refused.append({"file": name, "record": None,
+                            "error": f"larger than the upload limit of {limit // (1024 * 1024)} MB; not read"})
+            continue
+        data = f.getvalue()
+        if len(data) > limit:
+            refused.append({"file": name, "record": None,
+                            "error": f"larger than the upload limit of {limit // (1024 * 1024)} MB; not read"})
+            continue
+        key = Path(name).name.casefold()
+        if key in names:
+            same = hashlib.sha1(names[key]).digest() == hashlib.sha1(data).digest()
+            refused.append({"file": name, "record": None, "error": (
+                "the same file was uploaded twice; the second copy was not read" if same else
+                "another uploaded file has the same name; rename this one and upload it again")})
+            continue
+        if used + len(data) > total:
+            refused.append({"file": name, "record": None, "error": (
+                f"the uploads of this session exceed {total // (1024 * 1024)} MB together; not read")})
+            continue
+        names[key] = data
+        used += len(data)
+        keep.append((name, data))
+    return keep, refused
+
+
 def with_uploads(base: Bundle, files: list) -> tuple[Bundle, Corpus | None]:
-    """The session's corpus: ``base`` plus the uploaded files (parsed once per content)."""
+    """The session's corpus: ``base`` plus the uploaded files (parsed once per content). Files refused by
+    ``screen_uploads`` become rows of the uploads' ``errors``."""
     if not files:
         return base, None
-    data = tuple((f.name, f.getvalue()) for f in files)
+    data_list, refused = screen_uploads(files)
+    data = tuple(data_list)
     key = hashlib.sha1(b"".join(n.encode() + b"\0" + hashlib.sha1(d).digest() for n, d in data)).hexdigest()
-    up = _load_uploads(key, data)
-    merged_key = f"_merged_{id(base)}_{key}"
+    up = _load_uploads(key, data) if data else Corpus.empty()
+    if refused:
+        up = replace(up, errors=pd.concat([up.errors, frame("errors", refused)], ignore_index=True))
+    merged_key = f"_merged_{id(base)}_{key}_{len(refused)}"
     if st.session_state.get("_merged_key") != merged_key:
-        st.session_state["_merged"] = _bundle(merge_uploads(base.corpus, up), base.load_error)
+        st.session_state["_merged"] = _bundle(merge_uploads(base.corpus, up), base.load_error) if data else base
         st.session_state["_merged_key"] = merged_key
     return st.session_state["_merged"], up
 
@@ -233,6 +291,7 @@ mark.k-official { background: #efe1c6; }
 .legend-chip { display: inline-block; margin: 0 0.3em 0.3em 0; padding: 0 0.4em; border-radius: 0.25em;
   font-size: 0.85rem; }
 .article-title { font-size: 1.35rem; font-weight: 600; }
+.plain-caption { font-size: 0.875rem; color: rgba(49, 51, 63, 0.6); overflow-wrap: anywhere; }
 </style>
 """
 
@@ -258,7 +317,7 @@ class Page:
         left, right = st.columns([5, 2], vertical_alignment="bottom")
         left.title(title)
         if caption:
-            left.caption(caption)
+            plain(caption, where=left)
         self._zip_slot = right.empty()
         ok, why = export.png_status()
         if not ok:
@@ -306,11 +365,25 @@ def table(df: pd.DataFrame, key: str, limit: int = 2000, hide: Sequence[str] = (
     st.dataframe(shown, key=key, hide_index=True, width="stretch", column_config=config, **kwargs)
 
 
+def article_url(article_id: object, query: Mapping[str, str]) -> str:
+    """The Articles page opened on ``article_id`` with the filter ``query``; every value percent-encoded, so ids such
+    as ``records#1``, ``a+b`` or ``x&y`` come back unchanged."""
+    params = {"article": "" if article_id is None or article_id is pd.NA else str(article_id), **query}
+    return "articles?" + urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
+
+
 def article_link(ctx: Context) -> Callable[[pd.Series], pd.Series]:
     """Article ids -> links that open the Articles page on them with the current filters."""
-    q = "&".join(f"{k}={v}" for k, v in ctx.filters.to_query().items())
+    query = ctx.filters.to_query()
 
     def links(ids: pd.Series) -> pd.Series:
-        return "articles?article=" + ids.astype("string").fillna("") + (f"&{q}" if q else "")
+        return ids.map(lambda a: None if a is None or a is pd.NA or a == "" else article_url(a, query)).astype(
+            "object")
 
     return links
+
+
+def plain(text: object, cls: str = "plain-caption", where=None) -> None:
+    """Text that comes from files (ids, outlets, URLs, file names, error reasons), shown as text: HTML-escaped, so
+    nothing in it is ever read as Markdown (images, links, maths, code) or markup."""
+    (where or st).html(f'<div class="{cls}" dir="auto">{html.escape(str(text))}</div>')

@@ -3,11 +3,16 @@ draws offline, and article text cannot inject markup."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import struct
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from dashboard.filters import Filters
+from dashboard.views.common import article_url
 
 pytestmark = pytest.mark.e2e
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -160,3 +165,30 @@ def test_upload_adds_articles_and_reports_bad_files(page, app_url):
     ])
     expect(metric_value(page, "Articles ·")).to_have_text(f"{before + 1:,}", timeout=60_000)
     expect(page.get_by_test_id("stSidebar")).to_contain_text("broken.json")
+
+
+@pytest.mark.parametrize(("aid", "title"), [
+    pytest.param("records#1", "سجل بلا معرف أول", id="record-without-id"),
+    pytest.param("records#2", "سجل بلا معرف ثان", id="second-record-without-id"),
+    pytest.param("a+b", "معرف فيه علامة جمع", id="plus"),
+    pytest.param("x&y", "معرف فيه علامة و", id="ampersand"),
+])
+def test_article_links_open_the_right_article_and_keep_filters(page, app_url, aid, title):
+    """The link the tables build for an id that needs encoding opens that article, with the filters kept."""
+    link = article_url(aid, Filters(date_from=dt.date(2025, 1, 1), lang="ar").to_query())
+    open_page(page, app_url, link)
+    picked = page.get_by_test_id("stSelectbox").filter(has_text="Article").first.get_by_role("combobox")
+    expect(picked).to_have_value(re.compile(re.escape(title)))
+    q = parse_qs(urlsplit(page.url).query)
+    assert q["article"] == [aid] and q["from"] == ["2025-01-01"] and q["lang"] == ["ar"], page.url
+
+
+def test_article_fields_render_as_text(page, app_url):
+    """Outlet and URL of a record try Markdown: no image is fetched, no link or maths is drawn, the text is shown."""
+    open_page(page, app_url, "articles", f"article={quote('records#1', safe='')}")
+    meta = page.locator(".article-meta")
+    expect(meta).to_contain_text("![pixel](http://tracker.invalid/p.png)")
+    expect(page.locator(".article-url")).to_contain_text("a`b`)![i](http://tracker.invalid/i.png)")
+    main = page.get_by_test_id("stMain")
+    assert main.locator("img[src*='invalid'], a[href*='invalid'], .katex, code").count() == 0
+    assert not [u for u in page.blocked if "invalid" in u], page.blocked
