@@ -263,27 +263,40 @@ def options(corpus: Corpus, today: dt.date | None = None) -> Options:
 # Widgets (streamlit)
 
 K_COUNTRIES, K_DATES, K_TYPES, K_LANG = "f_countries", "f_dates", "f_types", "f_lang"
+K_DATES_SET = "_f_dates_set"  # True only while the date range is one the user chose (in the widget or the URL)
 
 
 def _state_from(f: Filters, opts: Options) -> dict[str, Any]:
     return {
         K_COUNTRIES: list(f.countries),
         K_DATES: (f.date_from or opts.date_min, f.date_to or opts.date_max),
+        K_DATES_SET: f.has_dates,
         K_TYPES: list(f.event_types),
         K_LANG: f.lang,
     }
 
 
 def from_state(state: Mapping[str, Any], opts: Options) -> Filters:
-    """Filters from the widget values; a date range equal to the data's span means "no date filter"."""
-    dates = state.get(K_DATES) or ()
+    """Filters from the widget values. The date range restricts only when the user set it (``K_DATES_SET``); the
+    default range follows the data, so new data (an upload) widens it instead of being hidden by the old span."""
+    dates: Any = state.get(K_DATES) or ()
     dates = tuple(d for d in dates if d) if isinstance(dates, (list, tuple)) else (dates,)
     d0 = dates[0] if dates else None
     d1 = dates[1] if len(dates) > 1 else None
+    if not state.get(K_DATES_SET, True):
+        d0 = d1 = None
     d0 = None if d0 == opts.date_min else d0
     d1 = None if d1 == opts.date_max else d1
     return Filters(countries=tuple(state.get(K_COUNTRIES) or ()), date_from=d0, date_to=d1,
                    event_types=tuple(state.get(K_TYPES) or ()), lang=state.get(K_LANG) or "en")
+
+
+def _dates_changed(opts: Options) -> None:
+    """The user touched the date widget: the range is a filter unless it is the data's whole span."""
+    import streamlit as st
+
+    value = st.session_state.get(K_DATES) or ()
+    st.session_state[K_DATES_SET] = tuple(value) != (opts.date_min, opts.date_max)
 
 
 def sidebar(opts: Options, country_label: Callable[[str], str], where: Any = None) -> Filters:
@@ -296,6 +309,8 @@ def sidebar(opts: Options, country_label: Callable[[str], str], where: Any = Non
         url = from_query({k: st.query_params.get(k) for k in URL_KEYS})
         ss.update(_state_from(url, opts))
         ss["_filters_seeded"] = True
+    if not ss.get(K_DATES_SET):  # no range chosen: the widget shows the data's span, whatever the data is now
+        ss[K_DATES] = (opts.date_min, opts.date_max)
     # values asked for by the URL stay selectable even if this corpus does not have them
     country_opts = list(dict.fromkeys([*opts.countries, *ss.get(K_COUNTRIES, [])]))
     type_opts = list(dict.fromkeys([*opts.event_types, *ss.get(K_TYPES, [])]))
@@ -305,7 +320,8 @@ def sidebar(opts: Options, country_label: Callable[[str], str], where: Any = Non
         st.subheader("Filters · عوامل التصفية")
         st.multiselect("Countries · الدول", country_opts, key=K_COUNTRIES, format_func=country_label,
                        placeholder="All countries · كل الدول")
-        st.date_input("Date range · الفترة", min_value=lo, max_value=hi, key=K_DATES, format="YYYY-MM-DD")
+        st.date_input("Date range · الفترة", min_value=lo, max_value=hi, key=K_DATES, format="YYYY-MM-DD",
+                      on_change=_dates_changed, args=(opts,))
         st.multiselect("Event types · أنواع الأحداث", type_opts, key=K_TYPES,
                        format_func=lambda t: " · ".join(EVENT_TYPES.get(t, (t, t))),
                        placeholder="All types · كل الأنواع")

@@ -5,9 +5,14 @@
    loader; cold = empty loader cache, warm = second start).
 2. Filter change: server time of one rerun after a filter change, per page, on 10,000 synthetic articles (tables
    built directly, so only the dashboard is measured), via streamlit's AppTest, plus ``filters.apply`` alone.
+3. Concurrent sessions (``--sessions 8``): one server on N synthetic .txt articles, eight browser tabs (each its own
+   session) doing page switches and country-filter changes at the same time; latency of each action from the click
+   until the page has settled (URL updated, script finished, charts drawn), median and 90th percentile, and the
+   server's peak resident memory.
 
-    .venv/bin/python scripts/bench_app.py                # both parts (about 2 minutes on 2 cores)
+    .venv/bin/python scripts/bench_app.py                # parts 1 and 2 (about 2 minutes on 2 cores)
     .venv/bin/python scripts/bench_app.py --skip-browser --articles 10000
+    .venv/bin/python scripts/bench_app.py --only-sessions --sessions 8 --session-articles 2000
 """
 
 from __future__ import annotations
@@ -98,6 +103,95 @@ def filter_change(n: int, repeats: int) -> None:
     print(f"slowest page median: {worst:.3f} s")
 
 
+SETTLED_JS = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'))"""
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """The process's peak resident set (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def _session(browser, url: str, k: int, actions: int, out: list[tuple[str, float]]) -> None:
+    """One tab: open the app, then alternate page switches and country changes, timing each until settled."""
+    import re
+
+    ctx = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await ctx.new_page()
+    page.set_default_timeout(300_000)
+    await page.goto(url)
+    await page.get_by_test_id("stPlotlyChart").first.locator(".main-svg").first.wait_for()
+    await page.wait_for_function(SETTLED_JS)
+    pages = ["Aid totals", "Attending countries", "Ramstein timeline", "Overview"]
+    countries = ["POL", "DEU", "GBR", "FRA", "USA", "NLD"]
+    for i in range(actions):
+        t = time.perf_counter()
+        if i % 2 == 0:
+            kind = "page switch"
+            await page.get_by_test_id("stSidebarNav").get_by_text(pages[(i // 2 + k) % len(pages)]).first.click()
+        else:
+            kind = "country filter"
+            code = countries[(i // 2 + k) % len(countries)]
+            box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").first
+            await box.click()
+            await page.keyboard.type(code)
+            await page.get_by_role("option").filter(has_text=re.compile(code)).first.click()
+            await page.keyboard.press("Escape")
+            await page.wait_for_url(re.compile(f"countries=[^&]*{code}"))
+        await page.wait_for_timeout(50)
+        await page.wait_for_function(SETTLED_JS, polling=50)
+        out.append((kind, time.perf_counter() - t - 0.05))
+    await ctx.close()
+
+
+def sessions(n_articles: int, n_sessions: int, actions: int) -> None:
+    import asyncio
+
+    from playwright.async_api import async_playwright
+    from synthetic import write_articles
+
+    folder = write_articles(Path(tempfile.mkdtemp(prefix="bench-sessions-")), n_articles)
+    cache = tempfile.mkdtemp(prefix="bench-cache-")
+    env = {"RAMSTEIN_CACHE": cache, "BROWSER_PATH": str(ROOT / "bin" / "chromium-offline")}
+    proc, url = app_server.start(folder, env)
+    results: list[tuple[str, float]] = []
+    try:
+        app_server.wait_healthy(proc, url, timeout=600)
+
+        async def run() -> float:
+            async with async_playwright() as p:
+                browser = await p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                                  args=["--no-sandbox", "--disable-gpu",
+                                                        "--disable-background-networking"])
+                warm = await browser.new_page()  # the first visit parses the corpus; not counted
+                t = time.perf_counter()
+                await warm.goto(url)
+                await warm.get_by_test_id("stPlotlyChart").first.locator(".main-svg").first.wait_for(
+                    timeout=900_000)
+                first = time.perf_counter() - t
+                await warm.close()
+                await asyncio.gather(*(_session(browser, url, k, actions, results) for k in range(n_sessions)))
+                await browser.close()
+                return first
+
+        first = asyncio.run(run())
+        peak = _peak_rss_mb(proc.pid)
+    finally:
+        app_server.stop(proc)
+    lat = sorted(x for _k, x in results)
+    p90 = lat[min(len(lat) - 1, int(round(0.9 * (len(lat) - 1))))]
+    print(f"{n_sessions} sessions at once on {n_articles:,} articles (first visit, parse included: {first:.1f} s)")
+    print(f"  {len(lat)} actions: median {statistics.median(lat):.2f} s, 90th percentile {p90:.2f} s, "
+          f"max {lat[-1]:.2f} s")
+    for kind in ("page switch", "country filter"):
+        xs = sorted(x for k, x in results if k == kind)
+        print(f"  {kind:<15} median {statistics.median(xs):.2f} s, max {xs[-1]:.2f} s")
+    print(f"  server peak resident memory: {peak:,.0f} MB")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=10_000, help="synthetic articles for both parts")
@@ -105,7 +199,14 @@ def main() -> int:
                     help="synthetic .txt articles for the start-up test through the loader (0: seeds only)")
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--skip-browser", action="store_true")
+    ap.add_argument("--sessions", type=int, default=0, help="concurrent browser sessions for part 3 (0: skip)")
+    ap.add_argument("--session-articles", type=int, default=2_000)
+    ap.add_argument("--session-actions", type=int, default=8, help="actions per session")
+    ap.add_argument("--only-sessions", action="store_true", help="part 3 only")
     args = ap.parse_args()
+    if args.only_sessions:
+        sessions(args.session_articles, args.sessions or 8, args.session_actions)
+        return 0
     if not args.skip_browser:
         from synthetic import write_articles
 
@@ -119,6 +220,8 @@ def main() -> int:
                     print(f"start-up {label:<18} {state}: health {r['health']:.2f} s, first content "
                           f"{r['first_content']:.2f} s, first chart visible {r['first_chart']:.2f} s")
     filter_change(args.articles, args.repeats)
+    if args.sessions:
+        sessions(args.session_articles, args.sessions, args.session_actions)
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
     return 0
 

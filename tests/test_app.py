@@ -445,3 +445,40 @@ def test_server_config_listens_locally_and_caps_uploads():
     conf = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert conf["server"]["address"] == "127.0.0.1"
     assert conf["server"]["maxUploadSize"] <= common.UPLOAD_LIMIT_MB
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# issue 7
+
+
+LATE_RECORD = {"id": "late_upload", "title": "اجتماع رامشتاين بعد نهاية المدونة", "published": "2026-03-02",
+               "outlet": "example.org",
+               "text": "عقد وزراء دفاع مجموعة الاتصال الدفاعية الخاصة بأوكرانيا اجتماعا في بروكسل يوم 1 مارس 2026 "
+                       "برئاسة بريطانيا وألمانيا وبمشاركة نحو 50 دولة. وتعهدت ألمانيا بتقديم مساعدات عسكرية بقيمة "
+                       "ملياري يورو."}
+
+
+def test_upload_after_the_corpus_range_is_on_every_page(synth_app, synth):
+    """The date widget's default follows the data: an upload dated after the corpus is not hidden by the old span."""
+    at = synth_app()
+    span = at.date_input(key="f_dates").value
+    assert span[1] < dt.date(2026, 3, 2)
+    at.file_uploader(key="uploads").set_value(
+        ("late.json", json.dumps(LATE_RECORD, ensure_ascii=False).encode(), "application/json")).run()
+    no_exception(at, "upload")
+    assert "to" not in _qp(at) and "from" not in _qp(at), _qp(at)
+    assert at.date_input(key="f_dates").value[1] >= dt.date(2026, 3, 2)
+    assert metric(at, "Articles") == f"{len(synth.articles) + 1:,}"
+    for page in PAGES:
+        at.switch_page(page).run()
+        no_exception(at, page)
+        assert "to" not in _qp(at), page
+    at.switch_page("views/articles.py").run()
+    assert any(LATE_RECORD["title"] in o for o in at.selectbox(key="art_pick").options)
+    at.switch_page("views/data.py").run()
+    at.segmented_control(key="data_table").set_value("articles").run()
+    assert "late_upload" in set(at.dataframe[0].value["article_id"])
+    # a range the user sets is a filter, and it stays one
+    at.date_input(key="f_dates").set_value((dt.date(2023, 1, 1), dt.date(2023, 12, 31))).run()
+    assert _qp(at).get("to") == "2023-12-31"
+    assert "late_upload" not in set(at.dataframe[0].value["article_id"])
