@@ -283,13 +283,15 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
     """Reference meetings as the backbone, corpus meetings laid on them.
 
     Columns: event_type, date, number, location, chairs, attendance, status, n_articles, article_ids, evidence,
-    disagreement, source. ``status``: ``reported`` (in the reference and the corpus), ``disagreement`` (reported,
+    disagreement, source, ref_source. ``attendance`` is a number or a range of numbers of countries (from the
+    reference's ``attending_low``/``attending_high``, never its research notes), ``ref_source`` the first URL the
+    reference row rests on. ``status``: ``reported`` (in the reference and the corpus), ``disagreement`` (reported,
     sources disagree), ``not covered`` (reference only), ``not held`` (a reference meeting that was called off),
     ``not in reference`` (corpus only).
     """
     names = names or {}
     cols = ["event_type", "date", "number", "location", "chairs", "attendance", "status", "n_articles",
-            "article_ids", "evidence", "disagreement", "source"]
+            "article_ids", "evidence", "disagreement", "source", "ref_source"]
     mt = meetings if len(meetings) else meetings_from_events(events)
     mt = mt[mt["date_start"].notna()] if len(mt) else mt
     evid = {}
@@ -316,7 +318,7 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
             "attendance": att, "status": "disagreement" if dis else "reported",
             "n_articles": int(m.n_articles) if pd.notna(m.n_articles) else 0,
             "article_ids": txt(m.article_ids), "evidence": evid.get(txt(m.meeting_id)) or evid.get(first_event, ""),
-            "disagreement": dis, "source": "corpus",
+            "disagreement": dis, "source": "corpus", "ref_source": "",
         })
     corpus_rows = pd.DataFrame(rows, columns=cols)
     corpus_rows["date"] = pd.to_datetime(corpus_rows["date"])
@@ -346,7 +348,8 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
             "event_type": r.event_type, "date": r.date, "number": num,
             "location": txt(getattr(r, "location", "")),
             "chairs": chairs(getattr(r, "chairs", "")) + (f" ({chair_names})" if chair_names else ""),
-            "attendance": txt(getattr(r, "attendance", "")), "source": "reference",
+            "attendance": count_range(getattr(r, "attending_low", None), getattr(r, "attending_high", None)),
+            "source": "reference", "ref_source": first_url(getattr(r, "sources", "")),
         }
         if matched.empty:
             held = txt(getattr(r, "format", "")).lower() != "not held"  # a cancelled meeting cannot be covered
@@ -364,6 +367,26 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
     res = pd.concat([pd.DataFrame(out, columns=cols), rest], ignore_index=True)
     res["date"] = pd.to_datetime(res["date"])
     return res.sort_values(["date", "event_type"]).reset_index(drop=True)
+
+
+def count_range(low: object, high: object) -> str:
+    """``50``, ``45–50`` or ``""`` from two counts (either may be missing)."""
+    lo = None if low is None or pd.isna(low) else int(low)  # type: ignore[call-overload]
+    hi = None if high is None or pd.isna(high) else int(high)  # type: ignore[call-overload]
+    if lo is None and hi is None:
+        return ""
+    if lo is None or hi is None or lo == hi:
+        return str(lo if hi is None else hi)
+    return f"{min(lo, hi)}–{max(lo, hi)}"
+
+
+def first_url(cell: object) -> str:
+    """The first http(s) URL of a ``;``-separated list, or ``""``."""
+    for part in txt(cell).split(";"):
+        part = part.strip()
+        if re.match(r"https?://[^\s\"'<>]+$", part):
+            return part
+    return ""
 
 
 def restrict_reference(reference: pd.DataFrame | None, date_from: object, date_to: object,

@@ -292,3 +292,23 @@ def test_overview_counts(corpus):
 def test_timeline_reference_only_when_corpus_has_no_meetings():
     tl = derive.timeline(frame("meetings"), frame("events"), _reference())
     assert list(tl["status"]) == ["not covered"] * 3 and (tl["n_articles"] == 0).all()
+
+
+def test_timeline_reference_attendance_is_a_number_or_range_with_a_source():
+    """The reference table's research notes ("not reported in pages read (~50 typical)") never reach the page."""
+    from dashboard.meetings import reference_meetings
+
+    ref = reference_meetings()
+    tl = derive.timeline(frame("meetings"), frame("events"), ref)
+    shown = tl["attendance"]
+    assert shown.str.fullmatch(r"(\d+(–\d+)?)?").all(), sorted(set(shown))[:5]
+    assert (shown != "").sum() == (ref["attending_low"].notna() | ref["attending_high"].notna()).sum()
+    assert tl["ref_source"].str.match(r"https?://").sum() >= len(tl) // 2
+
+
+@pytest.mark.parametrize(("low", "high", "shown"), [
+    pytest.param(50, 50, "50", id="same"), pytest.param(45, 50, "45–50", id="range"),
+    pytest.param(None, 40, "40", id="high-only"), pytest.param(pd.NA, pd.NA, "", id="none"),
+])
+def test_count_range(low, high, shown):
+    assert derive.count_range(low, high) == shown

@@ -41,5 +41,6 @@ common.table(tl.assign(open=common.article_link(ctx)(tl["article_ids"].str.split
     "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
     "evidence": st.column_config.TextColumn("evidence", width="large"),
     "open": st.column_config.LinkColumn("first article", display_text="open ↗"),
+    "ref_source": st.column_config.LinkColumn("reference source", display_text="source ↗"),
 })
 page.finish()
