@@ -207,16 +207,27 @@ def role_counts(participants: pd.DataFrame, events: pd.DataFrame) -> pd.DataFram
     return out.sort_values(["meetings", "country"], ascending=[False, True]).reset_index(drop=True)
 
 
-ROLE_GROUPS = {"chair": ("chair",), "part": ("attendee", "party"), "absent": ("absent",)}
+TALK_TYPES = ("phone_call", "bilateral_meeting")  # talks between two sides, not meetings of a group
+GROUP_TYPES = tuple(t for t in MEETING_TYPES if t not in TALK_TYPES)
+ROLE_GROUPS = {  # group -> (roles, meeting types)
+    "chair": (("chair",), GROUP_TYPES), "part": (("chair", "attendee", "party"), GROUP_TYPES),
+    "absent": (("absent",), GROUP_TYPES), "talks": (("chair", "attendee", "party"), TALK_TYPES),
+}
 
 
 def role_group(roles: pd.DataFrame, group: str) -> pd.DataFrame:
-    """Rows of ``role_counts`` for one role group (``chair``, ``part`` = attends or party to talks, ``absent``)."""
-    return roles[roles["role"].isin(ROLE_GROUPS[group])]
+    """Rows of ``role_counts`` for one group: ``chair``, ``part`` (chairs, attends or is a party: a chair takes part
+    too), ``absent`` (all three: meetings of a group, not calls or bilateral talks) and ``talks`` (phone calls and
+    bilateral talks, charted apart)."""
+    role_set, types = ROLE_GROUPS[group]
+    known = roles["event_type"].isin(MEETING_TYPES)
+    return roles[roles["role"].isin(role_set) & (roles["event_type"].isin(types) | (~known & (group != "talks")))]
 
 
 def country_totals(roles: pd.DataFrame) -> pd.DataFrame:
-    """Per country: meetings taken part in (any role but absent), chaired, absent. For the map."""
+    """Per country: meetings of a group taken part in (any role but absent), chaired, absent. For the map. Phone
+    calls and bilateral talks are not counted."""
+    roles = roles[~roles["event_type"].isin(TALK_TYPES)]
     if roles.empty:
         return pd.DataFrame({"country": pd.Series(dtype="string"), "took_part": pd.Series(dtype="int64"),
                              "chaired": pd.Series(dtype="int64"), "absent": pd.Series(dtype="int64")})
@@ -390,8 +401,11 @@ def first_url(cell: object) -> str:
 
 
 def restrict_reference(reference: pd.DataFrame | None, date_from: object, date_to: object,
-                       types: tuple[str, ...]) -> pd.DataFrame | None:
-    """The reference calendar cut to the date range and event types of the filter."""
+                       types: tuple[str, ...], countries: tuple[str, ...] = (),
+                       meetings: pd.DataFrame | None = None) -> pd.DataFrame | None:
+    """The reference calendar cut to the date range and event types of the filter. With ``countries``: only the
+    reference meetings that are theirs, i.e. chaired by one of them, or matching one of ``meetings`` (the corpus
+    meetings the country filter kept) by number, else by type and date (± 1 day)."""
     if reference is None or reference.empty:
         return reference
     ref = reference.copy()
@@ -404,6 +418,25 @@ def restrict_reference(reference: pd.DataFrame | None, date_from: object, date_t
     if types:
         kinds = ref["kind"].map(kind_to_type) if "kind" in ref else pd.Series("udcg_meeting", index=ref.index)
         keep &= kinds.isin(types)
+    if countries:
+        want = set(countries)
+        chaired = ref["chairs"].astype("string").fillna("").map(
+            lambda c: bool(want & {x.strip() for x in c.split(";")})) if "chairs" in ref else False
+        kinds = ref["kind"].map(kind_to_type) if "kind" in ref else pd.Series("udcg_meeting", index=ref.index)
+        hit = pd.Series(False, index=ref.index)
+        if meetings is not None and len(meetings):
+            mt = meetings[meetings["date_start"].notna() | meetings["reference_number"].notna()]
+            by_num = {(str(t), int(n)) for t, n in zip(mt["event_type"].astype("string"),
+                                                       mt["reference_number"].astype("Float64"), strict=True)
+                      if pd.notna(n)}
+            nums = ref["number"].astype("Float64") if "number" in ref else pd.Series(pd.NA, index=ref.index)
+            hit |= pd.Series([(k, int(n)) in by_num if pd.notna(n) else False for k, n in zip(kinds, nums,
+                                                                                               strict=True)],
+                             index=ref.index)
+            for t, day_ in zip(mt["event_type"].astype("string"), mt["date_start"], strict=True):
+                if pd.notna(day_):
+                    hit |= (kinds == t) & ((d - pd.Timestamp(day_)).abs() <= pd.Timedelta(days=1))
+        keep &= chaired | hit
     return ref[keep]
 
 

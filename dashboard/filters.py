@@ -124,6 +124,39 @@ def from_query(params: Mapping[str, Any]) -> Filters:
 # Applying filters
 
 
+def reference_chaired(countries: Iterable[str]) -> set[tuple[str, int]]:
+    """(event type, number) of the reference meetings chaired by one of ``countries``."""
+    try:
+        from dashboard.meetings import reference_meetings
+        ref = reference_meetings()
+    except Exception:  # no reference calendar: nothing to add
+        return set()
+    want = set(countries)
+    out = set()
+    for kind, num, chairs in zip(ref["kind"].astype("string"), ref["number"], ref["chairs"].astype("string"),
+                                 strict=True):
+        if pd.notna(num) and pd.notna(chairs) and want & {c.strip() for c in str(chairs).split(";")}:
+            out.add((str(kind), int(num)))
+    return out
+
+
+def countries_meetings(corpus: Corpus, countries: Iterable[str]) -> tuple[set[str], set[str]]:
+    """(events in which one of ``countries`` is named, meetings that are theirs): a meeting is theirs when one of
+    its events names one of them, or the reference calendar lists one of them as its chair."""
+    p = corpus.participants
+    own = _ids(p.loc[isin(p["country"], countries), "event_id"])
+    ev = corpus.events
+    mids = _ids(ev.loc[isin(ev["event_id"], own), "meeting_id"])
+    chaired = reference_chaired(countries)
+    if chaired:
+        mt = corpus.meetings
+        num = mt["reference_number"].astype("Float64")
+        pairs = zip(mt["event_type"].astype("string").fillna(""), num, mt["meeting_id"].astype("string"),
+                    strict=True)
+        mids |= {str(m) for t, n, m in pairs if pd.notna(n) and pd.notna(m) and (t, int(n)) in chaired}
+    return own, mids
+
+
 def _in_range(dates: pd.Series, f: Filters) -> pd.Series:
     """Dates inside the range; missing dates are outside when a range is set."""
     keep = dates.notna()
@@ -142,8 +175,13 @@ def _explode_ids(col: pd.Series) -> pd.Series:
 def apply(corpus: Corpus, f: Filters) -> Corpus:
     """Cut every table of ``corpus`` to the filter (``errors`` is never filtered).
 
-    - events: type in ``event_types``; ``date_start`` in range (undated events drop out when a range is set); one of
-      the selected countries takes part in it (any role).
+    What a country filter means, on every page: the meetings and talks the selected countries are part of (named in
+    any role in any article's report of it, or listed as chair in the reference calendar), with their full coverage
+    (every article and event that reports such a meeting), plus the articles that name the countries and the aid
+    they give.
+
+    - events: type in ``event_types``; ``date_start`` in range (undated events drop out when a range is set); with
+      countries, events in which one of them is named, and every event of a meeting that is theirs (above).
     - participants: rows of kept events; with a country filter, only the selected countries' rows.
     - amounts: donor among the countries; date (the amount's own, else its article's publication) in range; an amount
       tied to an event is kept only if that event is.
@@ -161,8 +199,8 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
     if f.has_dates:
         keep &= _in_range(ev["date_start"], f)
     if f.countries:
-        p = corpus.participants
-        keep &= isin(ev["event_id"], _ids(p.loc[isin(p["country"], f.countries), "event_id"]))
+        own, mids = countries_meetings(corpus, f.countries)
+        keep &= isin(ev["event_id"], own) | isin(ev["meeting_id"], mids)
     events = ev[keep]
     kept_events = _ids(events["event_id"])
 

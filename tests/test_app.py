@@ -482,3 +482,89 @@ def test_upload_after_the_corpus_range_is_on_every_page(synth_app, synth):
     at.date_input(key="f_dates").set_value((dt.date(2023, 1, 1), dt.date(2023, 12, 31))).run()
     assert _qp(at).get("to") == "2023-12-31"
     assert "late_upload" not in set(at.dataframe[0].value["article_id"])
+
+
+def _germany_corpus():
+    """Meeting 27 (co-chaired by Germany in the reference) reported by an article that names only Britain; meeting
+    26 where an article names Germany as attending; a phone call of Germany; Russia only on the phone."""
+    from dashboard.schema import Corpus, frame
+
+    arts = frame("articles", [
+        {"article_id": a, "file": f"{a}.txt", "title": t, "published": p, "text": t}
+        for a, t, p in [("A27", "اجتماع رامشتاين السابع والعشرون", "2025-04-11"),
+                        ("B26", "اجتماع رامشتاين السادس والعشرون", "2025-02-12"),
+                        ("C27", "تقرير ثان عن الاجتماع", "2025-04-12"),
+                        ("D", "اتصال هاتفي", "2025-03-01")]])
+    events = frame("events", [
+        {"event_id": "e1", "article_id": "A27", "event_type": "udcg_meeting", "date": "2025-04-11",
+         "date_start": "2025-04-11", "meeting_id": "m27", "reference_number": 27, "evidence": "اجتماع"},
+        {"event_id": "e2", "article_id": "C27", "event_type": "udcg_meeting", "date": "2025-04-11",
+         "date_start": "2025-04-11", "meeting_id": "m27", "reference_number": 27, "evidence": "اجتماع"},
+        {"event_id": "e3", "article_id": "B26", "event_type": "udcg_meeting", "date": "2025-02-12",
+         "date_start": "2025-02-12", "meeting_id": "m26", "reference_number": 26, "evidence": "اجتماع"},
+        {"event_id": "e4", "article_id": "D", "event_type": "phone_call", "date": "2025-03-01",
+         "date_start": "2025-03-01", "meeting_id": "m_call", "evidence": "اتصال"},
+    ])
+    parts = frame("participants", [
+        {"event_id": "e1", "article_id": "A27", "country": "GBR", "role": "chair"},
+        {"event_id": "e2", "article_id": "C27", "country": "UKR", "role": "attendee"},
+        {"event_id": "e3", "article_id": "B26", "country": "GBR", "role": "chair"},
+        {"event_id": "e3", "article_id": "B26", "country": "DEU", "role": "attendee"},
+        {"event_id": "e4", "article_id": "D", "country": "DEU", "role": "party"},
+        {"event_id": "e4", "article_id": "D", "country": "RUS", "role": "party"},
+    ])
+    meetings = frame("meetings", [
+        {"meeting_id": "m27", "event_type": "udcg_meeting", "date": "2025-04-11", "date_start": "2025-04-11",
+         "reference_number": 27, "chairs": "GBR", "n_events": 2, "n_articles": 2, "article_ids": "A27;C27",
+         "event_ids": "e1;e2"},
+        {"meeting_id": "m26", "event_type": "udcg_meeting", "date": "2025-02-12", "date_start": "2025-02-12",
+         "reference_number": 26, "chairs": "GBR", "n_events": 1, "n_articles": 1, "article_ids": "B26",
+         "event_ids": "e3"},
+        {"meeting_id": "m_call", "event_type": "phone_call", "date": "2025-03-01", "date_start": "2025-03-01",
+         "n_events": 1, "n_articles": 1, "article_ids": "D", "event_ids": "e4"},
+    ])
+    return Corpus(articles=arts, events=events, participants=parts, amounts=frame("amounts"),
+                  mentions=frame("mentions"), spans=frame("spans"), errors=frame("errors"), meetings=meetings)
+
+
+def _chart(at: AppTest, title: str) -> dict:
+    for el in at.get("plotly_chart"):
+        spec = json.loads(el.proto.spec)
+        if spec["layout"]["title"]["text"].replace("<br>", " ").startswith(title):
+            return spec
+    raise AssertionError(f"no chart {title!r}")
+
+
+def _has_data(spec: dict) -> bool:
+    return any(len(t.get("x") or t.get("z") or []) for t in spec["data"])
+
+
+def test_country_filter_means_the_countrys_meetings_everywhere(monkeypatch, tmp_path):
+    c = _germany_corpus()
+    monkeypatch.setattr(common, "read_corpus", lambda _p: c)
+    at = app_on(tmp_path, monkeypatch, {"countries": "DEU", "from": "2025-01-01", "to": "2025-06-30"})
+    no_exception(at, "overview")
+    assert metric(at, "Meetings") == "3"  # 26 and 27 (full coverage: both articles of 27) and the call
+    assert metric(at, "Articles") == "4"
+    at.switch_page("views/timeline.py").run()
+    tl = at.dataframe[0].value
+    status = dict(zip(tl["number"].astype("string"), tl["status"], strict=True))
+    assert status["27"] == "reported" and status["26"] == "reported", status
+    assert status.get("28") == "not covered"  # Germany co-chaired it; no article reports it
+    assert "25" not in status  # chaired by the United States alone, Germany not named
+    at.switch_page("views/attendance.py").run()
+    assert _has_data(_chart(at, "Takes part"))
+    assert _has_data(_chart(at, "Meetings each country"))
+
+
+def test_calls_are_not_meetings_of_a_group(monkeypatch, tmp_path):
+    c = _germany_corpus()
+    monkeypatch.setattr(common, "read_corpus", lambda _p: c)
+    at = app_on(tmp_path, monkeypatch)
+    at.switch_page("views/attendance.py").run()
+    part = _chart(at, "Takes part")
+    assert not any("Russia" in str(t.get("y")) for t in part["data"])
+    talks = _chart(at, "Phone calls and bilateral talks")
+    assert any("Russia" in str(t.get("y")) for t in talks["data"])
+    world = _chart(at, "Meetings each country")
+    assert "RUS" not in world["data"][0]["locations"]

@@ -113,8 +113,10 @@ def test_country_roles_stack_meeting_types_per_role():
     assert [t.name for t in chair.data] == [TYPES["udcg_meeting"], TYPES["nato_meeting"]]
     assert list(chair.data[0].y) == [NAMES["USA"]] and chair.layout.barmode == "stack"
     part = charts.country_roles(derive.role_group(roles, "part"), NAMES, TYPES, "t")
-    assert set(part.data[0].y) | set(part.data[1].y) == {NAMES["DEU"], NAMES["GBR"]}
+    assert {y for t in part.data for y in t.y} == {NAMES["DEU"], NAMES["USA"]}  # a chair takes part; a call is apart
     assert part.layout.xaxis.dtick == 1  # whole meetings
+    talks = charts.country_roles(derive.role_group(roles, "talks"), NAMES, TYPES, "t")
+    assert [t.name for t in talks.data] == [TYPES["phone_call"]] and list(talks.data[0].y) == [NAMES["GBR"]]
 
 
 def test_latest_totals_labels_show_sources():

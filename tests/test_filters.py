@@ -85,7 +85,10 @@ def test_country_filter(corpus):
     assert 0 < len(out.events) < len(corpus.events)
     assert set(out.participants["country"].astype(str)) == {"POL"}
     pol_events = set(corpus.participants.loc[corpus.participants["country"] == "POL", "event_id"])
-    assert set(out.events["event_id"]) == pol_events
+    ev = corpus.events
+    pol_meetings = set(ev.loc[ev["event_id"].isin(pol_events), "meeting_id"].dropna())
+    theirs = pol_events | set(ev.loc[ev["meeting_id"].isin(pol_meetings), "event_id"])  # full coverage
+    assert set(out.events["event_id"]) == theirs and theirs > pol_events
     assert set(out.mentions["country"].astype(str)) <= {"POL"}
     assert set(out.amounts["donor"].dropna()) <= {"POL"}
     assert set(out.spans["article_id"]) <= set(out.articles["article_id"])
@@ -193,7 +196,7 @@ def test_role_counts_count_meetings_not_reports():
     got = {(r.role, r.event_type): r.meetings for r in roles.itertuples()}
     assert got == {("chair", "udcg_meeting"): 1, ("absent", "udcg_meeting"): 1, ("party", "phone_call"): 1}
     totals = derive.country_totals(roles).set_index("country")
-    assert totals.loc["USA", "took_part"] == 2 and totals.loc["USA", "absent"] == 1
+    assert totals.loc["USA", "took_part"] == 1 and totals.loc["USA", "absent"] == 1  # the call is not a meeting
 
 
 def _reference():

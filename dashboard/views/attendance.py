@@ -10,13 +10,15 @@ c = ctx.data
 page = common.Page("attendance", ctx)
 page.header(ctx.t("Attending countries", "الدول المشاركة"), ctx.subtitle())
 st.caption("Counts are distinct meetings (a meeting reported by several articles counts once), stacked by meeting "
-           "type. A phone call or bilateral talk counts as taking part.")
+           "type. A chair takes part too. Phone calls and bilateral talks are not meetings of a group: they are "
+           "counted apart, in the last chart.")
 
 names = ctx.names()
 roles = derive.role_counts(c.participants, c.events)
 for group, en, ar in [("chair", "Chairs or hosts: meetings per country", "الرئاسة أو الاستضافة: عدد الاجتماعات"),
                       ("part", "Takes part: meetings per country", "المشاركة: عدد الاجتماعات"),
-                      ("absent", "Named absent: meetings per country", "الغياب المذكور: عدد الاجتماعات")]:
+                      ("absent", "Named absent: meetings per country", "الغياب المذكور: عدد الاجتماعات"),
+                      ("talks", "Phone calls and bilateral talks per country", "الاتصالات والمحادثات الثنائية")]:
     page.chart(charts.country_roles(derive.role_group(roles, group), names, ctx.type_labels(), ctx.t(en, ar),
                                     ctx.subtitle(), lang=ctx.lang), f"countries-{group}")
 page.chart(charts.world_map(derive.country_totals(roles), names,

@@ -17,8 +17,8 @@ types = derive.MEETING_TYPES if others else ("udcg_meeting",)
 if f.event_types:  # the sidebar's type filter narrows the rows; asked-for types are shown even with the toggle off
     types = tuple(t for t in types if t in f.event_types) or tuple(f.event_types)
 ref = common.reference_meetings()
-ref = derive.restrict_reference(ref, f.date_from, f.date_to, types)
 meetings = c.meetings[c.meetings["event_type"].astype("string").isin(types).fillna(False)]
+ref = derive.restrict_reference(ref, f.date_from, f.date_to, types, f.countries, meetings)
 events = c.events[c.events["event_type"].astype("string").isin(types).fillna(False)]
 tl = derive.timeline(meetings, events, ref, ctx.names())
 if ref is None:
