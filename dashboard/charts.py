@@ -93,6 +93,27 @@ def _log_usd_axis() -> dict:
     return {"type": "log", "tickvals": LOG_TICKS, "ticktext": [usd(v).replace(".0 ", " ") for v in LOG_TICKS]}
 
 
+DAY_MS = 86_400_000
+
+
+def _date_axis(fig: go.Figure, dates: Sequence[object] | pd.Series, monthly: bool = False, **where) -> None:
+    """A date axis that reads well with 1, 2 or many points: never times of day, at least a month wide (padded on
+    both sides so a lone point or bar sits in the middle), ticks spaced by whole months or years."""
+    d = pd.to_datetime(pd.Series(list(dates)), errors="coerce").dropna()
+    if d.empty:
+        return
+    lo, hi = d.min(), d.max()
+    pad = pd.Timedelta(days=20 if monthly else 15) + (hi - lo) * 0.04
+    lo, hi = lo - pad, hi + pad + (pd.Timedelta(days=31) if monthly else pd.Timedelta(0))
+    months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+    if months <= 2 and not monthly:
+        dtick, fmt = 7 * DAY_MS, "%Y-%m-%d"
+    else:
+        step = next((m for m in (1, 2, 3, 6, 12, 24, 60) if months / m <= 10), 120)
+        dtick, fmt = f"M{step}", "%Y" if step >= 12 else "%Y-%m"
+    fig.update_xaxes(type="date", range=[lo, hi], dtick=dtick, tickformat=fmt, hoverformat="%Y-%m-%d", **where)
+
+
 def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -127,10 +148,11 @@ def events_by_month(df: pd.DataFrame, type_labels: Mapping[str, str], title: str
     for t in [t for t in TYPE_COLORS if t in set(df["event_type"])] + sorted(set(df["event_type"]) - set(TYPE_COLORS)):
         d = df[df["event_type"] == t]
         label = type_labels.get(t, t)
-        fig.add_bar(x=d["month"], y=d["events"], name=label, marker_color=TYPE_COLORS.get(t, "#6c757d"),
+        fig.add_bar(x=d["month"] + pd.Timedelta(days=15), y=d["events"], name=label,  # centred in its month
+                    marker_color=TYPE_COLORS.get(t, "#6c757d"), width=26 * DAY_MS,
                     hovertemplate=f"{label}<br>%{{x|%Y-%m}}: %{{y}}<extra></extra>")
-    fig.update_layout(barmode="stack", bargap=0.15)
-    fig.update_xaxes(type="date", tickformat="%Y-%m")
+    fig.update_layout(barmode="stack")
+    _date_axis(fig, df["month"], monthly=True)
     peak = df.groupby("month")["events"].sum().max()
     fig.update_yaxes(title="events" if lang == "en" else "الأحداث", rangemode="tozero", **_int_ticks(peak))
     return style(fig, title, subtitle, lang=lang)
@@ -189,7 +211,7 @@ def amounts_over_time(figures: pd.DataFrame, names: Mapping[str, str], kind_labe
                               "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
             )
         fig.update_yaxes(**_log_usd_axis(), row=row, col=1)
-    fig.update_xaxes(type="date")
+    _date_axis(fig, d["date"])
     return style(fig, title, subtitle, height=max(HEIGHT, 230 * len(kinds) + 80), lang=lang)
 
 
@@ -231,8 +253,10 @@ def world_map(totals: pd.DataFrame, names: Mapping[str, str], title: str, subtit
             locations=d["country"], z=d["took_part"], locationmode="ISO-3",
             text=[_name(names, c) for c in d["country"]],
             customdata=custom, colorscale="Tealgrn", marker_line_color="#ffffff", marker_line_width=0.5,
+            zmin=0, zmax=max(1, int(d["took_part"].max())),  # counts from 0: a single 1 is not a 0.6-1.4 scale
             colorbar={"title": {"text": label, "side": "top"}, "thickness": 10, "orientation": "h", "len": 0.5,
-                      "x": 0.5, "xanchor": "center", "y": -0.02, "yanchor": "top"},
+                      "x": 0.5, "xanchor": "center", "y": -0.02, "yanchor": "top",
+                      **_int_ticks(float(d["took_part"].max()))},
             hovertemplate="<b>%{text}</b><br>took part: %{z}<br>chaired: %{customdata[0]}"
                           "<br>named absent: %{customdata[1]}<extra></extra>",
         )
@@ -264,7 +288,7 @@ def attendance_over_time(reports: pd.DataFrame, type_labels: Mapping[str, str], 
                                       "<br>%{y} countries (%{customdata[0]})<br>%{customdata[2]}"
                                       "<br>%{customdata[3]}<extra></extra>")
     fig.update_yaxes(title="countries" if lang == "en" else "عدد الدول", rangemode="tozero")
-    fig.update_xaxes(type="date")
+    _date_axis(fig, reports["date_start"])
     return style(fig, title, subtitle, lang=lang)
 
 
@@ -305,5 +329,6 @@ def meetings_timeline(tl: pd.DataFrame, type_labels: Mapping[str, str], title: s
     fig.update_yaxes(tickvals=[lane[t] for t in present],
                      ticktext=[type_labels.get(t, t) for t in present], range=[-len(present) + 0.4, 0.6],
                      zeroline=False, showgrid=True, title=None)
-    fig.update_xaxes(type="date", showgrid=True)
+    fig.update_xaxes(showgrid=True)
+    _date_axis(fig, tl["date"])
     return style(fig, title, subtitle, height=max(320, 170 + 90 * len(present)), lang=lang)

@@ -266,3 +266,59 @@ def test_png_export_real_kaleido(corpus):
 ])
 def test_an_undated_article_shows_its_window_not_a_day(article, label):
     assert derive.published_label(article) == label
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# charts with 0, 1, 2 and many points (issue 7.6)
+
+DATE_CHARTS = {
+    "events_by_month": lambda c, n: charts.events_by_month(derive.events_by_month(c.events).head(n), TYPES, "t"),
+    "amounts_over_time": lambda c, n: charts.amounts_over_time(
+        derive.amount_figures(c.amounts, c.articles).dropna(subset=["value_usd", "date"]).head(n), NAMES, KINDS, "t"),
+    "attendance_over_time": lambda c, n: charts.attendance_over_time(
+        derive.attendance_reports(c.events).head(n), TYPES, "t"),
+    "meetings_timeline": lambda c, n: charts.meetings_timeline(
+        derive.timeline(c.meetings.head(n), c.events if n else c.events.head(0), None), TYPES, "t"),
+}
+COUNTS = [pytest.param(0, id="none"), pytest.param(1, id="one"), pytest.param(2, id="two"),
+          pytest.param(80, id="many")]
+
+
+def _points(fig: go.Figure) -> int:
+    return sum(len(t.x) for t in fig.data if getattr(t, "x", None) is not None)
+
+
+@pytest.mark.parametrize("n", COUNTS)
+@pytest.mark.parametrize("name", list(DATE_CHARTS))
+def test_date_charts_read_well_with_few_points(corpus, name, n):
+    fig = DATE_CHARTS[name](corpus, n)
+    if n == 0:
+        assert not fig.data and "No data" in fig.layout.annotations[0].text
+        return
+    assert 0 < _points(fig) <= n
+    for axis in [a for k, a in fig.layout.to_plotly_json().items() if k.startswith("xaxis")]:
+        lo, hi = pd.Timestamp(axis["range"][0]), pd.Timestamp(axis["range"][1])
+        assert hi - lo >= pd.Timedelta(days=28), (lo, hi)  # a lone point is not a range of hours
+        assert "%H" not in axis["tickformat"] and "%L" not in axis["tickformat"]
+        assert axis["hoverformat"] == "%Y-%m-%d"
+        ticks = pd.date_range(lo, hi, freq="D")
+        if isinstance(axis["dtick"], str):  # whole months: a label never repeats
+            step = int(axis["dtick"][1:])
+            assert len(ticks) / (30 * step) <= 12
+    if name == "events_by_month":
+        assert all(w <= 31 * charts.DAY_MS for t in fig.data for w in [t.width])  # a bar is a month, not the plot
+
+
+@pytest.mark.parametrize("n", COUNTS)
+def test_world_map_colour_scale_counts_from_zero(corpus, n):
+    totals = derive.country_totals(derive.role_counts(corpus.participants, corpus.events)).head(n)
+    if n:
+        totals = totals.assign(took_part=1) if n == 1 else totals
+    fig = charts.world_map(totals, NAMES, "t")
+    if n == 0:
+        assert not fig.data
+        return
+    geo = fig.data[0]
+    assert geo.zmin == 0 and geo.zmax >= 1
+    if geo.zmax <= 8:
+        assert geo.colorbar.dtick == 1  # whole counts, not 0.6 … 1.4
