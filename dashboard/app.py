@@ -42,7 +42,7 @@ if up is not None:
                     common.plain(f"{row.file}{rec}: {row.error}", cls="upload-problem")
 
 f = filters.sidebar(bundle.options, common.country_label, where=filter_box)
-ctx = common.Context(full=bundle.corpus, data=filters.apply(bundle.corpus, f), filters=f, options=bundle.options,
+ctx = common.Context(full=bundle.corpus, data=common.filtered(bundle, f), filters=f, options=bundle.options,
                      source=str(path), uploads=up, load_error=bundle.load_error)
 common.set_context(ctx)
 

@@ -37,6 +37,7 @@ def _no_png(*_a, **_k):
 @pytest.fixture(autouse=True)
 def _fresh(monkeypatch):
     common.load.clear()
+    common._filtered.clear()
     common.signature.clear()
     monkeypatch.setattr(export, "figure_png", _no_png)
     monkeypatch.delenv("RAMSTEIN_CORPUS", raising=False)
@@ -568,3 +569,14 @@ def test_calls_are_not_meetings_of_a_group(monkeypatch, tmp_path):
     assert any("Russia" in str(t.get("y")) for t in talks["data"])
     world = _chart(at, "Meetings each country")
     assert "RUS" not in world["data"][0]["locations"]
+
+
+def test_sessions_share_one_corpus_and_one_copy_of_each_view(synth_app):
+    """The corpus is held once for all sessions, and a filtered view asked for by several sessions is cut once."""
+    a = synth_app({"countries": "POL", "lang": "ar"})
+    b = synth_app({"countries": "POL"})
+    c = synth_app({"countries": "DEU"})
+    ca, cb, cc = (x.session_state["_ctx"] for x in (a, b, c))
+    assert ca.full is cb.full is cc.full
+    assert ca.data is cb.data and ca.data is not cc.data
+    assert len(ca.data.articles) < len(ca.full.articles)

@@ -89,19 +89,34 @@ class Bundle:
     corpus: Corpus
     options: Options
     load_error: str = ""
+    key: str = ""  # says which corpus this is (folder content, plus a session's uploads)
 
 
-def _bundle(corpus: Corpus, error: str = "") -> Bundle:
-    return Bundle(corpus=corpus, options=filters.options(corpus), load_error=error)
+def _bundle(corpus: Corpus, error: str = "", key: str = "") -> Bundle:
+    return Bundle(corpus=corpus, options=filters.options(corpus), load_error=error, key=key)
 
 
 @st.cache_resource(show_spinner="Reading the articles…", max_entries=4)
 def load(path: str, sig: str) -> Bundle:
     """Parsed once per corpus content (``sig``); shared read-only by every session. Never mutate the result."""
     try:
-        return _bundle(read_corpus(Path(path)))
+        return _bundle(read_corpus(Path(path)), key=f"{path}:{sig}")
     except Exception as e:  # the page still opens and says what went wrong
-        return _bundle(Corpus.empty(), f"{type(e).__name__}: {e}")
+        return _bundle(Corpus.empty(), f"{type(e).__name__}: {e}", key=f"{path}:{sig}:error")
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _filtered(key: str, query: tuple[tuple[str, str], ...], _bundle: Bundle) -> Corpus:
+    return filters.apply(_bundle.corpus, filters.from_query(dict(query)))
+
+
+def filtered(bundle: Bundle, f: Filters) -> Corpus:
+    """``bundle``'s corpus cut to ``f``, computed once per corpus and filter and shared read-only by every session
+    that asks for the same view (the label language does not change the rows)."""
+    if not f.active:
+        return bundle.corpus
+    query = tuple(sorted((k, v) for k, v in f.to_query().items() if k != "lang"))
+    return _filtered(bundle.key or str(id(bundle)), query, bundle)
 
 
 @st.cache_resource(show_spinner="Reading the uploaded files…", max_entries=16)
@@ -179,7 +194,8 @@ def with_uploads(base: Bundle, files: list) -> tuple[Bundle, Corpus | None]:
         up = replace(up, errors=pd.concat([up.errors, frame("errors", refused)], ignore_index=True))
     merged_key = f"_merged_{id(base)}_{key}_{len(refused)}"
     if st.session_state.get("_merged_key") != merged_key:
-        st.session_state["_merged"] = _bundle(merge_uploads(base.corpus, up), base.load_error) if data else base
+        st.session_state["_merged"] = (_bundle(merge_uploads(base.corpus, up), base.load_error,
+                                               key=f"{base.key}+uploads:{key}") if data else base)
         st.session_state["_merged_key"] = merged_key
     return st.session_state["_merged"], up
 
