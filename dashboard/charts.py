@@ -38,15 +38,18 @@ STATUS_STYLE = {  # timeline marker per status: (colour, symbol, English label, 
 HEIGHT = 460
 
 
-def usd(v: object) -> str:
-    """``66500000000`` -> ``$66.5 bn``."""
+AR_UNITS = {"tn": "تريليون", "bn": "مليار", "m": "مليون", "k": "ألف"}
+
+
+def usd(v: object, lang: str = "en", missing: str = "–") -> str:
+    """``66500000000`` -> ``$66.5 bn`` (English) or ``66.5 مليار دولار`` (Arabic); Western digits in both."""
     if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
-        return "–"
+        return missing
     x = float(v)  # type: ignore[arg-type]
     for div, unit in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
         if abs(x) >= div:
-            return f"${x / div:,.3g} {unit}"
-    return f"${x:,.0f}"
+            return f"{x / div:,.3g} {AR_UNITS[unit]} دولار" if lang == "ar" else f"${x / div:,.3g} {unit}"
+    return f"{x:,.0f} دولار" if lang == "ar" else f"${x:,.0f}"
 
 
 def style(fig: go.Figure, title: str, subtitle: str = "", height: int = HEIGHT, lang: str = "en") -> go.Figure:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -13,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from synthetic import make_corpus
 
-from dashboard import export
+from dashboard import export, filters
 from dashboard.views import common
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -368,14 +369,12 @@ def test_article_fields_are_plain_text(hostile_app, aid):
     assert "<img" not in shown and "<a " not in shown
 
 
-def _links(at: AppTest) -> list[tuple[str, str | None]]:
-    """(link, article id of the row) of every table with an "open" column."""
+def _links(at: AppTest) -> list[str]:
+    """The article links of every table on the page."""
     out = []
     for df in at.dataframe:
-        v = df.value
-        if "open" in v:
-            ids = v["article_id"] if "article_id" in v else [None] * len(v)
-            out += [(u, a) for u, a in zip(v["open"], ids, strict=True) if isinstance(u, str)]
+        for col in df.value.columns:
+            out += [u for u in df.value[col] if isinstance(u, str) and u.startswith("articles?")]
     return out
 
 
@@ -390,16 +389,16 @@ def test_article_links_encode_ids_and_keep_filters(hostile_app, page):
     links = _links(at)
     assert links, "no article links on the page"
     known = set(c.articles["article_id"].astype(str))
-    for url, aid in links:
+    opened = set()
+    for url in links:
         parts = urlsplit(url)
         assert parts.path == "articles" and not parts.fragment, url
         q = parse_qs(parts.query)
         assert len(q["article"]) == 1 and q["article"][0] in known, url
-        if aid is not None:
-            assert q["article"][0] == aid
+        opened.add(q["article"][0])
         assert q["lang"] == ["ar"] and q["types"][0].startswith("udcg_meeting,phone_call"), url
     if page == "views/overview.py":
-        assert {a for _u, a in links} & set(HOSTILE_IDS)
+        assert opened & set(HOSTILE_IDS)
 
 
 def test_upload_problems_are_plain_text(synth_app):
@@ -478,11 +477,11 @@ def test_upload_after_the_corpus_range_is_on_every_page(synth_app, synth):
     assert any(LATE_RECORD["title"] in o for o in at.selectbox(key="art_pick").options)
     at.switch_page("views/data.py").run()
     at.segmented_control(key="data_table").set_value("articles").run()
-    assert "late_upload" in set(at.dataframe[0].value["article_id"])
+    assert "late_upload" in set(at.dataframe[0].value["Article id"])
     # a range the user sets is a filter, and it stays one
     at.date_input(key="f_dates").set_value((dt.date(2023, 1, 1), dt.date(2023, 12, 31))).run()
     assert _qp(at).get("to") == "2023-12-31"
-    assert "late_upload" not in set(at.dataframe[0].value["article_id"])
+    assert "late_upload" not in set(at.dataframe[0].value["Article id"])
 
 
 def _germany_corpus():
@@ -549,9 +548,9 @@ def test_country_filter_means_the_countrys_meetings_everywhere(monkeypatch, tmp_
     assert metric(at, "Articles") == "4"
     at.switch_page("views/timeline.py").run()
     tl = at.dataframe[0].value
-    status = dict(zip(tl["number"].astype("string"), tl["status"], strict=True))
-    assert status["27"] == "reported" and status["26"] == "reported", status
-    assert status.get("28") == "not covered"  # Germany co-chaired it; no article reports it
+    status = dict(zip(tl["No."].astype("string"), tl["Status"], strict=True))
+    assert status["27"] == "Reported" and status["26"] == "Reported", status
+    assert status.get("28") == "Not covered (reference only)"  # Germany co-chaired it; no article reports it
     assert "25" not in status  # chaired by the United States alone, Germany not named
     at.switch_page("views/attendance.py").run()
     assert _has_data(_chart(at, "Takes part"))
@@ -580,3 +579,42 @@ def test_sessions_share_one_corpus_and_one_copy_of_each_view(synth_app):
     assert ca.full is cb.full is cc.full
     assert ca.data is cb.data and ca.data is not cc.data
     assert len(ca.data.articles) < len(ca.full.articles)
+
+
+CODE_LIKE = re.compile(r"^[a-z]+(_[a-z0-9]+)+$")
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+RAW_CELLS = {"None", "nan", "NaN", "<NA>", "NaT", "none"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_tables_speak_the_users_language(synth_app, lang):
+    """Headers in the chosen language, no codes or ids, no "None", money formatted, the article link first."""
+    at = synth_app({"lang": lang})
+    at.switch_page("views/articles.py").run()
+    seen = 0
+    for page in PAGES:
+        at.switch_page(page).run()
+        no_exception(at, page)
+        for df in at.dataframe:
+            v = df.value
+            seen += 1
+            cols = [str(c) for c in v.columns]
+            assert not [c for c in cols if CODE_LIKE.match(c)], (page, cols)
+            if lang == "ar":
+                assert all(ARABIC.search(c) or c in ("US$",) for c in cols), (page, cols)
+            links = [c for c in cols if v[c].astype(str).str.startswith("articles?").any()]
+            if links:
+                assert cols[0] == links[0], (page, cols)
+            text = v.drop(columns=links)  # a link cell without a link is empty (None) by design
+            cells = {str(x) for x in text.astype("object").to_numpy().ravel()}
+            assert not cells & RAW_CELLS, (page, cols)
+            assert not text.isna().to_numpy().any(), (page, cols)  # empty cells, not missing markers
+            if page == "views/data.py":
+                continue  # the Data page shows every column, ids included
+            assert not cells & set(filters.EVENT_TYPES), (page, cols)  # type codes are words
+            assert not [x for x in cells if re.fullmatch(r"syn_\d+(_[ea]\d+)?", x)], (page, cols)  # no ids
+            money = [c for c in cols if c in ("US$", "بالدولار")]
+            for c in money:
+                shown = v[c][v[c] != ""]
+                assert shown.str.contains("$" if lang == "en" else "دولار", regex=False).all(), (page, c)
+    assert seen >= 8

@@ -22,18 +22,6 @@ page.chart(charts.amounts_over_time(figures, names, ctx.kind_labels(),
                                     ctx.subtitle(), lang=ctx.lang), "amounts-over-time")
 
 st.subheader(ctx.t("Reported figures and their evidence", "الأرقام المعلنة ومصادرها"))
-kinds = ctx.kind_labels()
-view = figures.assign(
-    donor=figures["donor"].map(lambda d: names.get(d, d)), kind=figures["kind"].map(lambda k: kinds.get(k, k)),
-    usd=figures["value_usd"].map(charts.usd),
-    open=common.article_link(ctx)(figures["article_ids"].str.split(";").str[0]),
-)[["date", "donor", "kind", "usd", "raw", "n_sources", "article_ids", "evidence", "open", "value_usd"]]
-common.table(view, "figures", column_config={
-    "date": st.column_config.DateColumn("as of", format="YYYY-MM-DD"),
-    "usd": st.column_config.TextColumn("US$"), "raw": st.column_config.TextColumn("as written"),
-    "n_sources": st.column_config.NumberColumn("sources"),
-    "evidence": st.column_config.TextColumn("evidence (Arabic sentence)", width="large"),
-    "open": st.column_config.LinkColumn("first source", display_text="open ↗"),
-    "value_usd": st.column_config.NumberColumn("value_usd", format="%.0f"),
-})
+common.show(figures[["date", "donor", "kind", "value_usd", "raw", "n_sources", "evidence", "article_ids"]], "figures",
+            ctx, link="article_ids", labels={"date": ("As of", "حتى تاريخ"), "open": ("First source", "أول مصدر")})
 page.finish()

@@ -60,16 +60,12 @@ with left:
 with right:
     ev = rows["events"]
     st.markdown(f"**Events** ({len(ev)})")
-    common.table(ev[["event_type", "date", "location", "attending_count", "evidence"]], "art_events",
-                 column_config={"evidence": st.column_config.TextColumn("evidence", width="large")})
+    common.show(ev[["event_type", "date", "location", "attending_count", "evidence"]], "art_events", ctx, link=None)
     st.markdown(f"**Participants** ({len(rows['participants'])})")
     p = rows["participants"]
-    names = ctx.names()
-    common.table(p.assign(name=p["country"].astype("string").map(lambda x: names.get(x, x)))[
-        ["event_id", "country", "name", "role", "raw"]], "art_participants")
+    common.show(p[["country", "role", "raw"]], "art_participants", ctx, link=None)
     st.markdown(f"**Amounts** ({len(rows['amounts'])})")
-    common.table(rows["amounts"][["kind", "donor", "value_usd", "raw", "evidence"]], "art_amounts",
-                 column_config={"value_usd": st.column_config.NumberColumn("value_usd", format="%.0f")})
+    common.show(rows["amounts"][["kind", "donor", "value_usd", "raw", "evidence"]], "art_amounts", ctx, link=None)
     st.markdown(f"**Countries named** ({len(rows['mentions'])})")
-    common.table(rows["mentions"][["country", "count", "first_raw"]], "art_mentions")
+    common.show(rows["mentions"][["country", "count", "first_raw"]], "art_mentions", ctx, link=None)
 page.finish()

@@ -28,5 +28,5 @@ page.chart(charts.attendance_over_time(derive.attendance_reports(c.events), ctx.
                                        ctx.t("Reported attendance per meeting", "عدد الدول المشاركة كما ورد"),
                                        ctx.subtitle(), lang=ctx.lang), "attendance-over-time")
 with st.expander(ctx.t("Counts table", "جدول الأعداد")):
-    common.table(roles.assign(name=roles["country"].map(lambda x: names.get(x, x))), "roles")
+    common.show(roles, "roles", ctx, link=None)
 page.finish()

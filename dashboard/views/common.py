@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import export, filters
+from dashboard.charts import usd
 from dashboard.filters import EVENT_TYPES, Filters, Options
 from dashboard.loader import combine
 from dashboard.schema import Corpus, frame
@@ -33,6 +34,48 @@ ROLE_LABELS = {
     "party": ("party to talks", "طرف في المحادثات"), "absent": ("named absent", "غائب"),
 }
 SPECIAL_NAMES = {"ALL": ("All donors", "جميع المانحين"), "": ("Donor not stated", "مانح غير محدد")}
+STATUS_LABELS = {
+    "reported": ("Reported", "وردت في المقالات"), "disagreement": ("Reported, sources disagree", "تعارض المصادر"),
+    "not covered": ("Not covered (reference only)", "لم تغطها المقالات"), "not held": ("Called off", "أُلغي"),
+    "not in reference": ("Not in the reference list", "ليست في القائمة المرجعية"),
+}
+# column -> (English, Arabic) header of every table the pages show; ids and offsets are not shown (Data has them)
+COLUMNS: dict[str, tuple[str, str]] = {
+    "open": ("Article", "المقال"), "title": ("Title", "العنوان"), "date": ("Date", "التاريخ"),
+    "date_start": ("Start date", "تاريخ البداية"), "published": ("Published", "تاريخ النشر"), "event_type": ("Type", "النوع"),
+    "location": ("Place", "المكان"), "attending_count": ("Countries attending", "عدد الدول المشاركة"),
+    "attending_qualifier": ("Qualifier", "الدقة"), "evidence": ("Sentence (Arabic)", "الجملة"),
+    "date_raw": ("Date as written", "التاريخ كما ورد"), "donor": ("Donor", "المانح"), "kind": ("Kind", "الصنف"),
+    "value_usd": ("US$", "بالدولار"), "usd": ("US$", "بالدولار"), "raw": ("As written", "كما ورد"),
+    "n_sources": ("Sources", "عدد المصادر"), "country": ("Country", "الدولة"), "role": ("Role", "الدور"),
+    "meetings": ("Meetings", "عدد الاجتماعات"), "count": ("Times named", "عدد مرات الذكر"),
+    "first_raw": ("First written as", "أول صيغة وردت"), "number": ("No.", "الرقم"), "chairs": ("Chairs", "الرئاسة"),
+    "attendance": ("Countries", "عدد الدول"), "status": ("Status", "الحالة"), "n_articles": ("Articles", "المقالات"),
+    "disagreement": ("Sources disagree on", "نقاط الخلاف"), "ref_source": ("Reference source", "المصدر المرجعي"),
+    "file": ("File", "الملف"), "record": ("Record", "السجل"), "error": ("Why it was not read", "سبب عدم القراءة"),
+    "outlet": ("Outlet", "الوسيلة"), "url": ("URL", "الرابط"), "value": ("Value", "القيمة"),
+    "currency": ("Currency", "العملة"), "qualifier": ("Qualifier", "الدقة"), "via": ("Named by", "ذكرت عبر"),
+    "article_id": ("Article id", "معرف المقال"), "source": ("From", "المصدر"),
+    # the Data page shows every column of the tables
+    "absent": ("Named absent", "الغائبون"), "amount_id": ("Amount id", "معرف المبلغ"),
+    "article_ids": ("Article ids", "معرفات المقالات"), "attending_max": ("Most countries reported", "أكبر عدد ورد"),
+    "attending_min": ("Fewest countries reported", "أقل عدد ورد"), "boilerplate": ("Cut boilerplate", "نصوص محذوفة"),
+    "content_hash": ("Content hash", "بصمة المحتوى"), "date_basis": ("How the date was found", "مصدر التاريخ"),
+    "date_max": ("Latest date", "آخر تاريخ"), "date_min": ("Earliest date", "أول تاريخ"),
+    "date_offset_days": ("Days from publication", "أيام من النشر"), "date_precision": ("Precision", "دقة التاريخ"),
+    "date_relative": ("Relative date", "تاريخ نسبي"), "date_window_basis": ("Date window basis", "أساس نافذة التاريخ"),
+    "date_window_end": ("Published by", "نُشر قبل"), "date_window_start": ("Published from", "نُشر بعد"),
+    "encoding": ("Encoding", "الترميز"), "end": ("End offset", "نهاية الموضع"), "event_id": ("Event id", "معرف الحدث"),
+    "event_ids": ("Event ids", "معرفات الأحداث"), "format": ("Format", "الصيغة"),
+    "meeting_id": ("Meeting id", "معرف الاجتماع"), "meeting_number": ("Number in the text", "الرقم في النص"),
+    "n_chars": ("Characters", "عدد الحروف"), "n_events": ("Reports", "عدد التقارير"),
+    "n_outlets": ("Outlets", "عدد الوسائل"), "reference_basis": ("Reference link", "أساس الربط المرجعي"),
+    "reference_number": ("Reference no.", "الرقم المرجعي"), "sentence": ("Sentence no.", "رقم الجملة"),
+    "start": ("Start offset", "بداية الموضع"), "text": ("Text", "النص"), "trigger": ("Trigger", "الكلمة الدالة"),
+}
+HIDDEN_COLUMNS = ("event_id", "amount_id", "meeting_id", "event_ids", "amount_ids", "article_ids", "article_id",
+                  "start", "end", "sentence", "evidence_start", "evidence_end", "text", "boilerplate")
+CELL_LIMIT = 90  # characters of long text shown in a cell (from its beginning); the downloads have everything
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -397,6 +440,85 @@ def article_link(ctx: Context) -> Callable[[pd.Series], pd.Series]:
             "object")
 
     return links
+
+
+def _cell(v: object) -> str:
+    """A cell as display text: missing -> empty, never "None"/"nan"."""
+    if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and pd.isna(v)):
+        return ""
+    return str(v)
+
+
+def _short(v: object, limit: int = CELL_LIMIT) -> str:
+    s = " ".join(_cell(v).split())
+    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
+
+
+def present(df: pd.DataFrame, ctx: Context, link: str | None = "article_id", show_ids: bool = False,
+            labels: Mapping[str, tuple[str, str]] | None = None) -> tuple[pd.DataFrame, dict]:
+    """A table as a person reads it, in the chosen language: the article link first, headers translated, country
+    codes as names, type/kind/role/status codes as words, dollars formatted, dates as days, missing values as empty
+    cells, long text cut from its end (so right-to-left cells show their beginning). Returns the frame and its
+    ``column_config``. ``link`` names the column of article ids to link from (first id of a ``;`` list)."""
+    lang = ctx.lang
+    i = lang == "ar"
+    names, types, kinds, roles = ctx.names(), ctx.type_labels(), ctx.kind_labels(), ctx.role_labels()
+    heads = {**COLUMNS, **(labels or {})}
+    out = pd.DataFrame(index=df.index)
+    if link and link in df:
+        first = df[link].astype("string").fillna("").str.split(";").str[0]
+        out["open"] = article_link(ctx)(first)
+    for col in df.columns:
+        if col == "open" or (col in HIDDEN_COLUMNS and not show_ids):
+            continue
+        s = df[col]
+        if col in ("country", "donor"):
+            out[col] = s.map(lambda c: names.get(_cell(c), _cell(c)) if _cell(c) or col == "donor" else "")
+        elif col == "event_type":
+            out[col] = s.map(lambda t: types.get(_cell(t), _cell(t)))
+        elif col == "kind":
+            out[col] = s.map(lambda k: kinds.get(_cell(k), _cell(k)))
+        elif col == "role":
+            out[col] = s.map(lambda r: roles.get(_cell(r), _cell(r)))
+        elif col == "status":
+            out[col] = s.map(lambda x: STATUS_LABELS[x][i] if x in STATUS_LABELS else _cell(x))
+        elif col in ("value_usd", "usd"):
+            out[col] = s.map(lambda v: usd(v, lang, missing=""))
+        elif pd.api.types.is_datetime64_any_dtype(s):
+            out[col] = s.dt.strftime("%Y-%m-%d").astype("object").where(s.notna(), "")
+        elif pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
+            out[col] = s.map(lambda v: "" if _cell(v) == "" else f"{float(v):,.0f}")  # type: ignore[arg-type]
+        elif col in ("evidence", "title", "disagreement", "error"):
+            out[col] = s.map(_short)
+        else:
+            out[col] = s.map(_cell)
+    header: dict[str, str] = {}
+    for c in out.columns:
+        h = heads[c][i] if c in heads else c
+        while h in header.values():  # two columns never share a header
+            h += " ·"
+        header[c] = h
+    config: dict = {}
+    if "open" in out:
+        config[header["open"]] = st.column_config.LinkColumn(header["open"], display_text="فتح ↗" if i else "open ↗")
+    if "ref_source" in out:
+        config[header["ref_source"]] = st.column_config.LinkColumn(header["ref_source"],
+                                                                   display_text="المصدر ↗" if i else "source ↗")
+    for c in ("evidence", "title", "error"):
+        if c in out:
+            config[header[c]] = st.column_config.TextColumn(header[c], width="large")
+    return out.rename(columns=header), config
+
+
+def show(df: pd.DataFrame, key: str, ctx: Context, link: str | None = "article_id", limit: int = 2000,
+         show_ids: bool = False, height: int | None = None, labels: Mapping[str, tuple[str, str]] | None = None
+         ) -> None:
+    """``present`` then ``table``."""
+    view, config = present(df.head(limit) if len(df) > limit else df, ctx, link, show_ids, labels)
+    if len(df) > limit:
+        st.caption(ctx.t(f"Showing the first {limit:,} of {len(df):,} rows; the Data page downloads all of them.",
+                         f"أول {limit:,} صف من {len(df):,}؛ صفحة البيانات تنزّلها كلها."))
+    table(view, key, limit=limit, height=height, column_config=config)
 
 
 def plain(text: object, cls: str = "plain-caption", where=None) -> None:

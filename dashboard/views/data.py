@@ -24,7 +24,8 @@ b2.download_button("Excel", data=lambda: export.excel_bytes({name: df}), file_na
 b3.download_button("Parquet", data=lambda: export.parquet_bytes(df), file_name=f"{stem}.parquet",
                    mime="application/vnd.apache.parquet", on_click="ignore", key="dl_parquet",
                    icon=":material/download:")
-common.table(df, f"data_{name}", limit=5000, hide=("text", "boilerplate"))
+common.show(df.drop(columns=[c for c in ("text", "boilerplate") if c in df]), f"data_{name}", ctx, link=None,
+            limit=5000, show_ids=True)
 if name == "articles":
     st.caption("Article text is left out of this view; the downloads include it.")
 st.divider()

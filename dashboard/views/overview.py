@@ -36,12 +36,7 @@ page.chart(charts.events_by_month(derive.events_by_month(c.events), ctx.type_lab
                                   lang=ctx.lang), "events-per-month")
 
 st.subheader(ctx.t("Latest events", "أحدث الأحداث"))
-latest = derive.latest_events(c.events, c.articles, n=12)
-latest = latest.assign(open=common.article_link(ctx)(latest["article_id"]))
-common.table(latest, "latest_events", column_config={
-    "date": st.column_config.TextColumn("date"), "evidence": st.column_config.TextColumn("evidence", width="large"),
-    "open": st.column_config.LinkColumn("article", display_text="open ↗"),
-})
+common.show(derive.latest_events(c.events, c.articles, n=12), "latest_events", ctx)
 
 st.subheader(ctx.t("Data quality", "جودة البيانات"))
 q1, q2, q3 = st.columns(3)
@@ -52,13 +47,12 @@ q2.metric("Events without a date · أحداث بلا تاريخ", f"{len(undate
 q3.metric("Articles without a publication date", f"{int(c.articles['published'].isna().sum()):,}")
 with st.expander(f"Files that could not be read ({len(errors):,})", expanded=bool(len(errors)) and len(errors) <= 20):
     if len(errors):
-        common.table(errors, "errors", column_config={"error": st.column_config.TextColumn("why", width="large")})
+        common.show(errors, "errors", ctx, link=None)
     else:
         st.write("Every file was read.")
 with st.expander(f"Events without a date ({len(undated):,})"):
     if len(undated):
-        common.table(undated.assign(open=common.article_link(ctx)(undated["article_id"])), "undated",
-                     column_config={"open": st.column_config.LinkColumn("article", display_text="open ↗")})
+        common.show(undated, "undated", ctx)
     else:
         st.write("Every event has a date.")
 page.finish()

@@ -36,11 +36,6 @@ cols[1].metric("Sources disagree", n.get("disagreement", 0))
 cols[2].metric("Not covered", n.get("not covered", 0))
 cols[3].metric("Not in reference", n.get("not in reference", 0))
 st.subheader(ctx.t("Meetings", "الاجتماعات"))
-common.table(tl.assign(open=common.article_link(ctx)(tl["article_ids"].str.split(";").str[0]).where(
-    tl["article_ids"] != "", None)), "timeline_table", column_config={
-    "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
-    "evidence": st.column_config.TextColumn("evidence", width="large"),
-    "open": st.column_config.LinkColumn("first article", display_text="open ↗"),
-    "ref_source": st.column_config.LinkColumn("reference source", display_text="source ↗"),
-})
+common.show(tl.drop(columns=["source"]), "timeline_table", ctx, link="article_ids",
+            labels={"open": ("First article", "أول مقال")})
 page.finish()
