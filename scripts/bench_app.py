@@ -187,7 +187,7 @@ def sessions(n_articles: int, n_sessions: int, actions: int) -> None:
     finally:
         app_server.stop(proc)
     lat = sorted(x for _k, x in results)
-    p90 = lat[min(len(lat) - 1, int(round(0.9 * (len(lat) - 1))))]
+    p90 = lat[min(len(lat) - 1, round(0.9 * (len(lat) - 1)))]
     print(f"{n_sessions} sessions at once on {n_articles:,} articles (first visit, parse included: {first:.1f} s)")
     print(f"  {len(lat)} actions: median {statistics.median(lat):.2f} s, 90th percentile {p90:.2f} s, "
           f"max {lat[-1]:.2f} s")

@@ -42,7 +42,8 @@ STATUS_LABELS = {
 # column -> (English, Arabic) header of every table the pages show; ids and offsets are not shown (Data has them)
 COLUMNS: dict[str, tuple[str, str]] = {
     "open": ("Article", "المقال"), "title": ("Title", "العنوان"), "date": ("Date", "التاريخ"),
-    "date_start": ("Start date", "تاريخ البداية"), "published": ("Published", "تاريخ النشر"), "event_type": ("Type", "النوع"),
+    "date_start": ("Start date", "تاريخ البداية"), "published": ("Published", "تاريخ النشر"),
+    "event_type": ("Type", "النوع"),
     "location": ("Place", "المكان"), "attending_count": ("Countries attending", "عدد الدول المشاركة"),
     "attending_qualifier": ("Qualifier", "الدقة"), "evidence": ("Sentence (Arabic)", "الجملة"),
     "date_raw": ("Date as written", "التاريخ كما ورد"), "donor": ("Donor", "المانح"), "kind": ("Kind", "الصنف"),
@@ -473,7 +474,8 @@ def present(df: pd.DataFrame, ctx: Context, link: str | None = "article_id", sho
             continue
         s = df[col]
         if col in ("country", "donor"):
-            out[col] = s.map(lambda c: names.get(_cell(c), _cell(c)) if _cell(c) or col == "donor" else "")
+            donor = col == "donor"  # an empty donor is "not stated"; an empty country is just empty
+            out[col] = s.map(lambda c, d=donor: names.get(_cell(c), _cell(c)) if _cell(c) or d else "")
         elif col == "event_type":
             out[col] = s.map(lambda t: types.get(_cell(t), _cell(t)))
         elif col == "kind":
