@@ -437,8 +437,8 @@ def article_link(ctx: Context) -> Callable[[pd.Series], pd.Series]:
     query = ctx.filters.to_query()
 
     def links(ids: pd.Series) -> pd.Series:
-        return ids.map(lambda a: None if a is None or a is pd.NA or a == "" else article_url(a, query)).astype(
-            "object")
+        return ids.map(lambda a: "" if a is None or a is pd.NA or a == "" else article_url(a, query)).astype(
+            "object")  # no article: an empty cell (a missing value would read "None")
 
     return links
 
