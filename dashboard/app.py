@@ -19,7 +19,13 @@ from dashboard import filters  # noqa: E402
 from dashboard.views import common  # noqa: E402
 
 st.set_page_config(page_title="Ramstein monitor · رصد رامشتاين", layout="wide")  # no page_icon: it is fetched online
-common.inject_css()
+lang = "ar" if st.session_state.get(filters.K_LANG, st.query_params.get("lang")) == "ar" else "en"
+common.inject_css(lang)
+
+
+def t(en: str, ar: str) -> str:
+    return ar if lang == "ar" else en
+
 
 path = common.corpus_path(sys.argv[1:])
 base = common.load(str(path), common.signature(str(path)))
@@ -27,34 +33,40 @@ base = common.load(str(path), common.signature(str(path)))
 with st.sidebar:
     filter_box = st.container()
     st.divider()
-    common.plain(f"Corpus: {path.name or path} · {len(base.corpus.articles):,} articles")
-    uploaded = st.file_uploader("Add articles for this session", type=["txt", "json", "jsonl", "csv"],
-                                accept_multiple_files=True, key="uploads",
-                                help="Plain text, JSON, JSON Lines or CSV; kept only in this browser session.")
+    n_base = len(base.corpus.articles)
+    common.plain(t(f"Corpus: {path.name or path} · {common.plural(n_base, 'article', 'articles')}",
+                   f"المدونة: {path.name or path} · {common.plural_ar(n_base, 'مقال', 'مقالان', 'مقالات', 'مقالا')}"))
+    uploaded = st.file_uploader(t("Add articles for this session", "أضف مقالات لهذه الجلسة"),
+                                type=["txt", "json", "jsonl", "csv"], accept_multiple_files=True, key="uploads",
+                                help=t("Plain text, JSON, JSON Lines or CSV; kept only in this browser session.",
+                                       "نص أو JSON أو JSON Lines أو CSV؛ تبقى في جلسة المتصفح هذه فقط."))
 bundle, up = common.with_uploads(base, uploaded or [])
 if up is not None:
     with st.sidebar:
-        st.caption(f"Uploads: {len(up.articles):,} articles added, {len(up.errors):,} files or records not read.")
+        n_up, n_err = len(up.articles), len(up.errors)
+        st.caption(t(f"Uploads: {common.plural(n_up, 'article', 'articles')} added, "
+                     f"{common.plural(n_err, 'file or record', 'files or records')} not read.",
+                     f"الملفات المضافة: {common.plural_ar(n_up, 'مقال', 'مقالان', 'مقالات', 'مقالا')} أضيفت، و"
+                     f"{common.plural_ar(n_err, 'ملف', 'ملفان', 'ملفات', 'ملفا')} لم تقرأ."))
         if len(up.errors):
-            with st.expander("Upload problems", expanded=True):
+            with st.expander(t("Upload problems", "مشكلات الملفات المضافة"), expanded=True):
                 for row in up.errors.itertuples():  # file names and reasons are shown as text, never Markdown
                     rec = f" (record {row.record})" if row.record is not None and str(row.record) != "<NA>" else ""
                     common.plain(f"{row.file}{rec}: {row.error}", cls="upload-problem")
 
 f = filters.sidebar(bundle.options, common.country_label, where=filter_box)
 ctx = common.Context(full=bundle.corpus, data=common.filtered(bundle, f), filters=f, options=bundle.options,
-                     source=str(path), uploads=up, load_error=bundle.load_error)
+                     source=str(path), uploads=up, load_error=bundle.load_error, bundle=bundle)
 common.set_context(ctx)
 
 pages = [  # no page icons: Streamlit fetches a page's icon from a font CDN to use as the favicon
-    st.Page("views/overview.py", title="Overview · نظرة عامة", default=True),
-    st.Page("views/aid.py", title="Aid totals · المساعدات", url_path="aid"),
-    st.Page("views/attendance.py", title="Attending countries · الدول المشاركة",
+    st.Page("views/overview.py", title=ctx.page_title("Overview", "نظرة عامة"), default=True),
+    st.Page("views/aid.py", title=ctx.page_title("Aid totals", "المساعدات"), url_path="aid"),
+    st.Page("views/attendance.py", title=ctx.page_title("Attending countries", "الدول المشاركة"),
             url_path="attendance"),
-    st.Page("views/timeline.py", title="Ramstein timeline · الجدول الزمني",
-            url_path="timeline"),
-    st.Page("views/articles.py", title="Articles · المقالات", url_path="articles"),
-    st.Page("views/data.py", title="Data · البيانات", url_path="data"),
+    st.Page("views/timeline.py", title=ctx.page_title("Ramstein timeline", "الجدول الزمني"), url_path="timeline"),
+    st.Page("views/articles.py", title=ctx.page_title("Articles", "المقالات"), url_path="articles"),
+    st.Page("views/data.py", title=ctx.page_title("Data", "البيانات"), url_path="data"),
 ]
 page = st.navigation(pages, position="sidebar")
 if page.url_path != "articles" and "article" in st.query_params:

@@ -68,8 +68,21 @@ def style(fig: go.Figure, title: str, subtitle: str = "", height: int = HEIGHT, 
     return fig
 
 
-def empty(title: str, message: str = "No data for this filter · لا بيانات لهذا الاختيار", subtitle: str = "",
-          height: int = 300, lang: str = "en") -> go.Figure:
+NO_DATA = {"en": "No data for this filter", "ar": "لا بيانات لهذا الاختيار"}
+HOVER = {  # words of the hover labels: (English, Arabic)
+    "as_of": ("as of", "حتى"), "sources": ("source(s)", "مصدر/مصادر"), "took_part": ("took part", "شاركت"),
+    "chaired": ("chaired", "ترأست"), "absent": ("named absent", "غائبة"), "place": ("place", "المكان"),
+    "chairs": ("chairs", "الرئاسة"), "countries": ("countries", "دولة"), "articles": ("articles", "المقالات"),
+}
+
+
+def _h(word: str, lang: str) -> str:
+    return HOVER[word][lang == "ar"]
+
+
+def empty(title: str, message: str | None = None, subtitle: str = "", height: int = 300,
+          lang: str = "en") -> go.Figure:
+    message = message or NO_DATA.get(lang, NO_DATA["en"])
     fig = go.Figure()
     fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
                        font={"size": 16, "color": "#6c757d"})
@@ -91,9 +104,19 @@ def _int_ticks(max_value: float) -> dict:
 LOG_TICKS = [m * 10.0**e for e in range(5, 14) for m in (1, 2, 5)]
 
 
-def _log_usd_axis() -> dict:
-    """A log axis for dollars with 1-2-5 ticks labelled like ``$2 bn``."""
-    return {"type": "log", "tickvals": LOG_TICKS, "ticktext": [usd(v).replace(".0 ", " ") for v in LOG_TICKS]}
+def _log_usd_axis(lang: str = "en") -> dict:
+    """A log axis for dollars with 1-2-5 ticks labelled like ``$2 bn`` / ``2 مليار دولار``."""
+    return {"type": "log", "tickvals": LOG_TICKS, "ticktext": [usd(v, lang).replace(".0 ", " ") for v in LOG_TICKS]}
+
+
+def _usd_ticks(max_value: float, lang: str) -> dict:
+    """A linear dollar axis with about five round ticks labelled like the tables (``$20 bn``)."""
+    if not max_value or max_value <= 0 or math.isnan(max_value):
+        return {}
+    step = 10 ** math.floor(math.log10(max_value / 4))
+    step *= next((m for m in (1, 2, 5, 10) if max_value / (step * m) <= 5), 10)
+    vals = [step * i for i in range(int(max_value // step) + 2)]
+    return {"tickvals": vals, "ticktext": [usd(v, lang) for v in vals]}
 
 
 DAY_MS = 86_400_000
@@ -170,17 +193,19 @@ def latest_totals(df: pd.DataFrame, names: Mapping[str, str], title: str, subtit
     labels = [_name(names, c) for c in d["donor"]]
     dates = [day(x, "?") for x in d["date"]]
     one, many = ("source", "sources") if lang == "en" else ("مصدر", "مصادر")
-    text = [f"{usd(v)} · {dt} · {_plural(int(n), one, many)}"
+    text = [f"{usd(v, lang)} · {dt} · {_plural(int(n), one, many)}"
             for v, dt, n in zip(d["value_usd"], dates, d["n_sources"], strict=True)]
     custom = _custom(dates, d["n_sources"], d["article_ids"].str.replace(";", ", "),
                       [wrap(e) for e in d["evidence"]], [wrap(r, limit=80) for r in d["raw"]])
     fig = go.Figure(go.Bar(
         x=d["value_usd"], y=labels, orientation="h", text=text, textposition="auto", marker_color=PALETTE[0],
         customdata=custom, cliponaxis=False,
-        hovertemplate="<b>%{y}</b> %{x:$,.4s}<br>as of %{customdata[0]} · %{customdata[1]} source(s)"
-                      "<br>%{customdata[2]}<br>%{customdata[4]}<br>%{customdata[3]}<extra></extra>",
+        hovertemplate=f"<b>%{{y}}</b> %{{x:,.4s}}<br>{_h('as_of', lang)} %{{customdata[0]}} · %{{customdata[1]}} "
+                      f"{_h('sources', lang)}<br>%{{customdata[2]}}<br>%{{customdata[4]}}<br>%{{customdata[3]}}"
+                      "<extra></extra>",
     ))
-    fig.update_xaxes(title="US$", tickprefix="$", exponentformat="B", rangemode="tozero")
+    fig.update_xaxes(title="US$" if lang == "en" else "بالدولار الأمريكي", rangemode="tozero",
+                     **_usd_ticks(float(d["value_usd"].max()), lang))
     return style(fig, title, subtitle, height=max(260, 90 + 42 * len(d)), lang=lang)
 
 
@@ -201,7 +226,7 @@ def amounts_over_time(figures: pd.DataFrame, names: Mapping[str, str], kind_labe
             dd = dk[dk["donor"] == donor].sort_values("date")
             if dd.empty:
                 continue
-            custom = _custom([usd(v) for v in dd["value_usd"]], dd["n_sources"],
+            custom = _custom([usd(v, lang) for v in dd["value_usd"]], dd["n_sources"],
                               dd["article_ids"].str.replace(";", ", "), [wrap(e) for e in dd["evidence"]])
             fig.add_scatter(
                 x=dd["date"], y=dd["value_usd"], name=_name(names, donor), legendgroup=donor,
@@ -210,10 +235,10 @@ def amounts_over_time(figures: pd.DataFrame, names: Mapping[str, str], kind_labe
                 marker={"color": colors[donor], "size": [8 + 3 * min(int(n), 6) for n in dd["n_sources"]]},
                 line={"color": colors[donor], "width": 1.5}, customdata=custom, row=row, col=1,
                 hovertemplate=f"<b>{_name(names, donor)}</b> · {kind_labels.get(kind, kind)}"
-                              "<br>%{x|%Y-%m-%d}: %{customdata[0]} · %{customdata[1]} source(s)"
+                              f"<br>%{{x|%Y-%m-%d}}: %{{customdata[0]}} · %{{customdata[1]}} {_h('sources', lang)}"
                               "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
             )
-        fig.update_yaxes(**_log_usd_axis(), row=row, col=1)
+        fig.update_yaxes(**_log_usd_axis(lang), row=row, col=1)
     _date_axis(fig, d["date"])
     return style(fig, title, subtitle, height=max(HEIGHT, 230 * len(kinds) + 80), lang=lang)
 
@@ -260,11 +285,11 @@ def world_map(totals: pd.DataFrame, names: Mapping[str, str], title: str, subtit
             colorbar={"title": {"text": label, "side": "top"}, "thickness": 10, "orientation": "h", "len": 0.5,
                       "x": 0.5, "xanchor": "center", "y": -0.02, "yanchor": "top",
                       **_int_ticks(float(d["took_part"].max()))},
-            hovertemplate="<b>%{text}</b><br>took part: %{z}<br>chaired: %{customdata[0]}"
-                          "<br>named absent: %{customdata[1]}<extra></extra>",
+            hovertemplate=f"<b>%{{text}}</b><br>{_h('took_part', lang)}: %{{z}}<br>{_h('chaired', lang)}: "
+                          f"%{{customdata[0]}}<br>{_h('absent', lang)}: %{{customdata[1]}}<extra></extra>",
         )
     else:
-        fig.add_annotation(text="No data for this filter · لا بيانات لهذا الاختيار", showarrow=False, x=0.5, y=0.95,
+        fig.add_annotation(text=NO_DATA.get(lang, NO_DATA["en"]), showarrow=False, x=0.5, y=0.95,
                            xref="paper", yref="paper", font={"size": 14, "color": "#6c757d"})
     fig.update_geos(resolution=110, projection_type="natural earth", showcountries=True, countrycolor="#c9c9c9",
                     showland=True, landcolor="#f1f1f1", showocean=True, oceancolor="#f7fbff", showframe=False,
@@ -288,7 +313,7 @@ def attendance_over_time(reports: pd.DataFrame, type_labels: Mapping[str, str], 
         fig.add_scatter(x=d["date_start"], y=d["attending_count"].astype("float64"), mode="markers", name=label,
                         marker={"color": TYPE_COLORS[t], "size": 10, "opacity": 0.85}, customdata=custom,
                         hovertemplate=f"<b>{label}</b> %{{x|%Y-%m-%d}} · %{{customdata[1]}}"
-                                      "<br>%{y} countries (%{customdata[0]})<br>%{customdata[2]}"
+                                      f"<br>%{{y}} {_h('countries', lang)} (%{{customdata[0]}})<br>%{{customdata[2]}}"
                                       "<br>%{customdata[3]}<extra></extra>")
     fig.update_yaxes(title="countries" if lang == "en" else "عدد الدول", rangemode="tozero")
     _date_axis(fig, reports["date_start"])
@@ -324,9 +349,10 @@ def meetings_timeline(tl: pd.DataFrame, type_labels: Mapping[str, str], title: s
             marker={"color": color, "symbol": symbol, "line": {"width": 1.5, "color": color},
                     "size": [10 + 4 * math.sqrt(min(int(n), 25)) for n in d["n_articles"]]},
             customdata=custom,
-            hovertemplate="<b>%{customdata[9]} %{customdata[1]}</b> · %{customdata[0]}<br>place: %{customdata[2]}"
-                          "<br>chairs: %{customdata[3]}<br>countries: %{customdata[4]}"
-                          "<br>articles: %{customdata[5]} %{customdata[6]}<br>%{customdata[7]}"
+            hovertemplate=f"<b>%{{customdata[9]}} %{{customdata[1]}}</b> · %{{customdata[0]}}<br>{_h('place', lang)}: "
+                          f"%{{customdata[2]}}<br>{_h('chairs', lang)}: %{{customdata[3]}}<br>"
+                          f"{_h('countries', lang)}: %{{customdata[4]}}<br>{_h('articles', lang)}: "
+                          "%{customdata[5]} %{customdata[6]}<br>%{customdata[7]}"
                           "<br>%{customdata[8]}<extra>" + (en if lang == "en" else ar) + "</extra>",
         )
     fig.update_yaxes(tickvals=[lane[t] for t in present],

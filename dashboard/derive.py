@@ -64,7 +64,7 @@ def day(x: object, missing: str = "") -> str:
         return missing
 
 
-def published_label(article: Mapping[str, object], missing: str = "no publication date") -> str:
+def published_label(article: Mapping[str, object], missing: str = "no publication date", lang: str = "en") -> str:
     """The publication day, or for an undated article the window its content allows ("between 2025-02-13 and
     2025-06-04 (basis)"), never an invented day."""
     pub = day(article.get("published"))
@@ -73,11 +73,16 @@ def published_label(article: Mapping[str, object], missing: str = "no publicatio
     lo, hi = day(article.get("date_window_start")), day(article.get("date_window_end"))
     if not (lo or hi):
         return missing
+    ar = lang == "ar"
     if lo and hi:
-        span = lo if lo == hi else f"between {lo} and {hi}"
+        span = lo if lo == hi else (f"بين {lo} و{hi}" if ar else f"between {lo} and {hi}")
+    elif ar:
+        span = f"في {lo} أو بعده" if lo else f"في {hi} أو قبله"
     else:
         span = f"on or after {lo}" if lo else f"on or before {hi}"
     basis = txt(article.get("date_window_basis"))
+    if ar:
+        return f"بلا تاريخ نشر: {span}"
     return f"undated: {span}" + (f" ({basis})" if basis else "")
 
 

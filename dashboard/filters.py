@@ -81,15 +81,22 @@ class Filters:
         return "_".join(bits) if bits else "all"
 
     def describe(self, country_label: Callable[[str], str] = str) -> str:
-        """One line for captions and chart subtitles."""
+        """One line for captions and chart subtitles, in the label language (dates read in the language's order:
+        "from … to …" / "من … إلى …")."""
+        ar = self.lang == "ar"
         bits = []
         if self.countries:
-            bits.append(", ".join(country_label(c) for c in self.countries))
+            bits.append(("، " if ar else ", ").join(country_label(c) for c in self.countries))
         if self.has_dates:
-            bits.append(f"{self.date_from or '…'} – {self.date_to or '…'}")
+            if ar:
+                bits.append(" ".join(x for x in (f"من {self.date_from}" if self.date_from else "",
+                                                 f"إلى {self.date_to}" if self.date_to else "") if x))
+            else:
+                bits.append(" ".join(x for x in (f"from {self.date_from}" if self.date_from else "",
+                                                 f"to {self.date_to}" if self.date_to else "") if x))
         if self.event_types:
-            bits.append(", ".join(EVENT_TYPES.get(t, (t, t))[0] for t in self.event_types))
-        return " · ".join(bits) if bits else "all data"
+            bits.append(("، " if ar else ", ").join(EVENT_TYPES.get(t, (t, t))[ar] for t in self.event_types))
+        return " · ".join(bits) if bits else ("كل البيانات" if ar else "all data")
 
 
 def _split(value: Any) -> list[str]:
@@ -354,22 +361,25 @@ def sidebar(opts: Options, country_label: Callable[[str], str], where: Any = Non
     type_opts = list(dict.fromkeys([*opts.event_types, *ss.get(K_TYPES, [])]))
     lo = min(opts.date_min, *(d for d in ss.get(K_DATES, ()) if d))
     hi = max(opts.date_max, *(d for d in ss.get(K_DATES, ()) if d))
+    ar = ss.get(K_LANG) == "ar"
+
+    def t(en: str, arabic: str) -> str:
+        return arabic if ar else en
+
     with where if where is not None else st.sidebar:
-        st.subheader("Filters · عوامل التصفية")
-        st.multiselect("Countries · الدول", country_opts, key=K_COUNTRIES, format_func=country_label,
-                       placeholder="All countries · كل الدول")
-        st.date_input("Date range · الفترة", min_value=lo, max_value=hi, key=K_DATES, format="YYYY-MM-DD",
-                      on_change=_dates_changed, args=(opts,))
-        st.multiselect("Event types · أنواع الأحداث", type_opts, key=K_TYPES,
-                       format_func=lambda t: " · ".join(EVENT_TYPES.get(t, (t, t))),
-                       placeholder="All types · كل الأنواع")
-        st.radio("Chart labels", ["en", "ar"], key=K_LANG, horizontal=True,
+        st.radio(t("Language · اللغة", "اللغة"), ["en", "ar"], key=K_LANG, horizontal=True,
                  format_func=lambda v: {"en": "English", "ar": "العربية"}[v])
+        st.subheader(t("Filters · عوامل التصفية", "عوامل التصفية"))
+        st.multiselect(t("Countries · الدول", "الدول"), country_opts, key=K_COUNTRIES, format_func=country_label,
+                       placeholder=t("All countries · كل الدول", "كل الدول"))
+        st.date_input(t("Date range · الفترة", "الفترة"), min_value=lo, max_value=hi, key=K_DATES,
+                      format="YYYY-MM-DD", on_change=_dates_changed, args=(opts,))
+        st.multiselect(t("Event types · أنواع الأحداث", "أنواع الأحداث"), type_opts, key=K_TYPES,
+                       format_func=lambda x: EVENT_TYPES.get(x, (x, x))[1] if ar else " · ".join(
+                           EVENT_TYPES.get(x, (x, x))), placeholder=t("All types · كل الأنواع", "كل الأنواع"))
         f = from_state(ss, opts)
-        if f.has_dates:
-            st.caption("Events without a date are hidden while a date range is set.")
         if f.active:
-            st.button("Clear filters", key="f_clear", on_click=_clear, args=(opts, f.lang))
+            st.button(t("Clear filters", "مسح عوامل التصفية"), key="f_clear", on_click=_clear, args=(opts, f.lang))
     sync_url(f)
     return f
 

@@ -153,7 +153,7 @@ def test_timeline_statuses_and_hover():
     names = {t.name for t in fig.data}
     assert names == {charts.STATUS_STYLE["reported"][3], charts.STATUS_STYLE["not covered"][3]}
     hover = fig.data[0].hovertemplate
-    for field in ("place", "chairs", "countries", "articles"):
+    for field in ("المكان", "الرئاسة", "دولة", "المقالات"):  # Arabic labels in Arabic mode
         assert field in hover
     assert fig.layout.hoverlabel.align == "right"
 

@@ -9,8 +9,10 @@ ctx = common.context()
 c = ctx.data
 page = common.Page("aid", ctx)
 page.header(ctx.t("Aid totals", "إجماليات المساعدات"), ctx.subtitle())
-st.caption("A figure reported by several articles is counted once and listed with all its sources. Figures of "
-           "different kinds (pledge, package, cumulative total, funding gap) are shown apart and never added up.")
+st.caption(ctx.t("A figure reported by several articles is counted once and listed with all its sources. Figures of "
+                 "different kinds (pledge, package, cumulative total, funding gap) are shown apart and never added up.",
+                 "الرقم الذي تذكره عدة مقالات يحسب مرة واحدة مع كل مصادره. أرقام الأنواع المختلفة (تعهد، حزمة، "
+                 "إجمالي تراكمي، فجوة تمويل) تعرض منفصلة ولا تجمع أبدا."))
 
 figures = derive.amount_figures(c.amounts, c.articles)
 names = ctx.names()

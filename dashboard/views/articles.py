@@ -22,7 +22,8 @@ ids = list(arts["article_id"].astype(str).head(1000))
 if wanted and wanted not in ids and wanted in set(ctx.full.articles["article_id"].astype(str)):
     ids.insert(0, wanted)
 if not ids:
-    st.info("No article matches the filters." if not query else "No article title matches the search.")
+    st.info(ctx.t("No article matches the filters.", "لا مقال يطابق عوامل التصفية.") if not query else
+            ctx.t("No article matches the search.", "لا مقال يطابق البحث."))
     st.stop()
 titles = ctx.full.articles.drop_duplicates("article_id").set_index("article_id")
 if wanted in ids and wanted != st.session_state.get("_art_url"):  # a link or an edited URL asks for this article
@@ -33,11 +34,12 @@ elif st.session_state.get("art_pick") not in ids:
 
 def label(aid: str) -> str:
     row = titles.loc[aid]
-    date = derive.day(row["published"], "no date")
+    date = derive.day(row["published"], ctx.t("no date", "بلا تاريخ"))
     return f"{date} · {derive.txt(row['title'])[:90] or aid}"
 
 
-aid = st.selectbox(f"Article ({len(arts):,} match the filters)", ids, key="art_pick", format_func=label)
+aid = st.selectbox(ctx.t(f"Article ({len(arts):,} match the filters)", f"المقال ({len(arts):,} يطابق عوامل التصفية)"),
+                   ids, key="art_pick", format_func=label)
 if st.query_params.get("article") != aid:
     st.query_params["article"] = aid
 st.session_state["_art_url"] = aid
@@ -46,7 +48,7 @@ art = titles.loc[aid]
 rows = derive.article_rows(ctx.full, aid)
 left, right = st.columns([3, 2], gap="large")
 with left:
-    meta = [aid, derive.published_label(art)]
+    meta = [aid, derive.published_label(art, ctx.t("no publication date", "بلا تاريخ نشر"), ctx.lang)]
     meta += [derive.txt(art[k]) for k in ("outlet", "file") if derive.txt(art[k])]
     common.plain(" · ".join(meta), cls="plain-caption article-meta")
     st.html(common.rtl(derive.highlight_html(art["title"], rows["spans"].iloc[:0]), "article-title"))
@@ -56,16 +58,16 @@ with left:
         st.html(" ".join(f'<mark class="legend-chip k-{html.escape(k)}">{html.escape(k)}</mark>' for k in kinds))
     st.html(common.rtl(derive.highlight_html(art["text"], rows["spans"]), "article-text"))
     if derive.txt(art["url"]):
-        common.plain(f"Source: {art['url']}", cls="plain-caption article-url")
+        common.plain(f"{ctx.t('Source', 'المصدر')}: {art['url']}", cls="plain-caption article-url")
 with right:
     ev = rows["events"]
-    st.markdown(f"**Events** ({len(ev)})")
+    st.markdown(f"**{ctx.t('Events', 'الأحداث')}** ({len(ev)})")
     common.show(ev[["event_type", "date", "location", "attending_count", "evidence"]], "art_events", ctx, link=None)
-    st.markdown(f"**Participants** ({len(rows['participants'])})")
+    st.markdown(f"**{ctx.t('Participants', 'المشاركون')}** ({len(rows['participants'])})")
     p = rows["participants"]
     common.show(p[["country", "role", "raw"]], "art_participants", ctx, link=None)
-    st.markdown(f"**Amounts** ({len(rows['amounts'])})")
+    st.markdown(f"**{ctx.t('Amounts', 'المبالغ')}** ({len(rows['amounts'])})")
     common.show(rows["amounts"][["kind", "donor", "value_usd", "raw", "evidence"]], "art_amounts", ctx, link=None)
-    st.markdown(f"**Countries named** ({len(rows['mentions'])})")
+    st.markdown(f"**{ctx.t('Countries named', 'الدول المذكورة')}** ({len(rows['mentions'])})")
     common.show(rows["mentions"][["country", "count", "first_raw"]], "art_mentions", ctx, link=None)
 page.finish()

@@ -9,9 +9,12 @@ ctx = common.context()
 c = ctx.data
 page = common.Page("attendance", ctx)
 page.header(ctx.t("Attending countries", "الدول المشاركة"), ctx.subtitle())
-st.caption("Counts are distinct meetings (a meeting reported by several articles counts once), stacked by meeting "
-           "type. A chair takes part too. Phone calls and bilateral talks are not meetings of a group: they are "
-           "counted apart, in the last chart.")
+st.caption(ctx.t("Counts are distinct meetings (a meeting reported by several articles counts once), stacked by "
+                 "meeting type. A chair takes part too. Phone calls and bilateral talks are not meetings of a group: "
+                 "they are counted apart, in the last chart.",
+                 "الأعداد اجتماعات مختلفة (الاجتماع الذي تذكره عدة مقالات يحسب مرة واحدة) مكدسة حسب نوع الاجتماع. "
+                 "من يترأس يشارك أيضا. الاتصالات الهاتفية والمحادثات الثنائية ليست اجتماعات مجموعة: تحسب منفصلة في "
+                 "الرسم الأخير."))
 
 names = ctx.names()
 roles = derive.role_counts(c.participants, c.events)

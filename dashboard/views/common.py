@@ -76,6 +76,12 @@ COLUMNS: dict[str, tuple[str, str]] = {
 }
 HIDDEN_COLUMNS = ("event_id", "amount_id", "meeting_id", "event_ids", "amount_ids", "article_ids", "article_id",
                   "start", "end", "sentence", "evidence_start", "evidence_end", "text", "boilerplate")
+TABLE_NAMES = {
+    "articles": ("articles", "المقالات"), "events": ("events", "الأحداث"),
+    "participants": ("participants", "المشاركون"),
+    "amounts": ("amounts", "المبالغ"), "mentions": ("mentions", "ذكر الدول"), "spans": ("spans", "المقاطع"),
+    "errors": ("errors", "الأخطاء"), "meetings": ("meetings", "الاجتماعات"),
+}
 CELL_LIMIT = 90  # characters of long text shown in a cell (from its beginning); the downloads have everything
 
 
@@ -292,6 +298,22 @@ def names_for(codes: Sequence[str], lang: str) -> dict[str, str]:
 # Page context
 
 
+def plural(n: int, one: str, many: str) -> str:
+    """``1 article``, ``2 articles``."""
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def plural_ar(n: int, one: str, two: str, few: str, many: str) -> str:
+    """Arabic counted nouns, the number in digits: 1 مقال واحد، مقالان، 3-10 مقالات، 11-99 مقالا، 100 مقال."""
+    if n == 1:
+        return one if " " in one else f"{one} واحد"
+    if n == 2:
+        return two
+    r = n % 100
+    word = few if (3 <= r <= 10 or n == 0) else many if r >= 11 else one
+    return f"{n:,} {word}"
+
+
 @dataclass
 class Context:
     full: Corpus
@@ -301,6 +323,12 @@ class Context:
     source: str
     uploads: Corpus | None = None
     load_error: str = ""
+    bundle: Bundle | None = None
+
+    def without_dates(self) -> Corpus:
+        """The corpus with this filter but no date range (shared like every filtered view)."""
+        f = replace(self.filters, date_from=None, date_to=None)
+        return filtered(self.bundle, f) if self.bundle is not None else filters.apply(self.full, f)
 
     @property
     def lang(self) -> str:
@@ -324,6 +352,10 @@ class Context:
 
     def subtitle(self) -> str:
         return self.filters.describe(lambda c: country_name(c, self.lang))
+
+    def page_title(self, en: str, ar: str) -> str:
+        """Navigation labels: both languages in English mode (so either finds its way), Arabic only in Arabic."""
+        return ar if self.lang == "ar" else f"{en} · {ar}"
 
 
 def set_context(ctx: Context) -> None:
@@ -356,8 +388,22 @@ mark.k-official { background: #efe1c6; }
 """
 
 
-def inject_css() -> None:
-    st.html(CSS)
+RTL_CSS = """
+<style>
+[data-testid="stMainBlockContainer"], [data-testid="stSidebarContent"] { direction: rtl; }
+[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"] *,
+[data-testid="stSidebarContent"] [data-testid="stElementContainer"] * { text-align: right; }
+[data-testid="stPlotlyChart"], [data-testid="stPlotlyChart"] *, [data-testid="stDataFrame"],
+[data-testid="stDataFrame"] * { direction: ltr; text-align: initial; }
+[data-testid="stSidebarNav"] { direction: rtl; }
+body { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans", sans-serif; }
+</style>
+"""
+
+
+def inject_css(lang: str = "en") -> None:
+    """The app's styles; in Arabic mode the page reads right to left (charts and grids keep their own layout)."""
+    st.html(CSS + (RTL_CSS if lang == "ar" else ""))
 
 
 def rtl(text: str, cls: str = "") -> str:
@@ -381,7 +427,9 @@ class Page:
         self._zip_slot = right.empty()
         ok, why = export.png_status()
         if not ok:
-            st.info(why, icon=":material/image_not_supported:")
+            st.info(why if self.ctx.lang != "ar" else "تنزيل الصور من الخادم يحتاج متصفح كروميوم (apt-get install "
+                    "chromium). أيقونة الكاميرا في شريط كل رسم تنزل صورة من دونه.",
+                    icon=":material/image_not_supported:")
 
     def chart(self, fig: go.Figure, chart_id: str, key: str | None = None) -> None:
         stem = export.file_stem(self.slug, chart_id, self.ctx.filters.slug())
@@ -390,7 +438,8 @@ class Page:
         self.figures.append((stem, fig))
         ok, why = export.png_status()
         st.download_button(
-            "Download PNG", data=(lambda f=fig: export.figure_png(f)) if ok else b"", file_name=f"{stem}.png",
+            self.ctx.t("Download PNG", "تنزيل الصورة"), data=(lambda f=fig: export.figure_png(f)) if ok else b"",
+            file_name=f"{stem}.png",
             mime="image/png", on_click="ignore", key=f"png_{chart_id}", disabled=not ok,
             help=f"{stem}.png, rendered on the server at 2x" if ok else why, icon=":material/download:",
         )
@@ -404,7 +453,8 @@ class Page:
         items = list(self.figures)
         name = export.file_stem(self.slug, "charts", self.ctx.filters.slug()) + ".zip"
         slot.download_button(
-            f"All charts as ZIP ({len(items)})", data=(lambda: export.figures_zip(items)) if ok else b"",
+            self.ctx.t(f"All charts as ZIP ({len(items)})", f"كل الرسوم في ملف مضغوط ({len(items)})"),
+            data=(lambda: export.figures_zip(items)) if ok else b"",
             file_name=name, mime="application/zip", on_click="ignore", key=f"zip_{self.slug}", disabled=not ok,
             help=name if ok else why, icon=":material/folder_zip:",
         )
