@@ -28,7 +28,8 @@ def t(en: str, ar: str) -> str:
 
 
 path = common.corpus_path(sys.argv[1:])
-base = common.load(str(path), common.signature(str(path)))
+with st.spinner(t("Reading the articles…", "قراءة المقالات…")):
+    base = common.load(str(path), common.signature(str(path)))
 
 with st.sidebar:
     filter_box = st.container()

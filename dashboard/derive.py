@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from dashboard.extract.normalize import norm, normalize
 from dashboard.schema import Corpus
 
 MEETING_TYPES = ("udcg_meeting", "coalition_meeting", "nato_meeting", "armaments_meeting", "other_meeting",
@@ -488,3 +489,76 @@ def article_rows(c: Corpus, article_id: str) -> dict[str, pd.DataFrame]:
         df = getattr(c, name)
         out[name] = df[df["article_id"] == article_id].reset_index(drop=True)
     return out
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Search
+
+
+def search_index(c: Corpus, country_words: Mapping[str, str], type_words: Mapping[str, str]) -> pd.DataFrame:
+    """Per article, the matching form (``extract.normalize``: hamza, ta marbuta, alef maqsura, diacritics folded,
+    Latin lower-cased) of its title and text, and of its extracted facts: the countries it names or that take part
+    in its events (``country_words``: code -> names in both languages), its places and its event types
+    (``type_words``: type -> labels). Columns: article_id, text, facts."""
+    arts = c.articles
+    aid = _s(arts["article_id"])
+    text = [norm(f"{txt(t)}\n{txt(x)}") for t, x in zip(arts["title"], arts["text"], strict=True)]
+    facts: dict[str, set[str]] = {a: set() for a in aid}
+    for df in (c.mentions, c.participants):
+        for a, code in zip(_s(df["article_id"]), _s(df["country"]), strict=True):
+            if a in facts and code:
+                facts[a].add(country_words.get(code, code))
+    ev = c.events
+    for a, t, loc in zip(_s(ev["article_id"]), _s(ev["event_type"]), _s(ev["location"]), strict=True):
+        if a in facts:
+            facts[a].update(x for x in (type_words.get(t, t), loc) if x)
+    sp = c.spans[_s(c.spans["kind"]) == "place"]
+    for a, raw, value in zip(_s(sp["article_id"]), _s(sp["raw"]), _s(sp["value"]), strict=True):
+        if a in facts:
+            facts[a].update(x for x in (raw, value) if x)
+    return pd.DataFrame({"article_id": aid.to_numpy(), "text": text,
+                         "facts": [norm(" | ".join(sorted(facts[a]))) for a in aid]})
+
+
+def search(index: pd.DataFrame, query: str) -> list[str]:
+    """Article ids whose text or facts contain every word of ``query`` (matched in normalised form)."""
+    words = [w for w in norm(query).split() if w]
+    if not words or index.empty:
+        return []
+    keep = pd.Series(True, index=index.index)
+    hay = index["text"] + "\n" + index["facts"]
+    for w in words:
+        keep &= hay.str.contains(w, regex=False)
+    return list(index.loc[keep, "article_id"])
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]+")
+
+
+def match_html(text: object, query: str, limit: int = 400) -> str:
+    """The first sentence of ``text`` that contains a word of ``query`` (normalised match), as escaped HTML with the
+    matched words in ``<mark>``; ``""`` when no sentence matches (the match was in the facts only)."""
+    words = [w for w in norm(query).split() if w]
+    s = txt(text)
+    if not words or not s:
+        return ""
+    n = normalize(s)
+    hits = sorted((m.start(), m.end()) for w in words for m in re.finditer(re.escape(w), n.text))
+    if not hits:
+        return ""
+    a0, b0 = n.span(*hits[0])
+    starts = [m.end() for m in _SENTENCE_END.finditer(s, 0, a0)]
+    lo = starts[-1] if starts else 0
+    end = _SENTENCE_END.search(s, b0)
+    hi = min(end.start() + 1 if end else len(s), lo + limit)
+    marks = []
+    for a, b in hits:
+        oa, ob = n.span(a, b)
+        if lo <= oa and ob <= hi and (not marks or oa >= marks[-1][1]):
+            marks.append((oa, ob))
+    out, pos = [], lo
+    for a, b in marks:
+        out.append(html.escape(s[pos:a]) + f"<mark>{html.escape(s[a:b])}</mark>")
+        pos = b
+    out.append(html.escape(s[pos:hi]))
+    return "".join(out).strip()

@@ -618,3 +618,32 @@ def test_tables_speak_the_users_language(synth_app, lang):
                 shown = v[c][v[c] != ""]
                 assert shown.str.contains("$" if lang == "en" else "دولار", regex=False).all(), (page, c)
     assert seen >= 8
+
+
+def test_article_search_normalised_text_and_nothing_selected_without_match(synth_app, synth):
+    at = synth_app()
+    at.switch_page("views/articles.py").run()
+    at.text_input(key="art_q").set_value("رامشتاين").run()  # in texts (and some titles), with or without hamza
+    no_exception(at, "search")
+    arts = synth.articles
+    udcg = set(synth.events.loc[synth.events["event_type"] == "udcg_meeting", "article_id"])  # "Ramstein group"
+    expected = arts["text"].str.contains("رامشتاين") | arts["title"].str.contains("رامشتاين") | arts[
+        "article_id"].isin(udcg)
+    assert 0 < arts["text"].str.contains("رامشتاين").sum() < expected.sum()
+    assert f"({int(expected.sum()):,} " in at.selectbox(key="art_pick").label
+    in_text = arts.loc[arts["text"].str.contains("رامشتاين"), "article_id"].iloc[0]
+    at.selectbox(key="art_pick").set_value(in_text).run()
+    assert any("<mark>رامشتاين</mark>" in h.proto.body for h in at.get("html") if "search-hit" in h.proto.body)
+    at.text_input(key="art_q").set_value("المانيا").run()
+    german = (set(synth.mentions.loc[synth.mentions["country"] == "DEU", "article_id"])
+              | set(synth.participants.loc[synth.participants["country"] == "DEU", "article_id"])
+              | set(arts.loc[arts["text"].str.contains("ألمانيا"), "article_id"]))
+    assert f"({len(german):,} " in at.selectbox(key="art_pick").label
+    at.text_input(key="art_q").set_value("كلمة لا ترد أبدا").run()
+    assert not at.selectbox and any("No article matches the search" in i.value for i in at.info)
+
+
+def test_country_picker_finds_arabic_without_hamza_and_english():
+    label = common.country_label("DEU")
+    for typed in ("ألمانيا", "المانيا", "Germany"):
+        assert typed.casefold() in label.casefold()

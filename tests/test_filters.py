@@ -315,3 +315,42 @@ def test_timeline_reference_attendance_is_a_number_or_range_with_a_source():
 ])
 def test_count_range(low, high, shown):
     assert derive.count_range(low, high) == shown
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# search (issue 7.8)
+
+
+def _search_corpus() -> Corpus:
+    arts = frame("articles", [
+        {"article_id": "a", "title": "خبر عن الدفاع", "text": "عُقد اجتماع رامشتاين في بروكسل. وقالت ألمانيا إنها ستقدم دعما."},
+        {"article_id": "b", "title": "اتصال هاتفي", "text": "بحث الوزيران الوضع في أوكرانيا."},
+        {"article_id": "c", "title": "مساعدات جديدة", "text": "أعلنت المملكة المتحدة عن حزمة مساعدات."},
+    ])
+    mentions = frame("mentions", [{"article_id": "b", "country": "DEU", "count": 1, "first_raw": "برلين"}])
+    events = frame("events", [{"event_id": "b1", "article_id": "b", "event_type": "phone_call", "location": "Kyiv"}])
+    return Corpus(articles=arts, events=events, participants=frame("participants"), amounts=frame("amounts"),
+                  mentions=mentions, spans=frame("spans"), errors=frame("errors"), meetings=frame("meetings"))
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    pytest.param("رامشتاين", ["a"], id="word-in-text-not-title"),
+    pytest.param("المانيا", ["a", "b"], id="without-hamza-finds-text-and-fact"),
+    pytest.param("Germany", ["b"], id="english-country-name-from-facts"),
+    pytest.param("المملكه المتحده", ["c"], id="ta-marbuta-as-heh"),
+    pytest.param("عقد", ["a"], id="diacritics-ignored"),
+    pytest.param("اتصال Kyiv", ["b"], id="every-word-and-a-place"),
+    pytest.param("Phone call", ["b"], id="meeting-type-label"),
+    pytest.param("لندن", [], id="no-match"),
+])
+def test_search_text_and_facts(query, found):
+    words = {"DEU": "ألمانيا Germany DEU"}
+    types = {"phone_call": "Phone call اتصال هاتفي"}
+    idx = derive.search_index(_search_corpus(), words, types)
+    assert derive.search(idx, query) == found
+
+
+def test_match_html_marks_the_sentence():
+    out = derive.match_html("<b>قال</b> الوزير. إن ألمانيا ستقدم دعما! ثم غادر.", "المانيا")
+    assert out == "إن <mark>ألمانيا</mark> ستقدم دعما!"
+    assert derive.match_html("نص بلا تطابق", "بروكسل") == ""

@@ -14,12 +14,19 @@ page.header(ctx.t("Articles", "المقالات"), ctx.subtitle())
 
 arts = c.articles.sort_values("published", ascending=False, na_position="last")
 wanted = st.query_params.get("article")
-query = st.text_input("Search titles · ابحث في العناوين", key="art_q", placeholder="e.g. رامشتاين, Brussels")
-if query:
-    arts = arts[arts["title"].astype("string").str.contains(query, case=False, regex=False, na=False)
-                | arts["article_id"].astype("string").str.contains(query, case=False, regex=False, na=False)]
+query = st.text_input(ctx.t("Search the articles · ابحث في المقالات", "ابحث في المقالات"), key="art_q",
+                      placeholder=ctx.t("e.g. رامشتاين, المانيا, Germany, Brussels", "مثلا: رامشتاين، المانيا، بروكسل"),
+                      help=ctx.t("Every word must occur in the title, the text or the facts found in the article "
+                                 "(countries, places, meeting types), in either language; hamza, ta marbuta, alef "
+                                 "maqsura and diacritics do not matter.",
+                                 "يجب أن ترد كل كلمة في العنوان أو النص أو الوقائع المستخرجة (الدول والأماكن وأنواع "
+                                 "الاجتماعات)؛ لا فرق بين الهمزات والتاء المربوطة والألف المقصورة والتشكيل."))
+if query.strip():
+    hits = set(derive.search(common.search_index(ctx), query))
+    arts = arts[arts["article_id"].astype("string").isin(hits).fillna(False)]
 ids = list(arts["article_id"].astype(str).head(1000))
-if wanted and wanted not in ids and wanted in set(ctx.full.articles["article_id"].astype(str)):
+if (wanted and not query.strip() and wanted not in ids
+        and wanted in set(ctx.full.articles["article_id"].astype(str))):  # a link opens its article
     ids.insert(0, wanted)
 if not ids:
     st.info(ctx.t("No article matches the filters.", "لا مقال يطابق عوامل التصفية.") if not query else
@@ -52,10 +59,18 @@ with left:
     meta += [derive.txt(art[k]) for k in ("outlet", "file") if derive.txt(art[k])]
     common.plain(" · ".join(meta), cls="plain-caption article-meta")
     st.html(common.rtl(derive.highlight_html(art["title"], rows["spans"].iloc[:0]), "article-title"))
+    hit = derive.match_html(f"{derive.txt(art['title'])}\n{derive.txt(art['text'])}", query) if query.strip() else ""
+    if hit:
+        st.html(common.rtl(hit, "search-hit"))
+    elif query.strip():
+        st.caption(ctx.t("The search matched the facts found in this article (country, place or meeting type).",
+                         "طابق البحث الوقائع المستخرجة من هذا المقال (دولة أو مكان أو نوع اجتماع)."))
     present = set(rows["spans"]["kind"].astype(str))
     kinds = [k for k in derive.SPAN_KINDS if k in present] + sorted(present - set(derive.SPAN_KINDS))
     if kinds:
-        st.html(" ".join(f'<mark class="legend-chip k-{html.escape(k)}">{html.escape(k)}</mark>' for k in kinds))
+        words = {k: ctx.t(*common.SPAN_LABELS.get(k, (k, k))) for k in kinds}
+        st.html(" ".join(f'<mark class="legend-chip k-{html.escape(k)}">{html.escape(words[k])}</mark>'
+                         for k in kinds))
     st.html(common.rtl(derive.highlight_html(art["text"], rows["spans"]), "article-text"))
     if derive.txt(art["url"]):
         common.plain(f"{ctx.t('Source', 'المصدر')}: {art['url']}", cls="plain-caption article-url")

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import export, filters
+from dashboard import derive, export, filters
 from dashboard.charts import usd
 from dashboard.filters import EVENT_TYPES, Filters, Options
 from dashboard.loader import combine
@@ -82,6 +82,12 @@ TABLE_NAMES = {
     "amounts": ("amounts", "المبالغ"), "mentions": ("mentions", "ذكر الدول"), "spans": ("spans", "المقاطع"),
     "errors": ("errors", "الأخطاء"), "meetings": ("meetings", "الاجتماعات"),
 }
+SPAN_LABELS = {  # the Articles page's highlight legend
+    "date": ("date", "تاريخ"), "country": ("country", "دولة"),
+    "country_ref": ("capital or institution", "عاصمة أو مؤسسة"), "amount": ("amount", "مبلغ"),
+    "event": ("meeting or call", "اجتماع أو اتصال"), "count": ("number of countries", "عدد الدول"),
+    "place": ("place", "مكان"), "official": ("official", "مسؤول"),
+}
 CELL_LIMIT = 90  # characters of long text shown in a cell (from its beginning); the downloads have everything
 
 
@@ -146,7 +152,7 @@ def _bundle(corpus: Corpus, error: str = "", key: str = "") -> Bundle:
     return Bundle(corpus=corpus, options=filters.options(corpus), load_error=error, key=key)
 
 
-@st.cache_resource(show_spinner="Reading the articles…", max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)  # app.py shows a spinner in the chosen language
 def load(path: str, sig: str) -> Bundle:
     """Parsed once per corpus content (``sig``); shared read-only by every session. Never mutate the result."""
     try:
@@ -169,7 +175,7 @@ def filtered(bundle: Bundle, f: Filters) -> Corpus:
     return _filtered(bundle.key or str(id(bundle)), query, bundle)
 
 
-@st.cache_resource(show_spinner="Reading the uploaded files…", max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _load_uploads(key: str, _files: tuple[tuple[str, bytes], ...]) -> Corpus:
     return read_uploads(list(_files))
 
@@ -250,6 +256,21 @@ def with_uploads(base: Bundle, files: list) -> tuple[Bundle, Corpus | None]:
     return st.session_state["_merged"], up
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _search_index(key: str, _corpus: Corpus) -> pd.DataFrame:
+    codes = sorted(set(_corpus.mentions["country"].dropna().astype(str)) |
+                   set(_corpus.participants["country"].dropna().astype(str)))
+    words = {c: " ".join(dict.fromkeys([country_name(c, "ar"), country_name(c, "en"), c])) for c in codes}
+    types = {k: " ".join(v) for k, v in EVENT_TYPES.items()}
+    return derive.search_index(_corpus, words, types)
+
+
+def search_index(ctx: Context) -> pd.DataFrame:
+    """The Articles search index of the whole corpus, built once per corpus and shared by every session."""
+    key = ctx.bundle.key if ctx.bundle is not None and ctx.bundle.key else str(id(ctx.full))
+    return _search_index(key, ctx.full)
+
+
 @st.cache_resource(show_spinner=False)
 def reference_meetings() -> pd.DataFrame | None:
     """The reference calendar of meetings, if ``dashboard.meetings`` provides one."""
@@ -282,9 +303,13 @@ def country_name(code: str, lang: str) -> str:
 
 
 def country_label(code: str) -> str:
-    """For the country picker: Arabic and English names and the code, so either language finds it."""
+    """For the country picker: Arabic and English names and the code, so either language finds it; an Arabic name
+    with hamza or ta marbuta also in its plain spelling (ألمانيا / المانيا), as people type it."""
+    from dashboard.extract.normalize import norm
+
     ar, en = country_name(code, "ar"), country_name(code, "en")
-    parts = [x for x in dict.fromkeys([ar, en]) if x and x != code]
+    plain_ar = norm(ar) if ar and ar != code else ""
+    parts = [x for x in dict.fromkeys([ar, plain_ar, en]) if x and x != code]
     return " · ".join([*parts, code]) if parts else code
 
 
@@ -383,6 +408,8 @@ mark.k-official { background: #efe1c6; }
 .legend-chip { display: inline-block; margin: 0 0.3em 0.3em 0; padding: 0 0.4em; border-radius: 0.25em;
   font-size: 0.85rem; }
 .article-title { font-size: 1.35rem; font-weight: 600; }
+.search-hit { font-size: 1.05rem; line-height: 1.9; padding: 0.4rem 0.8rem; border-right: 3px solid #0b6e4f; }
+.search-hit mark { background: #ffe39a; padding: 0 0.1em; }
 .plain-caption { font-size: 0.875rem; color: rgba(49, 51, 63, 0.6); overflow-wrap: anywhere; }
 </style>
 """

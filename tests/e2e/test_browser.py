@@ -192,3 +192,28 @@ def test_article_fields_render_as_text(page, app_url):
     main = page.get_by_test_id("stMain")
     assert main.locator("img[src*='invalid'], a[href*='invalid'], .katex, code").count() == 0
     assert not [u for u in page.blocked if "invalid" in u], page.blocked
+
+
+# Visible text nodes that contain Latin letters, outside what may stay Latin in Arabic mode: values from files shown
+# verbatim (.plain-caption: corpus folder, ids, file names, outlets), icon ligatures, and the file uploader's own
+# chrome ("Upload", "20MB per file"), which Streamlit does not let an app translate.
+LATIN_TEXT_JS = """() => { const out = []; const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (w.nextNode()) { const n = w.currentNode; const t = n.textContent.trim(); const e = n.parentElement;
+    if (!t || !e || !/[A-Za-z]/.test(t)) continue;
+    if (e.closest('script, style, .plain-caption, [data-testid="stIconMaterial"], [data-testid="stFileUploader"], a[href^="#"]'))
+      continue;
+    const r = e.getBoundingClientRect(); const cs = getComputedStyle(e);
+    if (r.width === 0 || r.height === 0 || cs.visibility === "hidden" || cs.display === "none") continue;
+    out.push(t); }
+  return out; }"""
+CODES = re.compile(r"\b(?:English|CSV|Parquet|ZIP|PNG|US\$|syn_\d+|zz_script_article|records#\d|[A-Z]{3})\b")
+
+
+@pytest.mark.parametrize("path", ["", "aid", "attendance", "timeline", "articles", "data"])
+def test_arabic_mode_has_no_english_text(page, app_url, path):
+    open_page(page, app_url, path, "lang=ar")
+    page.wait_for_timeout(500)
+    latin = [t for t in page.evaluate(LATIN_TEXT_JS) if re.search(r"[A-Za-z]", CODES.sub("", t))]
+    assert not latin, latin[:10]
+    expect(page.get_by_test_id("stMainBlockContainer")).to_have_css("direction", "rtl")
+    expect(page.get_by_test_id("stSidebarContent")).to_have_css("direction", "rtl")
