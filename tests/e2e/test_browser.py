@@ -16,7 +16,7 @@ from dashboard.views.common import article_url
 
 pytestmark = pytest.mark.e2e
 PNG = b"\x89PNG\r\n\x1a\n"
-CHART_PAGES = {"": 1, "aid": 2, "attendance": 5, "timeline": 1}
+CHART_PAGES = {"": 1, "aid": 2, "attendance": 6, "timeline": 1}
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -122,8 +122,8 @@ def test_modebar_png(page, app_url):
 
 def test_server_png_button(page, app_url):
     open_page(page, app_url, "attendance")
-    charts_drawn(page, 5)
-    button = page.get_by_test_id("stDownloadButton").filter(has_text="Download PNG").nth(3)  # the world map
+    charts_drawn(page, 6)
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="Download PNG").nth(4)  # the world map
     with page.expect_download(timeout=90_000) as dl:
         button.click()
     d = dl.value
@@ -135,8 +135,8 @@ def test_server_png_button(page, app_url):
 
 def test_world_map_offline(page, app_url):
     open_page(page, app_url, "attendance")
-    charts_drawn(page, 5)
-    geo = page.get_by_test_id("stPlotlyChart").nth(3)
+    charts_drawn(page, 6)
+    geo = page.get_by_test_id("stPlotlyChart").nth(4)
     expect(geo.locator("path.choroplethlocation").first).to_be_attached(timeout=30_000)
     assert geo.locator("path.choroplethlocation").count() >= 5
     assert geo.locator(".countries path, path.countries").count() >= 1 or geo.locator(".layer.countries").count()
@@ -177,7 +177,7 @@ def test_article_links_open_the_right_article_and_keep_filters(page, app_url, ai
     """The link the tables build for an id that needs encoding opens that article, with the filters kept."""
     link = article_url(aid, Filters(date_from=dt.date(2025, 1, 1), lang="ar").to_query())
     open_page(page, app_url, link)
-    picked = page.get_by_test_id("stSelectbox").filter(has_text="Article").first.get_by_role("combobox")
+    picked = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").first.get_by_role("combobox")
     expect(picked).to_have_value(re.compile(re.escape(title)))
     q = parse_qs(urlsplit(page.url).query)
     assert q["article"] == [aid] and q["from"] == ["2025-01-01"] and q["lang"] == ["ar"], page.url
@@ -197,11 +197,12 @@ def test_article_fields_render_as_text(page, app_url):
 # Visible text nodes that contain Latin letters, outside what may stay Latin in Arabic mode: values from files shown
 # verbatim (.plain-caption: corpus folder, ids, file names, outlets), icon ligatures, and the file uploader's own
 # chrome ("Upload", "20MB per file"), which Streamlit does not let an app translate.
+KEEP_LATIN = ('script, style, .plain-caption, [data-testid="stIconMaterial"], [data-testid="stFileUploader"], '
+              'a[href^="#"]')
 LATIN_TEXT_JS = """() => { const out = []; const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   while (w.nextNode()) { const n = w.currentNode; const t = n.textContent.trim(); const e = n.parentElement;
     if (!t || !e || !/[A-Za-z]/.test(t)) continue;
-    if (e.closest('script, style, .plain-caption, [data-testid="stIconMaterial"], [data-testid="stFileUploader"], a[href^="#"]'))
-      continue;
+    if (e.closest('""" + KEEP_LATIN + """')) continue;
     const r = e.getBoundingClientRect(); const cs = getComputedStyle(e);
     if (r.width === 0 || r.height === 0 || cs.visibility === "hidden" || cs.display === "none") continue;
     out.push(t); }
@@ -212,7 +213,10 @@ CODES = re.compile(r"\b(?:English|CSV|Parquet|ZIP|PNG|US\$|syn_\d+|zz_script_art
 @pytest.mark.parametrize("path", ["", "aid", "attendance", "timeline", "articles", "data"])
 def test_arabic_mode_has_no_english_text(page, app_url, path):
     open_page(page, app_url, path, "lang=ar")
-    page.wait_for_timeout(500)
+    expect(page.locator("h1").first).to_be_visible(timeout=60_000)
+    if path in CHART_PAGES:  # the whole page is drawn, down to its last chart
+        charts_drawn(page, CHART_PAGES[path])
+    wait_idle(page)
     latin = [t for t in page.evaluate(LATIN_TEXT_JS) if re.search(r"[A-Za-z]", CODES.sub("", t))]
     assert not latin, latin[:10]
     expect(page.get_by_test_id("stMainBlockContainer")).to_have_css("direction", "rtl")
