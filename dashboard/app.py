@@ -41,7 +41,15 @@ with st.sidebar:
                                 type=["txt", "json", "jsonl", "csv"], accept_multiple_files=True, key="uploads",
                                 help=t("Plain text, JSON, JSON Lines or CSV; kept only in this browser session.",
                                        "نص أو JSON أو JSON Lines أو CSV؛ تبقى في جلسة المتصفح هذه فقط."))
-bundle, up = common.with_uploads(base, uploaded or [])
+if any(str(getattr(f, "name", "")).lower().endswith(".txt") for f in uploaded or []):
+    with st.sidebar:
+        up_date = st.date_input(t("Publication date of the uploaded .txt files", "تاريخ نشر ملفات النص المضافة"),
+                                value=None, key="up_date", format="YYYY-MM-DD",
+                                help=t("Used for a file that does not state its date on its first lines.",
+                                       "يستعمل للملف الذي لا يذكر تاريخه في أسطره الأولى."))
+else:
+    up_date = None
+bundle, up = common.with_uploads(base, uploaded or [], up_date)
 if up is not None:
     with st.sidebar:
         n_up, n_err = len(up.articles), len(up.errors)

@@ -647,3 +647,30 @@ def test_country_picker_finds_arabic_without_hamza_and_english():
     label = common.country_label("DEU")
     for typed in ("ألمانيا", "المانيا", "Germany"):
         assert typed.casefold() in label.casefold()
+
+
+def test_uploaded_txt_gets_a_publication_date(synth_app):
+    """From a dateline on the file's first lines, else from the date the user gives; plurals read right."""
+    at = synth_app()
+    dated = "اجتماع في بروكسل\n2 مارس 2025\n\nعقد وزراء دفاع بولندا وألمانيا اجتماعا في بروكسل أمس.\n"
+    undated = "اتصال هاتفي\n\nأجرى وزير الدفاع الألماني اتصالا هاتفيا مع نظيره البولندي أمس.\n"
+    at.file_uploader(key="uploads").set_value([("dated.txt", dated.encode(), "text/plain"),
+                                               ("undated.txt", undated.encode(), "text/plain")]).run()
+    no_exception(at, "upload")
+    assert any("2 articles added" in c.value for c in at.caption)
+    at.date_input(key="up_date").set_value(dt.date(2025, 4, 9)).run()
+    at.switch_page("views/data.py").run()
+    at.segmented_control(key="data_table").set_value("articles").run()
+    arts = at.dataframe[0].value.set_index("Article id")
+    assert arts.loc["dated", "Published"] == "2025-03-02"
+    assert arts.loc["undated", "Published"] == "2025-04-09"
+
+
+@pytest.mark.parametrize(("n", "en", "ar"), [
+    pytest.param(1, "1 article", "مقال واحد", id="one"), pytest.param(2, "2 articles", "مقالان", id="two"),
+    pytest.param(5, "5 articles", "5 مقالات", id="few"), pytest.param(11, "11 articles", "11 مقالا", id="many"),
+    pytest.param(100, "100 articles", "100 مقال", id="hundred"),
+])
+def test_plurals(n, en, ar):
+    assert common.plural(n, "article", "articles") == en
+    assert common.plural_ar(n, "مقال", "مقالان", "مقالات", "مقالا") == ar

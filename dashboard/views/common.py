@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import html
 import os
@@ -237,13 +238,47 @@ def screen_uploads(files: Sequence, limit: int | None = None, total: int = UPLOA
     return keep, refused
 
 
-def with_uploads(base: Bundle, files: list) -> tuple[Bundle, Corpus | None]:
+def date_in_first_lines(data: bytes, lines: int = 4) -> dt.date | None:
+    """A publication date written on one of a text file's first lines (``2 مارس 2025``, ``2025-03-02``,
+    ``02/03/2025``), to the day; None when there is none."""
+    from dashboard.extract.dates import find_dates
+
+    head = data[:4000].decode("utf-8-sig", errors="ignore").splitlines()
+    for line in [x.strip() for x in head if x.strip()][:lines]:
+        if len(line) > 80:  # a paragraph, not a dateline
+            continue
+        for hit in find_dates(line, None):
+            if hit.precision == "day" and hit.value:
+                try:
+                    return dt.date.fromisoformat(str(hit.value))
+                except ValueError:
+                    continue
+    return None
+
+
+def upload_manifest(files: Sequence[tuple[str, bytes]], default: dt.date | None) -> list[tuple[str, bytes]]:
+    """A manifest.csv for the uploaded .txt files (which carry no metadata): each gets the date on its first lines,
+    else ``default`` (the date the user gave). Nothing when the user uploaded a manifest.csv or no date is known."""
+    names = [n for n, _ in files]
+    if any(Path(n).name.lower() == "manifest.csv" for n in names):
+        return []
+    rows = []
+    for name, data in files:
+        if Path(name).suffix.lower() == ".txt":
+            day = date_in_first_lines(data) or default
+            if day:
+                rows.append(f'"{Path(name).name.replace(chr(34), chr(34) * 2)}",{day.isoformat()}')
+    return [("manifest.csv", ("file,published\n" + "\n".join(rows) + "\n").encode())] if rows else []
+
+
+def with_uploads(base: Bundle, files: list, default_date: dt.date | None = None) -> tuple[Bundle, Corpus | None]:
     """The session's corpus: ``base`` plus the uploaded files (parsed once per content). Files refused by
-    ``screen_uploads`` become rows of the uploads' ``errors``."""
+    ``screen_uploads`` become rows of the uploads' ``errors``; .txt files get a publication date from their first
+    lines, else ``default_date``."""
     if not files:
         return base, None
     data_list, refused = screen_uploads(files)
-    data = tuple(data_list)
+    data = tuple(data_list + upload_manifest(data_list, default_date))
     key = hashlib.sha1(b"".join(n.encode() + b"\0" + hashlib.sha1(d).digest() for n, d in data)).hexdigest()
     up = _load_uploads(key, data) if data else Corpus.empty()
     if refused:
