@@ -674,3 +674,13 @@ def test_uploaded_txt_gets_a_publication_date(synth_app):
 def test_plurals(n, en, ar):
     assert common.plural(n, "article", "articles") == en
     assert common.plural_ar(n, "مقال", "مقالان", "مقالات", "مقالا") == ar
+
+
+@pytest.mark.parametrize("page", PAGES[:-1])
+def test_every_table_can_be_downloaded(synth_app, page):
+    at = synth_app()
+    at.switch_page("views/articles.py").run()
+    at.switch_page(page).run()
+    tables = len(at.dataframe)
+    buttons = [b for b in at.get("download_button") if b.proto.label.startswith("Download this table")]
+    assert tables and len(buttons) == tables - sum(1 for df in at.dataframe if df.value.empty)

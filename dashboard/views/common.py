@@ -625,9 +625,14 @@ def present(df: pd.DataFrame, ctx: Context, link: str | None = "article_id", sho
 
 
 def show(df: pd.DataFrame, key: str, ctx: Context, link: str | None = "article_id", limit: int = 2000,
-         show_ids: bool = False, height: int | None = None, labels: Mapping[str, tuple[str, str]] | None = None
-         ) -> None:
-    """``present`` then ``table``."""
+         show_ids: bool = False, height: int | None = None, labels: Mapping[str, tuple[str, str]] | None = None,
+         download: bool = True) -> None:
+    """``present`` then ``table``, with a CSV download of the table's rows (all of them, as data: codes and ids)."""
+    if download and len(df):
+        stem = export.file_stem(key.replace("_", "-"), "table", ctx.filters.slug())
+        st.download_button(ctx.t(f"Download this table (CSV, {len(df):,} rows)", f"تنزيل الجدول (CSV، {len(df):,} صف)"),
+                           data=lambda d=df: export.csv_bytes(d), file_name=f"{stem}.csv", mime="text/csv",
+                           on_click="ignore", key=f"dl_{key}", icon=":material/download:")
     view, config = present(df.head(limit) if len(df) > limit else df, ctx, link, show_ids, labels)
     if len(df) > limit:
         st.caption(ctx.t(f"Showing the first {limit:,} of {len(df):,} rows; the Data page downloads all of them.",

@@ -26,7 +26,7 @@ b3.download_button("Parquet", data=lambda: export.parquet_bytes(df), file_name=f
                    mime="application/vnd.apache.parquet", on_click="ignore", key="dl_parquet",
                    icon=":material/download:")
 common.show(df.drop(columns=[c for c in ("text", "boilerplate") if c in df]), f"data_{name}", ctx, link=None,
-            limit=5000, show_ids=True)
+            limit=5000, show_ids=True, download=False)  # the buttons above download this table
 if name == "articles":
     st.caption(ctx.t("Article text is left out of this view; the downloads include it.",
                      "نص المقالات غير معروض هنا؛ الملفات المنزّلة تتضمنه."))
