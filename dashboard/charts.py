@@ -361,3 +361,35 @@ def meetings_timeline(tl: pd.DataFrame, type_labels: Mapping[str, str], title: s
     fig.update_xaxes(showgrid=True)
     _date_axis(fig, tl["date"])
     return style(fig, title, subtitle, height=max(320, 170 + 90 * len(present)), lang=lang)
+
+
+def aid_by_donor(df: pd.DataFrame, names: Mapping[str, str], kind_labels: Mapping[str, str], title: str,
+                 subtitle: str = "", lang: str = "en") -> go.Figure:
+    """Pledges and packages per donor by quarter (``derive.aid_by_donor``): one panel per kind, bars stacked by donor
+    within a kind only."""
+    if df.empty:
+        return empty(title, subtitle=subtitle, lang=lang)
+    kinds = [k for k in kind_labels if k in set(df["kind"])]
+    fig = make_subplots(rows=len(kinds), cols=1, shared_xaxes=True, vertical_spacing=0.12,
+                        subplot_titles=[kind_labels.get(k, k) for k in kinds])
+    donors = list(dict.fromkeys(df.sort_values("value_usd", ascending=False)["donor"]))
+    colors = _colors(donors)
+    other = {"en": "Other donors", "ar": "مانحون آخرون"}[lang if lang in ("en", "ar") else "en"]
+    for row, kind in enumerate(kinds, start=1):
+        dk = df[df["kind"] == kind]
+        for donor in donors:
+            dd = dk[dk["donor"] == donor]
+            if dd.empty:
+                continue
+            label = other if donor == "other" else _name(names, donor)
+            fig.add_bar(x=dd["quarter"] + pd.Timedelta(days=45), y=dd["value_usd"], name=label, legendgroup=donor,
+                        marker_color=colors[donor], width=80 * DAY_MS, row=row, col=1,
+                        showlegend=donor not in set(df[df["kind"].isin(kinds[: row - 1])]["donor"]),
+                        customdata=_custom([usd(v, lang) for v in dd["value_usd"]], dd["n_figures"]),
+                        hovertemplate=f"<b>{label}</b> · {kind_labels.get(kind, kind)}<br>%{{x|%Y-%m}}: "
+                                      "%{customdata[0]} (%{customdata[1]})<extra></extra>")
+        top = float(dk.groupby("quarter")["value_usd"].sum().max())
+        fig.update_yaxes(rangemode="tozero", row=row, col=1, **_usd_ticks(top, lang))
+    fig.update_layout(barmode="stack")
+    _date_axis(fig, df["quarter"], monthly=True)
+    return style(fig, title, subtitle, height=max(HEIGHT, 260 * len(kinds) + 80), lang=lang)

@@ -184,6 +184,24 @@ def amount_figures(amounts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
     return out[cols].sort_values(["kind", "date"], na_position="last").reset_index(drop=True)
 
 
+def aid_by_donor(figures: pd.DataFrame, kinds: tuple[str, ...] = ("pledge", "package"), top: int = 8) -> pd.DataFrame:
+    """Per donor, kind and quarter: the sum of the distinct figures of that kind (a figure reported by several
+    articles counts once; kinds are never added together), the ``top`` donors by total and the rest as ``other``.
+    Columns: quarter (first day), donor, kind, value_usd, n_figures."""
+    cols = ["quarter", "donor", "kind", "value_usd", "n_figures"]
+    d = figures[figures["kind"].isin(kinds) & figures["value_usd"].notna() & figures["date"].notna()]
+    d = d[~d["donor"].isin(["", "ALL"])]
+    if d.empty:
+        return pd.DataFrame({c: pd.Series(dtype="float64" if c == "value_usd" else "object") for c in cols})
+    best = d.groupby("donor")["value_usd"].sum().sort_values(ascending=False)
+    keep = set(best.index[:top])
+    d = d.assign(donor=d["donor"].where(d["donor"].isin(keep), "other"),
+                 quarter=pd.to_datetime(d["date"]).dt.to_period("Q").dt.to_timestamp())
+    out = d.groupby(["quarter", "donor", "kind"], as_index=False).agg(value_usd=("value_usd", "sum"),
+                                                                     n_figures=("value_usd", "size"))
+    return out[cols].sort_values(["quarter", "donor"]).reset_index(drop=True)
+
+
 def latest_totals(figures: pd.DataFrame) -> pd.DataFrame:
     """Per donor, the most recent cumulative total (ties: more sources, then the larger value)."""
     t = figures[(figures["kind"] == "cumulative_total") & figures["value_usd"].notna()]

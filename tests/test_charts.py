@@ -322,3 +322,18 @@ def test_world_map_colour_scale_counts_from_zero(corpus, n):
     assert geo.zmin == 0 and geo.zmax >= 1
     if geo.zmax <= 8:
         assert geo.colorbar.dtick == 1  # whole counts, not 0.6 … 1.4
+
+
+def test_aid_by_donor_per_quarter_never_mixes_kinds():
+    rows = [("1", "x", "DEU", "pledge", 1e9, "2024-01-10"), ("2", "y", "DEU", "pledge", 1e9, "2024-01-12"),
+            ("3", "y", "DEU", "pledge", 5e8, "2024-02-01"), ("4", "z", "DEU", "package", 2e8, "2024-05-01"),
+            ("5", "z", "ALL", "pledge", 9e9, "2024-05-01")]
+    am = frame("amounts", [{"amount_id": i, "article_id": a, "donor": d, "kind": k, "value_usd": v, "date_start": t}
+                           for i, a, d, k, v, t in rows])
+    by = derive.aid_by_donor(derive.amount_figures(am, frame("articles")))
+    got = {(str(q.date()), k): v for q, k, v in zip(by["quarter"], by["kind"], by["value_usd"], strict=True)}
+    assert got == {("2024-01-01", "pledge"): 1.5e9, ("2024-04-01", "package"): 2e8}  # the repeated 1 bn once
+    fig = charts.aid_by_donor(by, NAMES, KINDS, "t")
+    assert [a.text for a in fig.layout.annotations] == ["Pledge", "Package"]
+    assert {t.name for t in fig.data} == {NAMES["DEU"]}
+    assert "No data" in charts.aid_by_donor(by.head(0), NAMES, KINDS, "t").layout.annotations[0].text

@@ -23,6 +23,13 @@ page.chart(charts.amounts_over_time(figures, names, ctx.kind_labels(),
                                     ctx.t("Reported amounts over time, by kind", "المبالغ المعلنة عبر الزمن حسب النوع"),
                                     ctx.subtitle(), lang=ctx.lang), "amounts-over-time")
 
+by_donor_title = ctx.t("Pledges and packages per donor, by quarter", "التعهدات والحزم لكل مانح حسب الربع")
+page.chart(charts.aid_by_donor(derive.aid_by_donor(figures), names, ctx.kind_labels(), by_donor_title,
+                               ctx.subtitle(), lang=ctx.lang), "aid-by-donor")
+st.caption(ctx.t("Each bar adds up the distinct figures of one kind announced by a donor in a quarter; pledges and "
+                 "packages are shown apart.",
+                 "يجمع كل عمود الأرقام المختلفة من نوع واحد التي أعلنها مانح في ربع سنة؛ التعهدات والحزم منفصلة."))
+
 st.subheader(ctx.t("Reported figures and their evidence", "الأرقام المعلنة ومصادرها"))
 common.show(figures[["date", "donor", "kind", "value_usd", "raw", "n_sources", "evidence", "article_ids"]], "figures",
             ctx, link="article_ids", labels={"date": ("As of", "حتى تاريخ"), "open": ("First source", "أول مصدر")})

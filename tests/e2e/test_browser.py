@@ -16,7 +16,7 @@ from dashboard.views.common import article_url
 
 pytestmark = pytest.mark.e2e
 PNG = b"\x89PNG\r\n\x1a\n"
-CHART_PAGES = {"": 1, "aid": 2, "attendance": 6, "timeline": 1}
+CHART_PAGES = {"": 1, "aid": 3, "attendance": 6, "timeline": 1}
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -106,7 +106,7 @@ def test_country_filter_reduces_rows_and_lives_in_the_url(page, app_url, pw_brow
 
 def test_modebar_png(page, app_url):
     open_page(page, app_url, "aid", "countries=DEU")
-    charts_drawn(page, 2)
+    charts_drawn(page, 3)
     chart = page.get_by_test_id("stPlotlyChart").first
     chart.hover()
     with page.expect_download() as dl:
