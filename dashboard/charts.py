@@ -393,3 +393,31 @@ def aid_by_donor(df: pd.DataFrame, names: Mapping[str, str], kind_labels: Mappin
     fig.update_layout(barmode="stack")
     _date_axis(fig, df["quarter"], monthly=True)
     return style(fig, title, subtitle, height=max(HEIGHT, 260 * len(kinds) + 80), lang=lang)
+
+
+def outlet_coverage(df: pd.DataFrame, type_labels: Mapping[str, str], title: str, subtitle: str = "",
+                    lang: str = "en") -> go.Figure:
+    """Outlets (rows) x meetings (columns): a cell where the outlet reported the meeting, coloured by the days from
+    the meeting to its first article (``derive.outlet_coverage``)."""
+    if df.empty:
+        return empty(title, subtitle=subtitle, lang=lang)
+    meetings = df.drop_duplicates("meeting_id").sort_values("date")
+    xlabels = [(f"#{int(n)} " if pd.notna(n) else "") + day(d_) for n, d_ in zip(meetings["number"], meetings["date"],
+                                                                                 strict=True)]
+    xpos = dict(zip(meetings["meeting_id"], xlabels, strict=True))
+    outlets = list(df.groupby("outlet")["meeting_id"].nunique().sort_values().index)
+    days = df["days"].clip(lower=-3, upper=30)
+    word = "days after the meeting" if lang == "en" else "يوما بعد الاجتماع"
+    custom = _custom([wrap(o, limit=60) for o in df["outlet"]], [type_labels.get(t, t) for t in df["event_type"]],
+                     df["days"], df["n_articles"])
+    fig = go.Figure(go.Scatter(
+        x=[xpos[m] for m in df["meeting_id"]], y=[wrap(o, limit=60) for o in df["outlet"]], mode="markers",
+        marker={"symbol": "square", "size": 14, "color": days, "colorscale": "Viridis", "cmin": 0, "cmax": 14,
+                "colorbar": {"title": {"text": word, "side": "top"}, "thickness": 10, "orientation": "h",
+                             "len": 0.5, "x": 0.5, "xanchor": "center", "y": -0.25, "yanchor": "top", "dtick": 7}},
+        customdata=custom, hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} %{x}<br>"
+                                         f"%{{customdata[2]}} {word} · %{{customdata[3]}}<extra></extra>",
+    ))
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=xlabels, tickangle=-45)
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=[wrap(o, limit=60) for o in outlets])
+    return style(fig, title, subtitle, height=max(320, 200 + 24 * len(outlets)), lang=lang)

@@ -580,3 +580,41 @@ def match_html(text: object, query: str, limit: int = 400) -> str:
         pos = b
     out.append(html.escape(s[pos:hi]))
     return "".join(out).strip()
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Outlets
+
+
+def outlet_coverage(meetings: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame,
+                    top_outlets: int = 15, last_meetings: int = 40) -> pd.DataFrame:
+    """Which outlets reported which meetings, and how soon: per (outlet, meeting) the days from the meeting to the
+    outlet's first article about it (0 = same day; negative = announced before). The ``top_outlets`` outlets that
+    covered most meetings, the ``last_meetings`` latest meetings. Columns: outlet, meeting_id, date, number,
+    event_type, days, n_articles."""
+    cols = ["outlet", "meeting_id", "date", "number", "event_type", "days", "n_articles"]
+    ev = events[_s(events["meeting_id"]) != ""]
+    if ev.empty or meetings.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    art = articles.drop_duplicates("article_id").set_index(_s(articles.drop_duplicates("article_id")["article_id"]))
+    d = pd.DataFrame({"meeting_id": _s(ev["meeting_id"]).to_numpy(), "article_id": _s(ev["article_id"]).to_numpy()})
+    d["outlet"] = lookup(d["article_id"], art["outlet"].astype("string")).fillna("").str.strip().to_numpy()
+    d["published"] = lookup(d["article_id"], art["published"]).to_numpy()
+    d = d[d["outlet"] != ""]
+    mt = meetings.drop_duplicates("meeting_id").set_index(_s(meetings.drop_duplicates("meeting_id")["meeting_id"]))
+    d = d[d["meeting_id"].isin(mt.index)]
+    if d.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    d["date"] = lookup(d["meeting_id"], mt["date_start"]).to_numpy()
+    d = d[d["date"].notna()]
+    d["delay"] = (pd.to_datetime(d["published"]) - pd.to_datetime(d["date"])).dt.days
+    g = d.groupby(["outlet", "meeting_id"], as_index=False).agg(days=("delay", "min"), n_articles=("article_id",
+                                                                                                   "nunique"))
+    best = g.groupby("outlet")["meeting_id"].nunique().sort_values(ascending=False)
+    g = g[g["outlet"].isin(best.index[:top_outlets])]
+    latest = mt.loc[mt.index.isin(g["meeting_id"]), "date_start"].sort_values().index[-last_meetings:]
+    g = g[g["meeting_id"].isin(latest)]
+    g["date"] = lookup(g["meeting_id"], mt["date_start"]).to_numpy()
+    g["number"] = lookup(g["meeting_id"], mt["reference_number"].astype("Float64")).to_numpy()
+    g["event_type"] = lookup(g["meeting_id"], _s(mt["event_type"])).to_numpy()
+    return g[cols].sort_values(["date", "outlet"]).reset_index(drop=True)

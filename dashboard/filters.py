@@ -29,7 +29,8 @@ EVENT_TYPES: dict[str, tuple[str, str]] = {  # type -> (English label, Arabic la
     "bilateral_meeting": ("Bilateral talks", "محادثات ثنائية"),
     "other_meeting": ("Other meeting", "اجتماع آخر"),
 }
-URL_KEYS = ("countries", "from", "to", "types", "lang")
+URL_KEYS = ("countries", "from", "to", "types", "outlets", "lang")
+OUTLET_SEP = "|"  # outlets are free text (a comma may be part of a name)
 _ISO3 = re.compile(r"^(?:[A-Z]{3}|ALL)$")
 _TYPE = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 
@@ -44,6 +45,7 @@ class Filters:
     event_types: tuple[str, ...] = ()
     lang: str = "en"
     extra: Mapping[str, str] = field(default_factory=dict, compare=False)
+    outlets: tuple[str, ...] = ()
 
     @property
     def has_dates(self) -> bool:
@@ -51,7 +53,7 @@ class Filters:
 
     @property
     def active(self) -> bool:
-        return bool(self.countries or self.has_dates or self.event_types)
+        return bool(self.countries or self.has_dates or self.event_types or self.outlets)
 
     def to_query(self) -> dict[str, str]:
         """The URL parameters for this state (only the ones that restrict something)."""
@@ -64,6 +66,8 @@ class Filters:
             q["to"] = self.date_to.isoformat()
         if self.event_types:
             q["types"] = ",".join(self.event_types)
+        if self.outlets:
+            q["outlets"] = OUTLET_SEP.join(self.outlets)
         if self.lang != "en":
             q["lang"] = self.lang
         return q
@@ -78,6 +82,8 @@ class Filters:
         if self.event_types:
             bits.append("-".join(t.removesuffix("_meeting") for t in self.event_types)
                         if len(self.event_types) <= 3 else f"{len(self.event_types)}-types")
+        if self.outlets:
+            bits.append(f"{len(self.outlets)}-outlet{'s' if len(self.outlets) > 1 else ''}")
         return "_".join(bits) if bits else "all"
 
     def describe(self, country_label: Callable[[str], str] = str) -> str:
@@ -96,6 +102,8 @@ class Filters:
                                                  f"to {self.date_to}" if self.date_to else "") if x))
         if self.event_types:
             bits.append(("، " if ar else ", ").join(EVENT_TYPES.get(t, (t, t))[ar] for t in self.event_types))
+        if self.outlets:
+            bits.append(("، " if ar else ", ").join(self.outlets))
         return " · ".join(bits) if bits else ("كل البيانات" if ar else "all data")
 
 
@@ -124,7 +132,10 @@ def from_query(params: Mapping[str, Any]) -> Filters:
     if d0 and d1 and d0 > d1:
         d0, d1 = d1, d0
     lang = "ar" if str(params.get("lang", "")).strip() == "ar" else "en"
-    return Filters(countries=countries, date_from=d0, date_to=d1, event_types=types, lang=lang)
+    raw = params.get("outlets")
+    raw = raw[-1] if isinstance(raw, (list, tuple)) and raw else raw
+    outlets = tuple(dict.fromkeys(o.strip()[:200] for o in str(raw or "").split(OUTLET_SEP) if o.strip()))[:50]
+    return Filters(countries=countries, date_from=d0, date_to=d1, event_types=types, lang=lang, outlets=outlets)
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -199,8 +210,14 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
     """
     if not f.active:
         return corpus
+    by_outlet = None
+    if f.outlets:  # the articles of those outlets, and what was extracted from them
+        a = corpus.articles
+        by_outlet = _ids(a.loc[isin(a["outlet"], f.outlets), "article_id"])
     ev = corpus.events
     keep = pd.Series(True, index=ev.index)
+    if by_outlet is not None:
+        keep &= isin(ev["article_id"], by_outlet)
     if f.event_types:
         keep &= isin(ev["event_type"], f.event_types)
     if f.has_dates:
@@ -231,9 +248,13 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
     if f.event_types:
         has_event = am["event_id"].notna() & (am["event_id"].astype("string") != "").fillna(False)
         akeep &= ~has_event | isin(am["event_id"], kept_events)
+    if by_outlet is not None:
+        akeep &= isin(am["article_id"], by_outlet)
     amounts = am[akeep]
 
     arkeep = pd.Series(True, index=art.index)
+    if by_outlet is not None:
+        arkeep &= isin(art["article_id"], by_outlet)
     if f.has_dates:
         arkeep &= _in_range(pub, f)
     if f.countries:
@@ -252,6 +273,8 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
 
     mt = corpus.meetings
     mkeep = pd.Series(True, index=mt.index)
+    if by_outlet is not None:  # meetings reported by those outlets
+        mkeep &= isin(mt["meeting_id"], _ids(events["meeting_id"]))
     if f.event_types:
         mkeep &= isin(mt["event_type"], f.event_types)
     if f.has_dates:
@@ -280,6 +303,7 @@ class Options:
     event_types: tuple[str, ...]
     date_min: dt.date
     date_max: dt.date
+    outlets: tuple[str, ...] = ()
 
 
 def _dates(series: Iterable[pd.Series]) -> list[dt.date]:
@@ -301,13 +325,15 @@ def options(corpus: Corpus, today: dt.date | None = None) -> Options:
     found = _dates([corpus.events["date_start"], corpus.articles["published"], corpus.amounts["date_start"]])
     today = today or dt.date.today()
     d0, d1 = (min(found), max(found)) if found else (today - dt.timedelta(days=365), today)
-    return Options(countries=tuple(sorted(codes)), event_types=tuple(types), date_min=d0, date_max=d1)
+    counts = corpus.articles["outlet"].astype("string").str.strip().replace("", pd.NA).dropna().value_counts()
+    return Options(countries=tuple(sorted(codes)), event_types=tuple(types), date_min=d0, date_max=d1,
+                   outlets=tuple(str(o) for o in counts.index))
 
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Widgets (streamlit)
 
-K_COUNTRIES, K_DATES, K_TYPES, K_LANG = "f_countries", "f_dates", "f_types", "f_lang"
+K_COUNTRIES, K_DATES, K_TYPES, K_LANG, K_OUTLETS = "f_countries", "f_dates", "f_types", "f_lang", "f_outlets"
 K_DATES_SET = "_f_dates_set"  # True only while the date range is one the user chose (in the widget or the URL)
 
 
@@ -317,6 +343,7 @@ def _state_from(f: Filters, opts: Options) -> dict[str, Any]:
         K_DATES: (f.date_from or opts.date_min, f.date_to or opts.date_max),
         K_DATES_SET: f.has_dates,
         K_TYPES: list(f.event_types),
+        K_OUTLETS: list(f.outlets),
         K_LANG: f.lang,
     }
 
@@ -333,7 +360,8 @@ def from_state(state: Mapping[str, Any], opts: Options) -> Filters:
     d0 = None if d0 == opts.date_min else d0
     d1 = None if d1 == opts.date_max else d1
     return Filters(countries=tuple(state.get(K_COUNTRIES) or ()), date_from=d0, date_to=d1,
-                   event_types=tuple(state.get(K_TYPES) or ()), lang=state.get(K_LANG) or "en")
+                   event_types=tuple(state.get(K_TYPES) or ()), lang=state.get(K_LANG) or "en",
+                   outlets=tuple(state.get(K_OUTLETS) or ()))
 
 
 def _dates_changed(opts: Options) -> None:
@@ -359,6 +387,7 @@ def sidebar(opts: Options, country_label: Callable[[str], str], where: Any = Non
     # values asked for by the URL stay selectable even if this corpus does not have them
     country_opts = list(dict.fromkeys([*opts.countries, *ss.get(K_COUNTRIES, [])]))
     type_opts = list(dict.fromkeys([*opts.event_types, *ss.get(K_TYPES, [])]))
+    outlet_opts = list(dict.fromkeys([*opts.outlets, *ss.get(K_OUTLETS, [])]))
     lo = min(opts.date_min, *(d for d in ss.get(K_DATES, ()) if d))
     hi = max(opts.date_max, *(d for d in ss.get(K_DATES, ()) if d))
     ar = ss.get(K_LANG) == "ar"
@@ -377,6 +406,9 @@ def sidebar(opts: Options, country_label: Callable[[str], str], where: Any = Non
         st.multiselect(t("Event types · أنواع الأحداث", "أنواع الأحداث"), type_opts, key=K_TYPES,
                        format_func=lambda x: EVENT_TYPES.get(x, (x, x))[1] if ar else " · ".join(
                            EVENT_TYPES.get(x, (x, x))), placeholder=t("All types · كل الأنواع", "كل الأنواع"))
+        if outlet_opts:  # options are shown as plain text
+            st.multiselect(t("Outlets · وسائل الإعلام", "وسائل الإعلام"), outlet_opts, key=K_OUTLETS,
+                           placeholder=t("All outlets · كل الوسائل", "كل الوسائل"))
         f = from_state(ss, opts)
         if f.active:
             st.button(t("Clear filters", "مسح عوامل التصفية"), key="f_clear", on_click=_clear, args=(opts, f.lang))

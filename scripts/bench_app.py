@@ -193,6 +193,7 @@ def settle(n_articles: int, repeats: int) -> None:
             print(f"first visit, server warm (corpus handed over, first chart drawn): {time.perf_counter() - t:.2f} s")
             codes = ["POL", "DEU", "GBR", "FRA", "USA", "NLD"]
             for label in PAGE_LABELS[1:] + PAGE_LABELS[:1]:
+                print(f"  {label} …", flush=True)
                 switch, change = [], []
                 for r in range(repeats):
                     other = PAGE_LABELS[0] if label != PAGE_LABELS[0] else PAGE_LABELS[1]

@@ -167,13 +167,14 @@ def _filter_changes(at: AppTest, set_filter) -> dict[str, tuple[str, str]]:
     return out
 
 
-@pytest.mark.parametrize("which", ["countries", "dates", "types"])
+@pytest.mark.parametrize("which", ["countries", "dates", "types", "outlets"])
 def test_each_filter_changes_every_page(which, synth_app):
     at = synth_app()
     setters = {
         "countries": lambda a: a.multiselect(key="f_countries").set_value(["POL"]),
         "dates": lambda a: a.date_input(key="f_dates").set_value((dt.date(2023, 1, 1), dt.date(2023, 12, 31))),
         "types": lambda a: a.multiselect(key="f_types").set_value(["udcg_meeting", "nato_meeting"]),
+        "outlets": lambda a: a.multiselect(key="f_outlets").set_value(["news.example"]),
     }
     changes = _filter_changes(at, setters[which])
     same = [p for p, (before, after) in changes.items() if before == after]

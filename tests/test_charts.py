@@ -337,3 +337,14 @@ def test_aid_by_donor_per_quarter_never_mixes_kinds():
     assert [a.text for a in fig.layout.annotations] == ["Pledge", "Package"]
     assert {t.name for t in fig.data} == {NAMES["DEU"]}
     assert "No data" in charts.aid_by_donor(by.head(0), NAMES, KINDS, "t").layout.annotations[0].text
+
+
+@pytest.mark.parametrize("n", COUNTS)
+def test_outlet_coverage_chart(corpus, n):
+    cov = derive.outlet_coverage(corpus.meetings, corpus.events, corpus.articles).head(n)
+    fig = charts.outlet_coverage(cov, TYPES, "t")
+    if n == 0:
+        assert not fig.data and "No data" in fig.layout.annotations[0].text
+        return
+    assert len(fig.data[0].x) == len(cov)
+    assert fig.data[0].marker.cmin == 0

@@ -355,3 +355,39 @@ def test_match_html_marks_the_sentence():
     out = derive.match_html("<b>قال</b> الوزير. إن ألمانيا ستقدم دعما! ثم غادر.", "المانيا")
     assert out == "إن <mark>ألمانيا</mark> ستقدم دعما!"
     assert derive.match_html("نص بلا تطابق", "بروكسل") == ""
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# outlets (issue 7.11)
+
+
+def test_outlet_filter_keeps_that_outlets_articles_and_what_was_found_in_them(corpus):
+    f = Filters(outlets=("news.example",))
+    out = filters.apply(corpus, f)
+    assert 0 < len(out.articles) < len(corpus.articles)
+    assert set(out.articles["outlet"].astype(str)) == {"news.example"}
+    kept = set(out.articles["article_id"])
+    for name in ("events", "amounts", "mentions", "spans"):
+        assert set(getattr(out, name)["article_id"]) <= kept, name
+    assert set(out.meetings["meeting_id"]) <= set(out.events["meeting_id"].dropna())
+    assert "news.example" in filters.options(corpus).outlets
+
+
+@pytest.mark.parametrize("outlets", [
+    pytest.param(("news.example",), id="one"),
+    pytest.param(("وكالة, الأنباء", "a&b=c|d"), id="comma-and-url-characters"),
+])
+def test_outlets_in_the_url(outlets):
+    f = Filters(outlets=outlets)
+    back = filters.from_query(f.to_query())
+    if "a&b=c|d" in outlets:  # the separator cannot be part of a name: it splits
+        assert back.outlets[0] == "وكالة, الأنباء"
+    else:
+        assert back == f
+
+
+def test_outlet_coverage_days_after_each_meeting(corpus):
+    cov = derive.outlet_coverage(corpus.meetings, corpus.events, corpus.articles)
+    assert len(cov) and set(cov["outlet"]) <= {"example.com", "news.example"}
+    assert (cov["days"] >= 0).all() and (cov["days"] <= 3).all()  # synthetic articles appear 0-2 days after
+    assert derive.outlet_coverage(corpus.meetings.head(0), corpus.events, corpus.articles).empty

@@ -38,6 +38,10 @@ cols[0].metric(ctx.t("Reported", "وردت في المقالات"), n.get("repor
 cols[1].metric(ctx.t("Sources disagree", "تعارض المصادر"), n.get("disagreement", 0))
 cols[2].metric(ctx.t("Not covered", "لم تغطها المقالات"), n.get("not covered", 0))
 cols[3].metric(ctx.t("Not in reference", "ليست في المرجع"), n.get("not in reference", 0))
+page.chart(charts.outlet_coverage(derive.outlet_coverage(meetings, c.events, c.articles), ctx.type_labels(),
+                                  ctx.t("Which outlets reported which meetings, and how soon",
+                                        "أي الوسائل غطت أي الاجتماعات ومتى"), ctx.subtitle(), lang=ctx.lang),
+           "outlet-coverage")
 st.subheader(ctx.t("Meetings", "الاجتماعات"))
 common.show(tl.drop(columns=["source"]), "timeline_table", ctx, link="article_ids",
             labels={"open": ("First article", "أول مقال")})
