@@ -74,10 +74,13 @@ pages = [  # no page icons: Streamlit fetches a page's icon from a font CDN to u
     st.Page("views/attendance.py", title=ctx.page_title("Attending countries", "الدول المشاركة"),
             url_path="attendance"),
     st.Page("views/timeline.py", title=ctx.page_title("Ramstein timeline", "الجدول الزمني"), url_path="timeline"),
+    st.Page("views/meeting.py", title=ctx.page_title("Meeting", "الاجتماع"), url_path="meeting"),
     st.Page("views/articles.py", title=ctx.page_title("Articles", "المقالات"), url_path="articles"),
     st.Page("views/data.py", title=ctx.page_title("Data", "البيانات"), url_path="data"),
 ]
 page = st.navigation(pages, position="sidebar")
 if page.url_path != "articles" and "article" in st.query_params:
     del st.query_params["article"]  # the article choice belongs to the Articles page only
+if page.url_path != "meeting" and "meeting" in st.query_params:
+    del st.query_params["meeting"]
 page.run()

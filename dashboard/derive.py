@@ -135,7 +135,7 @@ def events_by_month(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def latest_events(events: pd.DataFrame, articles: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    cols = ["date", "event_type", "location", "attending_count", "article_id", "title", "evidence"]
+    cols = ["date", "event_type", "location", "attending_count", "article_id", "title", "evidence", "meeting_id"]
     if events.empty:
         return pd.DataFrame(columns=cols)
     titles = articles.set_index(articles["article_id"].astype("string").fillna(""))["title"]
@@ -326,7 +326,7 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
     """
     names = names or {}
     cols = ["event_type", "date", "number", "location", "chairs", "attendance", "status", "n_articles",
-            "article_ids", "evidence", "disagreement", "source", "ref_source"]
+            "article_ids", "evidence", "disagreement", "source", "ref_source", "meeting_id"]
     mt = meetings if len(meetings) else meetings_from_events(events)
     mt = mt[mt["date_start"].notna()] if len(mt) else mt
     evid = {}
@@ -353,7 +353,7 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
             "attendance": att, "status": "disagreement" if dis else "reported",
             "n_articles": int(m.n_articles) if pd.notna(m.n_articles) else 0,
             "article_ids": txt(m.article_ids), "evidence": evid.get(txt(m.meeting_id)) or evid.get(first_event, ""),
-            "disagreement": dis, "source": "corpus", "ref_source": "",
+            "disagreement": dis, "source": "corpus", "ref_source": "", "meeting_id": txt(m.meeting_id),
         })
     corpus_rows = pd.DataFrame(rows, columns=cols)
     corpus_rows["date"] = pd.to_datetime(corpus_rows["date"])
@@ -389,14 +389,14 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
         if matched.empty:
             held = txt(getattr(r, "format", "")).lower() != "not held"  # a cancelled meeting cannot be covered
             out.append({**base, "status": "not covered" if held else "not held", "n_articles": 0, "article_ids": "",
-                        "evidence": "", "disagreement": ""})
+                        "evidence": "", "disagreement": "", "meeting_id": ""})
         else:
             dis = "; ".join(d for d in matched["disagreement"] if d)
             ids = ";".join(dict.fromkeys(i for s in matched["article_ids"] for i in s.split(";") if i))
             out.append({**base, "status": "disagreement" if dis else "reported",
                         "n_articles": len(ids.split(";")) if ids else 0, "article_ids": ids,
                         "evidence": next((e for e in matched["evidence"] if e), ""), "disagreement": dis,
-                        "source": "reference+corpus"})
+                        "source": "reference+corpus", "meeting_id": next((x for x in matched["meeting_id"] if x), "")})
     rest = corpus_rows[~corpus_rows.index.isin(used)].copy()
     rest.loc[rest["status"] == "reported", "status"] = "not in reference"
     res = pd.concat([pd.DataFrame(out, columns=cols), rest], ignore_index=True)

@@ -19,7 +19,8 @@ from dashboard.views import common
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "dashboard" / "app.py"
-PAGES = ["views/overview.py", "views/aid.py", "views/attendance.py", "views/timeline.py", "views/articles.py",
+PAGES = ["views/overview.py", "views/aid.py", "views/attendance.py", "views/timeline.py", "views/meeting.py",
+         "views/articles.py",
          "views/data.py"]
 BAD_FILES = {
     "empty.txt": b"",
@@ -617,7 +618,7 @@ def test_tables_speak_the_users_language(synth_app, lang):
             money = [c for c in cols if c in ("US$", "بالدولار")]
             for c in money:
                 shown = v[c][v[c] != ""]
-                assert shown.str.contains("$" if lang == "en" else "دولار", regex=False).all(), (page, c)
+                assert shown.astype(str).str.contains("$" if lang == "en" else "دولار", regex=False).all(), (page, c)
     assert seen >= 8
 
 
@@ -685,3 +686,24 @@ def test_every_table_can_be_downloaded(synth_app, page):
     tables = len(at.dataframe)
     buttons = [b for b in at.get("download_button") if b.proto.label.startswith("Download this table")]
     assert tables and len(buttons) == tables - sum(1 for df in at.dataframe if df.value.empty)
+
+
+def test_a_meetings_own_view_reachable_from_the_timeline(synth_app, synth):
+    at = synth_app()
+    at.switch_page("views/timeline.py").run()
+    links = [u for df in at.dataframe for col in df.value.columns for u in df.value[col]
+             if isinstance(u, str) and u.startswith("meeting?")]
+    assert links
+    from urllib.parse import parse_qs, urlsplit
+
+    mid = parse_qs(urlsplit(links[-1]).query)["meeting"][0]
+    at.switch_page("views/meeting.py").run()
+    at.query_params["meeting"] = mid  # as when the link is opened
+    at.run()
+    no_exception(at, "meeting")
+    assert at.selectbox(key="mt_pick").value == mid
+    m = synth.meetings.set_index("meeting_id").loc[mid]
+    assert metric(at, "Date") == str(m["date_start"].date())
+    reports = at.dataframe[-1].value
+    assert len(reports) == int((synth.events["meeting_id"] == mid).sum())  # every article and its sentence
+    assert reports.columns[0] == "Article"

@@ -42,7 +42,8 @@ STATUS_LABELS = {
 }
 # column -> (English, Arabic) header of every table the pages show; ids and offsets are not shown (Data has them)
 COLUMNS: dict[str, tuple[str, str]] = {
-    "open": ("Article", "المقال"), "title": ("Title", "العنوان"), "date": ("Date", "التاريخ"),
+    "open": ("Article", "المقال"), "meeting": ("Meeting", "الاجتماع"), "title": ("Title", "العنوان"),
+    "date": ("Date", "التاريخ"),
     "date_start": ("Start date", "تاريخ البداية"), "published": ("Published", "تاريخ النشر"),
     "event_type": ("Type", "النوع"),
     "location": ("Place", "المكان"), "attending_count": ("Countries attending", "عدد الدول المشاركة"),
@@ -544,6 +545,18 @@ def article_url(article_id: object, query: Mapping[str, str]) -> str:
     return "articles?" + urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
 
 
+def meeting_url(meeting_id: object, query: Mapping[str, str]) -> str:
+    """The Meeting page opened on ``meeting_id`` with the filter ``query`` (values percent-encoded)."""
+    params = {"meeting": "" if meeting_id is None or meeting_id is pd.NA else str(meeting_id), **query}
+    return "meeting?" + urllib.parse.urlencode(params, quote_via=urllib.parse.quote)
+
+
+def meeting_link(ctx: Context) -> Callable[[pd.Series], pd.Series]:
+    query = ctx.filters.to_query()
+    return lambda ids: ids.map(lambda m: "" if m is None or m is pd.NA or m == "" else meeting_url(m, query)).astype(
+        "object")
+
+
 def article_link(ctx: Context) -> Callable[[pd.Series], pd.Series]:
     """Article ids -> links that open the Articles page on them with the current filters."""
     query = ctx.filters.to_query()
@@ -581,8 +594,10 @@ def present(df: pd.DataFrame, ctx: Context, link: str | None = "article_id", sho
     if link and link in df:
         first = df[link].astype("string").fillna("").str.split(";").str[0]
         out["open"] = article_link(ctx)(first)
+    if "meeting_id" in df and (df["meeting_id"].astype("string").fillna("") != "").any():
+        out["meeting"] = meeting_link(ctx)(df["meeting_id"].astype("string").fillna(""))
     for col in df.columns:
-        if col == "open" or (col in HIDDEN_COLUMNS and not show_ids):
+        if col in ("open", "meeting") or (col in HIDDEN_COLUMNS and not show_ids):
             continue
         s = df[col]
         if col in ("country", "donor"):
@@ -615,6 +630,9 @@ def present(df: pd.DataFrame, ctx: Context, link: str | None = "article_id", sho
     config: dict = {}
     if "open" in out:
         config[header["open"]] = st.column_config.LinkColumn(header["open"], display_text="فتح ↗" if i else "open ↗")
+    if "meeting" in out:
+        config[header["meeting"]] = st.column_config.LinkColumn(header["meeting"],
+                                                                display_text="الاجتماع ↗" if i else "meeting ↗")
     if "ref_source" in out:
         config[header["ref_source"]] = st.column_config.LinkColumn(header["ref_source"],
                                                                    display_text="المصدر ↗" if i else "source ↗")

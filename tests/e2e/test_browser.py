@@ -16,7 +16,7 @@ from dashboard.views.common import article_url
 
 pytestmark = pytest.mark.e2e
 PNG = b"\x89PNG\r\n\x1a\n"
-CHART_PAGES = {"": 1, "aid": 3, "attendance": 6, "timeline": 1}
+CHART_PAGES = {"": 1, "aid": 3, "attendance": 6, "timeline": 2}
 
 
 def png_size(data: bytes) -> tuple[int, int]:
