@@ -266,11 +266,13 @@ def country_totals(roles: pd.DataFrame) -> pd.DataFrame:
 
 
 def attendance_reports(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per reported count of attending countries."""
+    """One row per meeting and reported count of attending countries (a count repeated by several articles is one
+    point, with its first article), so the chart stays light at any corpus size."""
     cols = ["date_start", "event_type", "attending_count", "attending_qualifier", "location", "article_id",
             "meeting_id", "evidence"]
     ev = events[events["attending_count"].notna() & events["date_start"].notna()]
-    return ev[cols].sort_values("date_start").reset_index(drop=True)
+    ev = ev.assign(_m=_meeting_keys(ev)).sort_values("date_start")
+    return ev.drop_duplicates(["_m", "attending_count"])[cols].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------------------------------------

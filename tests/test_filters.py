@@ -391,3 +391,11 @@ def test_outlet_coverage_days_after_each_meeting(corpus):
     assert len(cov) and set(cov["outlet"]) <= {"example.com", "news.example"}
     assert (cov["days"] >= 0).all() and (cov["days"] <= 3).all()  # synthetic articles appear 0-2 days after
     assert derive.outlet_coverage(corpus.meetings.head(0), corpus.events, corpus.articles).empty
+
+
+def test_attendance_reports_one_point_per_meeting_and_count():
+    ev = frame("events", [
+        {"event_id": f"e{i}", "article_id": a, "event_type": "udcg_meeting", "date_start": "2025-02-12",
+         "meeting_id": "m1", "attending_count": n} for i, (a, n) in enumerate([("a", 50), ("b", 50), ("c", 54)])])
+    rep = derive.attendance_reports(ev)
+    assert sorted(rep["attending_count"].tolist()) == [50, 54] and rep["article_id"].tolist()[0] == "a"
