@@ -327,6 +327,8 @@ def meetings_timeline(tl: pd.DataFrame, type_labels: Mapping[str, str], title: s
         return empty(title, subtitle=subtitle, lang=lang)
     present = [t for t in TYPE_COLORS if t in set(tl["event_type"])] + sorted(set(tl["event_type"]) - set(TYPE_COLORS))
     lane = {t: -i for i, t in enumerate(present)}  # one lane per type; corpus-only meetings just below the line
+    span_days = max(1, (tl["date"].max() - tl["date"].min()).days) if tl["date"].notna().any() else 1
+    dense = len(tl) > span_days / 20  # more than one meeting per ~3 weeks on average: number labels would overlap
     fig = go.Figure()
     for status, (color, symbol, en, ar) in STATUS_STYLE.items():
         d = tl[tl["status"] == status]
@@ -344,7 +346,7 @@ def meetings_timeline(tl: pd.DataFrame, type_labels: Mapping[str, str], title: s
         offset = -0.3 if status == "not in reference" else 0.0
         fig.add_scatter(
             x=d["date"], y=[lane[t] + offset for t in d["event_type"]], mode="markers+text",
-            name=en if lang == "en" else ar, text=nums, textposition="top center",
+            name=en if lang == "en" else ar, text=None if dense else nums, textposition="top center",
             textfont={"size": 9, "color": "#555"}, cliponaxis=False,
             marker={"color": color, "symbol": symbol, "line": {"width": 1.5, "color": color},
                     "size": [10 + 4 * math.sqrt(min(int(n), 25)) for n in d["n_articles"]]},

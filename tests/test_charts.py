@@ -348,3 +348,15 @@ def test_outlet_coverage_chart(corpus, n):
         return
     assert len(fig.data[0].x) == len(cov)
     assert fig.data[0].marker.cmin == 0
+
+
+def test_timeline_drops_number_labels_when_dense():
+    few = pd.DataFrame({"kind": ["udcg_meeting"] * 3, "number": [1, 2, 3],
+                        "date": ["2022-04-26", "2022-06-23", "2022-09-08"], "chairs": ["USA"] * 3})
+    days = pd.date_range("2022-01-01", periods=300, freq="D").astype(str)
+    many = pd.DataFrame({"kind": ["udcg_meeting"] * 300, "number": range(1, 301), "date": days,
+                         "chairs": ["USA"] * 300})
+    sparse = charts.meetings_timeline(derive.timeline(frame("meetings"), frame("events"), few), TYPES, "t")
+    dense = charts.meetings_timeline(derive.timeline(frame("meetings"), frame("events"), many), TYPES, "t")
+    assert list(sparse.data[0].text) == ["1", "2", "3"]
+    assert all(t.text is None for t in dense.data)  # hundreds of meetings: no overlapping labels
