@@ -459,9 +459,14 @@ def restrict_reference(reference: pd.DataFrame | None, date_from: object, date_t
             hit |= pd.Series([(k, int(n)) in by_num if pd.notna(n) else False for k, n in zip(kinds, nums,
                                                                                                strict=True)],
                              index=ref.index)
-            for t, day_ in zip(mt["event_type"].astype("string"), mt["date_start"], strict=True):
+            days = {}  # type -> the corpus meetings' days, to look each reference row up (the reference is short)
+            for t, day_ in zip(mt["event_type"].astype("string"), pd.to_datetime(mt["date_start"]), strict=True):
                 if pd.notna(day_):
-                    hit |= (kinds == t) & ((d - pd.Timestamp(day_)).abs() <= pd.Timedelta(days=1))
+                    days.setdefault(str(t), set()).add(day_.normalize())
+            near = [bool(pd.notna(x) and any(x.normalize() + pd.Timedelta(days=k) in days.get(str(k_), ())
+                                             for k in (-1, 0, 1)))
+                    for x, k_ in zip(d, kinds, strict=True)]
+            hit |= pd.Series(near, index=ref.index)
         keep &= chaired | hit
     return ref[keep]
 

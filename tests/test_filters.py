@@ -399,3 +399,15 @@ def test_attendance_reports_one_point_per_meeting_and_count():
          "meeting_id": "m1", "attending_count": n} for i, (a, n) in enumerate([("a", 50), ("b", 50), ("c", 54)])])
     rep = derive.attendance_reports(ev)
     assert sorted(rep["attending_count"].tolist()) == [50, 54] and rep["article_id"].tolist()[0] == "a"
+
+
+def test_reference_cut_to_a_countrys_meetings():
+    """Chaired by the country, or matching one of its corpus meetings by number, else by type and day (± 1)."""
+    ref = _reference()
+    theirs = frame("meetings", [
+        {"meeting_id": "m", "event_type": "udcg_meeting", "date_start": "2024-12-02"},  # #25 a day off, no number
+    ])
+    got = derive.restrict_reference(ref, None, None, ("udcg_meeting",), ("FRA",), theirs)
+    assert list(got["number"]) == [25]
+    got = derive.restrict_reference(ref, None, None, ("udcg_meeting",), ("DEU",), theirs.head(0))
+    assert list(got["number"]) == [27]  # co-chaired by Germany
