@@ -618,9 +618,11 @@ def present(df: pd.DataFrame, ctx: Context, link: str | None = "article_id", sho
         elif pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s):
             out[col] = s.map(lambda v: "" if _cell(v) == "" else f"{float(v):,.0f}")  # type: ignore[arg-type]
         elif col in ("evidence", "title", "disagreement", "error"):
-            out[col] = s.map(_short)
+            t = s.astype("string").fillna("").str.split().str.join(" ")
+            long = t.str.len() > CELL_LIMIT
+            out[col] = t.where(~long, t.str.slice(0, CELL_LIMIT - 1).str.rstrip() + "…").astype("object")
         else:
-            out[col] = s.map(_cell)
+            out[col] = s.astype("string").fillna("").astype("object")
     header: dict[str, str] = {}
     for c in out.columns:
         h = heads[c][i] if c in heads else c
