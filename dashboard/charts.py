@@ -132,6 +132,7 @@ def _date_axis(fig: go.Figure, dates: Sequence[object] | pd.Series, monthly: boo
     pad = pd.Timedelta(days=20 if monthly else 15) + (hi - lo) * 0.04
     lo, hi = lo - pad, hi + pad + (pd.Timedelta(days=31) if monthly else pd.Timedelta(0))
     months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+    dtick: int | str
     if months <= 2 and not monthly:
         dtick, fmt = 7 * DAY_MS, "%Y-%m-%d"
     else:

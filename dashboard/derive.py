@@ -459,7 +459,7 @@ def restrict_reference(reference: pd.DataFrame | None, date_from: object, date_t
             hit |= pd.Series([(k, int(n)) in by_num if pd.notna(n) else False for k, n in zip(kinds, nums,
                                                                                                strict=True)],
                              index=ref.index)
-            days = {}  # type -> the corpus meetings' days, to look each reference row up (the reference is short)
+            days: dict[str, set[pd.Timestamp]] = {}  # type -> the corpus meetings' days, to look each reference row up (the reference is short)
             for t, day_ in zip(mt["event_type"].astype("string"), pd.to_datetime(mt["date_start"]), strict=True):
                 if pd.notna(day_):
                     days.setdefault(str(t), set()).add(day_.normalize())
@@ -576,7 +576,7 @@ def match_html(text: object, query: str, limit: int = 400) -> str:
     lo = starts[-1] if starts else 0
     end = _SENTENCE_END.search(s, b0)
     hi = min(end.start() + 1 if end else len(s), lo + limit)
-    marks = []
+    marks: list[tuple[int, int]] = []
     for a, b in hits:
         oa, ob = n.span(a, b)
         if lo <= oa and ob <= hi and (not marks or oa >= marks[-1][1]):

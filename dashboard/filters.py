@@ -325,7 +325,8 @@ def options(corpus: Corpus, today: dt.date | None = None) -> Options:
     found = _dates([corpus.events["date_start"], corpus.articles["published"], corpus.amounts["date_start"]])
     today = today or dt.date.today()
     d0, d1 = (min(found), max(found)) if found else (today - dt.timedelta(days=365), today)
-    counts = corpus.articles["outlet"].astype("string").str.strip().replace("", pd.NA).dropna().value_counts()
+    names = corpus.articles["outlet"].astype("string").str.strip()
+    counts = names[names.fillna("") != ""].value_counts()
     return Options(countries=tuple(sorted(codes)), event_types=tuple(types), date_min=d0, date_max=d1,
                    outlets=tuple(str(o) for o in counts.index))
 
