@@ -459,7 +459,7 @@ def restrict_reference(reference: pd.DataFrame | None, date_from: object, date_t
             hit |= pd.Series([(k, int(n)) in by_num if pd.notna(n) else False for k, n in zip(kinds, nums,
                                                                                                strict=True)],
                              index=ref.index)
-            days: dict[str, set[pd.Timestamp]] = {}  # type -> the corpus meetings' days, to look each reference row up (the reference is short)
+            days: dict[str, set[pd.Timestamp]] = {}  # type -> days of the corpus meetings (the reference is short)
             for t, day_ in zip(mt["event_type"].astype("string"), pd.to_datetime(mt["date_start"]), strict=True):
                 if pd.notna(day_):
                     days.setdefault(str(t), set()).add(day_.normalize())
