@@ -609,6 +609,8 @@ def present(df: pd.DataFrame, ctx: Context, link: str | None = "article_id", sho
             out[col] = s.map(lambda k: kinds.get(_cell(k), _cell(k)))
         elif col == "role":
             out[col] = s.map(lambda r: roles.get(_cell(r), _cell(r)))
+        elif col == "location":
+            out[col] = s.map(lambda x: place_name(_cell(x), lang))
         elif col == "status":
             out[col] = s.map(lambda x: STATUS_LABELS[x][i] if x in STATUS_LABELS else _cell(x))
         elif col in ("value_usd", "usd"):
@@ -647,7 +649,11 @@ def present(df: pd.DataFrame, ctx: Context, link: str | None = "article_id", sho
 def show(df: pd.DataFrame, key: str, ctx: Context, link: str | None = "article_id", limit: int = 2000,
          show_ids: bool = False, height: int | None = None, labels: Mapping[str, tuple[str, str]] | None = None,
          download: bool = True) -> None:
-    """``present`` then ``table``, with a CSV download of the table's rows (all of them, as data: codes and ids)."""
+    """``present`` then ``table``, with a CSV download of the table's rows (all of them, as data: codes and ids).
+    An empty table is a line of text (the grid's own placeholder is English)."""
+    if df.empty:
+        st.caption(ctx.t("Nothing to show here.", "لا شيء لعرضه هنا."))
+        return
     if download and len(df):
         stem = export.file_stem(key.replace("_", "-"), "table", ctx.filters.slug())
         st.download_button(ctx.t(f"Download this table (CSV, {len(df):,} rows)", f"تنزيل الجدول (CSV، {len(df):,} صف)"),
@@ -658,6 +664,11 @@ def show(df: pd.DataFrame, key: str, ctx: Context, link: str | None = "article_i
         st.caption(ctx.t(f"Showing the first {limit:,} of {len(df):,} rows; the Data page downloads all of them.",
                          f"أول {limit:,} صف من {len(df):,}؛ صفحة البيانات تنزّلها كلها."))
     table(view, key, limit=limit, height=height, column_config=config)
+
+
+def place_name(place: str, lang: str) -> str:
+    """Meeting places are English city names (proper names, kept); "Virtual" is a word and is translated."""
+    return "عبر الفيديو" if lang == "ar" and place == "Virtual" else place
 
 
 def plain(text: object, cls: str = "plain-caption", where=None) -> None:

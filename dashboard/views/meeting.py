@@ -34,7 +34,7 @@ elif st.session_state.get("mt_pick") not in ids:
 def label(mid: str) -> str:
     m = by_id.loc[mid]
     num = f" #{int(m['reference_number'])}" if pd.notna(m["reference_number"]) else ""
-    place = derive.txt(m["location"])
+    place = common.place_name(derive.txt(m["location"]), ctx.lang)
     return " · ".join(x for x in (derive.day(m["date_start"], "?"), types.get(str(m["event_type"]),
                                                                              str(m["event_type"])) + num, place) if x)
 
@@ -56,7 +56,7 @@ events = full.events[full.events["meeting_id"].astype("string") == mid]
 arts = full.articles[full.articles["article_id"].isin(set(events["article_id"]))]
 cols = st.columns(4)
 cols[0].metric(ctx.t("Date", "التاريخ"), derive.day(m["date_start"], "—"))
-cols[1].metric(ctx.t("Place", "المكان"), derive.txt(m["location"]) or "—")
+cols[1].metric(ctx.t("Place", "المكان"), common.place_name(derive.txt(m["location"]), ctx.lang) or "—")
 cols[2].metric(ctx.t("Countries attending (reported)", "عدد الدول (كما ورد)"),
                derive.count_range(m["attending_min"], m["attending_max"]) or "—")
 cols[3].metric(ctx.t("Articles · outlets", "المقالات · الوسائل"),

@@ -210,7 +210,7 @@ LATIN_TEXT_JS = """() => { const out = []; const w = document.createTreeWalker(d
 CODES = re.compile(r"\b(?:English|CSV|Parquet|ZIP|PNG|US\$|syn_\d+|zz_script_article|records#\d|[A-Z]{3})\b")
 
 
-@pytest.mark.parametrize("path", ["", "aid", "attendance", "timeline", "articles", "data"])
+@pytest.mark.parametrize("path", ["", "aid", "attendance", "timeline", "meeting", "articles", "data"])
 def test_arabic_mode_has_no_english_text(page, app_url, path):
     open_page(page, app_url, path, "lang=ar")
     expect(page.locator("h1").first).to_be_visible(timeout=60_000)
