@@ -207,7 +207,8 @@ LATIN_TEXT_JS = """() => { const out = []; const w = document.createTreeWalker(d
     if (r.width === 0 || r.height === 0 || cs.visibility === "hidden" || cs.display === "none") continue;
     out.push(t); }
   return out; }"""
-CODES = re.compile(r"\b(?:English|CSV|Parquet|ZIP|PNG|US\$|syn_\d+|zz_script_article|records#\d|[A-Z]{3})\b")
+CODES = re.compile(r"\b(?:English|CSV|Parquet|ZIP|PNG|US\$|syn_\d+|zz_script_article|records#\d|[A-Z]{3})\b"
+                   r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+\b")  # ... and outlets' domain names (names, not words)
 
 
 @pytest.mark.parametrize("path", ["", "aid", "attendance", "timeline", "meeting", "articles", "data"])
