@@ -49,7 +49,8 @@ if any(str(getattr(f, "name", "")).lower().endswith(".txt") for f in uploaded or
                                        "يستعمل للملف الذي لا يذكر تاريخه في أسطره الأولى."))
 else:
     up_date = None
-bundle, up = common.with_uploads(base, uploaded or [], up_date)
+with st.spinner(t("Reading the uploaded files…", "قراءة الملفات المضافة…")):
+    bundle, up = common.with_uploads(base, uploaded or [], up_date)
 if up is not None:
     with st.sidebar:
         n_up, n_err = len(up.articles), len(up.errors)
