@@ -82,6 +82,14 @@ def filter_change(n: int, repeats: int) -> None:
         filters.apply(corpus, Filters(countries=("POL",), date_from=dt.date(2023, 1, 1), event_types=("udcg_meeting",)))
         times.append(time.perf_counter() - t)
     print(f"filters.apply alone: median {statistics.median(times) * 1000:.1f} ms")
+    tables = corpus.tables()
+    for label, make in [("Excel of all tables", lambda: export.excel_bytes(tables)),
+                        ("Parquet ZIP of all tables", lambda: export.parquet_zip(tables)),
+                        ("CSV of events", lambda: export.csv_bytes(tables["events"])),
+                        ("CSV of articles (with text)", lambda: export.csv_bytes(tables["articles"]))]:
+        t = time.perf_counter()
+        size = len(make())
+        print(f"export, {label}: {time.perf_counter() - t:.2f} s, {size / 1e6:.1f} MB")
 
     common.read_corpus = lambda _p: corpus
     export.png_status = lambda: (True, "")
