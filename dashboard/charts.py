@@ -38,15 +38,18 @@ STATUS_STYLE = {  # timeline marker per status: (colour, symbol, English label, 
 HEIGHT = 460
 
 
-def usd(v: object) -> str:
-    """``66500000000`` -> ``$66.5 bn``."""
+AR_UNITS = {"tn": "تريليون", "bn": "مليار", "m": "مليون", "k": "ألف"}
+
+
+def usd(v: object, lang: str = "en", missing: str = "–") -> str:
+    """``66500000000`` -> ``$66.5 bn`` (English) or ``66.5 مليار دولار`` (Arabic); Western digits in both."""
     if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
-        return "–"
+        return missing
     x = float(v)  # type: ignore[arg-type]
     for div, unit in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
         if abs(x) >= div:
-            return f"${x / div:,.3g} {unit}"
-    return f"${x:,.0f}"
+            return f"{x / div:,.3g} {AR_UNITS[unit]} دولار" if lang == "ar" else f"${x / div:,.3g} {unit}"
+    return f"{x:,.0f} دولار" if lang == "ar" else f"${x:,.0f}"
 
 
 def style(fig: go.Figure, title: str, subtitle: str = "", height: int = HEIGHT, lang: str = "en") -> go.Figure:
@@ -65,8 +68,21 @@ def style(fig: go.Figure, title: str, subtitle: str = "", height: int = HEIGHT, 
     return fig
 
 
-def empty(title: str, message: str = "No data for this filter · لا بيانات لهذا الاختيار", subtitle: str = "",
-          height: int = 300, lang: str = "en") -> go.Figure:
+NO_DATA = {"en": "No data for this filter", "ar": "لا بيانات لهذا الاختيار"}
+HOVER = {  # words of the hover labels: (English, Arabic)
+    "as_of": ("as of", "حتى"), "sources": ("source(s)", "مصدر/مصادر"), "took_part": ("took part", "شاركت"),
+    "chaired": ("chaired", "ترأست"), "absent": ("named absent", "غائبة"), "place": ("place", "المكان"),
+    "chairs": ("chairs", "الرئاسة"), "countries": ("countries", "دولة"), "articles": ("articles", "المقالات"),
+}
+
+
+def _h(word: str, lang: str) -> str:
+    return HOVER[word][lang == "ar"]
+
+
+def empty(title: str, message: str | None = None, subtitle: str = "", height: int = 300,
+          lang: str = "en") -> go.Figure:
+    message = message or NO_DATA.get(lang, NO_DATA["en"])
     fig = go.Figure()
     fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
                        font={"size": 16, "color": "#6c757d"})
@@ -88,9 +104,41 @@ def _int_ticks(max_value: float) -> dict:
 LOG_TICKS = [m * 10.0**e for e in range(5, 14) for m in (1, 2, 5)]
 
 
-def _log_usd_axis() -> dict:
-    """A log axis for dollars with 1-2-5 ticks labelled like ``$2 bn``."""
-    return {"type": "log", "tickvals": LOG_TICKS, "ticktext": [usd(v).replace(".0 ", " ") for v in LOG_TICKS]}
+def _log_usd_axis(lang: str = "en") -> dict:
+    """A log axis for dollars with 1-2-5 ticks labelled like ``$2 bn`` / ``2 مليار دولار``."""
+    return {"type": "log", "tickvals": LOG_TICKS, "ticktext": [usd(v, lang).replace(".0 ", " ") for v in LOG_TICKS]}
+
+
+def _usd_ticks(max_value: float, lang: str) -> dict:
+    """A linear dollar axis with about five round ticks labelled like the tables (``$20 bn``)."""
+    if not max_value or max_value <= 0 or math.isnan(max_value):
+        return {}
+    step = 10 ** math.floor(math.log10(max_value / 4))
+    step *= next((m for m in (1, 2, 5, 10) if max_value / (step * m) <= 5), 10)
+    vals = [step * i for i in range(int(max_value // step) + 2)]
+    return {"tickvals": vals, "ticktext": [usd(v, lang) for v in vals]}
+
+
+DAY_MS = 86_400_000
+
+
+def _date_axis(fig: go.Figure, dates: Sequence[object] | pd.Series, monthly: bool = False, **where) -> None:
+    """A date axis that reads well with 1, 2 or many points: never times of day, at least a month wide (padded on
+    both sides so a lone point or bar sits in the middle), ticks spaced by whole months or years."""
+    d = pd.to_datetime(pd.Series(list(dates)), errors="coerce").dropna()
+    if d.empty:
+        return
+    lo, hi = d.min(), d.max()
+    pad = pd.Timedelta(days=20 if monthly else 15) + (hi - lo) * 0.04
+    lo, hi = lo - pad, hi + pad + (pd.Timedelta(days=31) if monthly else pd.Timedelta(0))
+    months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+    dtick: int | str
+    if months <= 2 and not monthly:
+        dtick, fmt = 7 * DAY_MS, "%Y-%m-%d"
+    else:
+        step = next((m for m in (1, 2, 3, 6, 12, 24, 60) if months / m <= 10), 120)
+        dtick, fmt = f"M{step}", "%Y" if step >= 12 else "%Y-%m"
+    fig.update_xaxes(type="date", range=[lo, hi], dtick=dtick, tickformat=fmt, hoverformat="%Y-%m-%d", **where)
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -127,10 +175,11 @@ def events_by_month(df: pd.DataFrame, type_labels: Mapping[str, str], title: str
     for t in [t for t in TYPE_COLORS if t in set(df["event_type"])] + sorted(set(df["event_type"]) - set(TYPE_COLORS)):
         d = df[df["event_type"] == t]
         label = type_labels.get(t, t)
-        fig.add_bar(x=d["month"], y=d["events"], name=label, marker_color=TYPE_COLORS.get(t, "#6c757d"),
+        fig.add_bar(x=d["month"] + pd.Timedelta(days=15), y=d["events"], name=label,  # centred in its month
+                    marker_color=TYPE_COLORS.get(t, "#6c757d"), width=26 * DAY_MS,
                     hovertemplate=f"{label}<br>%{{x|%Y-%m}}: %{{y}}<extra></extra>")
-    fig.update_layout(barmode="stack", bargap=0.15)
-    fig.update_xaxes(type="date", tickformat="%Y-%m")
+    fig.update_layout(barmode="stack")
+    _date_axis(fig, df["month"], monthly=True)
     peak = df.groupby("month")["events"].sum().max()
     fig.update_yaxes(title="events" if lang == "en" else "الأحداث", rangemode="tozero", **_int_ticks(peak))
     return style(fig, title, subtitle, lang=lang)
@@ -145,17 +194,19 @@ def latest_totals(df: pd.DataFrame, names: Mapping[str, str], title: str, subtit
     labels = [_name(names, c) for c in d["donor"]]
     dates = [day(x, "?") for x in d["date"]]
     one, many = ("source", "sources") if lang == "en" else ("مصدر", "مصادر")
-    text = [f"{usd(v)} · {dt} · {_plural(int(n), one, many)}"
+    text = [f"{usd(v, lang)} · {dt} · {_plural(int(n), one, many)}"
             for v, dt, n in zip(d["value_usd"], dates, d["n_sources"], strict=True)]
     custom = _custom(dates, d["n_sources"], d["article_ids"].str.replace(";", ", "),
                       [wrap(e) for e in d["evidence"]], [wrap(r, limit=80) for r in d["raw"]])
     fig = go.Figure(go.Bar(
         x=d["value_usd"], y=labels, orientation="h", text=text, textposition="auto", marker_color=PALETTE[0],
         customdata=custom, cliponaxis=False,
-        hovertemplate="<b>%{y}</b> %{x:$,.4s}<br>as of %{customdata[0]} · %{customdata[1]} source(s)"
-                      "<br>%{customdata[2]}<br>%{customdata[4]}<br>%{customdata[3]}<extra></extra>",
+        hovertemplate=f"<b>%{{y}}</b> %{{x:,.4s}}<br>{_h('as_of', lang)} %{{customdata[0]}} · %{{customdata[1]}} "
+                      f"{_h('sources', lang)}<br>%{{customdata[2]}}<br>%{{customdata[4]}}<br>%{{customdata[3]}}"
+                      "<extra></extra>",
     ))
-    fig.update_xaxes(title="US$", tickprefix="$", exponentformat="B", rangemode="tozero")
+    fig.update_xaxes(title="US$" if lang == "en" else "بالدولار الأمريكي", rangemode="tozero",
+                     **_usd_ticks(float(d["value_usd"].max()), lang))
     return style(fig, title, subtitle, height=max(260, 90 + 42 * len(d)), lang=lang)
 
 
@@ -176,7 +227,7 @@ def amounts_over_time(figures: pd.DataFrame, names: Mapping[str, str], kind_labe
             dd = dk[dk["donor"] == donor].sort_values("date")
             if dd.empty:
                 continue
-            custom = _custom([usd(v) for v in dd["value_usd"]], dd["n_sources"],
+            custom = _custom([usd(v, lang) for v in dd["value_usd"]], dd["n_sources"],
                               dd["article_ids"].str.replace(";", ", "), [wrap(e) for e in dd["evidence"]])
             fig.add_scatter(
                 x=dd["date"], y=dd["value_usd"], name=_name(names, donor), legendgroup=donor,
@@ -185,11 +236,11 @@ def amounts_over_time(figures: pd.DataFrame, names: Mapping[str, str], kind_labe
                 marker={"color": colors[donor], "size": [8 + 3 * min(int(n), 6) for n in dd["n_sources"]]},
                 line={"color": colors[donor], "width": 1.5}, customdata=custom, row=row, col=1,
                 hovertemplate=f"<b>{_name(names, donor)}</b> · {kind_labels.get(kind, kind)}"
-                              "<br>%{x|%Y-%m-%d}: %{customdata[0]} · %{customdata[1]} source(s)"
+                              f"<br>%{{x|%Y-%m-%d}}: %{{customdata[0]}} · %{{customdata[1]}} {_h('sources', lang)}"
                               "<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
             )
-        fig.update_yaxes(**_log_usd_axis(), row=row, col=1)
-    fig.update_xaxes(type="date")
+        fig.update_yaxes(**_log_usd_axis(lang), row=row, col=1)
+    _date_axis(fig, d["date"])
     return style(fig, title, subtitle, height=max(HEIGHT, 230 * len(kinds) + 80), lang=lang)
 
 
@@ -308,13 +359,15 @@ def world_map(totals: pd.DataFrame, names: Mapping[str, str], title: str, subtit
             locations=d["country"], z=d["took_part"], locationmode="ISO-3",
             text=[_name(names, c) for c in d["country"]],
             customdata=custom, colorscale="Tealgrn", marker_line_color="#ffffff", marker_line_width=0.5,
+            zmin=0, zmax=max(1, int(d["took_part"].max())),  # counts from 0: a single 1 is not a 0.6-1.4 scale
             colorbar={"title": {"text": label, "side": "top"}, "thickness": 10, "orientation": "h", "len": 0.5,
-                      "x": 0.5, "xanchor": "center", "y": -0.02, "yanchor": "top"},
-            hovertemplate="<b>%{text}</b><br>took part: %{z}<br>chaired: %{customdata[0]}"
-                          "<br>named absent: %{customdata[1]}<extra></extra>",
+                      "x": 0.5, "xanchor": "center", "y": -0.02, "yanchor": "top",
+                      **_int_ticks(float(d["took_part"].max()))},
+            hovertemplate=f"<b>%{{text}}</b><br>{_h('took_part', lang)}: %{{z}}<br>{_h('chaired', lang)}: "
+                          f"%{{customdata[0]}}<br>{_h('absent', lang)}: %{{customdata[1]}}<extra></extra>",
         )
     else:
-        fig.add_annotation(text="No data for this filter · لا بيانات لهذا الاختيار", showarrow=False, x=0.5, y=0.95,
+        fig.add_annotation(text=NO_DATA.get(lang, NO_DATA["en"]), showarrow=False, x=0.5, y=0.95,
                            xref="paper", yref="paper", font={"size": 14, "color": "#6c757d"})
     fig.update_geos(resolution=110, projection_type="natural earth", showcountries=True, countrycolor="#c9c9c9",
                     showland=True, landcolor="#f1f1f1", showocean=True, oceancolor="#f7fbff", showframe=False,
@@ -338,10 +391,10 @@ def attendance_over_time(reports: pd.DataFrame, type_labels: Mapping[str, str], 
         fig.add_scatter(x=d["date_start"], y=d["attending_count"].astype("float64"), mode="markers", name=label,
                         marker={"color": TYPE_COLORS[t], "size": 10, "opacity": 0.85}, customdata=custom,
                         hovertemplate=f"<b>{label}</b> %{{x|%Y-%m-%d}} · %{{customdata[1]}}"
-                                      "<br>%{y} countries (%{customdata[0]})<br>%{customdata[2]}"
+                                      f"<br>%{{y}} {_h('countries', lang)} (%{{customdata[0]}})<br>%{{customdata[2]}}"
                                       "<br>%{customdata[3]}<extra></extra>")
     fig.update_yaxes(title="countries" if lang == "en" else "عدد الدول", rangemode="tozero")
-    fig.update_xaxes(type="date")
+    _date_axis(fig, reports["date_start"])
     return style(fig, title, subtitle, lang=lang)
 
 
@@ -352,6 +405,8 @@ def meetings_timeline(tl: pd.DataFrame, type_labels: Mapping[str, str], title: s
         return empty(title, subtitle=subtitle, lang=lang)
     present = [t for t in TYPE_COLORS if t in set(tl["event_type"])] + sorted(set(tl["event_type"]) - set(TYPE_COLORS))
     lane = {t: -i for i, t in enumerate(present)}  # one lane per type; corpus-only meetings just below the line
+    span_days = max(1, (tl["date"].max() - tl["date"].min()).days) if tl["date"].notna().any() else 1
+    dense = len(tl) > span_days / 20  # more than one meeting per ~3 weeks on average: number labels would overlap
     fig = go.Figure()
     for status, (color, symbol, en, ar) in STATUS_STYLE.items():
         d = tl[tl["status"] == status]
@@ -369,18 +424,80 @@ def meetings_timeline(tl: pd.DataFrame, type_labels: Mapping[str, str], title: s
         offset = -0.3 if status == "not in reference" else 0.0
         fig.add_scatter(
             x=d["date"], y=[lane[t] + offset for t in d["event_type"]], mode="markers+text",
-            name=en if lang == "en" else ar, text=nums, textposition="top center",
+            name=en if lang == "en" else ar, text=None if dense else nums, textposition="top center",
             textfont={"size": 9, "color": "#555"}, cliponaxis=False,
             marker={"color": color, "symbol": symbol, "line": {"width": 1.5, "color": color},
                     "size": [10 + 4 * math.sqrt(min(int(n), 25)) for n in d["n_articles"]]},
             customdata=custom,
-            hovertemplate="<b>%{customdata[9]} %{customdata[1]}</b> · %{customdata[0]}<br>place: %{customdata[2]}"
-                          "<br>chairs: %{customdata[3]}<br>countries: %{customdata[4]}"
-                          "<br>articles: %{customdata[5]} %{customdata[6]}<br>%{customdata[7]}"
+            hovertemplate=f"<b>%{{customdata[9]}} %{{customdata[1]}}</b> · %{{customdata[0]}}<br>{_h('place', lang)}: "
+                          f"%{{customdata[2]}}<br>{_h('chairs', lang)}: %{{customdata[3]}}<br>"
+                          f"{_h('countries', lang)}: %{{customdata[4]}}<br>{_h('articles', lang)}: "
+                          "%{customdata[5]} %{customdata[6]}<br>%{customdata[7]}"
                           "<br>%{customdata[8]}<extra>" + (en if lang == "en" else ar) + "</extra>",
         )
     fig.update_yaxes(tickvals=[lane[t] for t in present],
                      ticktext=[type_labels.get(t, t) for t in present], range=[-len(present) + 0.4, 0.6],
                      zeroline=False, showgrid=True, title=None)
-    fig.update_xaxes(type="date", showgrid=True)
+    fig.update_xaxes(showgrid=True)
+    _date_axis(fig, tl["date"])
     return style(fig, title, subtitle, height=max(320, 170 + 90 * len(present)), lang=lang)
+
+
+def aid_by_donor(df: pd.DataFrame, names: Mapping[str, str], kind_labels: Mapping[str, str], title: str,
+                 subtitle: str = "", lang: str = "en") -> go.Figure:
+    """Pledges and packages per donor by quarter (``derive.aid_by_donor``): one panel per kind, bars stacked by donor
+    within a kind only."""
+    if df.empty:
+        return empty(title, subtitle=subtitle, lang=lang)
+    kinds = [k for k in kind_labels if k in set(df["kind"])]
+    fig = make_subplots(rows=len(kinds), cols=1, shared_xaxes=True, vertical_spacing=0.12,
+                        subplot_titles=[kind_labels.get(k, k) for k in kinds])
+    donors = list(dict.fromkeys(df.sort_values("value_usd", ascending=False)["donor"]))
+    colors = _colors(donors)
+    other = {"en": "Other donors", "ar": "مانحون آخرون"}[lang if lang in ("en", "ar") else "en"]
+    for row, kind in enumerate(kinds, start=1):
+        dk = df[df["kind"] == kind]
+        for donor in donors:
+            dd = dk[dk["donor"] == donor]
+            if dd.empty:
+                continue
+            label = other if donor == "other" else _name(names, donor)
+            fig.add_bar(x=dd["quarter"] + pd.Timedelta(days=45), y=dd["value_usd"], name=label, legendgroup=donor,
+                        marker_color=colors[donor], width=80 * DAY_MS, row=row, col=1,
+                        showlegend=donor not in set(df[df["kind"].isin(kinds[: row - 1])]["donor"]),
+                        customdata=_custom([usd(v, lang) for v in dd["value_usd"]], dd["n_figures"]),
+                        hovertemplate=f"<b>{label}</b> · {kind_labels.get(kind, kind)}<br>%{{x|%Y-%m}}: "
+                                      "%{customdata[0]} (%{customdata[1]})<extra></extra>")
+        top = float(dk.groupby("quarter")["value_usd"].sum().max())
+        fig.update_yaxes(rangemode="tozero", row=row, col=1, **_usd_ticks(top, lang))
+    fig.update_layout(barmode="stack")
+    _date_axis(fig, df["quarter"], monthly=True)
+    return style(fig, title, subtitle, height=max(HEIGHT, 260 * len(kinds) + 80), lang=lang)
+
+
+def outlet_coverage(df: pd.DataFrame, type_labels: Mapping[str, str], title: str, subtitle: str = "",
+                    lang: str = "en") -> go.Figure:
+    """Outlets (rows) x meetings (columns): a cell where the outlet reported the meeting, coloured by the days from
+    the meeting to its first article (``derive.outlet_coverage``)."""
+    if df.empty:
+        return empty(title, subtitle=subtitle, lang=lang)
+    meetings = df.drop_duplicates("meeting_id").sort_values("date")
+    xlabels = [(f"#{int(n)} " if pd.notna(n) else "") + day(d_) for n, d_ in zip(meetings["number"], meetings["date"],
+                                                                                 strict=True)]
+    xpos = dict(zip(meetings["meeting_id"], xlabels, strict=True))
+    outlets = list(df.groupby("outlet")["meeting_id"].nunique().sort_values().index)
+    days = df["days"].clip(lower=-3, upper=30)
+    word = "days after the meeting" if lang == "en" else "يوما بعد الاجتماع"
+    custom = _custom([wrap(o, limit=60) for o in df["outlet"]], [type_labels.get(t, t) for t in df["event_type"]],
+                     df["days"], df["n_articles"])
+    fig = go.Figure(go.Scatter(
+        x=[xpos[m] for m in df["meeting_id"]], y=[wrap(o, limit=60) for o in df["outlet"]], mode="markers",
+        marker={"symbol": "square", "size": 14, "color": days, "colorscale": "Viridis", "cmin": 0, "cmax": 14,
+                "colorbar": {"title": {"text": word, "side": "top"}, "thickness": 10, "orientation": "h",
+                             "len": 0.5, "x": 0.5, "xanchor": "center", "y": -0.25, "yanchor": "top", "dtick": 7}},
+        customdata=custom, hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} %{x}<br>"
+                                         f"%{{customdata[2]}} {word} · %{{customdata[3]}}<extra></extra>",
+    ))
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=xlabels, tickangle=-45)
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=[wrap(o, limit=60) for o in outlets])
+    return style(fig, title, subtitle, height=max(320, 200 + 24 * len(outlets)), lang=lang)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from dashboard.extract.normalize import norm, normalize
 from dashboard.schema import Corpus
 
 MEETING_TYPES = ("udcg_meeting", "coalition_meeting", "nato_meeting", "armaments_meeting", "other_meeting",
@@ -64,7 +65,7 @@ def day(x: object, missing: str = "") -> str:
         return missing
 
 
-def published_label(article: Mapping[str, object], missing: str = "no publication date") -> str:
+def published_label(article: Mapping[str, object], missing: str = "no publication date", lang: str = "en") -> str:
     """The publication day, or for an undated article the window its content allows ("between 2025-02-13 and
     2025-06-04 (basis)"), never an invented day."""
     pub = day(article.get("published"))
@@ -73,11 +74,16 @@ def published_label(article: Mapping[str, object], missing: str = "no publicatio
     lo, hi = day(article.get("date_window_start")), day(article.get("date_window_end"))
     if not (lo or hi):
         return missing
+    ar = lang == "ar"
     if lo and hi:
-        span = lo if lo == hi else f"between {lo} and {hi}"
+        span = lo if lo == hi else (f"بين {lo} و{hi}" if ar else f"between {lo} and {hi}")
+    elif ar:
+        span = f"في {lo} أو بعده" if lo else f"في {hi} أو قبله"
     else:
         span = f"on or after {lo}" if lo else f"on or before {hi}"
     basis = txt(article.get("date_window_basis"))
+    if ar:
+        return f"بلا تاريخ نشر: {span}"
     return f"undated: {span}" + (f" ({basis})" if basis else "")
 
 
@@ -129,7 +135,7 @@ def events_by_month(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def latest_events(events: pd.DataFrame, articles: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    cols = ["date", "event_type", "location", "attending_count", "article_id", "title", "evidence"]
+    cols = ["date", "event_type", "location", "attending_count", "article_id", "title", "evidence", "meeting_id"]
     if events.empty:
         return pd.DataFrame(columns=cols)
     titles = articles.set_index(articles["article_id"].astype("string").fillna(""))["title"]
@@ -200,6 +206,24 @@ def category_totals(figures: pd.DataFrame) -> pd.DataFrame:
     return out[cols].sort_values(["kind", "value_usd"], ascending=[True, False]).reset_index(drop=True)
 
 
+def aid_by_donor(figures: pd.DataFrame, kinds: tuple[str, ...] = ("pledge", "package"), top: int = 8) -> pd.DataFrame:
+    """Per donor, kind and quarter: the sum of the distinct figures of that kind (a figure reported by several
+    articles counts once; kinds are never added together), the ``top`` donors by total and the rest as ``other``.
+    Columns: quarter (first day), donor, kind, value_usd, n_figures."""
+    cols = ["quarter", "donor", "kind", "value_usd", "n_figures"]
+    d = figures[figures["kind"].isin(kinds) & figures["value_usd"].notna() & figures["date"].notna()]
+    d = d[~d["donor"].isin(["", "ALL"])]
+    if d.empty:
+        return pd.DataFrame({c: pd.Series(dtype="float64" if c == "value_usd" else "object") for c in cols})
+    best = d.groupby("donor")["value_usd"].sum().sort_values(ascending=False)
+    keep = set(best.index[:top])
+    d = d.assign(donor=d["donor"].where(d["donor"].isin(keep), "other"),
+                 quarter=pd.to_datetime(d["date"]).dt.to_period("Q").dt.to_timestamp())
+    out = d.groupby(["quarter", "donor", "kind"], as_index=False).agg(value_usd=("value_usd", "sum"),
+                                                                     n_figures=("value_usd", "size"))
+    return out[cols].sort_values(["quarter", "donor"]).reset_index(drop=True)
+
+
 def latest_totals(figures: pd.DataFrame) -> pd.DataFrame:
     """Per donor, the most recent cumulative total (ties: more sources, then the larger value)."""
     t = figures[(figures["kind"] == "cumulative_total") & figures["value_usd"].notna()]
@@ -249,16 +273,27 @@ def role_counts(participants: pd.DataFrame, events: pd.DataFrame) -> pd.DataFram
     return out.sort_values(["meetings", "country"], ascending=[False, True]).reset_index(drop=True)
 
 
-ROLE_GROUPS = {"chair": ("chair",), "part": ("attendee", "party"), "absent": ("absent",)}
+TALK_TYPES = ("phone_call", "bilateral_meeting")  # talks between two sides, not meetings of a group
+GROUP_TYPES = tuple(t for t in MEETING_TYPES if t not in TALK_TYPES)
+ROLE_GROUPS = {  # group -> (roles, meeting types)
+    "chair": (("chair",), GROUP_TYPES), "part": (("chair", "attendee", "party"), GROUP_TYPES),
+    "absent": (("absent",), GROUP_TYPES), "talks": (("chair", "attendee", "party"), TALK_TYPES),
+}
 
 
 def role_group(roles: pd.DataFrame, group: str) -> pd.DataFrame:
-    """Rows of ``role_counts`` for one role group (``chair``, ``part`` = attends or party to talks, ``absent``)."""
-    return roles[roles["role"].isin(ROLE_GROUPS[group])]
+    """Rows of ``role_counts`` for one group: ``chair``, ``part`` (chairs, attends or is a party: a chair takes part
+    too), ``absent`` (all three: meetings of a group, not calls or bilateral talks) and ``talks`` (phone calls and
+    bilateral talks, charted apart)."""
+    role_set, types = ROLE_GROUPS[group]
+    known = roles["event_type"].isin(MEETING_TYPES)
+    return roles[roles["role"].isin(role_set) & (roles["event_type"].isin(types) | (~known & (group != "talks")))]
 
 
 def country_totals(roles: pd.DataFrame) -> pd.DataFrame:
-    """Per country: meetings taken part in (any role but absent), chaired, absent. For the map."""
+    """Per country: meetings of a group taken part in (any role but absent), chaired, absent. For the map. Phone
+    calls and bilateral talks are not counted."""
+    roles = roles[~roles["event_type"].isin(TALK_TYPES)]
     if roles.empty:
         return pd.DataFrame({"country": pd.Series(dtype="string"), "took_part": pd.Series(dtype="int64"),
                              "chaired": pd.Series(dtype="int64"), "absent": pd.Series(dtype="int64")})
@@ -273,11 +308,13 @@ def country_totals(roles: pd.DataFrame) -> pd.DataFrame:
 
 
 def attendance_reports(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per reported count of attending countries."""
+    """One row per meeting and reported count of attending countries (a count repeated by several articles is one
+    point, with its first article), so the chart stays light at any corpus size."""
     cols = ["date_start", "event_type", "attending_count", "attending_qualifier", "location", "article_id",
             "meeting_id", "evidence"]
     ev = events[events["attending_count"].notna() & events["date_start"].notna()]
-    return ev[cols].sort_values("date_start").reset_index(drop=True)
+    ev = ev.assign(_m=_meeting_keys(ev)).sort_values("date_start")
+    return ev.drop_duplicates(["_m", "attending_count"])[cols].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -325,13 +362,15 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
     """Reference meetings as the backbone, corpus meetings laid on them.
 
     Columns: event_type, date, number, location, chairs, attendance, status, n_articles, article_ids, evidence,
-    disagreement, source. ``status``: ``reported`` (in the reference and the corpus), ``disagreement`` (reported,
+    disagreement, source, ref_source. ``attendance`` is a number or a range of numbers of countries (from the
+    reference's ``attending_low``/``attending_high``, never its research notes), ``ref_source`` the first URL the
+    reference row rests on. ``status``: ``reported`` (in the reference and the corpus), ``disagreement`` (reported,
     sources disagree), ``not covered`` (reference only), ``not held`` (a reference meeting that was called off),
     ``not in reference`` (corpus only).
     """
     names = names or {}
     cols = ["event_type", "date", "number", "location", "chairs", "attendance", "status", "n_articles",
-            "article_ids", "evidence", "disagreement", "source"]
+            "article_ids", "evidence", "disagreement", "source", "ref_source", "meeting_id"]
     mt = meetings if len(meetings) else meetings_from_events(events)
     mt = mt[mt["date_start"].notna()] if len(mt) else mt
     evid = {}
@@ -358,7 +397,7 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
             "attendance": att, "status": "disagreement" if dis else "reported",
             "n_articles": int(m.n_articles) if pd.notna(m.n_articles) else 0,
             "article_ids": txt(m.article_ids), "evidence": evid.get(txt(m.meeting_id)) or evid.get(first_event, ""),
-            "disagreement": dis, "source": "corpus",
+            "disagreement": dis, "source": "corpus", "ref_source": "", "meeting_id": txt(m.meeting_id),
         })
     corpus_rows = pd.DataFrame(rows, columns=cols)
     corpus_rows["date"] = pd.to_datetime(corpus_rows["date"])
@@ -388,19 +427,20 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
             "event_type": r.event_type, "date": r.date, "number": num,
             "location": txt(getattr(r, "location", "")),
             "chairs": chairs(getattr(r, "chairs", "")) + (f" ({chair_names})" if chair_names else ""),
-            "attendance": txt(getattr(r, "attendance", "")), "source": "reference",
+            "attendance": count_range(getattr(r, "attending_low", None), getattr(r, "attending_high", None)),
+            "source": "reference", "ref_source": first_url(getattr(r, "sources", "")),
         }
         if matched.empty:
             held = txt(getattr(r, "format", "")).lower() != "not held"  # a cancelled meeting cannot be covered
             out.append({**base, "status": "not covered" if held else "not held", "n_articles": 0, "article_ids": "",
-                        "evidence": "", "disagreement": ""})
+                        "evidence": "", "disagreement": "", "meeting_id": ""})
         else:
             dis = "; ".join(d for d in matched["disagreement"] if d)
             ids = ";".join(dict.fromkeys(i for s in matched["article_ids"] for i in s.split(";") if i))
             out.append({**base, "status": "disagreement" if dis else "reported",
                         "n_articles": len(ids.split(";")) if ids else 0, "article_ids": ids,
                         "evidence": next((e for e in matched["evidence"] if e), ""), "disagreement": dis,
-                        "source": "reference+corpus"})
+                        "source": "reference+corpus", "meeting_id": next((x for x in matched["meeting_id"] if x), "")})
     rest = corpus_rows[~corpus_rows.index.isin(used)].copy()
     rest.loc[rest["status"] == "reported", "status"] = "not in reference"
     res = pd.concat([pd.DataFrame(out, columns=cols), rest], ignore_index=True)
@@ -408,9 +448,32 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
     return res.sort_values(["date", "event_type"]).reset_index(drop=True)
 
 
+def count_range(low: object, high: object) -> str:
+    """``50``, ``45–50`` or ``""`` from two counts (either may be missing)."""
+    lo = None if low is None or pd.isna(low) else int(low)  # type: ignore[call-overload]
+    hi = None if high is None or pd.isna(high) else int(high)  # type: ignore[call-overload]
+    if lo is None and hi is None:
+        return ""
+    if lo is None or hi is None or lo == hi:
+        return str(lo if hi is None else hi)
+    return f"{min(lo, hi)}–{max(lo, hi)}"
+
+
+def first_url(cell: object) -> str:
+    """The first http(s) URL of a ``;``-separated list, or ``""``."""
+    for part in txt(cell).split(";"):
+        part = part.strip()
+        if re.match(r"https?://[^\s\"'<>]+$", part):
+            return part
+    return ""
+
+
 def restrict_reference(reference: pd.DataFrame | None, date_from: object, date_to: object,
-                       types: tuple[str, ...]) -> pd.DataFrame | None:
-    """The reference calendar cut to the date range and event types of the filter."""
+                       types: tuple[str, ...], countries: tuple[str, ...] = (),
+                       meetings: pd.DataFrame | None = None) -> pd.DataFrame | None:
+    """The reference calendar cut to the date range and event types of the filter. With ``countries``: only the
+    reference meetings that are theirs, i.e. chaired by one of them, or matching one of ``meetings`` (the corpus
+    meetings the country filter kept) by number, else by type and date (± 1 day)."""
     if reference is None or reference.empty:
         return reference
     ref = reference.copy()
@@ -423,6 +486,30 @@ def restrict_reference(reference: pd.DataFrame | None, date_from: object, date_t
     if types:
         kinds = ref["kind"].map(kind_to_type) if "kind" in ref else pd.Series("udcg_meeting", index=ref.index)
         keep &= kinds.isin(types)
+    if countries:
+        want = set(countries)
+        chaired = ref["chairs"].astype("string").fillna("").map(
+            lambda c: bool(want & {x.strip() for x in c.split(";")})) if "chairs" in ref else False
+        kinds = ref["kind"].map(kind_to_type) if "kind" in ref else pd.Series("udcg_meeting", index=ref.index)
+        hit = pd.Series(False, index=ref.index)
+        if meetings is not None and len(meetings):
+            mt = meetings[meetings["date_start"].notna() | meetings["reference_number"].notna()]
+            by_num = {(str(t), int(n)) for t, n in zip(mt["event_type"].astype("string"),
+                                                       mt["reference_number"].astype("Float64"), strict=True)
+                      if pd.notna(n)}
+            nums = ref["number"].astype("Float64") if "number" in ref else pd.Series(pd.NA, index=ref.index)
+            hit |= pd.Series([(k, int(n)) in by_num if pd.notna(n) else False for k, n in zip(kinds, nums,
+                                                                                               strict=True)],
+                             index=ref.index)
+            days: dict[str, set[pd.Timestamp]] = {}  # type -> days of the corpus meetings (the reference is short)
+            for t, day_ in zip(mt["event_type"].astype("string"), pd.to_datetime(mt["date_start"]), strict=True):
+                if pd.notna(day_):
+                    days.setdefault(str(t), set()).add(day_.normalize())
+            near = [bool(pd.notna(x) and any(x.normalize() + pd.Timedelta(days=k) in days.get(str(k_), ())
+                                             for k in (-1, 0, 1)))
+                    for x, k_ in zip(d, kinds, strict=True)]
+            hit |= pd.Series(near, index=ref.index)
+        keep &= chaired | hit
     return ref[keep]
 
 
@@ -469,3 +556,114 @@ def article_rows(c: Corpus, article_id: str) -> dict[str, pd.DataFrame]:
         df = getattr(c, name)
         out[name] = df[df["article_id"] == article_id].reset_index(drop=True)
     return out
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Search
+
+
+def search_index(c: Corpus, country_words: Mapping[str, str], type_words: Mapping[str, str]) -> pd.DataFrame:
+    """Per article, the matching form (``extract.normalize``: hamza, ta marbuta, alef maqsura, diacritics folded,
+    Latin lower-cased) of its title and text, and of its extracted facts: the countries it names or that take part
+    in its events (``country_words``: code -> names in both languages), its places and its event types
+    (``type_words``: type -> labels). Columns: article_id, text, facts."""
+    arts = c.articles
+    aid = _s(arts["article_id"])
+    text = [norm(f"{txt(t)}\n{txt(x)}") for t, x in zip(arts["title"], arts["text"], strict=True)]
+    facts: dict[str, set[str]] = {a: set() for a in aid}
+    for df in (c.mentions, c.participants):
+        for a, code in zip(_s(df["article_id"]), _s(df["country"]), strict=True):
+            if a in facts and code:
+                facts[a].add(country_words.get(code, code))
+    ev = c.events
+    for a, t, loc in zip(_s(ev["article_id"]), _s(ev["event_type"]), _s(ev["location"]), strict=True):
+        if a in facts:
+            facts[a].update(x for x in (type_words.get(t, t), loc) if x)
+    sp = c.spans[_s(c.spans["kind"]) == "place"]
+    for a, raw, value in zip(_s(sp["article_id"]), _s(sp["raw"]), _s(sp["value"]), strict=True):
+        if a in facts:
+            facts[a].update(x for x in (raw, value) if x)
+    return pd.DataFrame({"article_id": aid.to_numpy(), "text": text,
+                         "facts": [norm(" | ".join(sorted(facts[a]))) for a in aid]})
+
+
+def search(index: pd.DataFrame, query: str) -> list[str]:
+    """Article ids whose text or facts contain every word of ``query`` (matched in normalised form)."""
+    words = [w for w in norm(query).split() if w]
+    if not words or index.empty:
+        return []
+    keep = pd.Series(True, index=index.index)
+    hay = index["text"] + "\n" + index["facts"]
+    for w in words:
+        keep &= hay.str.contains(w, regex=False)
+    return list(index.loc[keep, "article_id"])
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]+")
+
+
+def match_html(text: object, query: str, limit: int = 400) -> str:
+    """The first sentence of ``text`` that contains a word of ``query`` (normalised match), as escaped HTML with the
+    matched words in ``<mark>``; ``""`` when no sentence matches (the match was in the facts only)."""
+    words = [w for w in norm(query).split() if w]
+    s = txt(text)
+    if not words or not s:
+        return ""
+    n = normalize(s)
+    hits = sorted((m.start(), m.end()) for w in words for m in re.finditer(re.escape(w), n.text))
+    if not hits:
+        return ""
+    a0, b0 = n.span(*hits[0])
+    starts = [m.end() for m in _SENTENCE_END.finditer(s, 0, a0)]
+    lo = starts[-1] if starts else 0
+    end = _SENTENCE_END.search(s, b0)
+    hi = min(end.start() + 1 if end else len(s), lo + limit)
+    marks: list[tuple[int, int]] = []
+    for a, b in hits:
+        oa, ob = n.span(a, b)
+        if lo <= oa and ob <= hi and (not marks or oa >= marks[-1][1]):
+            marks.append((oa, ob))
+    out, pos = [], lo
+    for a, b in marks:
+        out.append(html.escape(s[pos:a]) + f"<mark>{html.escape(s[a:b])}</mark>")
+        pos = b
+    out.append(html.escape(s[pos:hi]))
+    return "".join(out).strip()
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Outlets
+
+
+def outlet_coverage(meetings: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame,
+                    top_outlets: int = 15, last_meetings: int = 40) -> pd.DataFrame:
+    """Which outlets reported which meetings, and how soon: per (outlet, meeting) the days from the meeting to the
+    outlet's first article about it (0 = same day; negative = announced before). The ``top_outlets`` outlets that
+    covered most meetings, the ``last_meetings`` latest meetings. Columns: outlet, meeting_id, date, number,
+    event_type, days, n_articles."""
+    cols = ["outlet", "meeting_id", "date", "number", "event_type", "days", "n_articles"]
+    ev = events[_s(events["meeting_id"]) != ""]
+    if ev.empty or meetings.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    art = articles.drop_duplicates("article_id").set_index(_s(articles.drop_duplicates("article_id")["article_id"]))
+    d = pd.DataFrame({"meeting_id": _s(ev["meeting_id"]).to_numpy(), "article_id": _s(ev["article_id"]).to_numpy()})
+    d["outlet"] = lookup(d["article_id"], art["outlet"].astype("string")).fillna("").str.strip().to_numpy()
+    d["published"] = lookup(d["article_id"], art["published"]).to_numpy()
+    d = d[d["outlet"] != ""]
+    mt = meetings.drop_duplicates("meeting_id").set_index(_s(meetings.drop_duplicates("meeting_id")["meeting_id"]))
+    d = d[d["meeting_id"].isin(mt.index)]
+    if d.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    d["date"] = lookup(d["meeting_id"], mt["date_start"]).to_numpy()
+    d = d[d["date"].notna()]
+    d["delay"] = (pd.to_datetime(d["published"]) - pd.to_datetime(d["date"])).dt.days
+    g = d.groupby(["outlet", "meeting_id"], as_index=False).agg(days=("delay", "min"), n_articles=("article_id",
+                                                                                                   "nunique"))
+    best = g.groupby("outlet")["meeting_id"].nunique().sort_values(ascending=False)
+    g = g[g["outlet"].isin(best.index[:top_outlets])]
+    latest = mt.loc[mt.index.isin(g["meeting_id"]), "date_start"].sort_values().index[-last_meetings:]
+    g = g[g["meeting_id"].isin(latest)]
+    g["date"] = lookup(g["meeting_id"], mt["date_start"]).to_numpy()
+    g["number"] = lookup(g["meeting_id"], mt["reference_number"].astype("Float64")).to_numpy()
+    g["event_type"] = lookup(g["meeting_id"], _s(mt["event_type"])).to_numpy()
+    return g[cols].sort_values(["date", "outlet"]).reset_index(drop=True)

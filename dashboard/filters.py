@@ -29,7 +29,8 @@ EVENT_TYPES: dict[str, tuple[str, str]] = {  # type -> (English label, Arabic la
     "bilateral_meeting": ("Bilateral talks", "محادثات ثنائية"),
     "other_meeting": ("Other meeting", "اجتماع آخر"),
 }
-URL_KEYS = ("countries", "from", "to", "types", "lang")
+URL_KEYS = ("countries", "from", "to", "types", "outlets", "lang")
+OUTLET_SEP = "|"  # outlets are free text (a comma may be part of a name)
 _ISO3 = re.compile(r"^(?:[A-Z]{3}|ALL)$")
 _TYPE = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 
@@ -44,6 +45,7 @@ class Filters:
     event_types: tuple[str, ...] = ()
     lang: str = "en"
     extra: Mapping[str, str] = field(default_factory=dict, compare=False)
+    outlets: tuple[str, ...] = ()
 
     @property
     def has_dates(self) -> bool:
@@ -51,7 +53,7 @@ class Filters:
 
     @property
     def active(self) -> bool:
-        return bool(self.countries or self.has_dates or self.event_types)
+        return bool(self.countries or self.has_dates or self.event_types or self.outlets)
 
     def to_query(self) -> dict[str, str]:
         """The URL parameters for this state (only the ones that restrict something)."""
@@ -64,6 +66,8 @@ class Filters:
             q["to"] = self.date_to.isoformat()
         if self.event_types:
             q["types"] = ",".join(self.event_types)
+        if self.outlets:
+            q["outlets"] = OUTLET_SEP.join(self.outlets)
         if self.lang != "en":
             q["lang"] = self.lang
         return q
@@ -78,18 +82,29 @@ class Filters:
         if self.event_types:
             bits.append("-".join(t.removesuffix("_meeting") for t in self.event_types)
                         if len(self.event_types) <= 3 else f"{len(self.event_types)}-types")
+        if self.outlets:
+            bits.append(f"{len(self.outlets)}-outlet{'s' if len(self.outlets) > 1 else ''}")
         return "_".join(bits) if bits else "all"
 
     def describe(self, country_label: Callable[[str], str] = str) -> str:
-        """One line for captions and chart subtitles."""
+        """One line for captions and chart subtitles, in the label language (dates read in the language's order:
+        "from … to …" / "من … إلى …")."""
+        ar = self.lang == "ar"
         bits = []
         if self.countries:
-            bits.append(", ".join(country_label(c) for c in self.countries))
+            bits.append(("، " if ar else ", ").join(country_label(c) for c in self.countries))
         if self.has_dates:
-            bits.append(f"{self.date_from or '…'} – {self.date_to or '…'}")
+            if ar:
+                bits.append(" ".join(x for x in (f"من {self.date_from}" if self.date_from else "",
+                                                 f"إلى {self.date_to}" if self.date_to else "") if x))
+            else:
+                bits.append(" ".join(x for x in (f"from {self.date_from}" if self.date_from else "",
+                                                 f"to {self.date_to}" if self.date_to else "") if x))
         if self.event_types:
-            bits.append(", ".join(EVENT_TYPES.get(t, (t, t))[0] for t in self.event_types))
-        return " · ".join(bits) if bits else "all data"
+            bits.append(("، " if ar else ", ").join(EVENT_TYPES.get(t, (t, t))[ar] for t in self.event_types))
+        if self.outlets:
+            bits.append(("، " if ar else ", ").join(self.outlets))
+        return " · ".join(bits) if bits else ("كل البيانات" if ar else "all data")
 
 
 def _split(value: Any) -> list[str]:
@@ -117,11 +132,47 @@ def from_query(params: Mapping[str, Any]) -> Filters:
     if d0 and d1 and d0 > d1:
         d0, d1 = d1, d0
     lang = "ar" if str(params.get("lang", "")).strip() == "ar" else "en"
-    return Filters(countries=countries, date_from=d0, date_to=d1, event_types=types, lang=lang)
+    raw = params.get("outlets")
+    raw = raw[-1] if isinstance(raw, (list, tuple)) and raw else raw
+    outlets = tuple(dict.fromkeys(o.strip()[:200] for o in str(raw or "").split(OUTLET_SEP) if o.strip()))[:50]
+    return Filters(countries=countries, date_from=d0, date_to=d1, event_types=types, lang=lang, outlets=outlets)
 
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Applying filters
+
+
+def reference_chaired(countries: Iterable[str]) -> set[tuple[str, int]]:
+    """(event type, number) of the reference meetings chaired by one of ``countries``."""
+    try:
+        from dashboard.meetings import reference_meetings
+        ref = reference_meetings()
+    except Exception:  # no reference calendar: nothing to add
+        return set()
+    want = set(countries)
+    out = set()
+    for kind, num, chairs in zip(ref["kind"].astype("string"), ref["number"], ref["chairs"].astype("string"),
+                                 strict=True):
+        if pd.notna(num) and pd.notna(chairs) and want & {c.strip() for c in str(chairs).split(";")}:
+            out.add((str(kind), int(num)))
+    return out
+
+
+def countries_meetings(corpus: Corpus, countries: Iterable[str]) -> tuple[set[str], set[str]]:
+    """(events in which one of ``countries`` is named, meetings that are theirs): a meeting is theirs when one of
+    its events names one of them, or the reference calendar lists one of them as its chair."""
+    p = corpus.participants
+    own = _ids(p.loc[isin(p["country"], countries), "event_id"])
+    ev = corpus.events
+    mids = _ids(ev.loc[isin(ev["event_id"], own), "meeting_id"])
+    chaired = reference_chaired(countries)
+    if chaired:
+        mt = corpus.meetings
+        num = mt["reference_number"].astype("Float64")
+        pairs = zip(mt["event_type"].astype("string").fillna(""), num, mt["meeting_id"].astype("string"),
+                    strict=True)
+        mids |= {str(m) for t, n, m in pairs if pd.notna(n) and pd.notna(m) and (t, int(n)) in chaired}
+    return own, mids
 
 
 def _in_range(dates: pd.Series, f: Filters) -> pd.Series:
@@ -142,8 +193,13 @@ def _explode_ids(col: pd.Series) -> pd.Series:
 def apply(corpus: Corpus, f: Filters) -> Corpus:
     """Cut every table of ``corpus`` to the filter (``errors`` is never filtered).
 
-    - events: type in ``event_types``; ``date_start`` in range (undated events drop out when a range is set); one of
-      the selected countries takes part in it (any role).
+    What a country filter means, on every page: the meetings and talks the selected countries are part of (named in
+    any role in any article's report of it, or listed as chair in the reference calendar), with their full coverage
+    (every article and event that reports such a meeting), plus the articles that name the countries and the aid
+    they give.
+
+    - events: type in ``event_types``; ``date_start`` in range (undated events drop out when a range is set); with
+      countries, events in which one of them is named, and every event of a meeting that is theirs (above).
     - participants: rows of kept events; with a country filter, only the selected countries' rows.
     - amounts: donor among the countries; date (the amount's own, else its article's publication) in range; an amount
       tied to an event is kept only if that event is.
@@ -154,15 +210,21 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
     """
     if not f.active:
         return corpus
+    by_outlet = None
+    if f.outlets:  # the articles of those outlets, and what was extracted from them
+        a = corpus.articles
+        by_outlet = _ids(a.loc[isin(a["outlet"], f.outlets), "article_id"])
     ev = corpus.events
     keep = pd.Series(True, index=ev.index)
+    if by_outlet is not None:
+        keep &= isin(ev["article_id"], by_outlet)
     if f.event_types:
         keep &= isin(ev["event_type"], f.event_types)
     if f.has_dates:
         keep &= _in_range(ev["date_start"], f)
     if f.countries:
-        p = corpus.participants
-        keep &= isin(ev["event_id"], _ids(p.loc[isin(p["country"], f.countries), "event_id"]))
+        own, mids = countries_meetings(corpus, f.countries)
+        keep &= isin(ev["event_id"], own) | isin(ev["meeting_id"], mids)
     events = ev[keep]
     kept_events = _ids(events["event_id"])
 
@@ -186,9 +248,13 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
     if f.event_types:
         has_event = am["event_id"].notna() & (am["event_id"].astype("string") != "").fillna(False)
         akeep &= ~has_event | isin(am["event_id"], kept_events)
+    if by_outlet is not None:
+        akeep &= isin(am["article_id"], by_outlet)
     amounts = am[akeep]
 
     arkeep = pd.Series(True, index=art.index)
+    if by_outlet is not None:
+        arkeep &= isin(art["article_id"], by_outlet)
     if f.has_dates:
         arkeep &= _in_range(pub, f)
     if f.countries:
@@ -207,6 +273,8 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
 
     mt = corpus.meetings
     mkeep = pd.Series(True, index=mt.index)
+    if by_outlet is not None:  # meetings reported by those outlets
+        mkeep &= isin(mt["meeting_id"], _ids(events["meeting_id"]))
     if f.event_types:
         mkeep &= isin(mt["event_type"], f.event_types)
     if f.has_dates:
@@ -238,6 +306,7 @@ class Options:
     event_types: tuple[str, ...]
     date_min: dt.date
     date_max: dt.date
+    outlets: tuple[str, ...] = ()
 
 
 def _dates(series: Iterable[pd.Series]) -> list[dt.date]:
@@ -259,34 +328,52 @@ def options(corpus: Corpus, today: dt.date | None = None) -> Options:
     found = _dates([corpus.events["date_start"], corpus.articles["published"], corpus.amounts["date_start"]])
     today = today or dt.date.today()
     d0, d1 = (min(found), max(found)) if found else (today - dt.timedelta(days=365), today)
-    return Options(countries=tuple(sorted(codes)), event_types=tuple(types), date_min=d0, date_max=d1)
+    names = corpus.articles["outlet"].astype("string").str.strip()
+    counts = names[names.fillna("") != ""].value_counts()
+    return Options(countries=tuple(sorted(codes)), event_types=tuple(types), date_min=d0, date_max=d1,
+                   outlets=tuple(str(o) for o in counts.index))
 
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Widgets (streamlit)
 
-K_COUNTRIES, K_DATES, K_TYPES, K_LANG = "f_countries", "f_dates", "f_types", "f_lang"
+K_COUNTRIES, K_DATES, K_TYPES, K_LANG, K_OUTLETS = "f_countries", "f_dates", "f_types", "f_lang", "f_outlets"
+K_DATES_SET = "_f_dates_set"  # True only while the date range is one the user chose (in the widget or the URL)
 
 
 def _state_from(f: Filters, opts: Options) -> dict[str, Any]:
     return {
         K_COUNTRIES: list(f.countries),
         K_DATES: (f.date_from or opts.date_min, f.date_to or opts.date_max),
+        K_DATES_SET: f.has_dates,
         K_TYPES: list(f.event_types),
+        K_OUTLETS: list(f.outlets),
         K_LANG: f.lang,
     }
 
 
 def from_state(state: Mapping[str, Any], opts: Options) -> Filters:
-    """Filters from the widget values; a date range equal to the data's span means "no date filter"."""
-    dates = state.get(K_DATES) or ()
+    """Filters from the widget values. The date range restricts only when the user set it (``K_DATES_SET``); the
+    default range follows the data, so new data (an upload) widens it instead of being hidden by the old span."""
+    dates: Any = state.get(K_DATES) or ()
     dates = tuple(d for d in dates if d) if isinstance(dates, (list, tuple)) else (dates,)
     d0 = dates[0] if dates else None
     d1 = dates[1] if len(dates) > 1 else None
+    if not state.get(K_DATES_SET, True):
+        d0 = d1 = None
     d0 = None if d0 == opts.date_min else d0
     d1 = None if d1 == opts.date_max else d1
     return Filters(countries=tuple(state.get(K_COUNTRIES) or ()), date_from=d0, date_to=d1,
-                   event_types=tuple(state.get(K_TYPES) or ()), lang=state.get(K_LANG) or "en")
+                   event_types=tuple(state.get(K_TYPES) or ()), lang=state.get(K_LANG) or "en",
+                   outlets=tuple(state.get(K_OUTLETS) or ()))
+
+
+def _dates_changed(opts: Options) -> None:
+    """The user touched the date widget: the range is a filter unless it is the data's whole span."""
+    import streamlit as st
+
+    value = st.session_state.get(K_DATES) or ()
+    st.session_state[K_DATES_SET] = tuple(value) != (opts.date_min, opts.date_max)
 
 
 def sidebar(opts: Options, country_label: Callable[[str], str], where: Any = None) -> Filters:
@@ -299,26 +386,36 @@ def sidebar(opts: Options, country_label: Callable[[str], str], where: Any = Non
         url = from_query({k: st.query_params.get(k) for k in URL_KEYS})
         ss.update(_state_from(url, opts))
         ss["_filters_seeded"] = True
+    if not ss.get(K_DATES_SET):  # no range chosen: the widget shows the data's span, whatever the data is now
+        ss[K_DATES] = (opts.date_min, opts.date_max)
     # values asked for by the URL stay selectable even if this corpus does not have them
     country_opts = list(dict.fromkeys([*opts.countries, *ss.get(K_COUNTRIES, [])]))
     type_opts = list(dict.fromkeys([*opts.event_types, *ss.get(K_TYPES, [])]))
+    outlet_opts = list(dict.fromkeys([*opts.outlets, *ss.get(K_OUTLETS, [])]))
     lo = min(opts.date_min, *(d for d in ss.get(K_DATES, ()) if d))
     hi = max(opts.date_max, *(d for d in ss.get(K_DATES, ()) if d))
+    ar = ss.get(K_LANG) == "ar"
+
+    def t(en: str, arabic: str) -> str:
+        return arabic if ar else en
+
     with where if where is not None else st.sidebar:
-        st.subheader("Filters · عوامل التصفية")
-        st.multiselect("Countries · الدول", country_opts, key=K_COUNTRIES, format_func=country_label,
-                       placeholder="All countries · كل الدول")
-        st.date_input("Date range · الفترة", min_value=lo, max_value=hi, key=K_DATES, format="YYYY-MM-DD")
-        st.multiselect("Event types · أنواع الأحداث", type_opts, key=K_TYPES,
-                       format_func=lambda t: " · ".join(EVENT_TYPES.get(t, (t, t))),
-                       placeholder="All types · كل الأنواع")
-        st.radio("Chart labels", ["en", "ar"], key=K_LANG, horizontal=True,
+        st.radio(t("Language · اللغة", "اللغة"), ["en", "ar"], key=K_LANG, horizontal=True,
                  format_func=lambda v: {"en": "English", "ar": "العربية"}[v])
+        st.subheader(t("Filters · عوامل التصفية", "عوامل التصفية"))
+        st.multiselect(t("Countries · الدول", "الدول"), country_opts, key=K_COUNTRIES, format_func=country_label,
+                       placeholder=t("All countries · كل الدول", "كل الدول"))
+        st.date_input(t("Date range · الفترة", "الفترة"), min_value=lo, max_value=hi, key=K_DATES,
+                      format="YYYY-MM-DD", on_change=_dates_changed, args=(opts,))
+        st.multiselect(t("Event types · أنواع الأحداث", "أنواع الأحداث"), type_opts, key=K_TYPES,
+                       format_func=lambda x: EVENT_TYPES.get(x, (x, x))[1] if ar else " · ".join(
+                           EVENT_TYPES.get(x, (x, x))), placeholder=t("All types · كل الأنواع", "كل الأنواع"))
+        if outlet_opts:  # options are shown as plain text
+            st.multiselect(t("Outlets · وسائل الإعلام", "وسائل الإعلام"), outlet_opts, key=K_OUTLETS,
+                           placeholder=t("All outlets · كل الوسائل", "كل الوسائل"))
         f = from_state(ss, opts)
-        if f.has_dates:
-            st.caption("Events without a date are hidden while a date range is set.")
         if f.active:
-            st.button("Clear filters", key="f_clear", on_click=_clear, args=(opts, f.lang))
+            st.button(t("Clear filters", "مسح عوامل التصفية"), key="f_clear", on_click=_clear, args=(opts, f.lang))
     sync_url(f)
     return f
 

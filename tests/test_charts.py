@@ -113,8 +113,10 @@ def test_country_roles_stack_meeting_types_per_role():
     assert [t.name for t in chair.data] == [TYPES["udcg_meeting"], TYPES["nato_meeting"]]
     assert list(chair.data[0].y) == [NAMES["USA"]] and chair.layout.barmode == "stack"
     part = charts.country_roles(derive.role_group(roles, "part"), NAMES, TYPES, "t")
-    assert set(part.data[0].y) | set(part.data[1].y) == {NAMES["DEU"], NAMES["GBR"]}
+    assert {y for t in part.data for y in t.y} == {NAMES["DEU"], NAMES["USA"]}  # a chair takes part; a call is apart
     assert part.layout.xaxis.dtick == 1  # whole meetings
+    talks = charts.country_roles(derive.role_group(roles, "talks"), NAMES, TYPES, "t")
+    assert [t.name for t in talks.data] == [TYPES["phone_call"]] and list(talks.data[0].y) == [NAMES["GBR"]]
 
 
 def test_latest_totals_labels_show_sources():
@@ -151,7 +153,7 @@ def test_timeline_statuses_and_hover():
     names = {t.name for t in fig.data}
     assert names == {charts.STATUS_STYLE["reported"][3], charts.STATUS_STYLE["not covered"][3]}
     hover = fig.data[0].hovertemplate
-    for field in ("place", "chairs", "countries", "articles"):
+    for field in ("المكان", "الرئاسة", "دولة", "المقالات"):  # Arabic labels in Arabic mode
         assert field in hover
     assert fig.layout.hoverlabel.align == "right"
 
@@ -264,3 +266,97 @@ def test_png_export_real_kaleido(corpus):
 ])
 def test_an_undated_article_shows_its_window_not_a_day(article, label):
     assert derive.published_label(article) == label
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# charts with 0, 1, 2 and many points (issue 7.6)
+
+DATE_CHARTS = {
+    "events_by_month": lambda c, n: charts.events_by_month(derive.events_by_month(c.events).head(n), TYPES, "t"),
+    "amounts_over_time": lambda c, n: charts.amounts_over_time(
+        derive.amount_figures(c.amounts, c.articles).dropna(subset=["value_usd", "date"]).head(n), NAMES, KINDS, "t"),
+    "attendance_over_time": lambda c, n: charts.attendance_over_time(
+        derive.attendance_reports(c.events).head(n), TYPES, "t"),
+    "meetings_timeline": lambda c, n: charts.meetings_timeline(
+        derive.timeline(c.meetings.head(n), c.events if n else c.events.head(0), None), TYPES, "t"),
+}
+COUNTS = [pytest.param(0, id="none"), pytest.param(1, id="one"), pytest.param(2, id="two"),
+          pytest.param(80, id="many")]
+
+
+def _points(fig: go.Figure) -> int:
+    return sum(len(t.x) for t in fig.data if getattr(t, "x", None) is not None)
+
+
+@pytest.mark.parametrize("n", COUNTS)
+@pytest.mark.parametrize("name", list(DATE_CHARTS))
+def test_date_charts_read_well_with_few_points(corpus, name, n):
+    fig = DATE_CHARTS[name](corpus, n)
+    if n == 0:
+        assert not fig.data and "No data" in fig.layout.annotations[0].text
+        return
+    assert 0 < _points(fig) <= n
+    for axis in [a for k, a in fig.layout.to_plotly_json().items() if k.startswith("xaxis")]:
+        lo, hi = pd.Timestamp(axis["range"][0]), pd.Timestamp(axis["range"][1])
+        assert hi - lo >= pd.Timedelta(days=28), (lo, hi)  # a lone point is not a range of hours
+        assert "%H" not in axis["tickformat"] and "%L" not in axis["tickformat"]
+        assert axis["hoverformat"] == "%Y-%m-%d"
+        ticks = pd.date_range(lo, hi, freq="D")
+        if isinstance(axis["dtick"], str):  # whole months: a label never repeats
+            step = int(axis["dtick"][1:])
+            assert len(ticks) / (30 * step) <= 12
+    if name == "events_by_month":
+        assert all(w <= 31 * charts.DAY_MS for t in fig.data for w in [t.width])  # a bar is a month, not the plot
+
+
+@pytest.mark.parametrize("n", COUNTS)
+def test_world_map_colour_scale_counts_from_zero(corpus, n):
+    totals = derive.country_totals(derive.role_counts(corpus.participants, corpus.events)).head(n)
+    if n:
+        totals = totals.assign(took_part=1) if n == 1 else totals
+    fig = charts.world_map(totals, NAMES, "t")
+    if n == 0:
+        assert not fig.data
+        return
+    geo = fig.data[0]
+    assert geo.zmin == 0 and geo.zmax >= 1
+    if geo.zmax <= 8:
+        assert geo.colorbar.dtick == 1  # whole counts, not 0.6 … 1.4
+
+
+def test_aid_by_donor_per_quarter_never_mixes_kinds():
+    rows = [("1", "x", "DEU", "pledge", 1e9, "2024-01-10"), ("2", "y", "DEU", "pledge", 1e9, "2024-01-12"),
+            ("3", "y", "DEU", "pledge", 5e8, "2024-02-01"), ("4", "z", "DEU", "package", 2e8, "2024-05-01"),
+            ("5", "z", "ALL", "pledge", 9e9, "2024-05-01")]
+    am = frame("amounts", [{"amount_id": i, "article_id": a, "donor": d, "kind": k, "value_usd": v, "date_start": t}
+                           for i, a, d, k, v, t in rows])
+    by = derive.aid_by_donor(derive.amount_figures(am, frame("articles")))
+    got = {(str(q.date()), k): v for q, k, v in zip(by["quarter"], by["kind"], by["value_usd"], strict=True)}
+    assert got == {("2024-01-01", "pledge"): 1.5e9, ("2024-04-01", "package"): 2e8}  # the repeated 1 bn once
+    fig = charts.aid_by_donor(by, NAMES, KINDS, "t")
+    assert [a.text for a in fig.layout.annotations] == ["Pledge", "Package"]
+    assert {t.name for t in fig.data} == {NAMES["DEU"]}
+    assert "No data" in charts.aid_by_donor(by.head(0), NAMES, KINDS, "t").layout.annotations[0].text
+
+
+@pytest.mark.parametrize("n", COUNTS)
+def test_outlet_coverage_chart(corpus, n):
+    cov = derive.outlet_coverage(corpus.meetings, corpus.events, corpus.articles).head(n)
+    fig = charts.outlet_coverage(cov, TYPES, "t")
+    if n == 0:
+        assert not fig.data and "No data" in fig.layout.annotations[0].text
+        return
+    assert len(fig.data[0].x) == len(cov)
+    assert fig.data[0].marker.cmin == 0
+
+
+def test_timeline_drops_number_labels_when_dense():
+    few = pd.DataFrame({"kind": ["udcg_meeting"] * 3, "number": [1, 2, 3],
+                        "date": ["2022-04-26", "2022-06-23", "2022-09-08"], "chairs": ["USA"] * 3})
+    days = pd.date_range("2022-01-01", periods=300, freq="D").astype(str)
+    many = pd.DataFrame({"kind": ["udcg_meeting"] * 300, "number": range(1, 301), "date": days,
+                         "chairs": ["USA"] * 300})
+    sparse = charts.meetings_timeline(derive.timeline(frame("meetings"), frame("events"), few), TYPES, "t")
+    dense = charts.meetings_timeline(derive.timeline(frame("meetings"), frame("events"), many), TYPES, "t")
+    assert list(sparse.data[0].text) == ["1", "2", "3"]
+    assert all(t.text is None for t in dense.data)  # hundreds of meetings: no overlapping labels

@@ -85,7 +85,10 @@ def test_country_filter(corpus):
     assert 0 < len(out.events) < len(corpus.events)
     assert set(out.participants["country"].astype(str)) == {"POL"}
     pol_events = set(corpus.participants.loc[corpus.participants["country"] == "POL", "event_id"])
-    assert set(out.events["event_id"]) == pol_events
+    ev = corpus.events
+    pol_meetings = set(ev.loc[ev["event_id"].isin(pol_events), "meeting_id"].dropna())
+    theirs = pol_events | set(ev.loc[ev["meeting_id"].isin(pol_meetings), "event_id"])  # full coverage
+    assert set(out.events["event_id"]) == theirs and theirs > pol_events
     assert set(out.mentions["country"].astype(str)) <= {"POL"}
     assert set(out.amounts["donor"].dropna()) <= {"POL"}
     assert set(out.spans["article_id"]) <= set(out.articles["article_id"])
@@ -193,7 +196,7 @@ def test_role_counts_count_meetings_not_reports():
     got = {(r.role, r.event_type): r.meetings for r in roles.itertuples()}
     assert got == {("chair", "udcg_meeting"): 1, ("absent", "udcg_meeting"): 1, ("party", "phone_call"): 1}
     totals = derive.country_totals(roles).set_index("country")
-    assert totals.loc["USA", "took_part"] == 2 and totals.loc["USA", "absent"] == 1
+    assert totals.loc["USA", "took_part"] == 1 and totals.loc["USA", "absent"] == 1  # the call is not a meeting
 
 
 def _reference():
@@ -292,3 +295,119 @@ def test_overview_counts(corpus):
 def test_timeline_reference_only_when_corpus_has_no_meetings():
     tl = derive.timeline(frame("meetings"), frame("events"), _reference())
     assert list(tl["status"]) == ["not covered"] * 3 and (tl["n_articles"] == 0).all()
+
+
+def test_timeline_reference_attendance_is_a_number_or_range_with_a_source():
+    """The reference table's research notes ("not reported in pages read (~50 typical)") never reach the page."""
+    from dashboard.meetings import reference_meetings
+
+    ref = reference_meetings()
+    tl = derive.timeline(frame("meetings"), frame("events"), ref)
+    shown = tl["attendance"]
+    assert shown.str.fullmatch(r"(\d+(–\d+)?)?").all(), sorted(set(shown))[:5]
+    assert (shown != "").sum() == (ref["attending_low"].notna() | ref["attending_high"].notna()).sum()
+    assert tl["ref_source"].str.match(r"https?://").sum() >= len(tl) // 2
+
+
+@pytest.mark.parametrize(("low", "high", "shown"), [
+    pytest.param(50, 50, "50", id="same"), pytest.param(45, 50, "45–50", id="range"),
+    pytest.param(None, 40, "40", id="high-only"), pytest.param(pd.NA, pd.NA, "", id="none"),
+])
+def test_count_range(low, high, shown):
+    assert derive.count_range(low, high) == shown
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# search (issue 7.8)
+
+
+def _search_corpus() -> Corpus:
+    arts = frame("articles", [
+        {"article_id": "a", "title": "خبر عن الدفاع",
+         "text": "عُقد اجتماع رامشتاين في بروكسل. وقالت ألمانيا إنها ستقدم دعما."},
+        {"article_id": "b", "title": "اتصال هاتفي", "text": "بحث الوزيران الوضع في أوكرانيا."},
+        {"article_id": "c", "title": "مساعدات جديدة", "text": "أعلنت المملكة المتحدة عن حزمة مساعدات."},
+    ])
+    mentions = frame("mentions", [{"article_id": "b", "country": "DEU", "count": 1, "first_raw": "برلين"}])
+    events = frame("events", [{"event_id": "b1", "article_id": "b", "event_type": "phone_call", "location": "Kyiv"}])
+    return Corpus(articles=arts, events=events, participants=frame("participants"), amounts=frame("amounts"),
+                  mentions=mentions, spans=frame("spans"), errors=frame("errors"), meetings=frame("meetings"))
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    pytest.param("رامشتاين", ["a"], id="word-in-text-not-title"),
+    pytest.param("المانيا", ["a", "b"], id="without-hamza-finds-text-and-fact"),
+    pytest.param("Germany", ["b"], id="english-country-name-from-facts"),
+    pytest.param("المملكه المتحده", ["c"], id="ta-marbuta-as-heh"),
+    pytest.param("عقد", ["a"], id="diacritics-ignored"),
+    pytest.param("اتصال Kyiv", ["b"], id="every-word-and-a-place"),
+    pytest.param("Phone call", ["b"], id="meeting-type-label"),
+    pytest.param("لندن", [], id="no-match"),
+])
+def test_search_text_and_facts(query, found):
+    words = {"DEU": "ألمانيا Germany DEU"}
+    types = {"phone_call": "Phone call اتصال هاتفي"}
+    idx = derive.search_index(_search_corpus(), words, types)
+    assert derive.search(idx, query) == found
+
+
+def test_match_html_marks_the_sentence():
+    out = derive.match_html("<b>قال</b> الوزير. إن ألمانيا ستقدم دعما! ثم غادر.", "المانيا")
+    assert out == "إن <mark>ألمانيا</mark> ستقدم دعما!"
+    assert derive.match_html("نص بلا تطابق", "بروكسل") == ""
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# outlets (issue 7.11)
+
+
+def test_outlet_filter_keeps_that_outlets_articles_and_what_was_found_in_them(corpus):
+    f = Filters(outlets=("news.example",))
+    out = filters.apply(corpus, f)
+    assert 0 < len(out.articles) < len(corpus.articles)
+    assert set(out.articles["outlet"].astype(str)) == {"news.example"}
+    kept = set(out.articles["article_id"])
+    for name in ("events", "amounts", "mentions", "spans"):
+        assert set(getattr(out, name)["article_id"]) <= kept, name
+    assert set(out.meetings["meeting_id"]) <= set(out.events["meeting_id"].dropna())
+    assert "news.example" in filters.options(corpus).outlets
+
+
+@pytest.mark.parametrize("outlets", [
+    pytest.param(("news.example",), id="one"),
+    pytest.param(("وكالة, الأنباء", "a&b=c|d"), id="comma-and-url-characters"),
+])
+def test_outlets_in_the_url(outlets):
+    f = Filters(outlets=outlets)
+    back = filters.from_query(f.to_query())
+    if "a&b=c|d" in outlets:  # the separator cannot be part of a name: it splits
+        assert back.outlets[0] == "وكالة, الأنباء"
+    else:
+        assert back == f
+
+
+def test_outlet_coverage_days_after_each_meeting(corpus):
+    cov = derive.outlet_coverage(corpus.meetings, corpus.events, corpus.articles)
+    assert len(cov) and set(cov["outlet"]) <= {"example.com", "news.example"}
+    assert (cov["days"] >= 0).all() and (cov["days"] <= 3).all()  # synthetic articles appear 0-2 days after
+    assert derive.outlet_coverage(corpus.meetings.head(0), corpus.events, corpus.articles).empty
+
+
+def test_attendance_reports_one_point_per_meeting_and_count():
+    ev = frame("events", [
+        {"event_id": f"e{i}", "article_id": a, "event_type": "udcg_meeting", "date_start": "2025-02-12",
+         "meeting_id": "m1", "attending_count": n} for i, (a, n) in enumerate([("a", 50), ("b", 50), ("c", 54)])])
+    rep = derive.attendance_reports(ev)
+    assert sorted(rep["attending_count"].tolist()) == [50, 54] and rep["article_id"].tolist()[0] == "a"
+
+
+def test_reference_cut_to_a_countrys_meetings():
+    """Chaired by the country, or matching one of its corpus meetings by number, else by type and day (± 1)."""
+    ref = _reference()
+    theirs = frame("meetings", [
+        {"meeting_id": "m", "event_type": "udcg_meeting", "date_start": "2024-12-02"},  # #25 a day off, no number
+    ])
+    got = derive.restrict_reference(ref, None, None, ("udcg_meeting",), ("FRA",), theirs)
+    assert list(got["number"]) == [25]
+    got = derive.restrict_reference(ref, None, None, ("udcg_meeting",), ("DEU",), theirs.head(0))
+    assert list(got["number"]) == [27]  # co-chaired by Germany

@@ -9,8 +9,10 @@ ctx = common.context()
 c = ctx.data
 page = common.Page("aid", ctx)
 page.header(ctx.t("Aid totals", "إجماليات المساعدات"), ctx.subtitle())
-st.caption("A figure reported by several articles is counted once and listed with all its sources. Figures of "
-           "different kinds (pledge, package, cumulative total, funding gap) are shown apart and never added up.")
+st.caption(ctx.t("A figure reported by several articles is counted once and listed with all its sources. Figures of "
+                 "different kinds (pledge, package, cumulative total, funding gap) are shown apart and never added up.",
+                 "الرقم الذي تذكره عدة مقالات يحسب مرة واحدة مع كل مصادره. أرقام الأنواع المختلفة (تعهد، حزمة، "
+                 "إجمالي تراكمي، فجوة تمويل) تعرض منفصلة ولا تجمع أبدا."))
 
 figures = derive.amount_figures(c.amounts, c.articles)
 names = ctx.names()
@@ -24,19 +26,15 @@ page.chart(charts.category_totals(derive.category_totals(figures), names, ctx.ki
                                   ctx.t("By aid category and donor, per kind", "حسب فئة المساعدة والمانح لكل نوع"),
                                   ctx.subtitle(), lang=ctx.lang), "category-totals")
 
+by_donor_title = ctx.t("Pledges and packages per donor, by quarter", "التعهدات والحزم لكل مانح حسب الربع")
+page.chart(charts.aid_by_donor(derive.aid_by_donor(figures), names, ctx.kind_labels(), by_donor_title,
+                               ctx.subtitle(), lang=ctx.lang), "aid-by-donor")
+st.caption(ctx.t("Each bar adds up the distinct figures of one kind announced by a donor in a quarter; pledges and "
+                 "packages are shown apart.",
+                 "يجمع كل عمود الأرقام المختلفة من نوع واحد التي أعلنها مانح في ربع سنة؛ التعهدات والحزم منفصلة."))
+
 st.subheader(ctx.t("Reported figures and their evidence", "الأرقام المعلنة ومصادرها"))
-kinds = ctx.kind_labels()
-view = figures.assign(
-    donor=figures["donor"].map(lambda d: names.get(d, d)), kind=figures["kind"].map(lambda k: kinds.get(k, k)),
-    usd=figures["value_usd"].map(charts.usd),
-    open=common.article_link(ctx)(figures["article_ids"].str.split(";").str[0]),
-)[["date", "donor", "kind", "category", "usd", "raw", "n_sources", "article_ids", "evidence", "open", "value_usd"]]
-common.table(view, "figures", column_config={
-    "date": st.column_config.DateColumn("as of", format="YYYY-MM-DD"),
-    "usd": st.column_config.TextColumn("US$"), "raw": st.column_config.TextColumn("as written"),
-    "n_sources": st.column_config.NumberColumn("sources"),
-    "evidence": st.column_config.TextColumn("evidence (Arabic sentence)", width="large"),
-    "open": st.column_config.LinkColumn("first source", display_text="open ↗"),
-    "value_usd": st.column_config.NumberColumn("value_usd", format="%.0f"),
-})
+common.show(figures[["date", "donor", "kind", "category", "value_usd", "raw", "n_sources", "evidence", "article_ids"]],
+            "figures", ctx, link="article_ids",
+            labels={"date": ("As of", "حتى تاريخ"), "open": ("First source", "أول مصدر")})
 page.finish()

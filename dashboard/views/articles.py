@@ -14,15 +14,23 @@ page.header(ctx.t("Articles", "المقالات"), ctx.subtitle())
 
 arts = c.articles.sort_values("published", ascending=False, na_position="last")
 wanted = st.query_params.get("article")
-query = st.text_input("Search titles · ابحث في العناوين", key="art_q", placeholder="e.g. رامشتاين, Brussels")
-if query:
-    arts = arts[arts["title"].astype("string").str.contains(query, case=False, regex=False, na=False)
-                | arts["article_id"].astype("string").str.contains(query, case=False, regex=False, na=False)]
+query = st.text_input(ctx.t("Search the articles · ابحث في المقالات", "ابحث في المقالات"), key="art_q",
+                      placeholder=ctx.t("e.g. رامشتاين, المانيا, Germany, Brussels", "مثلا: رامشتاين، المانيا، بروكسل"),
+                      help=ctx.t("Every word must occur in the title, the text or the facts found in the article "
+                                 "(countries, places, meeting types), in either language; hamza, ta marbuta, alef "
+                                 "maqsura and diacritics do not matter.",
+                                 "يجب أن ترد كل كلمة في العنوان أو النص أو الوقائع المستخرجة (الدول والأماكن وأنواع "
+                                 "الاجتماعات)؛ لا فرق بين الهمزات والتاء المربوطة والألف المقصورة والتشكيل."))
+if query.strip():
+    hits = set(derive.search(common.search_index(ctx), query))
+    arts = arts[arts["article_id"].astype("string").isin(hits).fillna(False)]
 ids = list(arts["article_id"].astype(str).head(1000))
-if wanted and wanted not in ids and wanted in set(ctx.full.articles["article_id"].astype(str)):
+if (wanted and not query.strip() and wanted not in ids
+        and wanted in set(ctx.full.articles["article_id"].astype(str))):  # a link opens its article
     ids.insert(0, wanted)
 if not ids:
-    st.info("No article matches the filters." if not query else "No article title matches the search.")
+    st.info(ctx.t("No article matches the filters.", "لا مقال يطابق عوامل التصفية.") if not query else
+            ctx.t("No article matches the search.", "لا مقال يطابق البحث."))
     st.stop()
 titles = ctx.full.articles.drop_duplicates("article_id").set_index("article_id")
 if wanted in ids and wanted != st.session_state.get("_art_url"):  # a link or an edited URL asks for this article
@@ -33,11 +41,12 @@ elif st.session_state.get("art_pick") not in ids:
 
 def label(aid: str) -> str:
     row = titles.loc[aid]
-    date = derive.day(row["published"], "no date")
+    date = derive.day(row["published"], ctx.t("no date", "بلا تاريخ"))
     return f"{date} · {derive.txt(row['title'])[:90] or aid}"
 
 
-aid = st.selectbox(f"Article ({len(arts):,} match the filters)", ids, key="art_pick", format_func=label)
+aid = st.selectbox(ctx.t(f"Article ({len(arts):,} match the filters)", f"المقال ({len(arts):,} يطابق عوامل التصفية)"),
+                   ids, key="art_pick", format_func=label)
 if st.query_params.get("article") != aid:
     st.query_params["article"] = aid
 st.session_state["_art_url"] = aid
@@ -46,30 +55,34 @@ art = titles.loc[aid]
 rows = derive.article_rows(ctx.full, aid)
 left, right = st.columns([3, 2], gap="large")
 with left:
-    meta = [f"`{aid}`", derive.published_label(art)]
+    meta = [aid, derive.published_label(art, ctx.t("no publication date", "بلا تاريخ نشر"), ctx.lang)]
     meta += [derive.txt(art[k]) for k in ("outlet", "file") if derive.txt(art[k])]
-    st.caption(" · ".join(meta))
+    common.plain(" · ".join(meta), cls="plain-caption article-meta")
     st.html(common.rtl(derive.highlight_html(art["title"], rows["spans"].iloc[:0]), "article-title"))
+    hit = derive.match_html(f"{derive.txt(art['title'])}\n{derive.txt(art['text'])}", query) if query.strip() else ""
+    if hit:
+        st.html(common.rtl(hit, "search-hit"))
+    elif query.strip():
+        st.caption(ctx.t("The search matched the facts found in this article (country, place or meeting type).",
+                         "طابق البحث الوقائع المستخرجة من هذا المقال (دولة أو مكان أو نوع اجتماع)."))
     present = set(rows["spans"]["kind"].astype(str))
     kinds = [k for k in derive.SPAN_KINDS if k in present] + sorted(present - set(derive.SPAN_KINDS))
     if kinds:
-        st.html(" ".join(f'<mark class="legend-chip k-{html.escape(k)}">{html.escape(k)}</mark>' for k in kinds))
+        words = {k: ctx.t(*common.SPAN_LABELS.get(k, (k, k))) for k in kinds}
+        st.html(" ".join(f'<mark class="legend-chip k-{html.escape(k)}">{html.escape(words[k])}</mark>'
+                         for k in kinds))
     st.html(common.rtl(derive.highlight_html(art["text"], rows["spans"]), "article-text"))
     if derive.txt(art["url"]):
-        st.caption(f"Source: {art['url']}")
+        common.plain(f"{ctx.t('Source', 'المصدر')}: {art['url']}", cls="plain-caption article-url")
 with right:
     ev = rows["events"]
-    st.markdown(f"**Events** ({len(ev)})")
-    common.table(ev[["event_type", "date", "location", "attending_count", "evidence"]], "art_events",
-                 column_config={"evidence": st.column_config.TextColumn("evidence", width="large")})
-    st.markdown(f"**Participants** ({len(rows['participants'])})")
+    st.markdown(f"**{ctx.t('Events', 'الأحداث')}** ({len(ev)})")
+    common.show(ev[["event_type", "date", "location", "attending_count", "evidence"]], "art_events", ctx, link=None)
+    st.markdown(f"**{ctx.t('Participants', 'المشاركون')}** ({len(rows['participants'])})")
     p = rows["participants"]
-    names = ctx.names()
-    common.table(p.assign(name=p["country"].astype("string").map(lambda x: names.get(x, x)))[
-        ["event_id", "country", "name", "role", "raw"]], "art_participants")
-    st.markdown(f"**Amounts** ({len(rows['amounts'])})")
-    common.table(rows["amounts"][["kind", "donor", "value_usd", "raw", "evidence"]], "art_amounts",
-                 column_config={"value_usd": st.column_config.NumberColumn("value_usd", format="%.0f")})
-    st.markdown(f"**Countries named** ({len(rows['mentions'])})")
-    common.table(rows["mentions"][["country", "count", "first_raw"]], "art_mentions")
+    common.show(p[["country", "role", "raw"]], "art_participants", ctx, link=None)
+    st.markdown(f"**{ctx.t('Amounts', 'المبالغ')}** ({len(rows['amounts'])})")
+    common.show(rows["amounts"][["kind", "donor", "value_usd", "raw", "evidence"]], "art_amounts", ctx, link=None)
+    st.markdown(f"**{ctx.t('Countries named', 'الدول المذكورة')}** ({len(rows['mentions'])})")
+    common.show(rows["mentions"][["country", "count", "first_raw"]], "art_mentions", ctx, link=None)
 page.finish()

@@ -9,9 +9,11 @@ ctx = common.context()
 c = ctx.data
 page = common.Page("systems", ctx)
 page.header(ctx.t("What is given", "ما الذي يقدم"), ctx.subtitle())
-st.caption("Weapon systems and equipment named in the articles, with who gives them and whether they are pledged, "
-           "delivered, requested by Ukraine or only discussed. A request is not a pledge; a Russian system in a "
-           "strike report is never counted.")
+st.caption(ctx.t("Weapon systems and equipment named in the articles, with who gives them and whether they are "
+                 "pledged, delivered, requested by Ukraine or only discussed. A request is not a pledge; a Russian "
+                 "system in a strike report is never counted.",
+                 "المنظومات والمعدات المذكورة في المقالات، ومن يقدمها، وهل هي متعهد بها أو مسلمة أو طلبتها أوكرانيا "
+                 "أو نوقشت فقط. الطلب ليس تعهدا، والمنظومة الروسية في خبر عن هجوم لا تحسب أبدا."))
 
 mentions = derive.system_mentions(c.systems, c.articles)
 names = ctx.names()
@@ -24,15 +26,7 @@ page.chart(charts.system_pledges_over_time(mentions, names,
                                            ctx.subtitle(), lang=ctx.lang), "system-pledges-over-time")
 
 st.subheader(ctx.t("Systems and their evidence", "المنظومات ومصادرها"))
-view = mentions.assign(
-    donor=mentions["donor"].map(lambda d: names.get(d, d)),
-    open=common.article_link(ctx)(mentions["article_id"]),
-)[["date", "system", "category", "donor", "status", "quantity", "quantity_qualifier", "raw", "evidence", "open"]]
-common.table(view, "systems", column_config={
-    "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
-    "quantity_qualifier": st.column_config.TextColumn("qualifier"),
-    "raw": st.column_config.TextColumn("as written"),
-    "evidence": st.column_config.TextColumn("evidence (Arabic sentence)", width="large"),
-    "open": st.column_config.LinkColumn("source", display_text="open ↗"),
-})
+common.show(mentions[["date", "system", "category", "donor", "status", "quantity", "quantity_qualifier", "raw",
+                      "evidence", "article_id"]], "systems", ctx, link="article_id",
+            labels={"quantity_qualifier": ("Qualifier", "الوصف"), "status": ("Status", "الحالة")})
 page.finish()

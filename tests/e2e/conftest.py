@@ -7,6 +7,7 @@ chromium, except in CI (``CI`` set), where a missing browser fails them.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -28,6 +29,21 @@ SCRIPT_TEXT = ("اختبار عنوان فيه <script>window.__pwned = 1</scrip
                "قال وزير الدفاع البولندي إن <script>window.__pwned = 2</script> اجتماع مجموعة الاتصال الدفاعية "
                "الخاصة بأوكرانيا عقد في بروكسل يوم 12 فبراير 2025 بمشاركة نحو 50 دولة. "
                '<img src=x onerror="window.__pwned = 3"> وأعلنت ألمانيا عن مساعدات بقيمة 1.5 مليار دولار.\n')
+
+# records without an id (they get "records#1", "records#2") and ids that need encoding in a URL; their outlet and
+# URL try Markdown (a tracking image, a link, maths, a backtick)
+HOSTILE_OUTLET = "![pixel](http://tracker.invalid/p.png) [click](http://evil.invalid/x) $x^2$ `tick"
+HOSTILE_RECORDS = [
+    {"title": "سجل بلا معرف أول", "published": "2025-03-05", "outlet": HOSTILE_OUTLET,
+     "url": "http://evil.invalid/a`b`)![i](http://tracker.invalid/i.png)",
+     "text": "عقد وزراء دفاع بولندا وألمانيا اجتماعا في بروكسل يوم 3 مارس 2025 لبحث دعم أوكرانيا."},
+    {"title": "سجل بلا معرف ثان", "published": "2025-03-06", "outlet": HOSTILE_OUTLET,
+     "text": "أجرى وزير الدفاع الألماني اتصالا هاتفيا مع نظيره البولندي يوم 4 مارس 2025."},
+    {"id": "a+b", "title": "معرف فيه علامة جمع", "published": "2025-03-07",
+     "text": "قال وزير الدفاع الفرنسي إن بلاده سترسل مساعدات إلى أوكرانيا يوم 6 مارس 2025."},
+    {"id": "x&y", "title": "معرف فيه علامة و", "published": "2025-03-08",
+     "text": "أعلنت هولندا يوم 7 مارس 2025 عن حزمة مساعدات عسكرية جديدة لأوكرانيا."},
+]
 
 pytestmark = pytest.mark.e2e
 
@@ -51,6 +67,7 @@ def corpus_dir(tmp_path_factory) -> Path:
     for f in (ROOT / "seeds").glob("*.txt"):
         shutil.copy(f, d / f.name)
     (d / "manifest.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    (d / "records.json").write_text(json.dumps(HOSTILE_RECORDS, ensure_ascii=False), encoding="utf-8")
     return d
 
 

@@ -3,15 +3,20 @@ draws offline, and article text cannot inject markup."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import struct
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from dashboard.filters import Filters
+from dashboard.views.common import article_url
+
 pytestmark = pytest.mark.e2e
 PNG = b"\x89PNG\r\n\x1a\n"
-CHART_PAGES = {"": 1, "aid": 3, "systems": 2, "attendance": 5, "timeline": 1}
+CHART_PAGES = {"": 1, "aid": 4, "systems": 2, "attendance": 6, "timeline": 2}
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -117,8 +122,8 @@ def test_modebar_png(page, app_url):
 
 def test_server_png_button(page, app_url):
     open_page(page, app_url, "attendance")
-    charts_drawn(page, 5)
-    button = page.get_by_test_id("stDownloadButton").filter(has_text="Download PNG").nth(3)  # the world map
+    charts_drawn(page, 6)
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="Download PNG").nth(4)  # the world map
     with page.expect_download(timeout=90_000) as dl:
         button.click()
     d = dl.value
@@ -130,8 +135,8 @@ def test_server_png_button(page, app_url):
 
 def test_world_map_offline(page, app_url):
     open_page(page, app_url, "attendance")
-    charts_drawn(page, 5)
-    geo = page.get_by_test_id("stPlotlyChart").nth(3)
+    charts_drawn(page, 6)
+    geo = page.get_by_test_id("stPlotlyChart").nth(4)
     expect(geo.locator("path.choroplethlocation").first).to_be_attached(timeout=30_000)
     assert geo.locator("path.choroplethlocation").count() >= 5
     assert geo.locator(".countries path, path.countries").count() >= 1 or geo.locator(".layer.countries").count()
@@ -160,3 +165,60 @@ def test_upload_adds_articles_and_reports_bad_files(page, app_url):
     ])
     expect(metric_value(page, "Articles ·")).to_have_text(f"{before + 1:,}", timeout=60_000)
     expect(page.get_by_test_id("stSidebar")).to_contain_text("broken.json")
+
+
+@pytest.mark.parametrize(("aid", "title"), [
+    pytest.param("records#1", "سجل بلا معرف أول", id="record-without-id"),
+    pytest.param("records#2", "سجل بلا معرف ثان", id="second-record-without-id"),
+    pytest.param("a+b", "معرف فيه علامة جمع", id="plus"),
+    pytest.param("x&y", "معرف فيه علامة و", id="ampersand"),
+])
+def test_article_links_open_the_right_article_and_keep_filters(page, app_url, aid, title):
+    """The link the tables build for an id that needs encoding opens that article, with the filters kept."""
+    link = article_url(aid, Filters(date_from=dt.date(2025, 1, 1), lang="ar").to_query())
+    open_page(page, app_url, link)
+    picked = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").first.get_by_role("combobox")
+    expect(picked).to_have_value(re.compile(re.escape(title)))
+    q = parse_qs(urlsplit(page.url).query)
+    assert q["article"] == [aid] and q["from"] == ["2025-01-01"] and q["lang"] == ["ar"], page.url
+
+
+def test_article_fields_render_as_text(page, app_url):
+    """Outlet and URL of a record try Markdown: no image is fetched, no link or maths is drawn, the text is shown."""
+    open_page(page, app_url, "articles", f"article={quote('records#1', safe='')}")
+    meta = page.locator(".article-meta")
+    expect(meta).to_contain_text("![pixel](http://tracker.invalid/p.png)")
+    expect(page.locator(".article-url")).to_contain_text("a`b`)![i](http://tracker.invalid/i.png)")
+    main = page.get_by_test_id("stMain")
+    assert main.locator("img[src*='invalid'], a[href*='invalid'], .katex, code").count() == 0
+    assert not [u for u in page.blocked if "invalid" in u], page.blocked
+
+
+# Visible text nodes that contain Latin letters, outside what may stay Latin in Arabic mode: values from files shown
+# verbatim (.plain-caption: corpus folder, ids, file names, outlets), icon ligatures, and the file uploader's own
+# chrome ("Upload", "20MB per file"), which Streamlit does not let an app translate.
+KEEP_LATIN = ('script, style, .plain-caption, [data-testid="stIconMaterial"], [data-testid="stFileUploader"], '
+              'a[href^="#"]')
+LATIN_TEXT_JS = """() => { const out = []; const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (w.nextNode()) { const n = w.currentNode; const t = n.textContent.trim(); const e = n.parentElement;
+    if (!t || !e || !/[A-Za-z]/.test(t)) continue;
+    if (e.closest('""" + KEEP_LATIN + """')) continue;
+    const r = e.getBoundingClientRect(); const cs = getComputedStyle(e);
+    if (r.width === 0 || r.height === 0 || cs.visibility === "hidden" || cs.display === "none") continue;
+    out.push(t); }
+  return out; }"""
+CODES = re.compile(r"\b(?:English|CSV|Parquet|ZIP|PNG|US\$|syn_\d+|zz_script_article|records#\d|[A-Z]{3})\b"
+                   r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+\b")  # ... and outlets' domain names (names, not words)
+
+
+@pytest.mark.parametrize("path", ["", "aid", "attendance", "timeline", "meeting", "articles", "data"])
+def test_arabic_mode_has_no_english_text(page, app_url, path):
+    open_page(page, app_url, path, "lang=ar")
+    expect(page.locator("h1").first).to_be_visible(timeout=60_000)
+    if path in CHART_PAGES:  # the whole page is drawn, down to its last chart
+        charts_drawn(page, CHART_PAGES[path])
+    wait_idle(page)
+    latin = [t for t in page.evaluate(LATIN_TEXT_JS) if re.search(r"[A-Za-z]", CODES.sub("", t))]
+    assert not latin, latin[:10]
+    expect(page.get_by_test_id("stMainBlockContainer")).to_have_css("direction", "rtl")
+    expect(page.get_by_test_id("stSidebarContent")).to_have_css("direction", "rtl")
