@@ -329,7 +329,7 @@ def test_add_articles_by_url(monkeypatch):
     assert len(full) == n_base + 1 and article(1)[0] in set(full["title"])
     texts = [t.value for t in at.text]
     assert f"{site.url('/missing.html')}: HTTP 404 (not found)" in texts and "not a link: not an http(s) URL" in texts
-    assert any("1 articles added" in c.value for c in at.caption)
+    assert any("1 article added" in c.value for c in at.caption)
 
 
 # ---------------------------------------------------------------------------------------------------------------------
