@@ -244,6 +244,21 @@ def amounts_over_time(figures: pd.DataFrame, names: Mapping[str, str], kind_labe
     return style(fig, title, subtitle, height=max(HEIGHT, 230 * len(kinds) + 80), lang=lang)
 
 
+# labels of the aid and equipment categories in the two languages (the tables keep the codes)
+AID_CATEGORIES = {"military": ("military", "عسكرية"), "financial": ("financial", "مالية"),
+                  "humanitarian": ("humanitarian", "إنسانية"), "mixed": ("mixed", "مختلطة"),
+                  "unknown": ("not stated", "غير محددة")}
+SYSTEM_CATEGORIES = {"air defence": ("air defence", "دفاع جوي"), "artillery": ("artillery", "مدفعية"),
+                     "armour": ("armour", "مدرعات"), "aircraft": ("aircraft", "طائرات"),
+                     "missiles": ("missiles", "صواريخ"),
+                     "drones": ("drones", "مسيرات"), "ammunition": ("ammunition", "ذخائر"), "other": ("other", "أخرى")}
+
+
+def _label(table: Mapping[str, tuple[str, str]], code: str, lang: str) -> str:
+    pair = table.get(code)
+    return code if pair is None else pair[1 if lang == "ar" else 0]
+
+
 def category_totals(totals: pd.DataFrame, names: Mapping[str, str], kind_labels: Mapping[str, str], title: str,
                     subtitle: str = "", lang: str = "en") -> go.Figure:
     """One panel per kind (kinds are never added together): per donor, bars stacked by aid category
@@ -262,13 +277,16 @@ def category_totals(totals: pd.DataFrame, names: Mapping[str, str], kind_labels:
             tc = tk[tk["category"] == cat].set_index("donor").reindex(order).dropna(subset=["value_usd"])
             if tc.empty:
                 continue
-            fig.add_bar(x=tc["value_usd"], y=[_name(names, d) for d in tc.index], orientation="h", name=cat,
+            label = _label(AID_CATEGORIES, cat, lang)
+            fig.add_bar(x=tc["value_usd"], y=[_name(names, d) for d in tc.index], orientation="h", name=label,
                         legendgroup=cat, showlegend=cat not in set(totals[totals["kind"].isin(kinds[: row - 1])][
                             "category"]), marker_color=colors[cat], row=row, col=1,
-                        customdata=_custom([usd(v) for v in tc["value_usd"]], tc["n_figures"], tc["how"]),
-                        hovertemplate=f"<b>%{{y}}</b> · {cat}<br>%{{customdata[0]}} · %{{customdata[1]}} figure(s), "
-                                      "%{customdata[2]}<extra></extra>")
-        fig.update_xaxes(title="US$", tickprefix="$", exponentformat="B", rangemode="tozero", row=row, col=1)
+                        customdata=_custom([usd(v, lang) for v in tc["value_usd"]], tc["n_figures"]),
+                        hovertemplate=f"<b>%{{y}}</b> · {label}<br>%{{customdata[0]}} · %{{customdata[1]}} "
+                                      + ("أرقام" if lang == "ar" else "figure(s)") + "<extra></extra>")
+        top = float(tk.groupby("donor")["value_usd"].sum().max())
+        fig.update_xaxes(title="بالدولار" if lang == "ar" else "US$", rangemode="tozero", row=row, col=1,
+                         **_usd_ticks(top, lang))
     fig.update_layout(barmode="stack")
     return style(fig, title, subtitle, height=max(HEIGHT, 60 + sum(
         90 + 30 * totals[totals["kind"] == k]["donor"].nunique() for k in kinds)), lang=lang)
@@ -290,9 +308,10 @@ def systems_by_donor(mentions: pd.DataFrame, names: Mapping[str, str], title: st
     fig = go.Figure()
     for cat in sorted(set(counts["category"])):
         cc = counts[counts["category"] == cat].set_index("donor").reindex(order).dropna(subset=["n"])
-        fig.add_bar(x=cc["n"], y=[labels[c] for c in cc.index], orientation="h", name=cat,
+        label = _label(SYSTEM_CATEGORIES, cat, lang)
+        fig.add_bar(x=cc["n"], y=[labels[c] for c in cc.index], orientation="h", name=label,
                     marker_color=colors[cat], customdata=_custom([wrap(s, limit=160) for s in cc["systems"]]),
-                    hovertemplate=f"<b>%{{y}}</b> · {cat}: %{{x}}<br>%{{customdata[0]}}<extra></extra>")
+                    hovertemplate=f"<b>%{{y}}</b> · {label}: %{{x}}<br>%{{customdata[0]}}<extra></extra>")
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title="articles × systems" if lang == "en" else "مقالات × منظومات", **_int_ticks(
         float(counts.groupby("donor")["n"].sum().max())))

@@ -91,13 +91,13 @@ TABLE_NAMES = {
     "articles": ("articles", "المقالات"), "events": ("events", "الأحداث"),
     "participants": ("participants", "المشاركون"),
     "amounts": ("amounts", "المبالغ"), "mentions": ("mentions", "ذكر الدول"), "spans": ("spans", "المقاطع"),
-    "errors": ("errors", "الأخطاء"), "meetings": ("meetings", "الاجتماعات"),
+    "errors": ("errors", "الأخطاء"), "meetings": ("meetings", "الاجتماعات"), "systems": ("systems", "المنظومات"),
 }
 SPAN_LABELS = {  # the Articles page's highlight legend
     "date": ("date", "تاريخ"), "country": ("country", "دولة"),
     "country_ref": ("capital or institution", "عاصمة أو مؤسسة"), "amount": ("amount", "مبلغ"),
     "event": ("meeting or call", "اجتماع أو اتصال"), "count": ("number of countries", "عدد الدول"),
-    "place": ("place", "مكان"), "official": ("official", "مسؤول"),
+    "place": ("place", "مكان"), "official": ("official", "مسؤول"), "system": ("weapon system", "منظومة سلاح"),
 }
 CELL_LIMIT = 90  # characters of long text shown in a cell (from its beginning); the downloads have everything
 

@@ -106,7 +106,7 @@ def test_country_filter_reduces_rows_and_lives_in_the_url(page, app_url, pw_brow
 
 def test_modebar_png(page, app_url):
     open_page(page, app_url, "aid", "countries=DEU")
-    charts_drawn(page, 3)
+    charts_drawn(page, CHART_PAGES["aid"])
     chart = page.get_by_test_id("stPlotlyChart").first
     chart.hover()
     with page.expect_download() as dl:
