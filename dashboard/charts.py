@@ -301,7 +301,9 @@ def systems_by_donor(mentions: pd.DataFrame, names: Mapping[str, str], title: st
         return empty(title, subtitle=subtitle, lang=lang)
     d = d.drop_duplicates(["article_id", "system", "donor"])
     counts = d.groupby(["donor", "category"]).agg(
-        n=("article_id", "size"), systems=("system", lambda s: ", ".join(sorted(set(s))))).reset_index()
+        n=("article_id", "size"),
+        systems=("system_ar" if lang == "ar" and "system_ar" in d else "system", lambda s: "، ".join(sorted(set(s))))
+        if lang == "ar" else ("system", lambda s: ", ".join(sorted(set(s))))).reset_index()
     order = counts.groupby("donor")["n"].sum().sort_values().index.tolist()
     labels = {c: _name(names, c) if c else ("unnamed" if lang == "en" else "غير محدد") for c in order}
     colors = _colors(sorted(set(counts["category"])))
@@ -330,7 +332,8 @@ def system_pledges_over_time(mentions: pd.DataFrame, names: Mapping[str, str], t
     for donor in donors:
         dd = d[d["donor"] == donor]
         label = _name(names, donor) if donor else ("unnamed" if lang == "en" else "غير محدد")
-        fig.add_scatter(x=dd["date"], y=dd["system"], mode="markers", name=label,
+        names_shown = dd["system_ar"] if lang == "ar" and "system_ar" in dd else dd["system"]
+        fig.add_scatter(x=dd["date"], y=names_shown, mode="markers", name=label,
                         marker={"color": colors[donor], "size": 11},
                         customdata=_custom(dd["status"], [wrap(e) for e in dd["evidence"]]),
                         hovertemplate=f"<b>%{{y}}</b> · {label}<br>%{{x|%Y-%m-%d}} · %{{customdata[0]}}"

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from dashboard.extract.normalize import norm, normalize
+from dashboard.extract.systems import arabic_names
 from dashboard.schema import Corpus
 
 MEETING_TYPES = ("udcg_meeting", "coalition_meeting", "nato_meeting", "armaments_meeting", "other_meeting",
@@ -236,9 +237,10 @@ def latest_totals(figures: pd.DataFrame) -> pd.DataFrame:
 
 def system_mentions(systems: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The systems table for the "What is given" page: one row per system named in an article, dated by the article
-    (``date``), with ``first_pledge`` marking the earliest pledged or delivered mention of each (system, donor)."""
-    cols = ["date", "system", "category", "donor", "status", "quantity", "quantity_qualifier", "raw", "evidence",
-            "article_id", "system_id", "first_pledge"]
+    (``date``), with ``first_pledge`` marking the earliest pledged or delivered mention of each (system, donor), and
+    ``system_ar`` the name the Arabic pages show."""
+    cols = ["date", "system", "system_ar", "category", "donor", "status", "quantity", "quantity_qualifier", "raw",
+            "evidence", "article_id", "system_id", "first_pledge"]
     if systems.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in cols}).astype(
             {"date": "datetime64[s]", "first_pledge": "bool", "quantity": "float64"})
@@ -247,6 +249,7 @@ def system_mentions(systems: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFra
         donor=_s(systems["donor"]), status=_s(systems["status"]), category=_s(systems["category"]),
         date=systems["date_start"].fillna(lookup(systems["article_id"], pub)),
         quantity=systems["quantity"].astype("float64"),
+        system_ar=systems["system"].map(lambda n: arabic_names().get(str(n), str(n))),  # a named system keeps its name
     ).sort_values(["date", "system_id"], na_position="last")
     given = d["status"].isin(["pledged", "delivered"])
     first = given & ~d[given].duplicated(["system", "donor"]).reindex(d.index, fill_value=True)

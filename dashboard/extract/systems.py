@@ -33,7 +33,7 @@ from .numbers import SCALE_PATTERN as _SCALE
 from .places import find_countries, sentence_words
 from .types import CountryHit, Hit, OfficialHit
 
-__all__ = ["SystemHit", "amount_category", "article_systems", "describe", "find_systems"]
+__all__ = ["SystemHit", "amount_category", "arabic_names", "article_systems", "describe", "find_systems"]
 
 AR = "\u0621-\u064a"
 _B = f"{AR}a-z0-9"  # what may not touch a name on either side
@@ -112,6 +112,12 @@ class _Lexicon:
 
 _CLITICS = [c + r for c in ("", "و", "ف") for r in ("", "بال", "كال", "لل", "ال", "ب", "ل", "ك")]
 _AR_WORD = re.compile(f"[{AR}]+")
+
+
+@cache
+def arabic_names() -> dict[str, str]:
+    """How the Arabic pages name each type of equipment (``name_ar`` in systems.csv); named systems are not listed."""
+    return {row["system"]: row["name_ar"] for row in read_table("systems.csv") if row.get("name_ar")}
 
 
 @cache

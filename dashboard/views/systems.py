@@ -26,7 +26,8 @@ page.chart(charts.system_pledges_over_time(mentions, names,
                                            ctx.subtitle(), lang=ctx.lang), "system-pledges-over-time")
 
 st.subheader(ctx.t("Systems and their evidence", "المنظومات ومصادرها"))
-common.show(mentions[["date", "system", "category", "donor", "status", "quantity", "quantity_qualifier", "raw",
-                      "evidence", "article_id"]], "systems", ctx, link="article_id",
+shown = mentions.assign(system=mentions["system_ar"]) if ctx.lang == "ar" else mentions
+common.show(shown[["date", "system", "category", "donor", "status", "quantity", "quantity_qualifier", "raw",
+                   "evidence", "article_id"]], "systems", ctx, link="article_id",
             labels={"quantity_qualifier": ("Qualifier", "الوصف"), "status": ("Status", "الحالة")})
 page.finish()

@@ -211,7 +211,7 @@ CODES = re.compile(r"\b(?:English|CSV|Parquet|ZIP|PNG|US\$|syn_\d+|zz_script_art
                    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)+\b")  # ... and outlets' domain names (names, not words)
 
 
-@pytest.mark.parametrize("path", ["", "aid", "attendance", "timeline", "meeting", "articles", "data"])
+@pytest.mark.parametrize("path", ["", "aid", "systems", "attendance", "timeline", "meeting", "articles", "data"])
 def test_arabic_mode_has_no_english_text(page, app_url, path):
     open_page(page, app_url, path, "lang=ar")
     expect(page.locator("h1").first).to_be_visible(timeout=60_000)
