@@ -116,6 +116,15 @@ def literal_gate(patterns: list[str]) -> re.Pattern[str] | None:
 
 
 @cache
+def cue_words(kind: str) -> str:
+    """The cues of ``kind`` as one bare alternation ``(?:a|b|…)``, for a pattern that places the words itself."""
+    pats = [row["pattern"] for row in read_table("event_cues.csv") if row["kind"] == kind]
+    if not pats:
+        raise KeyError(kind)
+    return "(?:" + "|".join(pats) + ")"
+
+
+@cache
 def cue_regex(kind: str) -> GatedPattern:
     """One alternation of every cue of ``kind`` in event_cues.csv, behind its literal gate."""
     pats = [row["pattern"] for row in read_table("event_cues.csv") if row["kind"] == kind]

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .cues import cue_regex, trigger_regex
+from .cues import cue_regex, cue_words, trigger_regex
 from .dates import has_future_marker
 from .types import CountHit, CountryHit, DateHit, Hit, OfficialHit, PlaceHit
 
@@ -64,9 +64,9 @@ _VISIT_SIDE_BEFORE = re.compile(rf"(?:(?<![{_L}])(?:بين|مع|الي|نظير(
 # "the (new / current / next) meeting of the group": up to two adjectives between the noun and the group
 _OF_THE_GROUP = re.compile(r"^\s*(?:ال[\u0621-\u064a]+\s+){0,2}(?:لل|ل|ال)مجموعه")
 # a meeting word that speaks of a background meeting: never dated by the publication date
-_BACKGROUND = re.compile(r"^\s*(?:ال)?(?:سابق|سابقه|ماضي|ماضيه|فائت|فائته)(?![\u0621-\u064a])")
+_BACKGROUND = re.compile(rf"^\s*(?:ال)?{cue_words('background')}(?![\u0621-\u064a])")
 # "every meeting": a generic statement, not an event
-_GENERIC = re.compile(r"(?<![\u0621-\u064a])(?:كل|جميع|معظم|بعض|عدد|سلسله|عشرات|مزيد من|المزيد من)\s+$")
+_GENERIC = re.compile(rf"(?<![\u0621-\u064a]){cue_words('generic')}\s+$")
 # the Ramstein base, or the defence ministers of Ukraine's backers: the Ramstein group described, not named
 _DESCRIBED_UDCG = re.compile(
     r"(?:وزراء|وزيرات) (?:ال)?دفاع (?:[\u0621-\u064a\d]+ ){0,3}?(?:ال)?(?:دول|بلدان|حلفاء|شركاء)"
@@ -331,9 +331,8 @@ def _chain_after(sentence: str, actors: list[_Actor], pos: int, limit: int
 
 
 # people of a country before its demonym: لن يحضر أي مسؤولين أمريكيين
-_PEOPLE_OF = re.compile(r"\s*(?:اي\s+)?(?:ال)?(?:مسؤول|مسؤولين|مسؤولي|مسؤولون|ممثل|ممثلين|ممثلي|وفد|وزير|وزراء|قاده|"
-                        r"دبلوماسيين|دبلوماسي)\s+")
-_REPORTED = re.compile(r"(?<![\u0621-\u064a])(?:ان|انه|انها|انهم|بان|بانه)(?![\u0621-\u064a])")
+_PEOPLE_OF = re.compile(rf"\s*(?:اي\s+)?(?:ال)?{cue_words('people_of')}\s+")
+_REPORTED = re.compile(rf"(?<![\u0621-\u064a]){cue_words('reported')}(?![\u0621-\u064a])")
 _RELATIVE = re.compile(r"(?:الذي|التي|اللذان|اللتان|الذين|اللذين|اللتين)\s*$")
 
 
@@ -382,30 +381,28 @@ def _coref_before(sentence: str, start: int) -> bool:
     return any(m.end() >= start - 1 for m in cue_regex("coref").finditer(sentence, max(0, start - 8), start))
 
 
-_FRAME_BEFORE = re.compile(r"(?:دول|اعضاء|اطار|مظله|ضمن|تحت)\s*(?:ال)?$")
+_FRAME_BEFORE = re.compile(rf"{cue_words('frame')}\s*(?:ال)?$")
 # NATO named as a frame, not as who meets: its secretary general, headquarters, membership, accession
-_NATO_FRAME_BEFORE = re.compile(r"(?:(?:اطار|مظله|ضمن|تحت|امين|العام|عام|مقر|بمقر|عضويه|انضمام|الانضمام|الي|ضد|"
-                                r"باسم|سفير|مندوب|عن|توسع|توسيع)\s*|(?:دوله|دول|اعضاء|الاعضاء|عضو|عضوا)\s+(?:في|ب)\s*)"
+_NATO_FRAME_BEFORE = re.compile(rf"(?:{cue_words('nato_frame')}\s*|{cue_words('member_in')}\s+(?:في|ب)\s*)"
                                 r"(?:ل|ال|لل)?(?:حلف\s*)?[\"«(]?\s*$")
 # a plural body as the subject: ministers, leaders, ambassadors meet (not two leaders)
 _PLURAL_BODY = re.compile(r"(?<![\u0621-\u064a])(?<!رئيس )(?<!رئيسه )(?<!مجلس )(?<!رئاسه )(?:[وفلب])?(?:ال)?"
-                          r"(?:وزراء|وزيرات|قاده|زعماء|رؤساء|ممثلو|ممثلي|سفراء|"
-                          r"مسؤولو|مسؤولي|مندوبو|مندوبي|حلفاء)(?![\u0621-\u064a])|"
+                          rf"{cue_words('plural_body')}(?![\u0621-\u064a])|"
                           r"\d+ (?:من )?(?:رئيس|زعيم|قائد|وزير|مسؤول)")  # نحو 20 رئيس دولة
-_MANY_SIDES_ADJ = re.compile(r"\s+(?:ال)?(?:دولي|دوليه|متعدد|متعدده|موسع|موسعه|جماعي|جماعيه)(?![\u0621-\u064a])")
-_UKRAINE = re.compile(r"اوكرانيا|اوكراني|كييف|زيلينسكي|زيلنسكي")
+_MANY_SIDES_ADJ = re.compile(rf"\s+(?:ال)?{cue_words('many_sides')}(?![\u0621-\u064a])")
+_UKRAINE = re.compile(cue_words("ukraine"))
 # "with the defence ministers of 50 countries", "with senior officials of allied countries": many sides, not two
 _WITH_MANY = re.compile(r"\s*(?:[\u0621-\u064a-]+\s+){0,2}?مع\s+(?:(?:ال)?كبار\s+)?(?:ال)?"
-                        r"(?:وزراء|قاده|زعماء|رؤساء|ممثلي|مسؤولي|المسؤولين|مسؤولين|ممثلين|نظرائه|نظرائهم|حلفاء|شركاء|دول)(?![\u0621-\u064a])")
+                        rf"{cue_words('with_many')}(?![\u0621-\u064a])")
 _WITH_SIDE = re.compile(r"^\s*(?:[\u0621-\u064a-]+\s+){0,2}?(?:مع|بين)\s")  # لقاء مع، لقاء ثنائي بين
 # القمة البريطانية-الفرنسية في لندن بين: adjectives and a place between the noun and بين
 _BETWEEN_SIDES = re.compile(r"\s*(?:(?:ال[\u0621-\u064a-]+|في [\u0621-\u064a]+)\s+){0,2}?بين\s")
 _HOST_BEFORE = re.compile(r"(?:ستضيف|استضاف|استضافت)\s*(?:(?:ال)?مدينه\s*|(?:ال)?عاصمه\s*(?:ال[\u0621-\u064a]+\s*)?)?$")
 _COUNTERPARTS = re.compile(r"نظرائ(?:ه|ها|هم)")
-_TO_ATTEND = re.compile(r"(?<![\u0621-\u064a])(?:لحضور|للمشاركه في|لعقد اجتماع مع (?:ال)?(?:حلفاء|قاده|وزراء|شركاء)|"
-                        r"للانضمام الي)(?![\u0621-\u064a])")
-_SEQUEL = re.compile(r"(?<![\u0621-\u064a])(?:في اعقاب|عقب|بعد|قبل|اثر|غداه)(?![\u0621-\u064a])")
-_DIRECTED = re.compile(r"مقبل|قادم|ماضي|فائت|منصرم|السابق")
+_TO_ATTEND = re.compile(rf"(?<![\u0621-\u064a])(?:{cue_words('to_attend')}|"
+                        rf"لعقد اجتماع مع (?:ال)?{cue_words('with_many')})(?![\u0621-\u064a])")
+_SEQUEL = re.compile(rf"(?<![\u0621-\u064a]){cue_words('sequel')}(?![\u0621-\u064a])")
+_DIRECTED = re.compile(cue_words("directed"))
 _POSSESSIVE = re.compile(r"(?:اتصال|مكالمت|محادثت)(?:ه|ها)(?![\u0621-\u064a])")
 
 
