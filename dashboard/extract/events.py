@@ -438,6 +438,8 @@ _HELD = re.compile(r"(?:\s+[\u0621-\u064a]+،?){0,2}?\s+(?:قد\s+)?"
                    r"(?:عقد|عقدت|انعقد|انعقدت|جري|جرت|اقيم|اقيمت|التام|التامت|يعقد|تعقد|سيعقد|ستعقد|"
                    r"يبدا|تبدا|بدا|بدات|ينطلق|تنطلق|انطلق|انطلقت|سينطلق|ستنطلق|يستمر|تستمر|"
                    r"ينعقد|تنعقد|سينعقد|ستنعقد|سيجري|ستجري)(?![\u0621-\u064a])")
+_COMMA = re.compile(r"[،,]")
+_BETWEEN_THE_TWO = re.compile(rf"\s*بين\s+(?:{_DUAL_TITLES})(?![\u0621-\u064a])")
 _BARRIER = re.compile(r"(?<![\u0621-\u064a])(?:وهي|وهو|التي|الذي|اللذين|حيث|بعد ان|قبل ان|عندما|حين|وكان|وكانت)"
                       r"(?![\u0621-\u064a])")
 
@@ -453,7 +455,9 @@ def _pick_date(s: SentenceFacts, seg_start: int, seg_end: int, trig_start: int, 
             continue
         if d.start >= trig_end:
             b = _BARRIER.search(s.text, trig_end, d.start)
-            if b is not None and not _HELD.match(s.text, b.end()):
+            # a relative clause (للدول التي تقدم المساعدة، في 8 سبتمبر) ends at its comma: the date after it is back
+            # in the main clause
+            if b is not None and not _HELD.match(s.text, b.end()) and not _COMMA.search(s.text, b.end(), d.start):
                 continue
             dist = d.start - trig_end
         elif d.end <= trig_start and first:
@@ -783,6 +787,15 @@ class _Reader:
                 return
         for a in found:
             ev.add_role(Role(a[2], "party", a[3], s.index, a[4]))
+        if ev.event_type == "phone_call" and not ev.roles and s.index > 0 and _BETWEEN_THE_TWO.match(s.text, men.end):
+            prev = self.sentences[s.index - 1]  # مكالمة هاتفية بين الرئيسين: the two named just before
+            sides: dict[str, _Actor] = {}
+            for a in _actors(prev):
+                if a[3] == "official":
+                    sides.setdefault(a[2], a)
+            if len(sides) == 2:
+                for a in sides.values():
+                    ev.add_role(Role(a[2], "party", a[3], prev.index, a[4]))
         if ev.event_type == "phone_call" and len(ev.parties()) == 1 and _POSSESSIVE.search(men.text):
             owner = [a for a in actors if a[1] <= men.start and a[3] == "official" and a[2] not in ev.parties()]
             if owner:  # بعد مكالمته الهاتفية مع بوتين: "his" is the sentence's subject
