@@ -308,7 +308,6 @@ XFAIL = {
     "saudi-press-agency-crown-prince-call": "'الأمير محمد بن سلمان ... ولي العهد' not in officials: SAU party missing",
     "next-thursday": "'افتراضيا' at the end (strict online cue) not taken as Virtual",
     "membership-is-not-attendance": "'وتضم أكثر من 50 دولة' (membership) taken as attendance",
-    "previous-and-next-meetings": "'يعقد الاجتماع المقبل في 12 فبراير' resolved to the past year; Ramstein place lost",
     "neg-figurative-quote": "meeting words inside a quote still make an event",
 }
 CASES = [P(*c.values, id=c.id, marks=[xf(XFAIL[c.id])]) if c.id in XFAIL else c for c in CASES]

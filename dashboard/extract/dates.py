@@ -362,6 +362,9 @@ def _week_window(base: dt.date, k: int) -> tuple[dt.date, dt.date]:
     return base + dt.timedelta(days=7 * k - max(backs)), base + dt.timedelta(days=7 * k - min(backs) + 6)
 
 
+_IMMINENT_DAYS = 14  # a day and month with no year and no tense, at most this far ahead: this year's, not last year's
+
+
 def _month_year(base: dt.date, month: int, day: int | None, mode: str) -> int:
     """Year of a month (and day) named without a year; mode recent / upcoming / past / next / current."""
     tgt = (month, day or 0)
@@ -510,6 +513,10 @@ def _dmy(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
         mdir = _DIRECTIONS[_key(m["mdir"])] if m["mdir"] else None
         mode = mdir or ("upcoming" if ctx.future(m.end("c")) else "recent")
         year = _month_year(base, month, day if not edge else None, mode)
+        if mode == "recent" and day and not edge:
+            soon = _valid_day(base.year, month, day)
+            if soon is not None and 0 < (soon - base).days <= _IMMINENT_DAYS:
+                year = base.year  # "18 أغسطس" on 16 August: two days ahead, not a year ago
         if day and m["wd"] and mode in ("recent", "upcoming"):
             # a weekday next to the date can settle the year: "الخميس 12 أكتوبر"
             wd = WEEKDAYS[_canon(WEEKDAYS, m["wd"])]

@@ -399,6 +399,7 @@ _WITH_SIDE = re.compile(r"^\s*(?:[\u0621-\u064a-]+\s+){0,2}?(?:مع|بين)\s") 
 _BETWEEN_SIDES = re.compile(r"\s*(?:(?:ال[\u0621-\u064a-]+|في [\u0621-\u064a]+)\s+){0,2}?بين\s")
 _HOST_BEFORE = re.compile(r"(?:ستضيف|استضاف|استضافت)\s*(?:(?:ال)?مدينه\s*|(?:ال)?عاصمه\s*(?:ال[\u0621-\u064a]+\s*)?)?$")
 _COUNTERPARTS = re.compile(r"نظرائ(?:ه|ها|هم)")
+_AND_COUNTERPART = re.compile(r"(?<![\u0621-\u064a])و\s?نظير(?:ه|ها)(?![\u0621-\u064a])")
 _TO_ATTEND = re.compile(rf"(?<![\u0621-\u064a])(?:{cue_words('to_attend')}|"
                         rf"لعقد اجتماع مع (?:ال)?{cue_words('with_many')})(?![\u0621-\u064a])")
 _SEQUEL = re.compile(rf"(?<![\u0621-\u064a]){cue_words('sequel')}(?![\u0621-\u064a])")
@@ -633,6 +634,18 @@ class _Reader:
                 quotes, actors = _in_quotes(s.text), _actors(s)
             self.attach(s, here, has_ref_noun, actors, quotes)
 
+    @staticmethod
+    def two_leaders(s: SentenceFacts, men: _Mention, actors: list[_Actor]) -> tuple[_Actor, _Actor] | None:
+        """The meeting noun is followed by an official "and his counterpart" of another country (قمة الرئيس الأمريكي
+        ترامب ونظيره الروسي بوتين): a meeting of those two, whatever format the article is about."""
+        after = [a for a in actors if men.end <= a[0] <= men.end + 70 and a[3] in ("official", "demonym")]
+        if not after or after[0][0] - men.end > 12:
+            return None
+        second = next((a for a in after if a[2] != after[0][2]), None)
+        if second is None or _AND_COUNTERPART.search(s.text, after[0][1], second[0]) is None:
+            return None
+        return after[0], second
+
     def untyped(self, s: SentenceFacts, men: _Mention, actors: list[_Actor]) -> tuple[str, str, bool]:
         """(type, type basis, needs sides) of a meeting word that no format's name types: ministers or leaders of
         several countries meeting on Ukraine (another multilateral meeting, which the calendar may name), or two
@@ -676,6 +689,7 @@ class _Reader:
         if men.kind == "group_meeting" and etype in TOPIC_TYPES:
             self.topic = etype
         type_basis = ""
+        pair: tuple[_Actor, _Actor] | None = None
         if men.kind == "visit_verb" and _PLURAL_BODY.match(s.text, men.end + 1, men.end + 14):
             men = dataclasses.replace(men, kind="verb", event_type="")  # التقى وزراء الدفاع: they meet, not two sides
             etype, strong = "", False
@@ -687,7 +701,10 @@ class _Reader:
             groups = [g for g in groups if not (_NATO_FRAME_BEFORE if g.event_type == "nato_meeting" else _FRAME_BEFORE)
                       .search(s.text, max(0, g.start - 16), g.start)]
             group_here = min(groups, key=lambda g: abs(g.start - men.start)).event_type if groups else ""
-            if _OF_THE_GROUP.match(after) and self.topic:
+            pair = self.two_leaders(s, men, actors) if men.kind == "noun" and not group_here else None
+            if pair is not None:
+                etype, strong = "bilateral_meeting", True  # قمة ترامب ونظيره الروسي بوتين: those two are its sides
+            elif _OF_THE_GROUP.match(after) and self.topic:
                 etype, strong = self.topic, True
             elif not group_here and any(p.location == "Ramstein" for p in s.places):
                 etype, strong, type_basis = "udcg_meeting", True, "described"  # ministers meet at Ramstein
@@ -735,7 +752,10 @@ class _Reader:
             ev.sentences.append(s.index)
         here.append((ev, men.start, men.end))
         self.latest = ev
-        if ref is None and (ev.event_type in ("phone_call", "bilateral_meeting") or needs_sides):
+        if ref is None and pair is not None:
+            for a in pair:
+                ev.add_role(Role(a[2], "party", a[3], s.index, a[4]))
+        elif ref is None and (ev.event_type in ("phone_call", "bilateral_meeting") or needs_sides):
             self.sides(s, men, ev, seg, actors, here)
 
     def reference(self, s: SentenceFacts, men: _Mention, noun: str | None, etype: str, strong: bool, definite: bool,
@@ -745,6 +765,7 @@ class _Reader:
         prev = here[-1] if here else None
         if (men.kind in ("noun", "verb") and prev is not None and 0 <= men.start - prev[2] <= 30
                 and not _CLAUSE_CUT.search(s.text, prev[2], men.start)
+                and not (strong and prev[0].event_type != etype)  # الاجتماع بعد قمة ترامب ونظيره: another meeting
                 and (date is None or prev[0].date is None or prev[0].date.value == date.value)):
             ref = prev[0]  # وزراء دفاع الناتو يعقدون اجتماعا: the noun right after a mention is that event
         elif men.kind == "group_meeting" or men.event_type:
