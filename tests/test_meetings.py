@@ -559,7 +559,8 @@ def test_date_from_calendar(etype: str, published: str, want: str) -> None:
 
 @pytest.mark.parametrize(("raw", "lo", "hi", "want"), [
     P("يوم 12 فبراير", "2025-02-13", "2025-03-20", "2025-02-12", id="a-window-after-the-day"),
-    P("يوم 12 فبراير", "2025-02-01", "2025-02-20", "", id="a-window-around-the-day-says-nothing"),
+    P("يوم 12 فبراير", "2025-02-01", "2025-02-20", "2025-02-12", id="a-window-around-the-day-two-weeks-at-most"),
+    P("يوم 12 فبراير", "2025-01-01", "2025-02-20", "", id="a-window-starting-six-weeks-before-says-nothing"),
     P("يوم الخميس 13 فبراير", "2025-02-10", "2025-03-01", "2025-02-13", id="weekday-and-day"),
     P("في 15 أكتوبر", "2023-01-01", "2025-12-31", "", id="a-window-of-years-says-nothing"),
     P("في 15 أكتوبر", "2024-10-20", "2025-03-01", "2024-10-15", id="the-last-october-before-the-window"),
