@@ -211,20 +211,23 @@ def link_reference(events: pd.DataFrame) -> pd.DataFrame:
     ev["reference_basis"] = pd.array(basis, dtype="string")
     ev = _place_from_reference(ev, ref, basis, fill_date)
     if fill_date:
-        idx = list(fill_date)
-        ts = pd.Series(list(fill_date.values()), index=ev.index[idx])
-        for col in ("date", "date_precision", "date_basis"):
-            ev[col] = ev[col].astype(object)
-        ev.loc[ts.index, "date"] = ts.dt.strftime("%Y-%m-%d")
-        start_dtype = ev["date_start"].dtype
-        ev.loc[ts.index, "date_start"] = ts
-        if str(start_dtype).startswith("datetime64"):
-            ev["date_start"] = ev["date_start"].astype(start_dtype)
-        ev.loc[ts.index, "date_precision"] = "day"
-        ev.loc[ts.index, "date_basis"] = REFERENCE_DATE_BASIS
-        for col in ("date", "date_precision", "date_basis"):
-            ev[col] = ev[col].astype(TABLES["events"][col])  # type: ignore[call-overload]
+        _set_days(ev, pd.Series(list(fill_date.values()), index=ev.index[list(fill_date)]), REFERENCE_DATE_BASIS)
     return ev
+
+
+def _set_days(ev: pd.DataFrame, days: pd.Series, basis: str) -> None:
+    """Give the events at ``days``' index those days (day precision) and ``basis``, in place, keeping the dtypes."""
+    for col in ("date", "date_precision", "date_basis"):
+        ev[col] = ev[col].astype(object)
+    ev.loc[days.index, "date"] = days.dt.strftime("%Y-%m-%d")
+    start_dtype = ev["date_start"].dtype
+    ev.loc[days.index, "date_start"] = days
+    if str(start_dtype).startswith("datetime64"):
+        ev["date_start"] = ev["date_start"].astype(start_dtype)
+    ev.loc[days.index, "date_precision"] = "day"
+    ev.loc[days.index, "date_basis"] = basis
+    for col in ("date", "date_precision", "date_basis"):
+        ev[col] = ev[col].astype(TABLES["events"][col])  # type: ignore[call-overload]
 
 
 REFERENCE_PLACE_BASIS = "reference"  # events.location_basis of a place taken from the calendar
@@ -300,15 +303,8 @@ def date_from_calendar(events: pd.DataFrame, published: dict[str, dt.date]) -> p
     if not fills:
         return events
     out = events.copy()
-    for col in ("date", "date_precision", "date_basis"):
-        out[col] = out[col].astype(object)
-    ts = pd.Series(fills)
-    out.loc[ts.index, "date"] = ts.dt.strftime("%Y-%m-%d")
-    out.loc[ts.index, "date_precision"] = "day"
-    out.loc[ts.index, "date_basis"] = CALENDAR_DATE_BASIS
-    out["date_start"] = out["date_start"].astype(object)
-    out.loc[ts.index, "date_start"] = ts
-    return conform("events", out)
+    _set_days(out, pd.Series(fills), CALENDAR_DATE_BASIS)
+    return out
 
 
 # the formats a meeting described rather than named may be, in the order they are tried

@@ -47,8 +47,6 @@ _NOUN_KEY = {
     "اجتماع": "اجتماع", "قمه": "قمه", "قمت": "قمه", "لقاء": "لقاء", "مؤتمر": "مؤتمر", "جلس": "جلسه",
     "اتصال": "اتصال", "مكالم": "اتصال", "محادث": "محادثه", "مباحث": "محادثه",
 }
-# A cheap gate before the trigger regex: every trigger contains one of these stems (a literal alternation, which the
-# regex engine scans fast). tests/test_events_unit.py checks the gate against every trigger pattern.
 _ANCHOR_BASES = frozenset({"today", "yesterday", "day_before_yesterday", "weekday"})
 _SIDED = frozenset({"phone_call", "bilateral_meeting", "other_meeting"})
 # بين الرئيسين الأمريكي والروسي، وزيرا الدفاع البريطاني والألماني
@@ -57,10 +55,15 @@ _DUAL_TITLES = (r"(?:ال)?(?:رئيسين|وزيرين|زعيمين|جانبي�
 _DUAL = re.compile(_DUAL_TITLES + r"\s*$")
 # a side marker right before a name or demonym: a word (بين، مع، نظيره، وزيري الدفاع) or a clitic on it (و، ب)
 _L = "\u0621-\u064a"
-_SIDE_BEFORE = re.compile(rf"(?:(?<![{_L}])(?:بين|مع|نظير(?:ه|ها|هم|يه)|{_DUAL_TITLES})\s+|"
-                          rf"(?<![{_L}])(?:و|(?<!الحرب )(?<!الوضع )(?<!الازمه )(?<!الصراع )(?<!السلام )ب))$")
-_VISIT_SIDE_BEFORE = re.compile(rf"(?:(?<![{_L}])(?:بين|مع|الي|نظير(?:ه|ها|هم|يه)|{_DUAL_TITLES})\s+|"
-                                rf"(?<![{_L}])(?:و|ب|ل|الي))$")  # زار الوزير إلى أوكرانيا
+
+
+def _side_marker(words: str, clitics: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:(?<![{_L}])(?:{words}|نظير(?:ه|ها|هم|يه)|{_DUAL_TITLES})\s+|(?<![{_L}])(?:{clitics}))$")
+
+
+# ب marks a side (اتصل بنظيره) but not a topic (الحرب بأوكرانيا); a visit's side also follows إلى (زار ... إلى أوكرانيا)
+_SIDE_BEFORE = _side_marker("بين|مع", "و|(?<!الحرب )(?<!الوضع )(?<!الازمه )(?<!الصراع )(?<!السلام )ب")
+_VISIT_SIDE_BEFORE = _side_marker("بين|مع|الي", "و|ب|ل|الي")
 # "the (new / current / next) meeting of the group": up to two adjectives between the noun and the group
 _OF_THE_GROUP = re.compile(r"^\s*(?:ال[\u0621-\u064a]+\s+){0,2}(?:لل|ل|ال)مجموعه")
 # a meeting word that speaks of a background meeting: never dated by the publication date
@@ -76,6 +79,8 @@ _DESCRIBED_UDCG = re.compile(
     r"(?:الدول|حلفاء|شركاء|داعمي|داعمو) (?:ال)?(?:داعمه |الغربيه )?(?:ل ?اوكرانيا|كييف)"
 )
 _MEETING_WORD = re.compile(r"(?:ال)?(?:اجتماع|قمه|لقاء|محادثات|مؤتمر|جلسه)")
+# A cheap gate before the trigger regex: every trigger contains one of these stems (a literal alternation, which the
+# regex engine scans fast). tests/test_lexicons.py checks the gate against every trigger pattern.
 _HINT = re.compile(
     "اجتماع|قم[هت]|لقاء|مؤتمر|جلس|دوره|مجموع|تحالف|ائتلاف|تسل|مجلس|لجنه|وزراء|وزيرات|اتصال|اتصل|مكالم|محادث|مباحث|"
     "هاتف|التق|استقبل|جتمع|لتقي|التام|لتئم|عقد|رام|حديث|اتحاد|ناتو|اطلسي|حلف|زياره|مثلث|udcg|ramstein|"
@@ -289,18 +294,17 @@ def _clause(sentence: str, pos: int) -> tuple[int, int]:
     """(start, end) of the clause around ``pos``: between the clause cuts (فيما، بينما، لكن، ؛، :) on either side."""
     cuts = _cuts(sentence)
     k = bisect.bisect_right(cuts[0], pos)  # cuts that end at or before pos
-    start = cuts[1][k - 1] if k else 0
-    j = bisect.bisect_right(cuts[2], pos)  # the first cut that starts after pos
-    end = cuts[2][j] if j < len(cuts[2]) else len(sentence)
+    start = cuts[0][k - 1] if k else 0
+    j = bisect.bisect_right(cuts[1], pos)  # the first cut that starts after pos
+    end = cuts[1][j] if j < len(cuts[1]) else len(sentence)
     return start, end
 
 
 @lru_cache(maxsize=64)
-def _cuts(sentence: str) -> tuple[list[int], list[int], list[int]]:
-    """The sentence's clause cuts: their ends (sorted), the same ends, and their starts (sorted): worked out once."""
+def _cuts(sentence: str) -> tuple[list[int], list[int]]:
+    """The sentence's clause cuts, worked out once: their ends and their starts (both sorted)."""
     spans = [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(sentence)]
-    ends = [e for _, e in spans]
-    return ends, ends, [s for s, _ in spans]
+    return [e for _, e in spans], [s for s, _ in spans]
 
 
 # و + up to three words (a title or a demonym) before the next actor: "… ستارمر والرئيس الفرنسي ماكرون"
