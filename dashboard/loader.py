@@ -153,6 +153,7 @@ def _worker_init(parent: int) -> None:
 def _stop_pool(pool: ProcessPoolExecutor) -> None:
     """Cancel what is queued and kill the workers now (an interrupted load must not leave them running)."""
     procs = list(getattr(pool, "_processes", {}).values())
+    results = getattr(pool, "_result_queue", None)  # shutdown() drops the pool's reference to it
     pool.shutdown(wait=False, cancel_futures=True)
     for p in procs:
         with contextlib.suppress(Exception):
@@ -160,6 +161,13 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
     for p in procs:
         with contextlib.suppress(Exception):
             p.join(5)
+    # A worker killed while writing a result leaves half a message in the result pipe, and the pool's manager thread
+    # would wait for the rest forever (interpreter exit waits for that thread). With the parent's copy of the write
+    # end closed too, it reads end-of-file instead, marks the pool broken and ends.
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(Exception):
+            writer.close()
 
 
 def _run(jobs: Sequence[tuple[str, str, dt.date | None]], workers: int | None,

@@ -6,15 +6,17 @@ from __future__ import annotations
 import os
 import re
 import signal
+import struct
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 from synthetic import write_articles
 
-from dashboard.loader import main
+from dashboard.loader import _stop_pool, main
 
 ROOT = Path(__file__).resolve().parent.parent
 P = pytest.param
@@ -162,3 +164,17 @@ def test_a_killed_run_leaves_no_workers_and_a_rerun_goes_on(big_corpus: Path, tm
     parsed = int(re.search(r"parsed: (\d+) articles \((\d+) from the cache\)", out).group(1))  # type: ignore[union-attr]
     assert parsed == N_KILL - saved  # only what was missing (a line torn by the kill has no newline: not counted)
     assert f"articles: {N_KILL} " in out
+
+
+def test_stopping_a_pool_ends_its_manager_after_a_half_written_result() -> None:
+    """A worker killed while it writes a result leaves half a message in the result pipe. Stopping the pool must still
+    end the pool's manager thread: interpreter exit waits for it, so a run stopped by SIGTERM would hang."""
+    pool = ProcessPoolExecutor(max_workers=1)
+    assert pool.submit(abs, -1).result() == 1  # the worker and the manager thread are up
+    manager = pool._executor_manager_thread  # type: ignore[attr-defined]
+    writer = pool._result_queue._writer  # type: ignore[attr-defined]
+    os.write(writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)  # a header for 1000 bytes, then only 10
+    time.sleep(0.2)
+    _stop_pool(pool)
+    manager.join(10)
+    assert not manager.is_alive(), "the pool's manager thread still waits for the rest of a result"
