@@ -20,14 +20,12 @@ import warnings
 import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
-from .spreadsheet import csv_safe, formula_like
+from . import xlsx
+from .spreadsheet import csv_safe
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -182,8 +180,7 @@ def modebar_config(stem: str) -> dict:
 # ---------------------------------------------------------------------------------------------------------------------
 # tables
 
-_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-XLSX_CELL_LIMIT = 32767
+XLSX_CELL_LIMIT = xlsx.CELL_LIMIT
 
 
 def for_download(df: pd.DataFrame) -> pd.DataFrame:
@@ -201,51 +198,11 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return csv_safe(for_download(df)).to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8-sig")
 
 
-def _xlsx_safe(df: pd.DataFrame) -> pd.DataFrame:
-    out = for_download(df)
-    for col in out.columns:
-        if out[col].dtype == "string" or out[col].dtype == object:
-            s = out[col].astype("string")
-            s = s.str.replace(_ILLEGAL_XLSX, "", regex=True)
-            out[col] = s.where(s.str.len().fillna(0) <= XLSX_CELL_LIMIT, s.str.slice(0, XLSX_CELL_LIMIT - 1) + "…")
-    return out
-
-
-def _xlsx_value(ws: Any, value: Any) -> Any:
-    """A cell for openpyxl: text always as a string cell (openpyxl would make ``=...`` a formula and ``#N/A`` an
-    error), with Excel's quote prefix when it looks like a formula; missing values as empty cells."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, str):
-        cell = WriteOnlyCell(ws, value)
-        cell.data_type = "s"
-        if formula_like(value):
-            cell.quotePrefix = True
-        return cell
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, pd.Timestamp):
-        if value.tzinfo is not None:
-            value = value.tz_localize(None)
-        return value.date() if value == value.normalize() else value.to_pydatetime()
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    return value
-
-
 def excel_bytes(tables: Mapping[str, pd.DataFrame]) -> bytes:
     """One workbook, one sheet per table (cells cut at Excel's 32,767 characters; control characters removed). Every
-    text cell is a string cell, never a formula."""
-    wb = Workbook(write_only=True)
-    for name, df in tables.items():
-        ws = wb.create_sheet(safe_name(name, limit=31))
-        safe = _xlsx_safe(df)
-        ws.append([_xlsx_value(ws, str(c)) for c in safe.columns])
-        for row in safe.itertuples(index=False, name=None):
-            ws.append([_xlsx_value(ws, v) for v in row])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    text cell is a string cell, never a formula; formula-like text carries Excel's quote prefix
+    (``dashboard.xlsx``)."""
+    return xlsx.workbook({name: for_download(df) for name, df in tables.items()})
 
 
 def parquet_bytes(df: pd.DataFrame) -> bytes:
