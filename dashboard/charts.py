@@ -73,6 +73,7 @@ HOVER = {  # words of the hover labels: (English, Arabic)
     "as_of": ("as of", "حتى"), "sources": ("source(s)", "مصدر/مصادر"), "took_part": ("took part", "شاركت"),
     "chaired": ("chaired", "ترأست"), "absent": ("named absent", "غائبة"), "place": ("place", "المكان"),
     "chairs": ("chairs", "الرئاسة"), "countries": ("countries", "دولة"), "articles": ("articles", "المقالات"),
+    "meetings": ("meetings", "الاجتماعات"),
 }
 
 
@@ -420,48 +421,105 @@ def attendance_over_time(reports: pd.DataFrame, type_labels: Mapping[str, str], 
     return style(fig, title, subtitle, lang=lang)
 
 
+DENSE_MEETINGS = 150  # more meetings than this in view: one marker per type, month and status
+LABEL_SLOTS = 40  # number labels at least 1/40 of the time axis apart (about 20 px on the narrowest layout)
+
+
+def label_mask(dates: pd.Series, min_gap: pd.Timedelta) -> np.ndarray:
+    """Which of ``dates`` (any order) get a text label so that no two labels overlap: going left to right, a point is
+    labelled when it lies at least ``min_gap`` after the last labelled one."""
+    order = np.argsort(dates.to_numpy(dtype="datetime64[ns]"), kind="stable")
+    keep = np.zeros(len(dates), dtype=bool)
+    last = None
+    for i in order:
+        x = dates.iloc[i]
+        if pd.isna(x):
+            continue
+        if last is None or x - last >= min_gap:
+            keep[i], last = True, x
+    return keep
+
+
+def _by_month(tl: pd.DataFrame) -> pd.DataFrame:
+    """One row per (type, month, status): the number of meetings, their articles, their numbers and days."""
+    d = tl[tl["date"].notna()].copy()
+    d["month"] = d["date"].dt.to_period("M").dt.to_timestamp()
+    d["num"] = ["" if pd.isna(n) else f"#{int(n)}" for n in d["number"]]
+    d["day"] = [day(x) for x in d["date"]]
+    g = d.sort_values("date").groupby(["event_type", "month", "status"], as_index=False, sort=False).agg(
+        meetings=("date", "size"), n_articles=("n_articles", "sum"),
+        nums=("num", lambda x: " ".join(v for v in x if v)),
+        days=("day", lambda x: ", ".join(list(dict.fromkeys(x))[:6]) + (" …" if x.nunique() > 6 else "")))
+    g["date"] = g["month"] + pd.Timedelta(days=14)
+    return g
+
+
 def meetings_timeline(tl: pd.DataFrame, type_labels: Mapping[str, str], title: str, subtitle: str = "",
                       lang: str = "en") -> go.Figure:
-    """Meetings on a time axis, one row per meeting type; marker = status (``derive.timeline``), size = articles."""
+    """Meetings on a time axis, one row per meeting type; marker = status (``derive.timeline``), size = articles.
+    With more than ``DENSE_MEETINGS`` meetings, one marker per type, month and status (size = meetings); number
+    labels only where they cannot overlap (``label_mask``)."""
     if tl.empty:
         return empty(title, subtitle=subtitle, lang=lang)
     present = [t for t in TYPE_COLORS if t in set(tl["event_type"])] + sorted(set(tl["event_type"]) - set(TYPE_COLORS))
     lane = {t: -i for i, t in enumerate(present)}  # one lane per type; corpus-only meetings just below the line
-    span_days = max(1, (tl["date"].max() - tl["date"].min()).days) if tl["date"].notna().any() else 1
-    dense = len(tl) > span_days / 20  # more than one meeting per ~3 weeks on average: number labels would overlap
+    dates = tl["date"].dropna()
+    span = (dates.max() - dates.min()) if len(dates) else pd.Timedelta(0)
+    min_gap = (span * 1.08 + pd.Timedelta(days=30)) / LABEL_SLOTS  # the axis range of ``_date_axis``
+    grouped = len(tl) > DENSE_MEETINGS
+    rows = _by_month(tl) if grouped else tl
     fig = go.Figure()
     for status, (color, symbol, en, ar) in STATUS_STYLE.items():
-        d = tl[tl["status"] == status]
+        d = rows[rows["status"] == status]
         if d.empty:
             continue
-        nums = ["" if pd.isna(n) else str(int(n)) for n in d["number"]]
-        custom = _custom(
-            [day(x, "?") for x in d["date"]], [f"#{n}" if n else "" for n in nums],
-            [wrap(x, limit=80) for x in d["location"]], [wrap(x, limit=160) for x in d["chairs"]],
-            [wrap(x, limit=60) for x in d["attendance"]], d["n_articles"],
-            [wrap(", ".join(a.split(";")[:4]) + (" …" if a.count(";") >= 4 else ""), limit=140)
-             for a in d["article_ids"]],
-            [wrap(e) for e in d["evidence"]], [wrap(x, limit=160) for x in d["disagreement"]],
-            [type_labels.get(t, t) for t in d["event_type"]])
         offset = -0.3 if status == "not in reference" else 0.0
+        if grouped:
+            labels = [str(int(n)) if n > 1 else "" for n in d["meetings"]]
+            sizes = [8 + 5 * math.sqrt(min(int(n), 30)) for n in d["meetings"]]
+            custom = _custom([m.strftime("%Y-%m") for m in d["month"]], d["meetings"], d["n_articles"],
+                             [wrap(x, limit=120) for x in d["nums"]], [wrap(x, limit=120) for x in d["days"]],
+                             [type_labels.get(t, t) for t in d["event_type"]])
+            hover = (f"<b>%{{customdata[5]}}</b> · %{{customdata[0]}}<br>{_h('meetings', lang)}: %{{customdata[1]}} "
+                     "%{customdata[3]}<br>%{customdata[4]}<br>" f"{_h('articles', lang)}: %{{customdata[2]}}")
+        else:
+            labels = ["" if pd.isna(n) else str(int(n)) for n in d["number"]]
+            sizes = [10 + 4 * math.sqrt(min(int(n), 25)) for n in d["n_articles"]]
+            custom = _custom(
+                [day(x, "?") for x in d["date"]], [f"#{n}" if n else "" for n in labels],
+                [wrap(x, limit=80) for x in d["location"]], [wrap(x, limit=160) for x in d["chairs"]],
+                [wrap(x, limit=60) for x in d["attendance"]], d["n_articles"],
+                [wrap(", ".join(a.split(";")[:4]) + (" …" if a.count(";") >= 4 else ""), limit=140)
+                 for a in d["article_ids"]],
+                [wrap(e) for e in d["evidence"]], [wrap(x, limit=160) for x in d["disagreement"]],
+                [type_labels.get(t, t) for t in d["event_type"]])
+            hover = (f"<b>%{{customdata[9]}} %{{customdata[1]}}</b> · %{{customdata[0]}}<br>{_h('place', lang)}: "
+                     f"%{{customdata[2]}}<br>{_h('chairs', lang)}: %{{customdata[3]}}<br>"
+                     f"{_h('countries', lang)}: %{{customdata[4]}}<br>{_h('articles', lang)}: "
+                     "%{customdata[5]} %{customdata[6]}<br>%{customdata[7]}<br>%{customdata[8]}")
+        text = np.array(labels, dtype=object)
+        has = text != ""
+        for t in set(d["event_type"]):  # per lane, left to right: a label only where the last one is far enough
+            at = (d["event_type"] == t).to_numpy() & has
+            if at.any():
+                text[at] = np.where(label_mask(d["date"][at], min_gap), text[at], "")
         fig.add_scatter(
             x=d["date"], y=[lane[t] + offset for t in d["event_type"]], mode="markers+text",
-            name=en if lang == "en" else ar, text=None if dense else nums, textposition="top center",
+            name=en if lang == "en" else ar, text=text if (text != "").any() else None, textposition="top center",
             textfont={"size": 9, "color": "#555"}, cliponaxis=False,
-            marker={"color": color, "symbol": symbol, "line": {"width": 1.5, "color": color},
-                    "size": [10 + 4 * math.sqrt(min(int(n), 25)) for n in d["n_articles"]]},
-            customdata=custom,
-            hovertemplate=f"<b>%{{customdata[9]}} %{{customdata[1]}}</b> · %{{customdata[0]}}<br>{_h('place', lang)}: "
-                          f"%{{customdata[2]}}<br>{_h('chairs', lang)}: %{{customdata[3]}}<br>"
-                          f"{_h('countries', lang)}: %{{customdata[4]}}<br>{_h('articles', lang)}: "
-                          "%{customdata[5]} %{customdata[6]}<br>%{customdata[7]}"
-                          "<br>%{customdata[8]}<extra>" + (en if lang == "en" else ar) + "</extra>",
+            marker={"color": color, "symbol": symbol, "line": {"width": 1.5, "color": color}, "size": sizes},
+            customdata=custom, hovertemplate=hover + "<extra>" + (en if lang == "en" else ar) + "</extra>",
         )
     fig.update_yaxes(tickvals=[lane[t] for t in present],
                      ticktext=[type_labels.get(t, t) for t in present], range=[-len(present) + 0.4, 0.6],
                      zeroline=False, showgrid=True, title=None)
     fig.update_xaxes(showgrid=True)
     _date_axis(fig, tl["date"])
+    if grouped:
+        note = {"en": f"{len(tl):,} meetings, grouped by month (marker size = meetings)",
+                "ar": f"{len(tl):,} اجتماعا مجمعة حسب الشهر (حجم العلامة = عدد الاجتماعات)"}[
+                    "ar" if lang == "ar" else "en"]
+        subtitle = f"{subtitle} · {note}" if subtitle else note
     return style(fig, title, subtitle, height=max(320, 170 + 90 * len(present)), lang=lang)
 
 

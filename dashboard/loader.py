@@ -91,6 +91,22 @@ class LoadStats:
     parsed: int = 0  # articles parsed by this run (the others came from the cache)
     corpus_cache: str = "off"  # 'reused' (the tables came from the cache), 'rebuilt', or 'off'
     files_hashed: int = 0  # input files read to check their contents (the rest were proven unchanged by stat)
+    # progress, for a watcher in another thread (the app's progress bar): what the load is doing now
+    phase: str = "checking"  # 'checking' the cache, 'reading' files, 'parsing' articles, 'building' tables, 'done'
+    files_read: int = 0
+    files_total: int = 0
+    to_parse: int = 0  # articles this run parses (the others come from the cache)
+    parse_started: float = 0.0  # time.monotonic() when parsing began
+
+    def _files(self, done: int, total: int) -> None:
+        self.files_read, self.files_total = done, total
+
+    def seconds_left(self, now: float | None = None) -> float | None:
+        """The parse's remaining time at its rate so far (None before a rate is known)."""
+        if self.phase != "parsing" or self.parsed < 1 or not self.parse_started:
+            return None
+        rate = self.parsed / max(1e-6, (time.monotonic() if now is None else now) - self.parse_started)
+        return max(0.0, (self.to_parse - self.parsed) / rate)
 
 
 def _article_row(a: RawArticle) -> dict[str, Any]:
@@ -204,9 +220,12 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
     stats = stats if stats is not None else LoadStats()
     version = _code_version()
     if not cache or not (root.is_dir() or root.is_file()):
-        articles, errors = read_corpus(root)
+        stats.phase = "reading"
+        articles, errors = read_corpus(root, stats._files)
         stats.articles = len(articles)
-        return _build(articles, errors, version, {}, workers, stats)
+        built = _build(articles, errors, version, {}, workers, stats)
+        stats.phase = "done"
+        return built
     cdir = Path(cache_dir) if cache_dir else default_cache_dir()
     tag = hashlib.sha1(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
     tables = CorpusCache(cdir, tag)
@@ -219,7 +238,7 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
         if saved.get("stat_digest") == digest and saved.get("all_trusted") is True:
             corpus = tables.tables(saved)
             if corpus is not None:
-                stats.corpus_cache, stats.articles = "reused", len(corpus.articles)
+                stats.corpus_cache, stats.articles, stats.phase = "reused", len(corpus.articles), "done"
                 return corpus
         previous = tables.inputs(saved)
     inputs = Inputs.take(t0, current, previous)
@@ -230,11 +249,12 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
             with contextlib.suppress(OSError):
                 tables.clean()
                 tables.touch({**(saved or {}), "stat_digest": digest, "all_trusted": inputs.all_trusted()}, inputs)
-            stats.corpus_cache, stats.articles = "reused", len(corpus.articles)
+            stats.corpus_cache, stats.articles, stats.phase = "reused", len(corpus.articles), "done"
             return corpus
     with contextlib.suppress(OSError):
         tables.clean()  # temporary files of killed runs (a run killed while saving is followed by a rebuild)
-    articles, errors = read_corpus(root)
+    stats.phase = "reading"
+    articles, errors = read_corpus(root, stats._files)
     stats.articles, stats.corpus_cache = len(articles), "rebuilt"
     store = ArticleStore(cdir, tag)
     store.load()
@@ -251,6 +271,7 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
     store.finish({_article_key(version, a) for a in articles})
     with contextlib.suppress(OSError):
         tables.save(corpus, {**meta, "stat_digest": digest, "all_trusted": inputs.all_trusted()}, inputs)
+    stats.phase = "done"
     return corpus
 
 
@@ -267,7 +288,11 @@ def _build(articles: Sequence[RawArticle], errors: Sequence[SourceError], versio
         if stats is not None:
             stats.parsed += 1
 
+    if stats is not None:
+        stats.to_parse, stats.parse_started, stats.phase = len(todo), time.monotonic(), "parsing"
     _run([(a.article_id, a.text, a.published) for _, a in todo], workers, done)
+    if stats is not None:
+        stats.phase = "building"
     tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     tables["errors"] = [asdict(e) for e in errors]
     for k, a in zip(keys, articles, strict=True):

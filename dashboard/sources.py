@@ -67,7 +67,7 @@ import re
 import stat
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
@@ -1220,8 +1220,10 @@ def _manifest_row(path: Path, root: Path, manifests: dict[Path, dict[str, dict[s
         folder = folder.parent
 
 
-def read_corpus(root: Path) -> tuple[list[RawArticle], list[SourceError]]:
-    """Every article under ``root`` and one error row per file or record that could not be loaded."""
+def read_corpus(root: Path, progress: Callable[[int, int], None] | None = None
+                ) -> tuple[list[RawArticle], list[SourceError]]:
+    """Every article under ``root`` and one error row per file or record that could not be loaded. ``progress``
+    (optional) is called with (files read, files in all) as the files are read."""
     root = Path(root)
     if root.is_file():
         base = root.parent
@@ -1249,7 +1251,9 @@ def read_corpus(root: Path) -> tuple[list[RawArticle], list[SourceError]]:
         manifests[folder] = rows
         errors.extend(errs)
     seen: dict[str, tuple[RawArticle, str]] = {}
-    for path in paths:
+    for k, path in enumerate(paths):
+        if progress is not None and k % 100 == 0:
+            progress(k, len(paths))
         name = path.relative_to(base).as_posix()
         if inside is not None and path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(inside):
             errors.append(SourceError(name, None, "not read: a link to a file outside the corpus folder (links that "
@@ -1277,6 +1281,8 @@ def read_corpus(root: Path) -> tuple[list[RawArticle], list[SourceError]]:
                                                       f"{type(e).__name__}: {e}")]
         articles.extend(arts)
         errors.extend(errs)
+    if progress is not None:
+        progress(len(paths), len(paths))
     return articles, errors
 
 

@@ -91,7 +91,7 @@ def filter_change(n: int, repeats: int) -> None:
         size = len(make())
         print(f"export, {label}: {time.perf_counter() - t:.2f} s, {size / 1e6:.1f} MB")
 
-    common.read_corpus = lambda _p: corpus
+    common.read_corpus = lambda _p, _s=None: corpus
     export.png_status = lambda: (True, "")
     os.environ["RAMSTEIN_CORPUS"] = tempfile.mkdtemp(prefix="bench-")
     at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=120)

@@ -38,6 +38,7 @@ def _no_png(*_a, **_k):
 
 @pytest.fixture(autouse=True)
 def _fresh(monkeypatch):
+    monkeypatch.setenv("RAMSTEIN_LOAD_WAIT", "600")  # pages wait for the load (its progress page: test_loading)
     common.load.clear()
     common._filtered.clear()
     common.signature.clear()
@@ -62,7 +63,7 @@ def synth():
 
 @pytest.fixture
 def synth_app(synth, monkeypatch, tmp_path):
-    monkeypatch.setattr(common, "read_corpus", lambda _p: synth)
+    monkeypatch.setattr(common, "read_corpus", lambda _p, _s=None: synth)
     return lambda params=None: app_on(tmp_path, monkeypatch, params)
 
 
@@ -139,7 +140,7 @@ def test_every_page_runs_without_dates(monkeypatch, tmp_path):
     c.articles["published"] = pd.NaT
     c.amounts["date_start"] = pd.NaT
     c.events.loc[c.events.index[::2], "date_start"] = pd.NaT
-    monkeypatch.setattr(common, "read_corpus", lambda _p: c)
+    monkeypatch.setattr(common, "read_corpus", lambda _p, _s=None: c)
     at = app_on(tmp_path, monkeypatch)
     for page in PAGES:
         at.switch_page(page).run()
@@ -369,7 +370,7 @@ def hostile_app(monkeypatch, tmp_path):
     c = _rename_articles(c, mapping)
     c.articles["outlet"] = pd.Series(HOSTILE_OUTLET, index=c.articles.index, dtype=c.articles["outlet"].dtype)
     c.articles["url"] = pd.Series(HOSTILE_URL, index=c.articles.index, dtype=c.articles["url"].dtype)
-    monkeypatch.setattr(common, "read_corpus", lambda _p: c)
+    monkeypatch.setattr(common, "read_corpus", lambda _p, _s=None: c)
     return c, (lambda params=None: app_on(tmp_path, monkeypatch, params))
 
 
@@ -563,7 +564,7 @@ def _has_data(spec: dict) -> bool:
 
 def test_country_filter_means_the_countrys_meetings_everywhere(monkeypatch, tmp_path):
     c = _germany_corpus()
-    monkeypatch.setattr(common, "read_corpus", lambda _p: c)
+    monkeypatch.setattr(common, "read_corpus", lambda _p, _s=None: c)
     at = app_on(tmp_path, monkeypatch, {"countries": "DEU", "from": "2025-01-01", "to": "2025-06-30"})
     no_exception(at, "overview")
     assert metric(at, "Meetings") == "3"  # 26 and 27 (full coverage: both articles of 27) and the call
@@ -581,7 +582,7 @@ def test_country_filter_means_the_countrys_meetings_everywhere(monkeypatch, tmp_
 
 def test_calls_are_not_meetings_of_a_group(monkeypatch, tmp_path):
     c = _germany_corpus()
-    monkeypatch.setattr(common, "read_corpus", lambda _p: c)
+    monkeypatch.setattr(common, "read_corpus", lambda _p, _s=None: c)
     at = app_on(tmp_path, monkeypatch)
     at.switch_page("views/attendance.py").run()
     part = _chart(at, "Takes part")

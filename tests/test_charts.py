@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import shutil
@@ -14,6 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 import streamlit  # noqa: F401  # importing it swaps plotly's default template: the builders must not care
+from hypothesis import given, settings
+from hypothesis import strategies as hst
 from synthetic import make_corpus
 
 from dashboard import charts, derive, export
@@ -350,7 +353,7 @@ def test_outlet_coverage_chart(corpus, n):
     assert fig.data[0].marker.cmin == 0
 
 
-def test_timeline_drops_number_labels_when_dense():
+def test_timeline_groups_hundreds_of_meetings_by_month():
     few = pd.DataFrame({"kind": ["udcg_meeting"] * 3, "number": [1, 2, 3],
                         "date": ["2022-04-26", "2022-06-23", "2022-09-08"], "chairs": ["USA"] * 3})
     days = pd.date_range("2022-01-01", periods=300, freq="D").astype(str)
@@ -359,4 +362,44 @@ def test_timeline_drops_number_labels_when_dense():
     sparse = charts.meetings_timeline(derive.timeline(frame("meetings"), frame("events"), few), TYPES, "t")
     dense = charts.meetings_timeline(derive.timeline(frame("meetings"), frame("events"), many), TYPES, "t")
     assert list(sparse.data[0].text) == ["1", "2", "3"]
-    assert all(t.text is None for t in dense.data)  # hundreds of meetings: no overlapping labels
+    assert "grouped by month" not in (sparse.layout.title.subtitle.text or "")
+    points = sum(len(t.x) for t in dense.data)
+    assert points == 10  # 300 days from January: ten months, one marker each
+    assert sum(int(c[1]) for t in dense.data for c in t.customdata) == 300  # every meeting is in one marker
+    assert "300 meetings, grouped by month" in dense.layout.title.subtitle.text
+    ar = charts.meetings_timeline(derive.timeline(frame("meetings"), frame("events"), many), TYPES, "t", lang="ar")
+    assert "مجمعة حسب الشهر" in ar.layout.title.subtitle.text and "الاجتماعات" in ar.data[0].hovertemplate
+
+
+def _label_positions(fig) -> list[tuple[float, pd.Timestamp]]:
+    return [(y, pd.Timestamp(x)) for t in fig.data if t.text is not None
+            for x, y, s in zip(t.x, t.y, t.text, strict=True) if s]
+
+
+@pytest.mark.parametrize("n", [2, 5, 40, 120, 150])
+def test_timeline_labels_never_overlap(n):
+    days = pd.date_range("2022-04-26", periods=n, freq="3D").astype(str)
+    ref = pd.DataFrame({"kind": ["udcg_meeting"] * n, "number": range(1, n + 1), "date": days, "chairs": ["USA"] * n})
+    tl = derive.timeline(frame("meetings"), frame("events"), ref)
+    fig = charts.meetings_timeline(tl, TYPES, "t")
+    labels = _label_positions(fig)
+    assert labels  # at least the first meeting is labelled
+    span = tl["date"].max() - tl["date"].min()
+    gap = (span * 1.08 + pd.Timedelta(days=30)) / charts.LABEL_SLOTS
+    for lane in {y for y, _ in labels}:
+        xs = sorted(x for y, x in labels if y == lane)
+        assert all(b - a >= gap for a, b in itertools.pairwise(xs))
+    if n <= 5:
+        assert len(labels) == n  # meetings far enough apart all keep their numbers
+
+
+@settings(max_examples=60, deadline=None)
+@given(hst.lists(hst.integers(0, 2000), min_size=0, max_size=60), hst.integers(1, 90))
+def test_label_mask_keeps_labels_apart_and_drops_only_crowded_ones(days, gap_days):
+    dates = pd.Series(pd.Timestamp("2022-01-01") + pd.to_timedelta(days, unit="D"))
+    gap = pd.Timedelta(days=gap_days)
+    keep = charts.label_mask(dates, gap)
+    kept = sorted(dates[keep])
+    assert all(b - a >= gap for a, b in itertools.pairwise(kept))
+    for x in dates[~keep]:  # a point without a label has a labelled neighbour too close on its left
+        assert any(pd.Timedelta(0) <= x - k < gap for k in kept)

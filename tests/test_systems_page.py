@@ -32,6 +32,7 @@ def _no_png(*_a, **_k):
 
 @pytest.fixture(autouse=True)
 def _fresh(monkeypatch, tmp_path):
+    monkeypatch.setenv("RAMSTEIN_LOAD_WAIT", "600")  # pages wait for the load (its progress page: test_loading)
     monkeypatch.setenv("RAMSTEIN_CACHE", str(tmp_path / "cache"))  # never a cache inside the repository
     common.load.clear()
     common.signature.clear()

@@ -17,10 +17,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import derive, export, filters
+from dashboard import charts, derive, export, filters
 from dashboard.charts import usd
 from dashboard.filters import EVENT_TYPES, Filters, Options
-from dashboard.loader import combine
+from dashboard.jobs import LoadJob, Progress
+from dashboard.loader import LoadStats, combine
 from dashboard.schema import Corpus, frame
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,11 +117,12 @@ def corpus_path(argv: Sequence[str]) -> Path:
     return p if p.is_absolute() else (Path.cwd() / p)
 
 
-def read_corpus(path: Path) -> Corpus:
-    """The loader (imported late so a broken loader shows as an error on the page, not a crash)."""
+def read_corpus(path: Path, stats: LoadStats | None = None) -> Corpus:
+    """The loader (imported late so a broken loader shows as an error on the page, not a crash); ``stats`` is
+    filled in as it goes (the progress bar reads it)."""
     from dashboard.loader import load_corpus
 
-    return load_corpus(path)
+    return load_corpus(path, stats=stats)
 
 
 def read_uploads(files: list[tuple[str, bytes]]) -> Corpus:
@@ -163,13 +165,82 @@ def _bundle(corpus: Corpus, error: str = "", key: str = "") -> Bundle:
     return Bundle(corpus=corpus, options=filters.options(corpus), load_error=error, key=key)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)  # app.py shows a spinner in the chosen language
-def load(path: str, sig: str) -> Bundle:
-    """Parsed once per corpus content (``sig``); shared read-only by every session. Never mutate the result."""
+@st.cache_resource(show_spinner=False, max_entries=4)
+def load(path: str, sig: str) -> LoadJob[Bundle]:
+    """The corpus, parsed once per content (``sig``) in a background thread and shared read-only by every session
+    (never mutate the result). A failed load is a bundle with ``load_error``: the page still opens and says why."""
+
+    def work(stats: LoadStats) -> Bundle:
+        try:
+            return _bundle(read_corpus(Path(path), stats), key=f"{path}:{sig}")
+        except Exception as e:
+            return _bundle(Corpus.empty(), f"{type(e).__name__}: {e}", key=f"{path}:{sig}:error")
+
+    return LoadJob(work)
+
+
+def load_wait() -> float:
+    """Seconds a page waits for the load before showing its progress instead (``RAMSTEIN_LOAD_WAIT``; 1.5 s)."""
     try:
-        return _bundle(read_corpus(Path(path)), key=f"{path}:{sig}")
-    except Exception as e:  # the page still opens and says what went wrong
-        return _bundle(Corpus.empty(), f"{type(e).__name__}: {e}", key=f"{path}:{sig}:error")
+        return max(0.0, float(os.environ.get("RAMSTEIN_LOAD_WAIT", "1.5")))
+    except ValueError:
+        return 1.5
+
+
+def progress_text(p: Progress, lang: str) -> str:
+    """The progress bar's line: what is being done, with counts and the time left."""
+    ar = lang == "ar"
+    if p.phase == "reading":
+        return (f"قراءة الملفات: {p.files_read:,} من {p.files_total:,}" if ar else
+                f"Reading files: {p.files_read:,} of {p.files_total:,}")
+    if p.phase == "parsing":
+        left = "" if p.seconds_left is None else (
+            f" · الوقت المتبقي نحو {_duration(p.seconds_left, lang)}" if ar else
+            f" · about {_duration(p.seconds_left, lang)} left")
+        return (f"الملفات المقروءة: {p.files_read:,} · المقالات المحللة: {p.parsed:,} من {p.to_parse:,}{left}" if ar
+                else f"Files read: {p.files_read:,} · articles parsed: {p.parsed:,} of {p.to_parse:,}{left}")
+    if p.phase in ("building", "done"):
+        return "بناء الجداول…" if ar else "Building the tables…"
+    return "التحقق من الملفات المحفوظة…" if ar else "Checking the saved tables…"
+
+
+def loading_page(job: LoadJob[Bundle], lang: str) -> None:
+    """While the corpus loads: a progress bar with counts (redrawn every half second; the app reruns when the load
+    ends) and the reference calendar of meetings, which needs no article."""
+    ar = lang == "ar"
+    st.title("قراءة المقالات…" if ar else "Reading the articles…")
+
+    @st.fragment(run_every=0.5)
+    def bar() -> None:
+        p = job.progress()
+        st.progress(p.fraction, text=progress_text(p, lang))
+        if job.done:
+            st.rerun()
+
+    bar()
+    ref = reference_meetings()
+    if ref is None:
+        return
+    types = {k: v[ar] for k, v in EVENT_TYPES.items()}
+    tl = derive.timeline(frame("meetings"), frame("events"), ref, names_for(sorted(_chair_codes(ref)), lang))
+    title = "الاجتماعات في التقويم المرجعي" if ar else "Meetings in the reference calendar"
+    note = ("تظهر تقارير المقالات عليه عند انتهاء القراءة" if ar else
+            "the articles' reports are laid on it when reading ends")
+    st.plotly_chart(charts.meetings_timeline(tl, types, title, note, lang=lang), theme=None,
+                    config=export.modebar_config("reference-calendar"), key="loading_reference", width="stretch")
+
+
+def _chair_codes(ref: pd.DataFrame) -> set[str]:
+    cells = ref["chairs"].dropna().astype(str) if "chairs" in ref else pd.Series(dtype=str)
+    return {c.strip() for cell in cells for c in cell.replace(",", ";").split(";") if c.strip()}
+
+
+def _duration(seconds: float, lang: str) -> str:
+    s = max(1, round(seconds))
+    if s < 60:
+        return f"{s} ث" if lang == "ar" else f"{s} s"
+    m = round(s / 60)
+    return f"{m} د" if lang == "ar" else f"{m} min"
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

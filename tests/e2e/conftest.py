@@ -80,7 +80,8 @@ def script_article_id() -> str:
 def app_url(corpus_dir, tmp_path_factory) -> Iterator[str]:
     env = {"BROWSER_PATH": str(ROOT / "bin" / "chromium-offline"),
            "RAMSTEIN_CACHE": str(tmp_path_factory.mktemp("loader-cache")),
-           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "PYTHONUNBUFFERED": "1"}
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "PYTHONUNBUFFERED": "1",
+           "RAMSTEIN_LOAD_WAIT": "120"}  # pages wait for the first load (the progress page: test_loading_browser)
     log = tmp_path_factory.mktemp("log") / "streamlit.log"
     with log.open("wb") as out:
         proc, url = app_server.start(corpus_dir, env, out)
