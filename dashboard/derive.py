@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from dashboard.extract.normalize import norm, normalize
@@ -413,18 +414,23 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
     ref["date"] = pd.to_datetime(ref["date"], errors="coerce")
     ref = ref[ref["date"].notna()]
     out = []
-    used = set()
+    # corpus rows as arrays, so matching each reference meeting is a few vector operations
+    c_type = corpus_rows["event_type"].to_numpy(dtype=object)
+    c_num = corpus_rows["number"].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
+    c_date = corpus_rows["date"].to_numpy(dtype="datetime64[ns]")
+    c_dis, c_ids, c_evid, c_mid = (corpus_rows[k].tolist() for k in ("disagreement", "article_ids", "evidence",
+                                                                     "meeting_id"))
+    free = np.ones(len(corpus_rows), dtype=bool)
+    one_day = np.timedelta64(1, "D")
     for r in ref.itertuples(index=False):
         num = getattr(r, "number", pd.NA)
-        same_type = corpus_rows["event_type"] == r.event_type
-        if pd.notna(num):
-            hit = same_type & (corpus_rows["number"].astype("Float64") == float(num)).fillna(False)
-        else:
-            hit = pd.Series(False, index=corpus_rows.index)
-        near = (corpus_rows["date"] - r.date).abs() <= pd.Timedelta(days=1)
-        hit |= same_type & near & corpus_rows["number"].isna()
-        matched = corpus_rows[hit & ~corpus_rows.index.isin(used)]
-        used |= set(matched.index)
+        same_type = c_type == r.event_type
+        hit = same_type & (c_num == float(num)) if pd.notna(num) else np.zeros(len(c_type), dtype=bool)
+        with np.errstate(invalid="ignore"):
+            near = ~np.isnat(c_date) & (np.abs(c_date - np.datetime64(r.date, "ns")) <= one_day)
+        hit |= same_type & near & np.isnan(c_num)
+        matched = np.flatnonzero(hit & free)
+        free[matched] = False
         chair_names = txt(getattr(r, "chair_names", ""))
         base = {
             "event_type": r.event_type, "date": r.date, "number": num,
@@ -433,18 +439,18 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
             "attendance": count_range(getattr(r, "attending_low", None), getattr(r, "attending_high", None)),
             "source": "reference", "ref_source": first_url(getattr(r, "sources", "")),
         }
-        if matched.empty:
+        if not len(matched):
             held = txt(getattr(r, "format", "")).lower() != "not held"  # a cancelled meeting cannot be covered
             out.append({**base, "status": "not covered" if held else "not held", "n_articles": 0, "article_ids": "",
                         "evidence": "", "disagreement": "", "meeting_id": ""})
         else:
-            dis = "; ".join(d for d in matched["disagreement"] if d)
-            ids = ";".join(dict.fromkeys(i for s in matched["article_ids"] for i in s.split(";") if i))
+            dis = "; ".join(c_dis[i] for i in matched if c_dis[i])
+            ids = ";".join(dict.fromkeys(a for i in matched for a in c_ids[i].split(";") if a))
             out.append({**base, "status": "disagreement" if dis else "reported",
                         "n_articles": len(ids.split(";")) if ids else 0, "article_ids": ids,
-                        "evidence": next((e for e in matched["evidence"] if e), ""), "disagreement": dis,
-                        "source": "reference+corpus", "meeting_id": next((x for x in matched["meeting_id"] if x), "")})
-    rest = corpus_rows[~corpus_rows.index.isin(used)].copy()
+                        "evidence": next((c_evid[i] for i in matched if c_evid[i]), ""), "disagreement": dis,
+                        "source": "reference+corpus", "meeting_id": next((c_mid[i] for i in matched if c_mid[i]), "")})
+    rest = corpus_rows[free].copy()
     rest.loc[rest["status"] == "reported", "status"] = "not in reference"
     res = pd.concat([pd.DataFrame(out, columns=cols), rest], ignore_index=True)
     res["date"] = pd.to_datetime(res["date"])
