@@ -35,8 +35,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import app_server  # noqa: E402  (tests/app_server.py: the same server start as the browser tests)
 
-PAGES = ["views/overview.py", "views/aid.py", "views/attendance.py", "views/timeline.py", "views/articles.py",
-         "views/data.py"]
+PAGES = ["views/overview.py", "views/aid.py", "views/systems.py", "views/attendance.py", "views/timeline.py",
+         "views/meeting.py", "views/articles.py", "views/data.py"]
 
 
 def startup(corpus: Path, cache: Path) -> dict[str, float]:
@@ -160,7 +160,8 @@ async def _session(browser, url: str, k: int, actions: int, out: list[tuple[str,
 
 
 NEW_TITLE_JS = "(old) => { const h = document.querySelector('h1'); return !!h && h.innerText !== old; }"
-PAGE_LABELS = ["Overview", "Aid totals", "Attending countries", "Ramstein timeline", "Articles", "Data"]
+PAGE_LABELS = ["Overview", "Aid totals", "What is given", "Attending countries", "Ramstein timeline", "Meeting",
+               "Articles", "Data"]
 
 
 def _warm_server(n_articles: int) -> tuple[object, str, Path]:

@@ -403,3 +403,15 @@ def test_label_mask_keeps_labels_apart_and_drops_only_crowded_ones(days, gap_day
     assert all(b - a >= gap for a, b in itertools.pairwise(kept))
     for x in dates[~keep]:  # a point without a label has a labelled neighbour too close on its left
         assert any(pd.Timedelta(0) <= x - k < gap for k in kept)
+
+
+def test_images_leave_out_what_only_hovering_shows():
+    fig = go.Figure([go.Scatter(x=[1, 2], y=[3, 4], customdata=[["a"], ["b"]], hovertemplate="%{customdata[0]}",
+                                hovertext=["x", "y"]),
+                     go.Bar(x=[1], y=[2], customdata=[["c"]], texttemplate="%{customdata[0]}")])
+    spec = export.for_image(fig)
+    assert "customdata" not in spec["data"][0] and "hovertemplate" not in spec["data"][0]
+    assert "hovertext" not in spec["data"][0]
+    assert list(spec["data"][0]["x"]) == [1, 2] and list(spec["data"][0]["y"]) == [3, 4]
+    assert list(spec["data"][1]["customdata"][0]) == ["c"]  # drawn text reads it: kept
+    assert fig.data[0].customdata is not None  # the figure on the page keeps its hover data
