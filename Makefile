@@ -6,7 +6,7 @@ PORT ?= 8501
 .PHONY: app test lint bench
 app:
 	scripts/setup.sh
-	.venv/bin/streamlit run dashboard/app.py --server.port $(PORT) -- --corpus $(CORPUS)
+	.venv/bin/python -m dashboard.serve --server.port $(PORT) -- --corpus $(CORPUS)
 
 test:
 	scripts/setup.sh --dev

@@ -33,7 +33,6 @@ from typing import Any
 import pandas as pd
 
 from .cache import ArticleStore, CorpusCache, Inputs, pid_alive
-from .extract.article import extract_article
 from .meetings import canonical_meetings, date_from_calendar, date_windows, link_reference
 from .schema import TABLES, Corpus, conform, frame
 from .sources import RawArticle, SourceError, read_corpus
@@ -117,6 +116,8 @@ def _article_row(a: RawArticle) -> dict[str, Any]:
 
 
 def _extract_job(job: tuple[str, str, dt.date | None]) -> ArticleResult:
+    from .extract.article import extract_article  # imported on first use: tables from the cache never need it
+
     article_id, text, published = job
     try:
         rows = extract_article(article_id, text, published)

@@ -1103,16 +1103,20 @@ def _list_sources(root: Path, unreadable: list[OSError]) -> list[Path]:
         return [root]
     if not root.is_dir():
         return []
-    found: list[Path] = []
+    found: list[tuple[str, Path]] = []  # (path relative to root with "/", path): sorted by the first
+    top = os.fspath(root)
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable.append):
         dirnames[:] = [d for d in dirnames if not _skip(d, True)]
         base = Path(dirpath)
-        found.extend(base / f for f in filenames if not _skip(f, False))
+        rel = os.path.relpath(dirpath, top).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        found.extend((prefix + f, base / f) for f in filenames if not _skip(f, False))
         # symlinks to folders show up in dirnames; keep symlinks to nothing as (unreadable) files
-        found.extend(base / d for d in dirnames if (base / d).is_symlink() and not (base / d).exists())
+        found.extend((prefix + d, base / d) for d in dirnames if (base / d).is_symlink() and not (base / d).exists())
         unreadable.extend(_LinkedFolder(0, "link", str(base / d)) for d in dirnames
                           if (base / d).is_symlink() and (base / d).exists())
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+    found.sort(key=lambda kp: kp[0])
+    return [p for _, p in found]
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -1,4 +1,5 @@
-"""Starting the real app for the browser tests and the app benchmark: `streamlit run` on a free local port."""
+"""Starting the real app for the browser tests and the app benchmark: ``python -m dashboard.serve`` (``streamlit
+run`` with the corpus loading as the server starts, as ``make app`` does) on a free local port."""
 
 from __future__ import annotations
 
@@ -23,9 +24,9 @@ def free_port() -> int:
 
 def start(corpus: Path, env: dict[str, str], out: IO[bytes] | int = subprocess.DEVNULL
           ) -> tuple[subprocess.Popen[bytes], str]:
-    """``streamlit run dashboard/app.py -- --corpus corpus`` on a free port; returns the process and its URL."""
+    """``python -m dashboard.serve -- --corpus corpus`` on a free port; returns the process and its URL."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
+    cmd = [sys.executable, "-m", "dashboard.serve", "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--", "--corpus", str(corpus)]
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT,
                             start_new_session=True)

@@ -124,3 +124,25 @@ def test_the_loading_page_gives_way_to_the_pages_when_the_load_ends(slow_corpus,
     assert not at.exception
     assert not at.get("progress") and at.get("metric")
     assert at.metric[0].value == "40"
+
+
+def test_a_preloaded_corpus_is_handed_to_the_first_session_unless_the_folder_changed(tmp_path, monkeypatch):
+    folder = write_articles(tmp_path / "corpus", 3)
+    calls: list[Path] = []
+
+    def read(path, stats=None):
+        calls.append(path)
+        return make_corpus(3, seed=1)
+
+    monkeypatch.setattr(common, "read_corpus", read)
+    common.load.clear()
+    job = common.preload(folder)
+    assert job.wait(10) and calls == [folder]
+    assert common.load(str(folder), common.folder_signature(str(folder))) is job  # no second load
+    common.load.clear()
+    again = common.preload(folder)
+    again.wait(10)
+    (folder / "new.txt").write_text("مقال جديد", encoding="utf-8")
+    fresh = common.load(str(folder), common.folder_signature(str(folder)))
+    assert fresh is not again and fresh.wait(10) and len(calls) == 3  # the folder changed: loaded anew
+    common.load.clear()

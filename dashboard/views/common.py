@@ -134,6 +134,11 @@ def read_uploads(files: list[tuple[str, bytes]]) -> Corpus:
 @st.cache_data(ttl=10, show_spinner=False)
 def signature(path: str) -> str:
     """Changes when any file under ``path`` is added, removed, resized or touched (cheap: stat only)."""
+    return folder_signature(path)
+
+
+def folder_signature(path: str) -> str:
+    """``signature`` without the cache (for the launcher, which runs before any session)."""
     h = hashlib.sha1(path.encode())
     root = Path(path)
     if root.is_file():
@@ -165,11 +170,7 @@ def _bundle(corpus: Corpus, error: str = "", key: str = "") -> Bundle:
     return Bundle(corpus=corpus, options=filters.options(corpus), load_error=error, key=key)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def load(path: str, sig: str) -> LoadJob[Bundle]:
-    """The corpus, parsed once per content (``sig``) in a background thread and shared read-only by every session
-    (never mutate the result). A failed load is a bundle with ``load_error``: the page still opens and says why."""
-
+def _load_job(path: str, sig: str) -> LoadJob[Bundle]:
     def work(stats: LoadStats) -> Bundle:
         try:
             return _bundle(read_corpus(Path(path), stats), key=f"{path}:{sig}")
@@ -177,6 +178,29 @@ def load(path: str, sig: str) -> LoadJob[Bundle]:
             return _bundle(Corpus.empty(), f"{type(e).__name__}: {e}", key=f"{path}:{sig}:error")
 
     return LoadJob(work)
+
+
+_PRELOADED: dict[str, tuple[str, LoadJob[Bundle]]] = {}  # corpus path -> (signature, job) started by the launcher
+
+
+def preload(path: Path) -> LoadJob[Bundle]:
+    """Start loading ``path`` now, before any session asks for it (``python -m dashboard.serve`` does this as the
+    server starts, so the first visitor finds the corpus ready). ``load`` hands the job over while the folder is
+    unchanged."""
+    sig = folder_signature(str(path))
+    job = _load_job(str(path), sig)
+    _PRELOADED[str(path)] = (sig, job)
+    return job
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def load(path: str, sig: str) -> LoadJob[Bundle]:
+    """The corpus, parsed once per content (``sig``) in a background thread and shared read-only by every session
+    (never mutate the result). A failed load is a bundle with ``load_error``: the page still opens and says why."""
+    pre = _PRELOADED.pop(path, None)
+    if pre is not None and pre[0] == sig:
+        return pre[1]
+    return _load_job(path, sig)
 
 
 def load_wait() -> float:
