@@ -127,23 +127,27 @@ def _usd_ticks(max_value: float, lang: str) -> dict:
 DAY_MS = 86_400_000
 
 
+# a date tick's label follows the tick spacing plotly picks for the chart's width (a phone or a wide screen): days
+# below a month, months below a year, then years; never a time of day, never one month written twice
+DATE_TICK_FORMATS = [
+    {"dtickrange": [None, "M1"], "value": "%Y-%m-%d"},
+    {"dtickrange": ["M1", "M12"], "value": "%Y-%m"},
+    {"dtickrange": ["M12", None], "value": "%Y"},
+]
+
+
 def _date_axis(fig: go.Figure, dates: Sequence[object] | pd.Series, monthly: bool = False, **where) -> None:
-    """A date axis that reads well with 1, 2 or many points: never times of day, at least a month wide (padded on
-    both sides so a lone point or bar sits in the middle), ticks spaced by whole months or years."""
+    """A date axis that reads well with 1, 2 or many points and at any width: never times of day, at least a month
+    wide (padded on both sides so a lone point or bar sits in the middle), at most 8 ticks, each labelled at its own
+    spacing (``DATE_TICK_FORMATS``)."""
     d = pd.to_datetime(pd.Series(list(dates)), errors="coerce").dropna()
     if d.empty:
         return
     lo, hi = d.min(), d.max()
     pad = pd.Timedelta(days=20 if monthly else 15) + (hi - lo) * 0.04
     lo, hi = lo - pad, hi + pad + (pd.Timedelta(days=31) if monthly else pd.Timedelta(0))
-    months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
-    dtick: int | str
-    if months <= 2 and not monthly:
-        dtick, fmt = 7 * DAY_MS, "%Y-%m-%d"
-    else:
-        step = next((m for m in (1, 2, 3, 6, 12, 24, 60) if months / m <= 10), 120)
-        dtick, fmt = f"M{step}", "%Y" if step >= 12 else "%Y-%m"
-    fig.update_xaxes(type="date", range=[lo, hi], dtick=dtick, tickformat=fmt, hoverformat="%Y-%m-%d", **where)
+    fig.update_xaxes(type="date", range=[lo, hi], nticks=8, tickformat="%Y-%m-%d",
+                     tickformatstops=DATE_TICK_FORMATS, hoverformat="%Y-%m-%d", **where)
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -426,7 +430,7 @@ def attendance_over_time(reports: pd.DataFrame, type_labels: Mapping[str, str], 
 
 
 DENSE_MEETINGS = 150  # more meetings than this in view: one marker per type, month and status
-LABEL_SLOTS = 40  # number labels at least 1/40 of the time axis apart (about 20 px on the narrowest layout)
+LABEL_SLOTS = 18  # number labels at least 1/18 of the time axis apart: 13 px on a phone's 230 px plot, enough for "33"
 
 
 def label_mask(dates: pd.Series, min_gap: pd.Timedelta) -> np.ndarray:
@@ -480,7 +484,7 @@ def meetings_timeline(tl: pd.DataFrame, type_labels: Mapping[str, str], title: s
         offset = -0.3 if status == "not in reference" else 0.0
         if grouped:
             labels = [str(int(n)) if n > 1 else "" for n in d["meetings"]]
-            sizes = [8 + 5 * math.sqrt(min(int(n), 30)) for n in d["meetings"]]
+            sizes = [7 + 3 * math.sqrt(min(int(n), 30)) for n in d["meetings"]]  # at most 23 px: months side by side
             custom = _custom([m.strftime("%Y-%m") for m in d["month"]], d["meetings"], d["n_articles"],
                              [wrap(x, limit=120) for x in d["nums"]], [wrap(x, limit=120) for x in d["days"]],
                              [type_labels.get(t, t) for t in d["event_type"]])
