@@ -40,6 +40,8 @@ STATUS_STYLE = {  # timeline marker per status: (colour, symbol, English label, 
     "not held": ("#c7cdd3", "x-thin-open", "Called off (reference)", "أُلغي (مرجعي)"),
 }
 HEIGHT = 460
+HOVER_SENTENCES_MAX = 500  # points whose hover label quotes the Arabic sentence; past it the chart sends no sentences
+# (an Arabic sentence is about 900 bytes of JSON: 4,000 points were 3.3 MB and a second of drawing per filter change)
 
 
 AR_UNITS = {"tn": "تريليون", "bn": "مليار", "m": "مليون", "k": "ألف"}
@@ -163,6 +165,11 @@ def _short(label: str, width: int = 20) -> str:
     return label[:cut] + "<br>" + label[cut + 1:]
 
 
+def _sentences(evidence: pd.Series, quoted: bool) -> list[str]:
+    """Hover text of the Arabic sentences, or empty ones when the chart has too many points to carry them."""
+    return [wrap(e) for e in evidence] if quoted else [""] * len(evidence)
+
+
 def _custom(*cols) -> np.ndarray:
     """customdata as one object array (plotly validates a list of tuples element by element, 100x slower)."""
     return np.array(list(zip(*cols, strict=True)), dtype=object)
@@ -230,6 +237,7 @@ def amounts_over_time(figures: pd.DataFrame, names: Mapping[str, str], kind_labe
                         subplot_titles=[kind_labels.get(k, k) for k in kinds])
     donors = sorted(set(d["donor"]))
     colors = _colors(donors)
+    sentences = len(d) <= HOVER_SENTENCES_MAX
     for row, kind in enumerate(kinds, start=1):
         dk = d[d["kind"] == kind]
         for donor in donors:
@@ -237,7 +245,7 @@ def amounts_over_time(figures: pd.DataFrame, names: Mapping[str, str], kind_labe
             if dd.empty:
                 continue
             custom = _custom([usd(v, lang) for v in dd["value_usd"]], dd["n_sources"],
-                              dd["article_ids"].str.replace(";", ", "), [wrap(e) for e in dd["evidence"]])
+                              dd["article_ids"].str.replace(";", ", "), _sentences(dd["evidence"], sentences))
             fig.add_scatter(
                 x=dd["date"], y=dd["value_usd"], name=_name(names, donor), legendgroup=donor,
                 showlegend=row == 1 or donor not in set(d[d["kind"].isin(kinds[: row - 1])]["donor"]),
@@ -337,6 +345,7 @@ def system_pledges_over_time(mentions: pd.DataFrame, names: Mapping[str, str], t
         return empty(title, subtitle=subtitle, lang=lang)
     donors = sorted(set(d["donor"]))
     colors = _colors(donors)
+    sentences = len(d) <= HOVER_SENTENCES_MAX
     fig = go.Figure()
     for donor in donors:
         dd = d[d["donor"] == donor]
@@ -344,7 +353,7 @@ def system_pledges_over_time(mentions: pd.DataFrame, names: Mapping[str, str], t
         names_shown = dd["system_ar"] if lang == "ar" and "system_ar" in dd else dd["system"]
         fig.add_scatter(x=dd["date"], y=names_shown, mode="markers", name=label,
                         marker={"color": colors[donor], "size": 11},
-                        customdata=_custom(dd["status"], [wrap(e) for e in dd["evidence"]]),
+                        customdata=_custom(dd["status"], _sentences(dd["evidence"], sentences)),
                         hovertemplate=f"<b>%{{y}}</b> · {label}<br>%{{x|%Y-%m-%d}} · %{{customdata[0]}}"
                                       "<br>%{customdata[1]}<extra></extra>")
     fig.update_xaxes(type="date")
@@ -410,14 +419,16 @@ def world_map(totals: pd.DataFrame, names: Mapping[str, str], title: str, subtit
 
 def attendance_over_time(reports: pd.DataFrame, type_labels: Mapping[str, str], title: str, subtitle: str = "",
                          lang: str = "en") -> go.Figure:
-    """Each reported count of attending countries, over time, coloured by meeting type."""
+    """Each reported count of attending countries, over time, coloured by meeting type. With more than
+    ``HOVER_SENTENCES_MAX`` points the hover labels leave out the sentence (each meeting's page has it)."""
     if reports.empty:
         return empty(title, subtitle=subtitle, lang=lang)
     fig = go.Figure()
+    sentences = len(reports) <= HOVER_SENTENCES_MAX
     for t in [t for t in TYPE_COLORS if t in set(reports["event_type"].astype(str))]:
         d = reports[reports["event_type"].astype(str) == t]
         custom = _custom(d["attending_qualifier"].astype("string").fillna(""), d["location"].fillna(""),
-                          d["article_id"], [wrap(e) for e in d["evidence"]])
+                          d["article_id"], _sentences(d["evidence"], sentences))
         label = type_labels.get(t, t)
         fig.add_scatter(x=d["date_start"], y=d["attending_count"].astype("float64"), mode="markers", name=label,
                         marker={"color": TYPE_COLORS[t], "size": 10, "opacity": 0.85}, customdata=custom,

@@ -412,3 +412,16 @@ def test_images_leave_out_what_only_hovering_shows():
     assert list(spec["data"][0]["x"]) == [1, 2] and list(spec["data"][0]["y"]) == [3, 4]
     assert list(spec["data"][1]["customdata"][0]) == ["c"]  # drawn text reads it: kept
     assert fig.data[0].customdata is not None  # the figure on the page keeps its hover data
+
+
+@pytest.mark.parametrize(("n", "quoted"), [(3, True), (charts.HOVER_SENTENCES_MAX, True),
+                                           (charts.HOVER_SENTENCES_MAX + 1, False)])
+def test_attendance_hover_quotes_sentences_only_while_the_points_are_few(n, quoted):
+    reports = pd.DataFrame({"date_start": pd.date_range("2023-01-01", periods=n, freq="D"),
+                            "event_type": ["udcg_meeting"] * n, "attending_count": [50] * n,
+                            "attending_qualifier": ["about"] * n, "location": ["Ramstein"] * n,
+                            "article_id": [f"a{i}" for i in range(n)], "meeting_id": [f"m{i}" for i in range(n)],
+                            "evidence": ["اجتماع رامشتاين بمشاركة نحو خمسين دولة"] * n})
+    fig = charts.attendance_over_time(reports, TYPES, "t")
+    assert len(fig.data[0].x) == n and [c[2] for c in fig.data[0].customdata[:2]] == ["a0", "a1"]
+    assert all(("رامشتاين" in c[3]) is quoted for c in fig.data[0].customdata)
