@@ -417,19 +417,40 @@ def world_map(totals: pd.DataFrame, names: Mapping[str, str], title: str, subtit
     return fig
 
 
+DENSE_POINTS = 500  # more reports than this: one marker per meeting type and month
+
+
 def attendance_over_time(reports: pd.DataFrame, type_labels: Mapping[str, str], title: str, subtitle: str = "",
                          lang: str = "en") -> go.Figure:
     """Each reported count of attending countries, over time, coloured by meeting type. With more than
-    ``HOVER_SENTENCES_MAX`` points the hover labels leave out the sentence (each meeting's page has it)."""
+    ``DENSE_POINTS`` reports, one marker per type and month: the median count, a bar from the lowest to the highest,
+    and in the hover the number of reports and meetings."""
     if reports.empty:
         return empty(title, subtitle=subtitle, lang=lang)
     fig = go.Figure()
-    sentences = len(reports) <= HOVER_SENTENCES_MAX
+    grouped = len(reports) > DENSE_POINTS
     for t in [t for t in TYPE_COLORS if t in set(reports["event_type"].astype(str))]:
         d = reports[reports["event_type"].astype(str) == t]
-        custom = _custom(d["attending_qualifier"].astype("string").fillna(""), d["location"].fillna(""),
-                          d["article_id"], _sentences(d["evidence"], sentences))
         label = type_labels.get(t, t)
+        if grouped:
+            m = (d.assign(month=d["date_start"].dt.to_period("M").dt.to_timestamp(),
+                          count=d["attending_count"].astype("float64"))
+                 .groupby("month", as_index=False)
+                 .agg(median=("count", "median"), low=("count", "min"), high=("count", "max"),
+                      reports=("count", "size"), meetings=("meeting_id", "nunique")))
+            fig.add_scatter(x=m["month"] + pd.Timedelta(days=14), y=m["median"], mode="markers", name=label,
+                            marker={"color": TYPE_COLORS[t], "size": 9, "opacity": 0.85},
+                            error_y={"type": "data", "symmetric": False, "array": m["high"] - m["median"],
+                                     "arrayminus": m["median"] - m["low"], "color": TYPE_COLORS[t], "width": 0},
+                            customdata=_custom([x.strftime("%Y-%m") for x in m["month"]], m["low"], m["high"],
+                                               m["reports"], m["meetings"]),
+                            hovertemplate=f"<b>{label}</b> %{{customdata[0]}}<br>%{{y}} {_h('countries', lang)} "
+                                          "(%{customdata[1]}–%{customdata[2]})<br>"
+                                          f"{_h('meetings', lang)}: %{{customdata[4]}} · %{{customdata[3]}}"
+                                          "<extra></extra>")
+            continue
+        custom = _custom(d["attending_qualifier"].astype("string").fillna(""), d["location"].fillna(""),
+                         d["article_id"], _sentences(d["evidence"], True))
         fig.add_scatter(x=d["date_start"], y=d["attending_count"].astype("float64"), mode="markers", name=label,
                         marker={"color": TYPE_COLORS[t], "size": 10, "opacity": 0.85}, customdata=custom,
                         hovertemplate=f"<b>{label}</b> %{{x|%Y-%m-%d}} · %{{customdata[1]}}"
@@ -437,6 +458,11 @@ def attendance_over_time(reports: pd.DataFrame, type_labels: Mapping[str, str], 
                                       "<br>%{customdata[3]}<extra></extra>")
     fig.update_yaxes(title="countries" if lang == "en" else "عدد الدول", rangemode="tozero")
     _date_axis(fig, reports["date_start"])
+    if grouped:
+        note = {"en": f"{len(reports):,} reports, by month: the median count, a bar from the lowest to the highest",
+                "ar": f"{len(reports):,} تقريرا حسب الشهر: العدد الوسيط، وخط من الأدنى إلى الأعلى"}[
+                    "ar" if lang == "ar" else "en"]
+        subtitle = f"{subtitle} · {note}" if subtitle else note
     return style(fig, title, subtitle, lang=lang)
 
 

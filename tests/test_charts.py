@@ -414,14 +414,29 @@ def test_images_leave_out_what_only_hovering_shows():
     assert fig.data[0].customdata is not None  # the figure on the page keeps its hover data
 
 
-@pytest.mark.parametrize(("n", "quoted"), [(3, True), (charts.HOVER_SENTENCES_MAX, True),
-                                           (charts.HOVER_SENTENCES_MAX + 1, False)])
-def test_attendance_hover_quotes_sentences_only_while_the_points_are_few(n, quoted):
-    reports = pd.DataFrame({"date_start": pd.date_range("2023-01-01", periods=n, freq="D"),
-                            "event_type": ["udcg_meeting"] * n, "attending_count": [50] * n,
-                            "attending_qualifier": ["about"] * n, "location": ["Ramstein"] * n,
-                            "article_id": [f"a{i}" for i in range(n)], "meeting_id": [f"m{i}" for i in range(n)],
-                            "evidence": ["اجتماع رامشتاين بمشاركة نحو خمسين دولة"] * n})
-    fig = charts.attendance_over_time(reports, TYPES, "t")
+def _reports(n: int) -> pd.DataFrame:
+    return pd.DataFrame({"date_start": pd.date_range("2023-01-01", periods=n, freq="D"),
+                         "event_type": ["udcg_meeting"] * n, "attending_count": [40 + i % 15 for i in range(n)],
+                         "attending_qualifier": ["about"] * n, "location": ["Ramstein"] * n,
+                         "article_id": [f"a{i}" for i in range(n)], "meeting_id": [f"m{i // 2}" for i in range(n)],
+                         "evidence": ["اجتماع رامشتاين بمشاركة نحو خمسين دولة"] * n})
+
+
+@pytest.mark.parametrize("n", [3, charts.DENSE_POINTS])
+def test_attendance_shows_each_report_with_its_sentence_while_they_are_few(n):
+    fig = charts.attendance_over_time(_reports(n), TYPES, "t")
     assert len(fig.data[0].x) == n and [c[2] for c in fig.data[0].customdata[:2]] == ["a0", "a1"]
-    assert all(("رامشتاين" in c[3]) is quoted for c in fig.data[0].customdata)
+    assert all("رامشتاين" in c[3] for c in fig.data[0].customdata)
+
+
+def test_attendance_of_many_reports_is_one_marker_per_month_with_its_range():
+    reports = _reports(charts.DENSE_POINTS + 100)  # 600 days from January 2023: 20 months
+    fig = charts.attendance_over_time(reports, TYPES, "t")
+    months = reports["date_start"].dt.to_period("M")
+    assert len(fig.data[0].x) == months.nunique() == 20
+    by_month = reports.groupby(months)["attending_count"]
+    assert list(fig.data[0].y) == list(by_month.median())
+    assert [int(c[1]) for c in fig.data[0].customdata] == list(by_month.min())
+    assert [int(c[2]) for c in fig.data[0].customdata] == list(by_month.max())
+    assert sum(int(c[3]) for c in fig.data[0].customdata) == len(reports)
+    assert "600 reports, by month" in fig.layout.title.subtitle.text
