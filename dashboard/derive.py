@@ -108,13 +108,16 @@ def wrap(text: object, width: int = 60, limit: int = 240) -> str:
 # Overview
 
 
-def overview_counts(c: Corpus) -> dict[str, int]:
+def overview_counts(c: Corpus, figures: pd.DataFrame | None = None) -> dict[str, int]:
+    """Articles, events, meetings, countries named, distinct aid figures (``figures``: ``amount_figures`` of the
+    corpus, when the caller has it already)."""
     meetings = len(c.meetings) if len(c.meetings) else _meeting_keys(c.events).nunique()
-    countries = set(_s(c.participants["country"])) | set(_s(c.mentions["country"]))
-    countries.discard("")
+    codes = pd.concat([_s(c.participants["country"]), _s(c.mentions["country"])], ignore_index=True)
+    countries = codes[codes != ""].nunique()
+    figures = amount_figures(c.amounts, c.articles) if figures is None else figures
     return {
         "articles": len(c.articles), "events": len(c.events), "meetings": int(meetings),
-        "countries": len(countries), "aid_figures": len(amount_figures(c.amounts, c.articles)),
+        "countries": int(countries), "aid_figures": len(figures),
     }
 
 
