@@ -211,7 +211,8 @@ def _run(jobs: Sequence[tuple[str, str, dt.date | None]], workers: int | None,
 
 def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path | None = None,
                 workers: int | None = None, stats: LoadStats | None = None) -> Corpus:
-    """Every article under ``path`` (recursively) as tables; unreadable files become rows of ``errors``.
+    """Every article under ``path`` (recursively) as tables; unreadable files become rows of ``errors``. A folder of
+    tables written before as Parquet (``is_table_folder``) is read back as it is (``read_tables``).
 
     Two caches (``dashboard.cache``): the finished tables, reused when every input file (articles and manifests) is
     unchanged and the code is the same; and each article's rows, reused when its id, date and text and the extraction
@@ -219,6 +220,11 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
     """
     root = Path(path)
     stats = stats if stats is not None else LoadStats()
+    if is_table_folder(root):  # tables extracted before (elsewhere): read, not parsed
+        stats.phase = "reading"
+        extracted = read_tables(root)
+        stats.articles, stats.phase = len(extracted.articles), "done"
+        return extracted
     version = _code_version()
     if not cache or not (root.is_dir() or root.is_file()):
         stats.phase = "reading"
@@ -355,6 +361,34 @@ def _enrich(corpus: Corpus) -> Corpus:
                   systems=corpus.systems)
 
 
+def is_table_folder(root: Path) -> bool:
+    """A folder of tables written by ``write_tables`` as Parquet (it has ``articles.parquet`` and
+    ``events.parquet``), rather than a folder of articles."""
+    return root.is_dir() and (root / "articles.parquet").is_file() and (root / "events.parquet").is_file()
+
+
+def read_tables(root: str | Path) -> Corpus:
+    """The tables that ``python -m dashboard.loader SRC --out DIR`` wrote to DIR as Parquet, read back as they are
+    (nothing is parsed): a corpus extracted on another machine opens here. A missing table file is an empty table;
+    one that cannot be read is a row of ``errors``; other files in the folder are not read."""
+    root = Path(root)
+    tables: dict[str, pd.DataFrame] = {}
+    problems: list[dict[str, Any]] = []
+    for name in TABLES:
+        path = root / f"{name}.parquet"
+        tables[name] = frame(name)
+        if not path.is_file():
+            continue
+        try:
+            tables[name] = conform(name, pd.read_parquet(path))
+        except Exception as e:  # a damaged or foreign file: say so, keep the other tables
+            problems.append({"file": path.name, "record": None,
+                             "error": f"cannot read this table: {type(e).__name__}: {e}"})
+    if problems:
+        tables["errors"] = pd.concat([tables["errors"], frame("errors", problems)], ignore_index=True)
+    return Corpus(**tables)
+
+
 def write_tables(corpus: Corpus, out: str | Path, formats: Sequence[str] = ("csv", "parquet")) -> list[Path]:
     """Write every table as CSV (UTF-8 with BOM, so Excel opens Arabic; text that a spreadsheet would run as a formula
     gets a leading single quote, see ``dashboard.spreadsheet``) and Parquet (values exactly as loaded)."""
@@ -424,6 +458,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("src", help="folder of articles (.txt with manifest.csv, .json, .jsonl, .csv)")
     ap.add_argument("--out", required=True, help="folder for the CSV and Parquet tables")
+    ap.add_argument("--format", choices=("both", "csv", "parquet"), default="both",
+                    help="write CSV, Parquet or both (default); a Parquet folder opens in the app as a corpus")
     ap.add_argument("--no-cache", action="store_true", help="parse every file again")
     ap.add_argument("--workers", type=int, default=None, help="processes for parsing (default: all cores)")
     args = ap.parse_args(argv)
@@ -445,7 +481,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     try:
-        write_tables(corpus, args.out)
+        write_tables(corpus, args.out, ("csv", "parquet") if args.format == "both" else (args.format,))
     except OSError as e:
         print(f"{ap.prog}: error: cannot write the tables to {args.out}: {e.strerror or e}", file=sys.stderr)
         return 1

@@ -5,9 +5,11 @@
    loader; cold = empty loader cache, warm = second start).
 2. Filter change: server time of one rerun after a filter change, per page, on 10,000 synthetic articles (tables
    built directly, so only the dashboard is measured), via streamlit's AppTest, plus ``filters.apply`` alone.
-3. Browser settle time per page (``--settle-articles 10000``): one server on N synthetic .txt articles (parsed into
-   the loader cache first), one browser tab; for each page, the time from clicking it in the sidebar until it has
-   settled (script finished, every chart drawn), then from choosing a country until it has settled again.
+3. Browser settle time per page (``--settle-articles 10000``): first, the time to the first chart when the server
+   has just started, in a new browser and in one that opened the app before; then one server on N synthetic .txt
+   articles (parsed into the loader cache first), one browser tab; for each page, the time from clicking it in the
+   sidebar until it has settled (script finished, every chart drawn), then from choosing a country until it has
+   settled again.
 4. Concurrent sessions (``--sessions 8``): one server on N synthetic .txt articles, eight browser tabs (each its own
    session) doing page switches and country-filter changes at the same time; latency of each action from the click
    until the page has settled (URL updated, script finished, charts drawn), median and 90th percentile, and the
@@ -183,6 +185,43 @@ def _warm_server(n_articles: int) -> tuple[object, str, Path]:
     return proc, url, folder
 
 
+def first_visits(n_articles: int) -> None:
+    """Time to the first chart when the server has just started on a cached corpus: in a browser that never opened
+    the app, and in one that did before (its HTTP cache holds the app's scripts), with the server restarted on the
+    same port in between."""
+    from playwright.sync_api import sync_playwright
+
+    port = app_server.free_port()
+    start = app_server.free_port
+    app_server.free_port = lambda: port  # type: ignore[assignment]  # same origin: the browser's cache applies
+    profile = tempfile.mkdtemp(prefix="bench-profile-")
+    try:
+        proc, url, folder = _warm_server(n_articles)
+        for label in ("a browser that never opened the app", "the same browser, server restarted"):
+            if proc is None:
+                proc, url = app_server.start(folder, {"RAMSTEIN_CACHE": os.environ["RAMSTEIN_CACHE"],
+                                                      "BROWSER_PATH": str(ROOT / "bin" / "chromium-offline")})
+                app_server.wait_healthy(proc, url, timeout=600)
+            try:
+                with sync_playwright() as p:
+                    ctx = p.chromium.launch_persistent_context(
+                        profile, executable_path="/usr/bin/chromium", headless=True,
+                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+                        viewport={"width": 1400, "height": 1000})
+                    page = ctx.new_page()
+                    t = time.perf_counter()
+                    page.goto(url)
+                    page.get_by_test_id("stPlotlyChart").first.locator(".main-svg").first.wait_for(timeout=600_000)
+                    print(f"first chart on {n_articles:,} articles, {label}: {time.perf_counter() - t:.2f} s",
+                          flush=True)
+                    ctx.close()
+            finally:
+                app_server.stop(proc)
+                proc = None
+    finally:
+        app_server.free_port = start
+
+
 def settle(n_articles: int, repeats: int) -> None:
     """Browser-side settle time per page: page switch, then a country-filter change."""
     import re
@@ -314,6 +353,7 @@ def main() -> int:
     ap.add_argument("--only-settle", action="store_true", help="part 3 only")
     args = ap.parse_args()
     if args.only_settle:
+        first_visits(args.settle_articles or 10_000)
         settle(args.settle_articles or 10_000, args.repeats)
         return 0
     if args.only_sessions:
@@ -333,6 +373,7 @@ def main() -> int:
                           f"{r['first_content']:.2f} s, first chart visible {r['first_chart']:.2f} s")
     filter_change(args.articles, args.repeats)
     if args.settle_articles:
+        first_visits(args.settle_articles)
         settle(args.settle_articles, args.repeats)
     if args.sessions:
         sessions(args.session_articles, args.sessions, args.session_actions)
