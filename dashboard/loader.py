@@ -26,16 +26,16 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import FrameType
 from typing import Any
 
 import pandas as pd
 
-from .cache import ArticleStore, CorpusCache, Inputs, pid_alive
+from .cache import ArticleStore, CorpusCache, Inputs, clean_stale, pid_alive
 from .meetings import canonical_meetings, date_from_calendar, date_windows, link_reference
 from .schema import TABLES, Corpus, conform, frame
-from .sources import RawArticle, SourceError, read_corpus
+from .sources import MANIFEST_NAME, RawArticle, SourceError, read_corpus
 from .spreadsheet import csv_safe
 
 __all__ = ["LoadStats", "load_corpus", "load_uploads", "main", "write_tables"]
@@ -88,7 +88,8 @@ class LoadStats:
 
     articles: int = 0  # articles read from the files
     parsed: int = 0  # articles parsed by this run (the others came from the cache)
-    corpus_cache: str = "off"  # 'reused' (the tables came from the cache), 'rebuilt', or 'off'
+    # 'reused' (the tables came from the cache), 'updated' (the changed files applied to them), 'rebuilt', or 'off'
+    corpus_cache: str = "off"
     files_hashed: int = 0  # input files read to check their contents (the rest were proven unchanged by stat)
     # progress, for a watcher in another thread (the app's progress bar): what the load is doing now
     phase: str = "checking"  # 'checking' the cache, 'reading' files, 'parsing' articles, 'building' tables, 'done'
@@ -260,6 +261,14 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
             return corpus
     with contextlib.suppress(OSError):
         tables.clean()  # temporary files of killed runs (a run killed while saving is followed by a rebuild)
+    old = tables.tables(saved) if previous is not None and saved is not None else None
+    updated = (_update(root, old, previous, inputs, version, workers, stats, ArticleStore(cdir, tag))
+               if old is not None and previous is not None else None)
+    if updated is not None:
+        with contextlib.suppress(OSError):
+            tables.save(updated, {**meta, "stat_digest": digest, "all_trusted": inputs.all_trusted()}, inputs)
+        stats.corpus_cache, stats.articles, stats.phase = "updated", len(updated.articles), "done"
+        return updated
     stats.phase = "reading"
     articles, errors = read_corpus(root, stats._files)
     stats.articles, stats.corpus_cache = len(articles), "rebuilt"
@@ -282,9 +291,73 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
     return corpus
 
 
+UPDATE_MAX_SHARE = 0.1  # more changed files than this share of the corpus (and more than 20): rebuild instead
+_DUPLICATE_IDS = "is already used by|same id"  # error rows of ``sources._dedupe``: ids that depend on other files
+
+
+def _update(root: Path, old: Corpus, previous: Inputs, inputs: Inputs, version: str, workers: int | None,
+            stats: LoadStats, store: ArticleStore) -> Corpus | None:
+    """``old`` (the saved tables) with the article files added, changed or removed since ``previous`` applied: only
+    those files are read and parsed, the other rows are kept, the rows are put back in the order a full load gives,
+    and what spans articles (date windows, the reference links, canonical meetings) is recomputed; the new
+    articles' rows are added to ``store`` as a full load would. None when a full
+    load is needed instead: a manifest changed, a file was added to or removed from a folder with a manifest, too
+    many files changed, or article ids depend on other files (duplicate ids, which a full load numbers in file
+    order)."""
+    before, now = previous.contents(), inputs.contents()
+    changed = {rel for rel, v in now.items() if before.get(rel) != v}
+    touched = changed | (set(before) - set(now))
+    if not touched or any(PurePosixPath(r).name.lower() == MANIFEST_NAME for r in touched):
+        return None
+    added_or_removed = touched - (set(before) & set(now))
+    listed = {str(PurePosixPath(r).parent) for r in now if PurePosixPath(r).name.lower() == MANIFEST_NAME}
+    if any(str(PurePosixPath(r).parent) in listed for r in added_or_removed):
+        return None  # the manifest's "lists a file that does not exist" rows depend on which files exist
+    if len(touched) > max(20, UPDATE_MAX_SHARE * len(now)):
+        return None
+    if old.errors["error"].astype("string").fillna("").str.contains(_DUPLICATE_IDS, regex=True).any():
+        return None
+    stats.phase = "reading"
+    articles, errors = read_corpus(root, stats._files, only=changed)
+    errors = [e for e in errors if e.file in changed]  # folder and manifest rows are kept from before
+    gone = old.articles["file"].astype("string").isin(touched).fillna(False).to_numpy(dtype=bool)
+    gone_ids = set(old.articles.loc[gone, "article_id"].astype(str))
+    kept_ids = set(old.articles.loc[~gone, "article_id"].astype(str))
+    if any(a.article_id in kept_ids for a in articles):
+        return None
+    stats.articles = len(old.articles) - int(gone.sum()) + len(articles)
+    clean_stale(store.dir)  # temporary files of killed runs, as a full load removes them
+    try:
+        new = _build(articles, errors, version, {}, workers, stats, save=store.add, enrich=False)  # saved for later
+    finally:
+        store.close()
+    stats.phase = "building"
+    tables: dict[str, pd.DataFrame] = {}
+    for name in TABLES:
+        if name == "meetings":
+            continue
+        df = getattr(old, name)
+        if name == "articles":
+            df = df[~gone]
+        elif name == "errors":
+            df = df[~df["file"].astype("string").isin(touched).fillna(False)]
+        elif "article_id" in df:
+            df = df[~df["article_id"].astype("string").isin(gone_ids).fillna(False)]
+        tables[name] = conform(name, pd.concat([df, getattr(new, name)], ignore_index=True))
+    arts = tables["articles"]
+    order = arts.assign(_r=arts["record"].fillna(-1)).sort_values(["file", "_r"], kind="stable").index
+    tables["articles"] = arts.loc[order].reset_index(drop=True)
+    rank = pd.Series(range(len(order)), index=arts.loc[order, "article_id"].astype(str).to_numpy())
+    for name, df in tables.items():
+        if name not in ("articles", "errors") and "article_id" in df and len(df):
+            key = df["article_id"].astype(str).map(rank)
+            tables[name] = df.iloc[key.to_numpy().argsort(kind="stable")].reset_index(drop=True)
+    return _enrich(Corpus(meetings=frame("meetings"), **tables))
+
+
 def _build(articles: Sequence[RawArticle], errors: Sequence[SourceError], version: str,
            store: dict[str, ArticleResult], workers: int | None, stats: LoadStats | None = None,
-           save: Callable[[str, ArticleResult], None] | None = None) -> Corpus:
+           save: Callable[[str, ArticleResult], None] | None = None, enrich: bool = True) -> Corpus:
     keys = [_article_key(version, a) for a in articles]
     todo = list({k: a for k, a in zip(keys, articles, strict=True) if k not in store}.items())
 
@@ -311,7 +384,7 @@ def _build(articles: Sequence[RawArticle], errors: Sequence[SourceError], versio
         for t in TABLES_FROM_TEXT:
             tables[t].extend(res[t])
     corpus = Corpus(**{t: frame(t, rows) for t, rows in tables.items()})
-    return _enrich(corpus)
+    return _enrich(corpus) if enrich else corpus
 
 
 def load_uploads(files: Iterable[tuple[str, bytes]]) -> Corpus:
@@ -491,7 +564,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"articles: {len(corpus.articles)}  events: {len(corpus.events)}  meetings: {len(corpus.meetings)}  "
           f"amounts: {len(corpus.amounts)}  errors: {len(corpus.errors)}")
     reused = "tables reused from the cache" if stats.corpus_cache == "reused" else \
-        f"{stats.articles - stats.parsed} from the cache" if stats.corpus_cache == "rebuilt" else "cache off"
+        f"{stats.articles - stats.parsed} from the cache" if stats.corpus_cache in ("rebuilt", "updated") else \
+        "cache off"
     print(f"parsed: {stats.parsed} articles ({reused})")
     print(f"wrote {args.out} in {dt:.2f} s")
     return 0

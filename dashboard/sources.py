@@ -67,7 +67,7 @@ import re
 import stat
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
@@ -1135,7 +1135,10 @@ def _os_reason(e: OSError) -> str:
     return f"cannot read the file: {e.strerror or e}"
 
 
-def _read_manifest_at(root: Path, folder: Path) -> tuple[dict[str, dict[str, str]], list[SourceError]]:
+def _read_manifest_at(root: Path, folder: Path, check: bool = True
+                      ) -> tuple[dict[str, dict[str, str]], list[SourceError]]:
+    """The manifest's rows by file name and its errors; ``check=False`` skips the checks of each row against the
+    folder (dates, files that exist), for a caller that reads a few of the files and keeps the errors it has."""
     path = folder / MANIFEST_NAME
     if not path.is_file():
         try:
@@ -1185,6 +1188,8 @@ def _read_manifest_at(root: Path, folder: Path) -> tuple[dict[str, dict[str, str
             continue
         rec["file"] = key
         rows[key] = rec
+        if not check:
+            continue
         when = rec.get("published", "")
         if when and parse_published(when) is None:
             errors.append(SourceError(rel, n, f"manifest row {n} (line {line}): publication date {when[:40]!r} is not "
@@ -1224,10 +1229,11 @@ def _manifest_row(path: Path, root: Path, manifests: dict[Path, dict[str, dict[s
         folder = folder.parent
 
 
-def read_corpus(root: Path, progress: Callable[[int, int], None] | None = None
-                ) -> tuple[list[RawArticle], list[SourceError]]:
+def read_corpus(root: Path, progress: Callable[[int, int], None] | None = None,
+                only: Collection[str] | None = None) -> tuple[list[RawArticle], list[SourceError]]:
     """Every article under ``root`` and one error row per file or record that could not be loaded. ``progress``
-    (optional) is called with (files read, files in all) as the files are read."""
+    (optional) is called with (files read, files in all) as the files are read. ``only`` (paths relative to the
+    corpus folder, with "/") reads just those files, with their folders' manifests."""
     root = Path(root)
     if root.is_file():
         base = root.parent
@@ -1239,7 +1245,10 @@ def read_corpus(root: Path, progress: Callable[[int, int], None] | None = None
     errors: list[SourceError] = []
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
     unreadable: list[OSError] = []
-    paths = _list_sources(root, unreadable)
+    if only is None:
+        paths = _list_sources(root, unreadable)
+    else:  # files the caller has just listed: no second walk of the folder
+        paths = [base / rel for rel in sorted(set(only))] if root.is_dir() else [root]
     for e in unreadable:
         folder = Path(str(e.filename)) if e.filename else base
         rel = folder.relative_to(base).as_posix() if folder.is_relative_to(base) else folder.name
@@ -1251,7 +1260,7 @@ def read_corpus(root: Path, progress: Callable[[int, int], None] | None = None
         errors.append(SourceError(f"{rel}/", None, f"cannot read the folder: {why}; the files in it were not loaded"))
     inside = Path(os.path.realpath(base)) if root.is_dir() else None
     for folder in sorted({p.parent for p in paths} | {base}):
-        rows, errs = _read_manifest_at(base, folder)
+        rows, errs = _read_manifest_at(base, folder, check=only is None)
         manifests[folder] = rows
         errors.extend(errs)
     seen: dict[str, tuple[RawArticle, str]] = {}

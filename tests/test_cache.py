@@ -128,7 +128,7 @@ def test_an_article_edited_without_changing_size_or_mtime_is_parsed_again(tmp_pa
     _same_size_edit(folder / "a.txt", MEETING.replace("نحو 30 دولة", "نحو 40 دولة"))
     stats = LoadStats()
     after = load_corpus(folder, cache_dir=tmp_path / "cache", stats=stats)
-    assert stats.corpus_cache == "rebuilt" and stats.parsed == 1
+    assert stats.corpus_cache == "updated" and stats.parsed == 1
     assert list(after.events["attending_count"].dropna()) == [40]
     assert after.articles.set_index("article_id").loc["a", "text"].endswith("نحو 40 دولة.")
 
@@ -144,7 +144,7 @@ def test_added_deleted_and_renamed_files(tmp_path: Path, change, parsed: int) ->
     change(folder)
     after, stats = _load(folder, tmp_path / "cache")
     assert sorted(after["file"]) == sorted(p.name for p in folder.iterdir())
-    assert stats.corpus_cache == "rebuilt" and stats.parsed == parsed
+    assert stats.corpus_cache == "updated" and stats.parsed == parsed
 
 
 def test_unchanged_old_files_are_proven_by_stat_without_reading(tmp_path: Path,
@@ -255,7 +255,8 @@ def test_a_damaged_article_line_is_parsed_again(tmp_path: Path) -> None:
     lines = segment.read_bytes().splitlines(keepends=True)
     assert len(lines) == 2
     segment.write_bytes(lines[0][:-20] + b'"}]}\n' + lines[1])  # the first line damaged, still JSON-looking
-    (folder / "c.txt").write_text(MEETING.replace("اليوم", "أمس"), encoding="utf-8")  # so the tables are rebuilt
+    (folder / "c.txt").write_text(MEETING.replace("اليوم", "أمس"), encoding="utf-8")
+    (folder / "manifest.csv").write_text("file,outlet\nc.txt,x\n", encoding="utf-8")  # a new manifest: rebuilt
     _, stats = _load(folder, tmp_path / "cache")
     assert stats.parsed == 2  # the damaged article and the new one; the intact line was reused
 

@@ -1,0 +1,114 @@
+"""Reloading after a few files changed: only those files are read and parsed, the saved tables are updated, and the
+result is exactly what a full load of the folder gives; the cases that need a full load get one."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from synthetic import write_articles
+
+from dashboard.loader import LoadStats, load_corpus
+from dashboard.schema import TABLES
+
+ROOT = Path(__file__).resolve().parents[1]
+MEETING = ("عقد وزراء دفاع مجموعة الاتصال الدفاعية الخاصة بأوكرانيا اجتماعا في بروكسل يوم 12 فبراير 2025 بمشاركة "
+           "نحو 50 دولة، وأعلنت ألمانيا عن مساعدات بقيمة 1.5 مليار يورو.")
+CALL = "أجرى وزير الدفاع البريطاني اتصالا هاتفيا مع نظيره الأوكراني يوم 3 مارس 2025 لبحث الدعم العسكري."
+
+
+def _records(*items: tuple[str, str, str]) -> str:
+    return "\n".join(json.dumps({"id": i, "published": d, "text": t}, ensure_ascii=False) for i, d, t in items) + "\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The seeds with their manifest, 25 synthetic articles (also in the manifest), and a subfolder of JSON Lines
+    without a manifest."""
+    d = tmp_path / "corpus"
+    write_articles(d, 25, seed=4)
+    manifest = (d / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    for line in (ROOT / "seeds" / "manifest.csv").read_text(encoding="utf-8").splitlines()[1:]:
+        manifest.append(line + ",")
+    for f in (ROOT / "seeds").glob("*.txt"):
+        shutil.copy(f, d / f.name)
+    (d / "manifest.csv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    (d / "wire").mkdir()
+    (d / "wire" / "a.jsonl").write_text(_records(("w1", "2025-02-13", MEETING), ("w2", "2025-03-04", CALL)),
+                                        encoding="utf-8")
+    (d / "wire" / "b.jsonl").write_text(_records(("w3", "2025-02-14", MEETING)), encoding="utf-8")
+    return d
+
+
+def _edit(rel: str, text: str) -> Callable[[Path], None]:
+    return lambda d: (d / rel).write_text(text, encoding="utf-8")
+
+
+def _append(rel: str, text: str) -> Callable[[Path], None]:
+    return lambda d: (d / rel).write_text((d / rel).read_text(encoding="utf-8") + "\n" + text, encoding="utf-8")
+
+
+def _remove(rel: str) -> Callable[[Path], None]:
+    return lambda d: (d / rel).unlink()
+
+
+def _first_seed(d: Path) -> str:
+    return sorted(p.name for p in d.glob("*.txt") if not p.name.startswith("syn"))[0]
+
+
+def _edit_seed(d: Path) -> None:
+    name = _first_seed(d)
+    (d / name).write_text((d / name).read_text(encoding="utf-8") + "\n" + CALL, encoding="utf-8")
+
+
+def _empty_seed(d: Path) -> None:
+    (d / _first_seed(d)).write_text("", encoding="utf-8")
+
+
+def _many(d: Path) -> None:
+    for p in sorted(d.glob("syn*.txt")):
+        p.write_text(p.read_text(encoding="utf-8") + "\n" + CALL, encoding="utf-8")
+
+
+CASES = [
+    pytest.param(_edit_seed, "updated", id="edit-a-real-article"),
+    pytest.param(_empty_seed, "updated", id="an-article-emptied-becomes-an-error-row"),
+    pytest.param(_append("wire/a.jsonl", _records(("w4", "2025-02-12", MEETING))), "updated",
+                 id="records-added-to-a-file"),
+    pytest.param(_edit("wire/c.jsonl", _records(("w5", "2025-02-12", MEETING))), "updated",
+                 id="file-added-where-there-is-no-manifest"),
+    pytest.param(_remove("wire/b.jsonl"), "updated", id="file-removed-where-there-is-no-manifest"),
+    pytest.param(_edit("wire/b.jsonl", "{not json\n"), "updated", id="a-file-turned-unreadable"),
+    pytest.param(_edit("extra.txt", MEETING), "rebuilt", id="file-added-beside-a-manifest"),
+    pytest.param(lambda d: (d / "manifest.csv").write_text(
+        (d / "manifest.csv").read_text(encoding="utf-8").replace("2025", "2024"), encoding="utf-8"), "rebuilt",
+        id="manifest-changed"),
+    pytest.param(_edit("wire/c.jsonl", _records(("w1", "2025-02-12", CALL))), "rebuilt",
+                 id="an-id-already-used-elsewhere"),
+    pytest.param(_many, "rebuilt", id="most-files-changed"),
+]
+
+
+@pytest.mark.parametrize(("change", "how"), CASES)
+def test_a_reload_after_a_change_equals_a_full_load(folder: Path, tmp_path: Path, change, how: str) -> None:
+    cache = tmp_path / "cache"
+    load_corpus(folder, cache_dir=cache, workers=1)
+    change(folder)
+    stats = LoadStats()
+    got = load_corpus(folder, cache_dir=cache, workers=1, stats=stats)
+    assert stats.corpus_cache == how
+    want = load_corpus(folder, cache=False, workers=1)
+    for name in TABLES:
+        a, b = getattr(got, name).reset_index(drop=True), getattr(want, name).reset_index(drop=True)
+        if name == "errors":  # the same rows; kept rows come before the new ones
+            a, b = (x.sort_values(list(x.columns)).reset_index(drop=True) for x in (a, b))
+        pd.testing.assert_frame_equal(a, b, check_dtype=False, check_categorical=False, obj=name)
+    if how == "updated":
+        assert stats.parsed <= 3 < len(got.articles)  # the changed file's articles only
+    again = LoadStats()
+    load_corpus(folder, cache_dir=cache, workers=1, stats=again)
+    assert again.corpus_cache == "reused" and again.parsed == 0  # the updated tables were saved
