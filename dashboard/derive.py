@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from dashboard.extract.normalize import norm, normalize
 from dashboard.extract.systems import arabic_names
@@ -29,6 +31,13 @@ def isin(s: pd.Series, values: Iterable[object]) -> pd.Series:
     vals = [v for v in values if v is not None and v is not pd.NA]
     if isinstance(s.dtype, pd.CategoricalDtype):
         return s.isin(vals).fillna(False).astype(bool)
+    if isinstance(s.dtype, pd.StringDtype):
+        try:  # Arrow-backed text: hashed in Arrow, without a Python object per row (values not text: fall through)
+            arr = pa.array(s.array)
+            hit = pc.fill_null(pc.is_in(arr, value_set=pa.array(vals, type=arr.type)), False)
+            return pd.Series(hit.to_numpy(zero_copy_only=False), index=s.index, dtype=bool)
+        except (pa.ArrowException, TypeError):
+            pass
     obj = pd.Series(s.to_numpy(dtype=object, na_value=None), index=s.index, dtype=object)
     return obj.isin(vals)
 

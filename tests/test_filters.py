@@ -411,3 +411,18 @@ def test_reference_cut_to_a_countrys_meetings():
     assert list(got["number"]) == [25]
     got = derive.restrict_reference(ref, None, None, ("udcg_meeting",), ("DEU",), theirs.head(0))
     assert list(got["number"]) == [27]  # co-chaired by Germany
+
+
+_CELLS = st.one_of(st.none(), st.sampled_from(["a", "b", "ب", "a~2", ""]), st.text(max_size=3))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_CELLS, max_size=30), st.sets(st.one_of(st.text(max_size=3), st.integers(0, 3)), max_size=6),
+       st.sampled_from(["string", "object", "category"]))
+def test_isin_is_membership_and_missing_is_never_in(cells, values, dtype):
+    from dashboard.derive import isin
+
+    s = pd.Series(cells, dtype=dtype, index=range(10, 10 + len(cells)))
+    got = isin(s, values)
+    assert got.dtype == bool and list(got.index) == list(s.index)
+    assert list(got) == [c is not None and c in values for c in cells]
