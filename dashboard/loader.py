@@ -189,8 +189,14 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
 
 
 def _run(jobs: Sequence[tuple[str, str, dt.date | None]], workers: int | None,
-         done: Callable[[int, ArticleResult], None]) -> None:
-    """Parse every job, calling ``done(index, result)`` as each result arrives (in any order)."""
+         done: Callable[[int, ArticleResult], None], scheduler: str | None = None) -> None:
+    """Parse every job, calling ``done(index, result)`` as each result arrives (in any order): here, or on the Dask
+    cluster at ``scheduler`` (``dashboard.cluster``)."""
+    if scheduler and jobs:
+        from .cluster import run_on_dask
+
+        run_on_dask(jobs, scheduler, done)
+        return
     n = workers if workers is not None else (os.cpu_count() or 1)
     if n <= 1 or len(jobs) < PARALLEL_MIN_ARTICLES:
         for i, job in enumerate(jobs):
@@ -211,13 +217,14 @@ def _run(jobs: Sequence[tuple[str, str, dt.date | None]], workers: int | None,
 
 
 def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path | None = None,
-                workers: int | None = None, stats: LoadStats | None = None) -> Corpus:
+                workers: int | None = None, stats: LoadStats | None = None, scheduler: str | None = None) -> Corpus:
     """Every article under ``path`` (recursively) as tables; unreadable files become rows of ``errors``. A folder of
     tables written before as Parquet (``is_table_folder``) is read back as it is (``read_tables``).
 
     Two caches (``dashboard.cache``): the finished tables, reused when every input file (articles and manifests) is
     unchanged and the code is the same; and each article's rows, reused when its id, date and text and the extraction
-    code are the same. ``stats`` (optional) is filled in with what this load did.
+    code are the same. ``stats`` (optional) is filled in with what this load did. ``scheduler`` (a Dask scheduler's
+    address, ``tcp://HOST:8786``) parses on that cluster instead of local processes (``dashboard.cluster``).
     """
     root = Path(path)
     stats = stats if stats is not None else LoadStats()
@@ -231,7 +238,7 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
         stats.phase = "reading"
         articles, errors = read_corpus(root, stats._files)
         stats.articles = len(articles)
-        built = _build(articles, errors, version, {}, workers, stats)
+        built = _build(articles, errors, version, {}, workers, stats, scheduler=scheduler)
         stats.phase = "done"
         return built
     cdir = Path(cache_dir) if cache_dir else default_cache_dir()
@@ -262,7 +269,7 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
     with contextlib.suppress(OSError):
         tables.clean()  # temporary files of killed runs (a run killed while saving is followed by a rebuild)
     old = tables.tables(saved) if previous is not None and saved is not None else None
-    updated = (_update(root, old, previous, inputs, version, workers, stats, ArticleStore(cdir, tag))
+    updated = (_update(root, old, previous, inputs, version, workers, stats, ArticleStore(cdir, tag), scheduler)
                if old is not None and previous is not None else None)
     if updated is not None:
         with contextlib.suppress(OSError):
@@ -276,12 +283,14 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
     store.load()
     try:
         try:
-            corpus = _build(articles, errors, version, store.results, workers, stats, save=store.add)
+            corpus = _build(articles, errors, version, store.results, workers, stats, save=store.add,
+                            scheduler=scheduler)
         except (KeyError, TypeError, ValueError):
             if not store.results:
                 raise
             store.results.clear()  # rows from the cache that do not fit the tables (damaged): parse everything
-            corpus = _build(articles, errors, version, store.results, workers, stats, save=store.add)
+            corpus = _build(articles, errors, version, store.results, workers, stats, save=store.add,
+                            scheduler=scheduler)
     finally:
         store.close()
     store.finish({_article_key(version, a) for a in articles})
@@ -296,7 +305,7 @@ _DUPLICATE_IDS = "is already used by|same id"  # error rows of ``sources._dedupe
 
 
 def _update(root: Path, old: Corpus, previous: Inputs, inputs: Inputs, version: str, workers: int | None,
-            stats: LoadStats, store: ArticleStore) -> Corpus | None:
+            stats: LoadStats, store: ArticleStore, scheduler: str | None = None) -> Corpus | None:
     """``old`` (the saved tables) with the article files added, changed or removed since ``previous`` applied: only
     those files are read and parsed, the other rows are kept, the rows are put back in the order a full load gives,
     and what spans articles (date windows, the reference links, canonical meetings) is recomputed; the new
@@ -328,7 +337,8 @@ def _update(root: Path, old: Corpus, previous: Inputs, inputs: Inputs, version: 
     stats.articles = len(old.articles) - int(gone.sum()) + len(articles)
     clean_stale(store.dir)  # temporary files of killed runs, as a full load removes them
     try:
-        new = _build(articles, errors, version, {}, workers, stats, save=store.add, enrich=False)  # saved for later
+        new = _build(articles, errors, version, {}, workers, stats, save=store.add, enrich=False,  # saved for later
+                     scheduler=scheduler)
     finally:
         store.close()
     stats.phase = "building"
@@ -357,7 +367,8 @@ def _update(root: Path, old: Corpus, previous: Inputs, inputs: Inputs, version: 
 
 def _build(articles: Sequence[RawArticle], errors: Sequence[SourceError], version: str,
            store: dict[str, ArticleResult], workers: int | None, stats: LoadStats | None = None,
-           save: Callable[[str, ArticleResult], None] | None = None, enrich: bool = True) -> Corpus:
+           save: Callable[[str, ArticleResult], None] | None = None, enrich: bool = True,
+           scheduler: str | None = None) -> Corpus:
     keys = [_article_key(version, a) for a in articles]
     todo = list({k: a for k, a in zip(keys, articles, strict=True) if k not in store}.items())
 
@@ -370,7 +381,7 @@ def _build(articles: Sequence[RawArticle], errors: Sequence[SourceError], versio
 
     if stats is not None:
         stats.to_parse, stats.parse_started, stats.phase = len(todo), time.monotonic(), "parsing"
-    _run([(a.article_id, a.text, a.published) for _, a in todo], workers, done)
+    _run([(a.article_id, a.text, a.published) for _, a in todo], workers, done, scheduler)
     if stats is not None:
         stats.phase = "building"
     tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
@@ -535,6 +546,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="write CSV, Parquet or both (default); a Parquet folder opens in the app as a corpus")
     ap.add_argument("--no-cache", action="store_true", help="parse every file again")
     ap.add_argument("--workers", type=int, default=None, help="processes for parsing (default: all cores)")
+    ap.add_argument("--scheduler", default=os.environ.get("RAMSTEIN_SCHEDULER") or None,
+                    help="parse on the Dask cluster with this scheduler (tcp://HOST:8786; default: "
+                         "RAMSTEIN_SCHEDULER, else local processes)")
     args = ap.parse_args(argv)
     problem = _check_args(args.src, args.out, args.workers)
     if problem:
@@ -545,7 +559,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if threading.current_thread() is threading.main_thread() \
         else None
     try:
-        corpus = load_corpus(args.src, cache=not args.no_cache, workers=args.workers, stats=stats)
+        corpus = load_corpus(args.src, cache=not args.no_cache, workers=args.workers, stats=stats,
+                             scheduler=args.scheduler)
     except (_Terminated, KeyboardInterrupt):
         saved = "" if args.no_cache else " and saved in the cache; run again to go on"
         print(f"{ap.prog}: stopped: {stats.parsed} of {stats.articles} articles parsed{saved}", file=sys.stderr)
