@@ -306,13 +306,13 @@ _DUPLICATE_IDS = "is already used by|same id"  # error rows of ``sources._dedupe
 
 def _update(root: Path, old: Corpus, previous: Inputs, inputs: Inputs, version: str, workers: int | None,
             stats: LoadStats, store: ArticleStore, scheduler: str | None = None) -> Corpus | None:
-    """``old`` (the saved tables) with the article files added, changed or removed since ``previous`` applied: only
-    those files are read and parsed, the other rows are kept, the rows are put back in the order a full load gives,
-    and what spans articles (date windows, the reference links, canonical meetings) is recomputed; the new
-    articles' rows are added to ``store`` as a full load would. None when a full
-    load is needed instead: a manifest changed, a file was added to or removed from a folder with a manifest, too
-    many files changed, or article ids depend on other files (duplicate ids, which a full load numbers in file
-    order)."""
+    """``old`` (the saved tables) with the article files added, changed or removed since ``previous`` applied.
+
+    Only those files are read and parsed (their rows also go to ``store``, as in a full load); the other rows are
+    kept, every table is put back in the order a full load gives, and what spans articles (date windows, reference
+    links, canonical meetings) is recomputed. None when a full load is needed instead: a manifest changed, a file was
+    added to or removed from a folder with a manifest, too many files changed, or article ids depend on other files
+    (duplicate ids, which a full load numbers in file order)."""
     before, now = previous.contents(), inputs.contents()
     changed = {rel for rel, v in now.items() if before.get(rel) != v}
     touched = changed | (set(before) - set(now))
