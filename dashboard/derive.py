@@ -25,9 +25,26 @@ MEETING_TYPES = ("udcg_meeting", "coalition_meeting", "nato_meeting", "armaments
                  "bilateral_meeting", "phone_call")
 
 
-def isin(s: pd.Series, values: Iterable[object]) -> pd.Series:
+def keys(s: pd.Series) -> pa.Array:
+    """The distinct non-missing values of a text column, as an Arrow array (a value set for ``isin``, without a
+    Python string per row)."""
+    arr = pa.array(s.astype("string").array)
+    return pc.unique(pc.drop_null(arr))
+
+
+def union(*sets: pa.Array) -> pa.Array:
+    """The distinct values of several ``keys`` arrays."""
+    parts = [x.cast(pa.large_string()) for x in sets if len(x)]
+    return pc.unique(pa.concat_arrays(parts)) if parts else pa.array([], type=pa.large_string())
+
+
+def isin(s: pd.Series, values: Iterable[object] | pa.Array) -> pd.Series:
     """``s.isin(values)`` as a bool Series, fast for big value sets (pandas' arrow-string ``isin`` builds one pyarrow
-    scalar per value); missing values are never in."""
+    scalar per value); ``values`` may be an Arrow array from ``keys``; missing values are never in."""
+    if isinstance(values, pa.Array):
+        arr = pa.array(s.astype("string").array)
+        hit = pc.fill_null(pc.is_in(arr, value_set=values.cast(arr.type)), False)
+        return pd.Series(hit.to_numpy(zero_copy_only=False), index=s.index, dtype=bool)
     vals = [v for v in values if v is not None and v is not pd.NA]
     if isinstance(s.dtype, pd.CategoricalDtype):
         return s.isin(vals).fillna(False).astype(bool)

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from dashboard.derive import ids as _ids
-from dashboard.derive import isin, lookup
+from dashboard.derive import isin, keys, lookup, union
 from dashboard.schema import Corpus
 
 EVENT_TYPES: dict[str, tuple[str, str]] = {  # type -> (English label, Arabic label) for the UI
@@ -161,17 +162,25 @@ def reference_chaired(countries: Iterable[str]) -> set[tuple[str, int]]:
 def countries_meetings(corpus: Corpus, countries: Iterable[str]) -> tuple[set[str], set[str]]:
     """(events in which one of ``countries`` is named, meetings that are theirs): a meeting is theirs when one of
     its events names one of them, or the reference calendar lists one of them as its chair."""
+    own, mids = _countries_meetings(corpus, countries)
+    return set(own.to_pylist()), set(mids.to_pylist())
+
+
+def _countries_meetings(corpus: Corpus, countries: Iterable[str]) -> tuple[pa.Array, pa.Array]:
+    """``countries_meetings`` as Arrow value sets (``derive.keys``)."""
+    countries = list(countries)
     p = corpus.participants
-    own = _ids(p.loc[isin(p["country"], countries), "event_id"])
+    own = keys(p.loc[isin(p["country"], countries), "event_id"])
     ev = corpus.events
-    mids = _ids(ev.loc[isin(ev["event_id"], own), "meeting_id"])
+    mids = keys(ev.loc[isin(ev["event_id"], own), "meeting_id"])
     chaired = reference_chaired(countries)
     if chaired:
         mt = corpus.meetings
         num = mt["reference_number"].astype("Float64")
         pairs = zip(mt["event_type"].astype("string").fillna(""), num, mt["meeting_id"].astype("string"),
                     strict=True)
-        mids |= {str(m) for t, n, m in pairs if pd.notna(n) and pd.notna(m) and (t, int(n)) in chaired}
+        extra = sorted({str(m) for t, n, m in pairs if pd.notna(n) and pd.notna(m) and (t, int(n)) in chaired})
+        mids = union(mids, pa.array(extra, type=pa.large_string()))
     return own, mids
 
 
@@ -213,7 +222,7 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
     by_outlet = None
     if f.outlets:  # the articles of those outlets, and what was extracted from them
         a = corpus.articles
-        by_outlet = _ids(a.loc[isin(a["outlet"], f.outlets), "article_id"])
+        by_outlet = keys(a.loc[isin(a["outlet"], f.outlets), "article_id"])
     ev = corpus.events
     keep = pd.Series(True, index=ev.index)
     if by_outlet is not None:
@@ -223,10 +232,10 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
     if f.has_dates:
         keep &= _in_range(ev["date_start"], f)
     if f.countries:
-        own, mids = countries_meetings(corpus, f.countries)
+        own, mids = _countries_meetings(corpus, f.countries)
         keep &= isin(ev["event_id"], own) | isin(ev["meeting_id"], mids)
     events = ev[keep]
-    kept_events = _ids(events["event_id"])
+    kept_events = keys(events["event_id"])
 
     parts = corpus.participants
     parts = parts[isin(parts["event_id"], kept_events)]
@@ -259,12 +268,12 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
         arkeep &= _in_range(pub, f)
     if f.countries:
         m = corpus.mentions
-        named = _ids(m.loc[isin(m["country"], f.countries), "article_id"])
-        arkeep &= isin(art["article_id"], named | _ids(events["article_id"]) | _ids(amounts["article_id"]))
+        named = keys(m.loc[isin(m["country"], f.countries), "article_id"])
+        arkeep &= isin(art["article_id"], union(named, keys(events["article_id"]), keys(amounts["article_id"])))
     if f.event_types:
-        arkeep &= isin(art["article_id"], _ids(events["article_id"]))
+        arkeep &= isin(art["article_id"], keys(events["article_id"]))
     articles = art[arkeep]
-    kept_articles = _ids(articles["article_id"])
+    kept_articles = keys(articles["article_id"])
 
     mentions = corpus.mentions[isin(corpus.mentions["article_id"], kept_articles)]
     if f.countries:
@@ -274,14 +283,14 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
     mt = corpus.meetings
     mkeep = pd.Series(True, index=mt.index)
     if by_outlet is not None:  # meetings reported by those outlets
-        mkeep &= isin(mt["meeting_id"], _ids(events["meeting_id"]))
+        mkeep &= isin(mt["meeting_id"], keys(events["meeting_id"]))
     if f.event_types:
         mkeep &= isin(mt["event_type"], f.event_types)
     if f.has_dates:
         mkeep &= _in_range(mt["date_start"].fillna(mt["date_min"]), f)
     if f.countries:
-        linked = _ids(events["meeting_id"])
-        if linked or corpus.events["meeting_id"].notna().any():
+        linked = keys(events["meeting_id"])
+        if len(linked) or corpus.events["meeting_id"].notna().any():
             mkeep &= isin(mt["meeting_id"], linked)
         else:  # events not linked by id: use the meetings' own event lists
             exploded = _explode_ids(mt["event_ids"])

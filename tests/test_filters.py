@@ -426,3 +426,18 @@ def test_isin_is_membership_and_missing_is_never_in(cells, values, dtype):
     got = isin(s, values)
     assert got.dtype == bool and list(got.index) == list(s.index)
     assert list(got) == [c is not None and c in values for c in cells]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_CELLS, max_size=30), st.lists(st.one_of(st.none(), st.text(max_size=3)), max_size=8),
+       st.lists(st.text(max_size=3), max_size=5))
+def test_arrow_value_sets_give_the_same_membership(cells, values, more):
+    from dashboard.derive import isin, keys, union
+
+    s = pd.Series(cells, dtype="string")
+    vs = keys(pd.Series(values, dtype="string"))
+    assert sorted(vs.to_pylist()) == sorted({v for v in values if v is not None})  # distinct, no missing
+    assert list(isin(s, vs)) == [c is not None and c in values for c in cells]
+    both = union(vs, keys(pd.Series(more, dtype="string")))
+    assert sorted(both.to_pylist()) == sorted({v for v in [*values, *more] if v is not None})
+    assert list(isin(s, both)) == list(isin(s, {v for v in [*values, *more] if v is not None}))
