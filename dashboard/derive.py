@@ -159,7 +159,8 @@ def events_by_month(events: pd.DataFrame) -> pd.DataFrame:
     if ev.empty:
         return pd.DataFrame({"month": pd.Series(dtype="datetime64[s]"), "event_type": pd.Series(dtype="string"),
                              "events": pd.Series(dtype="int64")})
-    month = ev["date_start"].dt.to_period("M").dt.to_timestamp()
+    month = pd.Series(ev["date_start"].to_numpy(dtype="datetime64[ns]").astype("datetime64[M]")
+                      .astype("datetime64[s]"), index=ev.index)  # the first of the month, without Period objects
     out = (pd.DataFrame({"month": month, "event_type": _s(ev["event_type"])})
            .groupby(["month", "event_type"]).size().rename("events").reset_index())
     return out
