@@ -165,6 +165,12 @@ def _short(label: str, width: int = 20) -> str:
     return label[:cut] + "<br>" + label[cut + 1:]
 
 
+def _with_note(subtitle: str, lang: str, en: str, ar: str) -> str:
+    """The subtitle with a note on how the chart was drawn (in the chart's language) after it."""
+    note = ar if lang == "ar" else en
+    return f"{subtitle} · {note}" if subtitle else note
+
+
 def _sentences(evidence: pd.Series, quoted: bool) -> list[str]:
     """Hover text of the Arabic sentences, or empty ones when the chart has too many points to carry them."""
     return [wrap(e) for e in evidence] if quoted else [""] * len(evidence)
@@ -459,10 +465,9 @@ def attendance_over_time(reports: pd.DataFrame, type_labels: Mapping[str, str], 
     fig.update_yaxes(title="countries" if lang == "en" else "عدد الدول", rangemode="tozero")
     _date_axis(fig, reports["date_start"])
     if grouped:
-        note = {"en": f"{len(reports):,} reports, by month: the median count, a bar from the lowest to the highest",
-                "ar": f"{len(reports):,} تقريرا حسب الشهر: العدد الوسيط، وخط من الأدنى إلى الأعلى"}[
-                    "ar" if lang == "ar" else "en"]
-        subtitle = f"{subtitle} · {note}" if subtitle else note
+        subtitle = _with_note(subtitle, lang, f"{len(reports):,} reports, by month: the median count, a bar from the "
+                              "lowest to the highest", f"{len(reports):,} تقريرا حسب الشهر: العدد الوسيط، وخط من "
+                              "الأدنى إلى الأعلى")
     return style(fig, title, subtitle, lang=lang)
 
 
@@ -561,10 +566,8 @@ def meetings_timeline(tl: pd.DataFrame, type_labels: Mapping[str, str], title: s
     fig.update_xaxes(showgrid=True)
     _date_axis(fig, tl["date"])
     if grouped:
-        note = {"en": f"{len(tl):,} meetings, grouped by month (marker size = meetings)",
-                "ar": f"{len(tl):,} اجتماعا مجمعة حسب الشهر (حجم العلامة = عدد الاجتماعات)"}[
-                    "ar" if lang == "ar" else "en"]
-        subtitle = f"{subtitle} · {note}" if subtitle else note
+        subtitle = _with_note(subtitle, lang, f"{len(tl):,} meetings, grouped by month (marker size = meetings)",
+                              f"{len(tl):,} اجتماعا مجمعة حسب الشهر (حجم العلامة = عدد الاجتماعات)")
     return style(fig, title, subtitle, height=max(320, 170 + 90 * len(present)), lang=lang)
 
 

@@ -42,21 +42,23 @@ def isin(s: pd.Series, values: Iterable[object] | pa.Array) -> pd.Series:
     """``s.isin(values)`` as a bool Series, fast for big value sets (pandas' arrow-string ``isin`` builds one pyarrow
     scalar per value); ``values`` may be an Arrow array from ``keys``; missing values are never in."""
     if isinstance(values, pa.Array):
-        arr = pa.array(s.astype("string").array)
-        hit = pc.fill_null(pc.is_in(arr, value_set=values.cast(arr.type)), False)
-        return pd.Series(hit.to_numpy(zero_copy_only=False), index=s.index, dtype=bool)
+        return _arrow_isin(s.astype("string"), values)
     vals = [v for v in values if v is not None and v is not pd.NA]
     if isinstance(s.dtype, pd.CategoricalDtype):
         return s.isin(vals).fillna(False).astype(bool)
     if isinstance(s.dtype, pd.StringDtype):
         try:  # Arrow-backed text: hashed in Arrow, without a Python object per row (values not text: fall through)
-            arr = pa.array(s.array)
-            hit = pc.fill_null(pc.is_in(arr, value_set=pa.array(vals, type=arr.type)), False)
-            return pd.Series(hit.to_numpy(zero_copy_only=False), index=s.index, dtype=bool)
+            return _arrow_isin(s, pa.array(vals, type=pa.large_string()))
         except (pa.ArrowException, TypeError):
             pass
     obj = pd.Series(s.to_numpy(dtype=object, na_value=None), index=s.index, dtype=object)
     return obj.isin(vals)
+
+
+def _arrow_isin(s: pd.Series, value_set: pa.Array) -> pd.Series:
+    arr = pa.array(s.array)
+    hit = pc.fill_null(pc.is_in(arr, value_set=value_set.cast(arr.type)), False)
+    return pd.Series(hit.to_numpy(zero_copy_only=False), index=s.index, dtype=bool)
 
 
 def ids(series: pd.Series) -> set[str]:

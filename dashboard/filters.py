@@ -159,15 +159,10 @@ def reference_chaired(countries: Iterable[str]) -> set[tuple[str, int]]:
     return out
 
 
-def countries_meetings(corpus: Corpus, countries: Iterable[str]) -> tuple[set[str], set[str]]:
-    """(events in which one of ``countries`` is named, meetings that are theirs): a meeting is theirs when one of
-    its events names one of them, or the reference calendar lists one of them as its chair."""
-    own, mids = _countries_meetings(corpus, countries)
-    return set(own.to_pylist()), set(mids.to_pylist())
-
-
-def _countries_meetings(corpus: Corpus, countries: Iterable[str]) -> tuple[pa.Array, pa.Array]:
-    """``countries_meetings`` as Arrow value sets (``derive.keys``)."""
+def countries_meetings(corpus: Corpus, countries: Iterable[str]) -> tuple[pa.Array, pa.Array]:
+    """(events in which one of ``countries`` is named, meetings that are theirs), as Arrow value sets
+    (``derive.keys``): a meeting is theirs when one of its events names one of them, or the reference calendar lists
+    one of them as its chair."""
     countries = list(countries)
     p = corpus.participants
     own = keys(p.loc[isin(p["country"], countries), "event_id"])
@@ -232,7 +227,7 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
     if f.has_dates:
         keep &= _in_range(ev["date_start"], f)
     if f.countries:
-        own, mids = _countries_meetings(corpus, f.countries)
+        own, mids = countries_meetings(corpus, f.countries)
         keep &= isin(ev["event_id"], own) | isin(ev["meeting_id"], mids)
     events = ev[keep]
     kept_events = keys(events["event_id"])
