@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 import hashlib
 import importlib.metadata
+import multiprocessing
 import os
 import signal
 import sys
@@ -188,6 +189,17 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
             writer.close()
 
 
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """How the pool starts its workers: forked, when this process runs one thread (the command line); else from a
+    fork server. Forking a process whose other threads hold a lock (the app's server, a page using babel while the
+    corpus loads) gives a worker that waits on that lock forever: seen as a load that never ended."""
+    if threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["dashboard.loader"])
+    return ctx
+
+
 def _run(jobs: Sequence[tuple[str, str, dt.date | None]], workers: int | None,
          done: Callable[[int, ArticleResult], None], scheduler: str | None = None) -> None:
     """Parse every job, calling ``done(index, result)`` as each result arrives (in any order): here, or on the Dask
@@ -203,7 +215,8 @@ def _run(jobs: Sequence[tuple[str, str, dt.date | None]], workers: int | None,
             done(i, _extract_job(job))
         return
     size = max(1, min(CHUNK_MAX, len(jobs) // (n * 8)))
-    pool = ProcessPoolExecutor(max_workers=n, initializer=_worker_init, initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(max_workers=n, mp_context=_pool_context(), initializer=_worker_init,
+                               initargs=(os.getpid(),))
     try:
         futures: dict[Future[list[ArticleResult]], int] = {
             pool.submit(_extract_chunk, jobs[i:i + size]): i for i in range(0, len(jobs), size)}

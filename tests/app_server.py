@@ -22,11 +22,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start(corpus: Path, env: dict[str, str], out: IO[bytes] | int = subprocess.DEVNULL
+def start(corpus: Path, env: dict[str, str], out: IO[bytes] | int = subprocess.DEVNULL, preload: bool = True
           ) -> tuple[subprocess.Popen[bytes], str]:
-    """``python -m dashboard.serve -- --corpus corpus`` on a free port; returns the process and its URL."""
+    """``python -m dashboard.serve -- --corpus corpus`` on a free port (``preload=False``: plain ``streamlit run
+    dashboard/app.py``, which reads the corpus on the first visit); returns the process and its URL."""
     port = free_port()
-    cmd = [sys.executable, "-m", "dashboard.serve", "--server.port", str(port),
+    launcher = ["dashboard.serve"] if preload else ["streamlit", "run", str(ROOT / "dashboard" / "app.py")]
+    cmd = [sys.executable, "-m", *launcher, "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true", "--", "--corpus", str(corpus)]
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT,
                             start_new_session=True)

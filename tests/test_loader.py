@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from synthetic import write_articles
 
 from dashboard.loader import load_corpus, load_uploads
+
+ROOT = Path(__file__).resolve().parents[1]
 
 GOOD = "اجتماع في بروكسل\n\nاجتمع وزراء دفاع حلف شمال الأطلسي في بروكسل اليوم بمشاركة نحو 30 دولة."
 P = pytest.param
@@ -114,3 +119,37 @@ def test_an_official_out_of_office_on_the_date_is_flagged(published: str, flagge
     officials = [s for s in rows.spans if s["kind"] == "official" and "Austin" in s["value"]]
     assert officials
     assert ("not in this office" in officials[0]["value"]) is flagged
+
+
+_HELD_LOCK = r"""
+import sys, threading
+sys.path.insert(0, sys.argv[2])
+from babel import localedata
+from dashboard.loader import load_corpus
+
+held, done = threading.Event(), threading.Event()
+
+def page():  # another thread of the app uses babel (country names) while the corpus loads
+    with localedata._cache_lock:
+        held.set()
+        done.wait(300)
+
+if __name__ == "__main__":  # fork-server workers import this file again
+    threading.Thread(target=page, daemon=True).start()
+    held.wait()
+    corpus = load_corpus(sys.argv[1], cache=False, workers=2)
+    done.set()
+    print(len(corpus.articles))
+"""
+
+
+def test_a_load_beside_a_thread_holding_a_lock_ends(tmp_path: Path) -> None:
+    """Workers forked while another thread held babel's lock waited on it forever (a load that never ended in the
+    app); with other threads running, the pool starts its workers from a fork server."""
+    folder = write_articles(tmp_path / "corpus", 240, seed=5)
+    script = tmp_path / "held_lock.py"
+    script.write_text(_HELD_LOCK, encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script), str(folder), str(ROOT)], capture_output=True, text=True,
+                         timeout=180)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "240"

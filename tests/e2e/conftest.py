@@ -78,13 +78,19 @@ def script_article_id() -> str:
 
 @pytest.fixture(scope="session")
 def app_url(corpus_dir, tmp_path_factory) -> Iterator[str]:
-    env = {"BROWSER_PATH": str(ROOT / "bin" / "chromium-offline"),
-           "RAMSTEIN_CACHE": str(tmp_path_factory.mktemp("loader-cache")),
-           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "PYTHONUNBUFFERED": "1",
-           "RAMSTEIN_LOAD_WAIT": "120"}  # pages wait for the first load (the progress page: test_loading_browser)
-    log = tmp_path_factory.mktemp("log") / "streamlit.log"
+    # pages wait for the first load (the progress page: test_loading_browser)
+    yield from served(corpus_dir, tmp_path_factory.mktemp("loader-cache"), tmp_path_factory.mktemp("log"),
+                      load_wait="120")
+
+
+def served(corpus: Path, cache: Path, logs: Path, load_wait: str, preload: bool = True) -> Iterator[str]:
+    """The app on ``corpus`` (loader cache in ``cache``, server log in ``logs``) until the generator is closed;
+    ``preload=False`` starts reading the corpus on the first visit, not with the server."""
+    env = {"BROWSER_PATH": str(ROOT / "bin" / "chromium-offline"), "RAMSTEIN_CACHE": str(cache),
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "PYTHONUNBUFFERED": "1", "RAMSTEIN_LOAD_WAIT": load_wait}
+    log = logs / "streamlit.log"
     with log.open("wb") as out:
-        proc, url = app_server.start(corpus_dir, env, out)
+        proc, url = app_server.start(corpus, env, out, preload=preload)
     try:
         app_server.wait_healthy(proc, url, timeout=60, log=log)
         yield url

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, app_server, write_articles
+from conftest import served, write_articles
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
@@ -15,16 +15,9 @@ pytestmark = pytest.mark.e2e
 @pytest.fixture
 def cold_app(tmp_path):
     folder = write_articles(tmp_path / "corpus", 400, seed=7)
-    env = {"BROWSER_PATH": str(ROOT / "bin" / "chromium-offline"), "RAMSTEIN_CACHE": str(tmp_path / "cache"),
-           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "RAMSTEIN_LOAD_WAIT": "0"}
-    log = tmp_path / "streamlit.log"
-    with log.open("wb") as out:
-        proc, url = app_server.start(folder, env, out)
-    try:
-        app_server.wait_healthy(proc, url, timeout=60, log=log)
-        yield url
-    finally:
-        app_server.stop(proc)
+    # the corpus is read on the first visit (a server that reads it as it starts may be done before the browser
+    # arrives), and the page shows its progress at once
+    yield from served(folder, tmp_path / "cache", tmp_path, load_wait="0", preload=False)
 
 
 @pytest.mark.parametrize(("lang", "counts"), [
