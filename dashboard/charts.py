@@ -435,12 +435,14 @@ def attendance_over_time(reports: pd.DataFrame, type_labels: Mapping[str, str], 
         return empty(title, subtitle=subtitle, lang=lang)
     fig = go.Figure()
     grouped = len(reports) > DENSE_POINTS
-    for t in [t for t in TYPE_COLORS if t in set(reports["event_type"].astype(str))]:
-        d = reports[reports["event_type"].astype(str) == t]
+    types = reports["event_type"].astype("string").fillna("")
+    present = set(types.unique())
+    for t in [t for t in TYPE_COLORS if t in present]:
+        d = reports[(types == t).to_numpy()]
         label = type_labels.get(t, t)
         if grouped:
-            m = (d.assign(month=d["date_start"].dt.to_period("M").dt.to_timestamp(),
-                          count=d["attending_count"].astype("float64"))
+            month = d["date_start"].to_numpy(dtype="datetime64[ns]").astype("datetime64[M]").astype("datetime64[ns]")
+            m = (d.assign(month=month, count=d["attending_count"].astype("float64"))
                  .groupby("month", as_index=False)
                  .agg(median=("count", "median"), low=("count", "min"), high=("count", "max"),
                       reports=("count", "size"), meetings=("meeting_id", "nunique")))

@@ -69,6 +69,11 @@ def ids(series: pd.Series) -> set[str]:
 def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
     """``keys.map(mapping)`` that also works when ``mapping`` is empty or not unique (first value wins)."""
     m = mapping[~mapping.index.duplicated()]
+    if m.index.inferred_type in ("string", "empty"):  # text keys: matched in Arrow, not through a pandas Index
+        where = pc.index_in(pa.array(keys.astype("string").fillna("").array, type=pa.large_string()),
+                            value_set=pa.array(pd.Series(m.index, dtype="string").array, type=pa.large_string()))
+        pos = where.fill_null(-1).to_numpy(zero_copy_only=False).astype("int64")
+        return pd.Series(pd.api.extensions.take(m.array, pos, allow_fill=True), index=keys.index)
     return pd.Series(m.reindex(keys.astype("string").fillna("").to_numpy()).to_numpy(), index=keys.index,
                      dtype=m.dtype)
 
@@ -157,13 +162,13 @@ def _meeting_keys(events: pd.DataFrame) -> pd.Series:
 
 def events_by_month(events: pd.DataFrame) -> pd.DataFrame:
     """Columns: month (Timestamp, first of month), event_type, events."""
-    ev = events[events["date_start"].notna()]
-    if ev.empty:
+    dated = events["date_start"].notna()
+    if not dated.any():
         return pd.DataFrame({"month": pd.Series(dtype="datetime64[s]"), "event_type": pd.Series(dtype="string"),
                              "events": pd.Series(dtype="int64")})
-    month = pd.Series(ev["date_start"].to_numpy(dtype="datetime64[ns]").astype("datetime64[M]")
-                      .astype("datetime64[s]"), index=ev.index)  # the first of the month, without Period objects
-    out = (pd.DataFrame({"month": month, "event_type": _s(ev["event_type"])})
+    day = events["date_start"].to_numpy(dtype="datetime64[ns]")[dated.to_numpy()]  # two columns, not every row
+    month = day.astype("datetime64[M]").astype("datetime64[s]")  # the first of the month, without Period objects
+    out = (pd.DataFrame({"month": month, "event_type": _s(events["event_type"][dated]).to_numpy()})
            .groupby(["month", "event_type"]).size().rename("events").reset_index())
     return out
 
@@ -173,7 +178,10 @@ def latest_events(events: pd.DataFrame, articles: pd.DataFrame, n: int = 10) -> 
     if events.empty:
         return pd.DataFrame(columns=cols)
     titles = articles.set_index(articles["article_id"].astype("string").fillna(""))["title"]
-    ev = events.sort_values("date_start", ascending=False, na_position="last").head(n)
+    # the n latest by a sort of the date column alone (a sort of the whole table moves every row's text)
+    order = events["date_start"].reset_index(drop=True).sort_values(ascending=False, na_position="last",
+                                                                    kind="stable").index[:n]
+    ev = events.iloc[order]
     out = ev.assign(title=lookup(ev["article_id"], titles))
     return out[cols].reset_index(drop=True)
 
@@ -348,8 +356,9 @@ def attendance_reports(events: pd.DataFrame) -> pd.DataFrame:
     point, with its first article), so the chart stays light at any corpus size."""
     cols = ["date_start", "event_type", "attending_count", "attending_qualifier", "location", "article_id",
             "meeting_id", "evidence"]
-    ev = events[events["attending_count"].notna() & events["date_start"].notna()]
-    ev = ev.assign(_m=_meeting_keys(ev)).sort_values("date_start")
+    keep = events["attending_count"].notna() & events["date_start"].notna()
+    ev = events.loc[keep, [*cols, "event_id"]]  # the columns shown, not every column of every row
+    ev = ev.assign(_m=_meeting_keys(ev)).sort_values("date_start", kind="stable")
     return ev.drop_duplicates(["_m", "attending_count"])[cols].reset_index(drop=True)
 
 
@@ -409,32 +418,39 @@ def timeline(meetings: pd.DataFrame, events: pd.DataFrame, reference: pd.DataFra
             "article_ids", "evidence", "disagreement", "source", "ref_source", "meeting_id"]
     mt = meetings if len(meetings) else meetings_from_events(events)
     mt = mt[mt["date_start"].notna()] if len(mt) else mt
-    evid = {}
-    if len(events):
-        ev = events[events["evidence"].notna()]
-        for key, e in zip(_meeting_keys(ev), ev["evidence"], strict=True):
-            evid.setdefault(key, e)
-        for eid, e in zip(_s(ev["event_id"]), ev["evidence"], strict=True):
-            evid.setdefault(eid, e)
+    # each meeting's sentence: the first event of the meeting that has one, else the meeting's first event's
+    first_events = [txt(x).split(";")[0] for x in (mt["event_ids"] if "event_ids" in mt else [""] * len(mt))]
+    evidence = [""] * len(mt)
+    if len(events) and len(mt):
+        ev = events.loc[events["evidence"].notna(), ["event_id", "meeting_id", "evidence"]]
+        said = ev["evidence"].astype("string")
+        by_meeting = lookup(_s(mt["meeting_id"]), pd.Series(said.to_numpy(), index=_meeting_keys(ev).to_numpy()))
+        by_event = lookup(pd.Series(first_events, dtype="string"),
+                          pd.Series(said.to_numpy(), index=_s(ev["event_id"]).to_numpy()))
+        evidence = [a if isinstance(a, str) and a else b if isinstance(b, str) else ""
+                    for a, b in zip(by_meeting.tolist(), by_event.tolist(), strict=True)]
 
     def chairs(cell: object) -> str:
         codes = [c.strip() for c in txt(cell).replace(",", ";").split(";") if c.strip()]
         return ", ".join(names.get(c, c) for c in codes)
 
-    rows = []
-    for m in mt.itertuples(index=False):
-        first_event = txt(getattr(m, "event_ids", "")).split(";")[0]
-        lo, hi = getattr(m, "attending_min", pd.NA), getattr(m, "attending_max", pd.NA)
-        att = "" if pd.isna(hi) else (f"{int(lo)}–{int(hi)}" if pd.notna(lo) and lo != hi else f"{int(hi)}")
-        dis = txt(getattr(m, "disagreement", ""))
-        rows.append({
-            "event_type": str(m.event_type), "date": m.date_start, "number": getattr(m, "reference_number", pd.NA),
-            "location": txt(m.location), "chairs": chairs(getattr(m, "chairs", "")),
-            "attendance": att, "status": "disagreement" if dis else "reported",
-            "n_articles": int(m.n_articles) if pd.notna(m.n_articles) else 0,
-            "article_ids": txt(m.article_ids), "evidence": evid.get(txt(m.meeting_id)) or evid.get(first_event, ""),
-            "disagreement": dis, "source": "corpus", "ref_source": "", "meeting_id": txt(m.meeting_id),
-        })
+    def col(name: str, default: object = "") -> list[object]:  # a column as Python values (not row by row)
+        return mt[name].tolist() if name in mt else [default] * len(mt)
+
+    lows, highs = col("attending_min", pd.NA), col("attending_max", pd.NA)
+    dis = [txt(x) for x in col("disagreement")]
+    rows = {
+        "event_type": [str(x) for x in mt["event_type"].tolist()], "date": mt["date_start"].tolist(),
+        "number": col("reference_number", pd.NA), "location": [txt(x) for x in mt["location"].tolist()],
+        "chairs": [chairs(x) for x in col("chairs")],
+        "attendance": ["" if pd.isna(hi) else (f"{int(lo)}–{int(hi)}" if pd.notna(lo) and lo != hi else f"{int(hi)}")
+                       for lo, hi in zip(lows, highs, strict=True)],
+        "status": ["disagreement" if d else "reported" for d in dis],
+        "n_articles": [int(x) if pd.notna(x) else 0 for x in mt["n_articles"].tolist()],
+        "article_ids": [txt(x) for x in mt["article_ids"].tolist()], "evidence": evidence, "disagreement": dis,
+        "source": ["corpus"] * len(mt), "ref_source": [""] * len(mt),
+        "meeting_id": [txt(x) for x in mt["meeting_id"].tolist()],
+    }
     corpus_rows = pd.DataFrame(rows, columns=cols)
     corpus_rows["date"] = pd.to_datetime(corpus_rows["date"])
     if reference is None or reference.empty:
@@ -683,16 +699,20 @@ def outlet_coverage(meetings: pd.DataFrame, events: pd.DataFrame, articles: pd.D
     covered most meetings, the ``last_meetings`` latest meetings. Columns: outlet, meeting_id, date, number,
     event_type, days, n_articles."""
     cols = ["outlet", "meeting_id", "date", "number", "event_type", "days", "n_articles"]
-    ev = events[_s(events["meeting_id"]) != ""]
-    if ev.empty or meetings.empty:
+    mid = _s(events["meeting_id"])
+    linked = (mid != "").to_numpy()
+    if not linked.any() or meetings.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
-    art = articles.drop_duplicates("article_id").set_index(_s(articles.drop_duplicates("article_id")["article_id"]))
-    d = pd.DataFrame({"meeting_id": _s(ev["meeting_id"]).to_numpy(), "article_id": _s(ev["article_id"]).to_numpy()})
+    # only the key columns of each table (their other columns hold every article's text)
+    art = articles[["article_id", "outlet", "published"]].drop_duplicates("article_id")
+    art = art.set_index(_s(art["article_id"]))
+    d = pd.DataFrame({"meeting_id": mid.to_numpy()[linked], "article_id": _s(events["article_id"]).to_numpy()[linked]})
     d["outlet"] = lookup(d["article_id"], art["outlet"].astype("string")).fillna("").str.strip().to_numpy()
     d["published"] = lookup(d["article_id"], art["published"]).to_numpy()
     d = d[d["outlet"] != ""]
-    mt = meetings.drop_duplicates("meeting_id").set_index(_s(meetings.drop_duplicates("meeting_id")["meeting_id"]))
-    d = d[d["meeting_id"].isin(mt.index)]
+    mt = meetings[["meeting_id", "date_start", "reference_number", "event_type"]].drop_duplicates("meeting_id")
+    mt = mt.set_index(_s(mt["meeting_id"]))
+    d = d[isin(d["meeting_id"], keys(pd.Series(mt.index, dtype="string"))).to_numpy()]
     if d.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
     d["date"] = lookup(d["meeting_id"], mt["date_start"]).to_numpy()
@@ -702,7 +722,8 @@ def outlet_coverage(meetings: pd.DataFrame, events: pd.DataFrame, articles: pd.D
                                                                                                    "nunique"))
     best = g.groupby("outlet")["meeting_id"].nunique().sort_values(ascending=False)
     g = g[g["outlet"].isin(best.index[:top_outlets])]
-    latest = mt.loc[mt.index.isin(g["meeting_id"]), "date_start"].sort_values().index[-last_meetings:]
+    covered = isin(pd.Series(mt.index, dtype="string"), keys(g["meeting_id"])).to_numpy()
+    latest = mt.loc[covered, "date_start"].sort_values().index[-last_meetings:]
     g = g[g["meeting_id"].isin(latest)]
     g["date"] = lookup(g["meeting_id"], mt["date_start"]).to_numpy()
     g["number"] = lookup(g["meeting_id"], mt["reference_number"].astype("Float64")).to_numpy()

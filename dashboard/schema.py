@@ -6,7 +6,7 @@ boilerplate cut. ``evidence`` is the sentence a value came from, as written in t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -117,3 +117,25 @@ class Corpus:
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def lazy(cls, ready: Mapping[str, pd.DataFrame], later: Mapping[str, Callable[[], pd.DataFrame]]) -> Corpus:
+        """A corpus whose tables in ``later`` are computed on first access (then kept): a filtered view, where a page
+        pays only for the tables it reads. It behaves as any other corpus (``tables()``, ``replace`` and ``==`` compute
+        what they touch)."""
+        obj = cls.__new__(cls)
+        obj.__dict__.update(ready)
+        obj.__dict__["_later"] = dict(later)
+        return obj
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        # called only for a table not computed yet; two threads asking at once may both compute it (same result)
+        make = self.__dict__.get("_later", {}).get(name)
+        if make is None:
+            raise AttributeError(name)
+        value = make()
+        self.__dict__[name] = value
+        return value
+
+    def __getstate__(self) -> dict[str, pd.DataFrame]:
+        return self.tables()  # a pickled view carries its tables, not the functions that compute them

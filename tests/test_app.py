@@ -604,6 +604,30 @@ def test_sessions_share_one_corpus_and_one_copy_of_each_view(synth_app):
     assert len(ca.data.articles) < len(ca.full.articles)
 
 
+@pytest.mark.parametrize("page", ["views/overview.py", "views/aid.py", "views/attendance.py"])
+def test_values_kept_with_a_view_are_what_the_page_computes(synth_app, page):
+    """Figures, counts and roles are kept with the shared view (``common.derived``): drawing the page again, or for
+    another session, shows the same, and what is kept equals a fresh computation after the pages used it."""
+    from dashboard import derive
+
+    at = synth_app({"countries": "POL"})
+    at.switch_page(page).run()
+    no_exception(at, page)
+    first = snapshot(at)
+    other = synth_app({"countries": "POL"}).switch_page(page).run()
+    assert snapshot(other) == first
+    data = at.session_state["_ctx"].data
+    kept = data.__dict__["_derived"]
+    assert kept, "the page kept nothing with the view"
+    fresh = {"figures": lambda: derive.amount_figures(data.amounts, data.articles),
+             "roles": lambda: derive.role_counts(data.participants, data.events)}
+    for name, value in kept.items():
+        if name in fresh:
+            pd.testing.assert_frame_equal(value, fresh[name]())
+        elif name == "counts":
+            assert value == derive.overview_counts(data)
+
+
 CODE_LIKE = re.compile(r"^[a-z]+(_[a-z0-9]+)+$")
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 RAW_CELLS = {"None", "nan", "NaN", "<NA>", "NaT", "none"}

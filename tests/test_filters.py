@@ -95,6 +95,47 @@ def test_country_filter(corpus):
     assert len(out.errors) == len(corpus.errors)  # data-quality rows are never filtered away
 
 
+def test_a_view_copies_a_table_only_when_it_is_read(corpus):
+    """A filtered view cuts each table on first read and keeps it; otherwise it is an ordinary corpus (its tables,
+    ``replace``, equality and pickling see the cut tables)."""
+    import dataclasses
+    import pickle
+
+    f = Filters(countries=("POL",), date_from=dt.date(2022, 6, 1))
+    out = filters.apply(corpus, f)
+    assert "spans" not in out.__dict__ and "events" not in out.__dict__
+    ev = out.events
+    assert out.events is ev and "spans" not in out.__dict__
+    again = filters.apply(corpus, f)
+    for name, table in again.tables().items():
+        pd.testing.assert_frame_equal(getattr(out, name), table)
+    back = pickle.loads(pickle.dumps(filters.apply(corpus, f)))
+    assert "_later" not in back.__dict__
+    for name, table in again.tables().items():
+        pd.testing.assert_frame_equal(getattr(back, name), table)
+    swapped = dataclasses.replace(out, errors=frame("errors"))
+    pd.testing.assert_frame_equal(swapped.spans, again.spans)
+    with pytest.raises(AttributeError):
+        _ = out.no_such_table
+
+
+@settings(max_examples=60, deadline=None)
+@given(keys=st.lists(st.one_of(st.none(), st.sampled_from(["a", "b", "", "ج", "a;b"])), max_size=12),
+       pairs=st.lists(st.tuples(st.sampled_from(["a", "b", "", "ج", "z"]), st.integers(0, 9)), max_size=8))
+def test_lookup_is_a_first_wins_map(keys, pairs):
+    """``derive.lookup`` (matched in Arrow for text keys) = a dict lookup where the first value of a key wins, and
+    missing keys (and missing values) give a missing value."""
+    mapping = pd.Series([v for _, v in pairs], index=pd.Index([k for k, _ in pairs], dtype="string"), dtype="Int64")
+    first: dict[str, int] = {}
+    for k, v in pairs:
+        first.setdefault(k, v)
+    series = pd.Series(keys, dtype="string")
+    got = derive.lookup(series, mapping)
+    expected = [first.get("" if k is None else k) for k in keys]
+    assert [None if pd.isna(x) else int(x) for x in got] == expected
+    assert got.index.equals(series.index)
+
+
 def test_date_filter_drops_undated(corpus):
     f = Filters(date_from=dt.date(2023, 1, 1), date_to=dt.date(2023, 6, 30))
     out = filters.apply(corpus, f)

@@ -17,7 +17,7 @@ st.caption(ctx.t("Counts are distinct meetings (a meeting reported by several ar
                  "الرسم الأخير."))
 
 names = ctx.names()
-roles = derive.role_counts(c.participants, c.events)
+roles = common.derived(c, "roles", lambda: derive.role_counts(c.participants, c.events))
 for group, en, ar in [("chair", "Chairs or hosts: meetings per country", "الرئاسة أو الاستضافة: عدد الاجتماعات"),
                       ("part", "Takes part: meetings per country", "المشاركة: عدد الاجتماعات"),
                       ("absent", "Named absent: meetings per country", "الغياب المذكور: عدد الاجتماعات"),

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -26,6 +27,7 @@ from dashboard.schema import Corpus, frame
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = ROOT / "seeds"
+_T = TypeVar("_T")
 
 KIND_LABELS = {
     "cumulative_total": ("Cumulative total", "إجمالي تراكمي"), "pledge": ("Pledge", "تعهد"),
@@ -267,6 +269,16 @@ def _duration(seconds: float, lang: str) -> str:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _filtered(key: str, query: tuple[tuple[str, str], ...], _bundle: Bundle) -> Corpus:
     return filters.apply(_bundle.corpus, filters.from_query(dict(query)))
+
+
+def derived(c: Corpus, name: str, make: Callable[[], _T]) -> _T:
+    """``make()``, a value computed from the corpus view ``c`` alone, kept with the view: views are cached and shared
+    (``filtered``), so going back to a page, or another session with the same filter, does not compute it again.
+    Callers must not modify what it returns."""
+    store: dict[str, object] = c.__dict__.setdefault("_derived", {})
+    if name not in store:
+        store[name] = make()
+    return store[name]  # type: ignore[return-value]
 
 
 def filtered(bundle: Bundle, f: Filters) -> Corpus:

@@ -14,8 +14,8 @@ if ctx.load_error:
     st.error(ctx.t("The corpus could not be loaded.", "تعذر تحميل المدونة."))
     common.plain(ctx.load_error)
 
-figures = derive.amount_figures(c.amounts, c.articles)
-counts = derive.overview_counts(c, figures)
+figures = common.derived(c, "figures", lambda: derive.amount_figures(c.amounts, c.articles))
+counts = common.derived(c, "counts", lambda: derive.overview_counts(c, figures))
 totals = derive.latest_totals(figures)
 cols = st.columns(5)
 cols[0].metric(ctx.t("Articles · مقالات", "المقالات"), f"{counts['articles']:,}")
