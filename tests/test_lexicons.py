@@ -119,3 +119,38 @@ def test_the_cue_gates_never_hide_a_cue(words: list[str]) -> None:
     for kind in kinds:
         gated = cue_regex(kind)
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in gated.regex.finditer(text)], kind
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*SAMPLES, "برئاسة", "وبرئاسة", "تترأسها", "لم يحضر", "غياب", "بمشاركة", "قاد", "فقادت",
+                                 "سيعقد اجتماعا", "في السابق", "منذ", "لن", "الوزير", "،", "اليوم", "ترأس", "x", "2024",
+                                 "دعا إلى", "تحت إشراف", "رئيس مشارك"]), max_size=14))
+def test_one_boundary_for_all_cues_finds_what_one_per_cue_finds(words: list[str]) -> None:
+    """cue_regex writes the leading word boundary once for the whole alternation; the same alternation with the
+    boundary in front of each cue (the plain way to write it) finds the same spans."""
+    text = norm(" ".join(words))
+    for kind in sorted({row["kind"] for row in read_table("event_cues.csv")}):
+        pats = [row["pattern"] for row in read_table("event_cues.csv") if row["kind"] == kind]
+        plain = re.compile("|".join(wrap(p, clitics=kind not in ("nonfact", "since")) for p in pats))
+        assert [m.span() for m in cue_regex(kind).regex.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+ORDINAL_WORDS = ["الاجتماع", "اجتماع", "الثالث", "الخامس عشر", "الحادي والعشرين", "للمرة", "المرة", "الثانية", "رابع",
+                 "العاشرة", "في", "الحرب", "حرب", "عامها", "العام", "الرابع", "من", "الغزو", "لمجموعة", "رامشتاين", "قمة",
+                 "الدورة", "28", "(", ")", "الـ", "جولة", "السنة", "الأولى", "،", "النزاع", "الصراع", "على"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ORDINAL_WORDS), max_size=14))
+def test_the_ordinal_gates_never_hide_a_match(words: list[str]) -> None:
+    """The meeting-number and war-year patterns sit behind literal gates read from the patterns themselves
+    (cues.gated): behind the gate, each finds exactly what the bare pattern finds."""
+    from dashboard.extract import ordinals
+    from dashboard.extract.cues import GatedPattern
+
+    text = norm(" ".join(words))
+    gated = [v for v in vars(ordinals).values() if isinstance(v, GatedPattern)]
+    assert len(gated) >= 5
+    for g in gated:
+        assert [m.span() for m in g.finditer(text)] == [m.span() for m in g.regex.finditer(text)], g.pattern[:40]
+        assert (g.search(text) is None) == (g.regex.search(text) is None)

@@ -115,6 +115,13 @@ def literal_gate(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
+def gated(regex: re.Pattern[str]) -> GatedPattern:
+    """``regex`` behind the literal gate read from its own pattern (none when no literal is sure, or the pattern
+    ignores case)."""
+    gate = None if regex.flags & re.IGNORECASE else literal_gate([regex.pattern])
+    return GatedPattern(regex, gate)
+
+
 @cache
 def cue_words(kind: str) -> str:
     """The cues of ``kind`` as one bare alternation ``(?:a|b|…)``, for a pattern that places the words itself."""
@@ -130,5 +137,8 @@ def cue_regex(kind: str) -> GatedPattern:
     pats = [row["pattern"] for row in read_table("event_cues.csv") if row["kind"] == kind]
     if not pats:
         raise KeyError(kind)
-    regex = re.compile("|".join(wrap(p, clitics=kind not in ("nonfact", "since")) for p in pats))
+    # the leading boundary written once for all cues (a|b|c with the same lookbehind in front of each is the same
+    # pattern, but the engine would test the lookbehind once per cue at every position)
+    bare = [wrap(p, clitics=kind not in ("nonfact", "since")).removeprefix(f"(?<![{LETTER}])") for p in pats]
+    regex = re.compile(f"(?<![{LETTER}])(?:" + "|".join(bare) + ")")
     return GatedPattern(regex, literal_gate(pats))

@@ -96,7 +96,10 @@ _DROP_SET = frozenset(_DROP)
 
 _EVENTS = re.compile(
     "(?P<drop>[" + re.escape(_DROP) + "]+)|(?P<pres>[\ufb50-\ufdff\ufe70-\ufefe])"
-    "|(?P<glue>(?<=[ة،])(?=[\u0621-\u063f\u0641-\u064a]))"  # a letter (not tatweel) glued after ة or ،
+    # a letter (not tatweel) glued after ة or ،: the match is that ة or ، and the glue point is its end. Every branch
+    # starts with a character class, so the engine scans for those characters fast (a zero-width branch would make
+    # it try every position)
+    "|(?P<glue>[ة،](?=[\u0621-\u063f\u0641-\u064a]))"
 )
 
 
@@ -116,12 +119,12 @@ def _char_map(original: str) -> tuple[str, list[int], list[int]]:
             shifts.append(shift)
 
     for m in _EVENTS.finditer(original):
-        i = m.start()
+        kind = m.lastgroup
+        i = m.end() if kind == "glue" else m.start()
         if i > prev:  # a plain run: one character in the copy for each in the original
             shift_to(prev)
             out.append(original[prev:i].translate(_TABLE))
             n += i - prev
-        kind = m.lastgroup
         if kind == "glue":
             shift_to(i)  # the inserted space stands for the letter after it
             out.append(" ")

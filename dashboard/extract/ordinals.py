@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cues import gated
 from .lexicon import read_table, split_variants
 from .normalize import norm
 from .types import Hit
@@ -133,16 +134,16 @@ _ORD_AFTER = (
     rf"|(?P<par>\(\s*{_DIGITS}\s*\))"
     rf"|(?P<bare>{_DIGITS})"
 )
-_AFTER_NOUN = re.compile(
+_AFTER_NOUN = gated(re.compile(
     rf"(?<!\w)(?P<pre>{_PRE})?(?P<noun>{_NOUN}|{_OWN}|{_SERIES})(?!\w)"
     rf"(?P<gap>(?:\s+[\"(]?(?:[وبل]|لل|ال)?(?:{_GROUP})(?!\w)[\")]?){{0,7}})"
     rf"\s*-?\s*(?:{_ORD_AFTER})(?!\w)"
-)
+))
 _UNITS_NOT_FIRST = _alt([w for w in _words("unit") if _VALUES.get(w, 0) > 1])
-_BEFORE_NOUN = re.compile(rf"(?<!\w)[وف]?(?P<word>{_UNITS_NOT_FIRST})\s+(?P<pre>{_PRE})?(?P<noun>{_NOUN})(?!\w)")
-_TIMES = re.compile(
+_BEFORE_NOUN = gated(re.compile(rf"(?<!\w)[وف]?(?P<word>{_UNITS_NOT_FIRST})\s+(?P<pre>{_PRE})?(?P<noun>{_NOUN})(?!\w)"))
+_TIMES = gated(re.compile(
     rf"(?<!\w)[وف]?(?:لل|ال)(?P<noun>{_alt(_words('times_noun'))})\s+(?:(?P<word>{_DEF_WORD})|(?P<art>ال\s?{_DIGITS}))(?!\w)"
-)
+))
 
 _PUNCT_FREE_TOKENS = r"(?:\s+[^\s،,.:؛;!?؟]+){0,3}?"
 _RELATIVE = re.compile(
@@ -156,16 +157,16 @@ _CONTEXT = re.compile(
     rf"(?<!\w)(?:{_PRE})?(?:{_alt(_words('meeting_verb', 'meeting_context'))})(?:ت|وا|ها|ه|ان|ون)?(?!\w)"
 )
 
-_YEAR_OWN = re.compile(
+_YEAR_OWN = gated(re.compile(
     rf"(?<!\w)[وف]?[بل]?(?P<noun>{_alt(_words('year_noun_own'))})\s+(?P<word>{_DEF_WORD})(?!\w)"
-)
+))
 _WAR_STEMS = _alt(_words("war_word"))
-_WAR = re.compile(rf"(?<!\w)(?:{_PRE})?(?:{_WAR_STEMS})(?!\w)")
-_YEAR_OF_WAR = re.compile(
+_WAR = gated(re.compile(rf"(?<!\w)(?:{_PRE})?(?:{_WAR_STEMS})(?!\w)"))
+_YEAR_OF_WAR = gated(re.compile(
     rf"(?<!\w)[وف]?(?:بال|لل|ال)(?P<noun>{_alt(_words('year_noun'))})\s+(?P<word>{_DEF_WORD})"
     rf"\s+(?:(?:من|على|في)\s+)?(?:{_PRE})?(?:{_WAR_STEMS})(?!\w)"
-)
-_OTHER_WAR = re.compile(rf"(?<!\w)(?:{_PRE})?(?:{_alt(_words('other_conflict'))})(?!\w)")
+))
+_OTHER_WAR = gated(re.compile(rf"(?<!\w)(?:{_PRE})?(?:{_alt(_words('other_conflict'))})(?!\w)"))
 _TOKEN = re.compile(r"[^\s\d()\-]+")
 _DIGIT_RUN = re.compile(r"\d+")
 
