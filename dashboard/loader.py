@@ -19,12 +19,13 @@ import hashlib
 import importlib.metadata
 import multiprocessing
 import os
+import shutil
 import signal
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
@@ -458,49 +459,129 @@ def _enrich(corpus: Corpus) -> Corpus:
                   systems=corpus.systems)
 
 
+PART_COLUMN = "year"  # the partition of the Parquet tables: the year of the article (of the meeting, for meetings)
+PART_ROWS = 1_000_000  # rows per Parquet file at most (a year with more is split into several files)
+ROW_COLUMN = "_row"  # each row's place in the table as loaded: read_tables puts the parts back in that order
+
+
+def _table_path(root: Path, name: str) -> Path | None:
+    """Where ``write_tables`` put table ``name`` as Parquet: a folder of parts, or one file (written before tables were
+    partitioned); None when neither is there."""
+    folder, single = root / name, root / f"{name}.parquet"
+    if folder.is_dir() and any(folder.rglob("*.parquet")):
+        return folder
+    return single if single.is_file() else None
+
+
+def _partitioning() -> Any:
+    """The year partitions, typed (a folder whose only part is the undated one gives nothing to infer a type from)."""
+    import pyarrow as pa
+    import pyarrow.dataset as pads
+
+    return pads.partitioning(pa.schema([(PART_COLUMN, pa.int32())]), flavor="hive")
+
+
 def is_table_folder(root: Path) -> bool:
-    """A folder of tables written by ``write_tables`` as Parquet (it has ``articles.parquet`` and
-    ``events.parquet``), rather than a folder of articles."""
-    return root.is_dir() and (root / "articles.parquet").is_file() and (root / "events.parquet").is_file()
+    """A folder of tables written by ``write_tables`` as Parquet (it has the ``articles`` and ``events`` tables),
+    rather than a folder of articles."""
+    return root.is_dir() and all(_table_path(root, t) is not None for t in ("articles", "events"))
 
 
-def read_tables(root: str | Path) -> Corpus:
-    """The tables that ``python -m dashboard.loader SRC --out DIR`` wrote to DIR as Parquet, read back as they are
-    (nothing is parsed): a corpus extracted on another machine opens here. A missing table file is an empty table;
-    one that cannot be read is a row of ``errors``; other files in the folder are not read."""
+def read_tables(root: str | Path, years: Collection[int] | None = None) -> Corpus:
+    """The tables that ``python -m dashboard.loader SRC --out DIR --format parquet`` wrote to DIR, read back as they
+    are (nothing is parsed): a corpus extracted on another machine opens here. ``years`` reads only the parts of
+    those years (articles published then, what was found in them, meetings held then); rows without a year are read
+    only when ``years`` is None. A missing table is an empty table; one that cannot be read is a row of ``errors``;
+    other files in the folder are not read."""
     root = Path(root)
     tables: dict[str, pd.DataFrame] = {}
     problems: list[dict[str, Any]] = []
     for name in TABLES:
-        path = root / f"{name}.parquet"
+        path = _table_path(root, name)
         tables[name] = frame(name)
-        if not path.is_file():
+        if path is None:
             continue
         try:
-            tables[name] = conform(name, pd.read_parquet(path))
+            if path.is_dir():
+                where = [(PART_COLUMN, "in", sorted(years))] if years is not None else None
+                df = pd.read_parquet(path, filters=where, partitioning=_partitioning())
+                if ROW_COLUMN in df:  # the order of the rows as loaded (the parts come back grouped by year)
+                    df = df.sort_values(ROW_COLUMN, kind="stable").reset_index(drop=True)
+                df = df.drop(columns=[PART_COLUMN, ROW_COLUMN], errors="ignore")
+            else:
+                df = pd.read_parquet(path)
+            tables[name] = conform(name, df)
         except Exception as e:  # a damaged or foreign file: say so, keep the other tables
-            problems.append({"file": path.name, "record": None,
+            problems.append({"file": path.relative_to(root).as_posix(), "record": None,
                              "error": f"cannot read this table: {type(e).__name__}: {e}"})
     if problems:
         tables["errors"] = pd.concat([tables["errors"], frame("errors", problems)], ignore_index=True)
     return Corpus(**tables)
 
 
+def _years(corpus: Corpus) -> dict[str, pd.Series]:
+    """The partition year of each row of each table: the article's publication year (else the start of its date
+    window), the meeting's year; errors have none."""
+    art = corpus.articles
+    day = art["published"].fillna(art["date_window_start"]) if "date_window_start" in art else art["published"]
+    ids = pd.Index(art["article_id"].astype("string").fillna(""))
+    first = ~ids.duplicated()
+    ids, year = ids[first], pd.array(day.dt.year.astype("Int64").to_numpy()[first], dtype="Int64")
+    out: dict[str, pd.Series] = {}
+    for name, df in corpus.tables().items():
+        if name == "articles":
+            out[name] = day.dt.year.astype("Int64")
+        elif name == "meetings":
+            out[name] = df["date_start"].fillna(df["date_min"]).dt.year.astype("Int64")
+        elif "article_id" in df and name != "errors":
+            at = ids.get_indexer(pd.Index(df["article_id"].astype("string").fillna("")))  # -1: no such article
+            out[name] = pd.Series(year.take(at, allow_fill=True), index=df.index)
+    return out
+
+
 def write_tables(corpus: Corpus, out: str | Path, formats: Sequence[str] = ("csv", "parquet")) -> list[Path]:
     """Write every table as CSV (UTF-8 with BOM, so Excel opens Arabic; text that a spreadsheet would run as a formula
-    gets a leading single quote, see ``dashboard.spreadsheet``) and Parquet (values exactly as loaded)."""
+    gets a leading single quote, see ``dashboard.spreadsheet``) and as Parquet (values exactly as loaded), one folder
+    per table partitioned by year (``events/year=2024/part-0.parquet``; rows without a year under
+    ``year=__HIVE_DEFAULT_PARTITION__``), so a large corpus can be read back a part at a time:
+    ``read_tables(out, years=[2024])`` or ``pd.read_parquet(out / "events", filters=[("year", "=", 2024)])``.
+    Each part keeps its rows in order and numbers them (``_row``, the row's place in the whole table)."""
+    import pyarrow as pa
+    import pyarrow.dataset as pads
+
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     written = []
+    years = _years(corpus) if "parquet" in formats else {}
     for name, df in corpus.tables().items():
         if "csv" in formats:
             p = out / f"{name}.csv"
             csv_safe(_csv_frame(name, df)).to_csv(p, index=False, encoding="utf-8-sig")
             written.append(p)
         if "parquet" in formats:
-            p = out / f"{name}.parquet"
-            df.to_parquet(p, index=False)
-            written.append(p)
+            folder = out / name
+            if folder.exists():
+                shutil.rmtree(folder)  # parts of an earlier run must not mix with these
+            (out / f"{name}.parquet").unlink(missing_ok=True)  # nor a single file written before partitions
+            table = pa.Table.from_pandas(df, preserve_index=False)
+            table = table.append_column(ROW_COLUMN, pa.array(range(len(df)), type=pa.int64()))
+            part = None
+            if name in years:
+                part = ["year"]
+                table = table.append_column(PART_COLUMN, pa.array(years[name].to_numpy(dtype="float64",
+                                                                                          na_value=float("nan")),
+                                                                  from_pandas=True).cast(pa.int32()))
+            if table.num_rows == 0:  # no part to write: one empty file keeps the table's columns and types
+                import pyarrow.parquet as pq
+
+                folder.mkdir()
+                pq.write_table(table, folder / "part-0.parquet")
+                written.append(folder)
+                continue
+            pads.write_dataset(table, folder, format="parquet", partitioning=part, partitioning_flavor="hive",
+                               basename_template="part-{i}.parquet", max_rows_per_file=PART_ROWS,
+                               max_rows_per_group=min(PART_ROWS, 128 * 1024), existing_data_behavior="error")
+            written.append(folder)
     return written
 
 
