@@ -1,17 +1,26 @@
 """The parse on a Dask cluster (``dask.distributed``): ``load_corpus(src, scheduler="tcp://HOST:8786")`` or
-``python -m dashboard.loader SRC --out DIR --scheduler tcp://HOST:8786`` (or ``RAMSTEIN_SCHEDULER``).
+``python -m dashboard.loader SRC --out DIR --scheduler tcp://HOST:8786`` (or ``RAMSTEIN_SCHEDULER``);
+``scheduler="local"`` starts a cluster on this machine for one load (a scheduler and one single-threaded worker
+process per core; ``local_cluster``), closed when the load ends.
 
 The files are read here, on the machine that runs the loader; the articles go to the cluster's workers in tasks of
 ``CHUNK`` articles, and the rows come back here, where the tables are built and cached exactly as for a local run.
 Every worker needs this package importable (the same checkout or install, same version): a task is
 ``dashboard.loader._extract_chunk``. A worker that dies takes its tasks with it; the scheduler gives them to the
 other workers (up to ``RETRIES`` times per task), so the run ends with every article.
+
+Without a scheduler the loader parses in its own process pool: on one machine that is faster (measured on 2 cores:
+1,000 articles in 2.9 s with the pool, 4.7 s on a local Dask cluster; 3,000 in 7.4 s and 9.8 s), because the
+scheduler and the transfer of texts and rows run in the loader's own process, beside its reading and table
+building.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 CHUNK = 32  # articles per task, as the local pool sends them
@@ -36,3 +45,16 @@ def run_on_dask(jobs: Sequence[tuple[Any, ...]], address: str, done: Callable[[i
         for fut in as_completed(futures):
             for k, res in enumerate(fut.result()):
                 done(first[fut.key] + k, res)
+
+
+@contextlib.contextmanager
+def local_cluster(workers: int) -> Iterator[str]:
+    """A scheduler on 127.0.0.1 and ``workers`` worker processes of one thread each (started fresh, not forked, so a
+    lock held by another thread of this process cannot hang them), for the length of the ``with`` block: yields
+    the scheduler's address; the block's end, an error or an interrupt stops the workers, and they exit by
+    themselves when this process is killed (Dask's worker processes watch their parent)."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+        yield cluster.scheduler_address

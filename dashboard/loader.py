@@ -203,14 +203,19 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 
 def _run(jobs: Sequence[tuple[str, str, dt.date | None]], workers: int | None,
          done: Callable[[int, ArticleResult], None], scheduler: str | None = None) -> None:
-    """Parse every job, calling ``done(index, result)`` as each result arrives (in any order): here, or on the Dask
-    cluster at ``scheduler`` (``dashboard.cluster``)."""
-    if scheduler and jobs:
-        from .cluster import run_on_dask
-
-        run_on_dask(jobs, scheduler, done)
-        return
+    """Parse every job, calling ``done(index, result)`` as each result arrives (in any order): here (in order, or in
+    a pool of ``workers`` processes for 200 articles or more), on the Dask cluster at ``scheduler``, or with
+    ``scheduler="local"`` on a Dask cluster started on this machine for this load (``dashboard.cluster``)."""
     n = workers if workers is not None else (os.cpu_count() or 1)
+    if scheduler and jobs:
+        from .cluster import local_cluster, run_on_dask
+
+        if scheduler == "local":
+            with local_cluster(n) as address:
+                run_on_dask(jobs, address, done)
+        else:
+            run_on_dask(jobs, scheduler, done)
+        return
     if n <= 1 or len(jobs) < PARALLEL_MIN_ARTICLES:
         for i, job in enumerate(jobs):
             done(i, _extract_job(job))
@@ -238,7 +243,8 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
     Two caches (``dashboard.cache``): the finished tables, reused when every input file (articles and manifests) is
     unchanged and the code is the same; and each article's rows, reused when its id, date and text and the extraction
     code are the same. ``stats`` (optional) is filled in with what this load did. ``scheduler`` (a Dask scheduler's
-    address, ``tcp://HOST:8786``) parses on that cluster instead of local processes (``dashboard.cluster``).
+    address, ``tcp://HOST:8786``) parses on that cluster instead of local processes, ``"local"`` on a Dask cluster
+    started on this machine for this load (``dashboard.cluster``).
     """
     root = Path(path)
     stats = stats if stats is not None else LoadStats()
@@ -641,8 +647,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-cache", action="store_true", help="parse every file again")
     ap.add_argument("--workers", type=int, default=None, help="processes for parsing (default: all cores)")
     ap.add_argument("--scheduler", default=os.environ.get("RAMSTEIN_SCHEDULER") or None,
-                    help="parse on the Dask cluster with this scheduler (tcp://HOST:8786; default: "
-                         "RAMSTEIN_SCHEDULER, else local processes)")
+                    help="parse on the Dask cluster with this scheduler (tcp://HOST:8786), or 'local' for a Dask "
+                         "cluster started on this machine for this run (default: RAMSTEIN_SCHEDULER, else a pool "
+                         "of local processes)")
     args = ap.parse_args(argv)
     problem = _check_args(args.src, args.out, args.workers)
     if problem:

@@ -132,3 +132,21 @@ def test_the_command_line_takes_the_scheduler_from_the_environment(dask_cluster,
     monkeypatch.setattr(cluster, "run_on_dask", lambda jobs, addr, done: (calls.append(addr), real(jobs, addr, done)))
     assert main([str(corpus_folder), "--out", str(tmp_path / "out"), "--no-cache", "--format", "parquet"]) == 0
     assert calls == [address] and "parsed: 300 articles" in capsys.readouterr().out
+
+
+def test_a_local_dask_cluster_for_one_load(corpus_folder):
+    """``scheduler="local"`` starts a scheduler and workers on this machine for the load, gives the tables of an
+    in-process run, and stops the workers when the load ends."""
+    import psutil
+
+    before = {p.pid for p in psutil.Process().children(recursive=True)}
+    got = load_corpus(corpus_folder, cache=False, scheduler="local", workers=2)
+    _same(got, load_corpus(corpus_folder, cache=False, workers=1))
+    deadline = time.monotonic() + 20
+    while True:
+        left = [p for p in psutil.Process().children(recursive=True) if p.pid not in before and p.is_running()
+                and p.status() != psutil.STATUS_ZOMBIE and "resource_tracker" not in " ".join(p.cmdline())]
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert left == [], [p.cmdline() for p in left]
