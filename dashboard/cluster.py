@@ -29,17 +29,18 @@ CONNECT_TIMEOUT = "30s"
 
 
 def run_on_dask(jobs: Sequence[tuple[Any, ...]], address: str, done: Callable[[int, Any], None],
-                chunk: int = CHUNK) -> None:
+                chunk: int = CHUNK, task: Callable[[list[Any]], list[Any]] | None = None) -> None:
     """Parse ``jobs`` on the cluster whose scheduler is at ``address``, calling ``done(index, result)`` as each
-    result arrives (in any order)."""
+    result arrives (in any order). ``task`` (default: extract articles) turns a list of jobs into their results."""
     from distributed import Client, as_completed
 
     from dashboard.loader import _extract_chunk
 
+    task = task or _extract_chunk
     starts = list(range(0, len(jobs), chunk))
     run = uuid.uuid4().hex[:12]
     with Client(address, timeout=CONNECT_TIMEOUT) as client:
-        futures = [client.submit(_extract_chunk, list(jobs[i:i + chunk]), key=f"ramstein-parse-{run}-{i}",
+        futures = [client.submit(task, list(jobs[i:i + chunk]), key=f"ramstein-parse-{run}-{i}",
                                  retries=RETRIES, pure=False) for i in starts]
         first = {f.key: i for f, i in zip(futures, starts, strict=True)}
         for fut in as_completed(futures):
@@ -58,3 +59,21 @@ def local_cluster(workers: int) -> Iterator[str]:
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=None, silence_logs=logging.ERROR) as cluster:
         yield cluster.scheduler_address
+
+
+def read_and_extract(root: str, files: list[tuple[str, dict[str, str] | None]]) -> list[tuple[Any, list[Any]]]:
+    """On a worker: read and parse each listed file of the corpus at ``root`` (``sources.parse_listed``) and extract
+    every article found in it. Per file: the parsed file (or why it could not be read) and one result per record
+    (None for a record that is an error)."""
+    from dashboard.loader import _extract_job
+    from dashboard.sources import RawArticle, parse_listed
+
+    out: list[tuple[Any, list[Any]]] = []
+    for name, row in files:
+        parsed = parse_listed(root, name, row)
+        if not hasattr(parsed, "items"):
+            out.append((parsed, []))
+            continue
+        out.append((parsed, [_extract_job((it.article_id, it.text, it.published)) if isinstance(it, RawArticle)
+                             else None for it in parsed.items]))
+    return out

@@ -37,7 +37,7 @@ import pandas as pd
 from .cache import ArticleStore, CorpusCache, Inputs, clean_stale, pid_alive
 from .meetings import canonical_meetings, date_from_calendar, date_windows, link_reference
 from .schema import TABLES, Corpus, conform, frame
-from .sources import MANIFEST_NAME, RawArticle, SourceError, read_corpus
+from .sources import MANIFEST_NAME, RawArticle, SourceError, finish_source, is_url, list_corpus, read_corpus
 from .spreadsheet import csv_safe
 
 __all__ = ["LoadStats", "load_corpus", "load_uploads", "main", "write_tables"]
@@ -236,7 +236,8 @@ def _run(jobs: Sequence[tuple[str, str, dt.date | None]], workers: int | None,
 
 
 def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path | None = None,
-                workers: int | None = None, stats: LoadStats | None = None, scheduler: str | None = None) -> Corpus:
+                workers: int | None = None, stats: LoadStats | None = None, scheduler: str | None = None,
+                read_on_workers: bool = False) -> Corpus:
     """Every article under ``path`` (recursively) as tables; unreadable files become rows of ``errors``. A folder of
     tables written before as Parquet (``is_table_folder``) is read back as it is (``read_tables``).
 
@@ -245,9 +246,17 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
     code are the same. ``stats`` (optional) is filled in with what this load did. ``scheduler`` (a Dask scheduler's
     address, ``tcp://HOST:8786``) parses on that cluster instead of local processes, ``"local"`` on a Dask cluster
     started on this machine for this load (``dashboard.cluster``).
+
+    A corpus given as a URL (``s3://bucket/corpus/``, ``file:///shared/corpus``; any file system fsspec knows), or
+    any corpus with ``read_on_workers``, is read by the cluster's workers themselves (a local cluster when no
+    ``scheduler`` is given): this machine lists the files and reads the manifests, each worker reads and parses its
+    files and extracts their articles, and only the rows come back. Nothing is cached then: each such load reads and
+    parses every file.
     """
-    root = Path(path)
     stats = stats if stats is not None else LoadStats()
+    if is_url(path) or read_on_workers:
+        return _load_on_workers(str(path), scheduler or "local", workers, stats)
+    root = Path(path)
     if is_table_folder(root):  # tables extracted before (elsewhere): read, not parsed
         stats.phase = "reading"
         extracted = read_tables(root)
@@ -416,6 +425,53 @@ def _build(articles: Sequence[RawArticle], errors: Sequence[SourceError], versio
             tables[t].extend(res[t])
     corpus = Corpus(**{t: frame(t, rows) for t, rows in tables.items()})
     return _enrich(corpus) if enrich else corpus
+
+
+def _load_on_workers(root: str, scheduler: str, workers: int | None, stats: LoadStats) -> Corpus:
+    """``load_corpus`` with the files read on the cluster's workers (see there). Ids are made unique here, in the
+    order of the files, as a local read makes them; an article renamed for that (``id~2``) is extracted again here
+    under its new id."""
+    from .cluster import local_cluster, read_and_extract, run_on_dask
+
+    stats.phase = "reading"
+    listing = list_corpus(root)
+    files = [(n, listing.rows.get(n)) for n in listing.names]
+    got: list[Any] = [None] * len(files)
+
+    def done(i: int, res: Any) -> None:
+        got[i] = res
+        stats.parsed += sum(r is not None for r in res[1])
+        stats._files(sum(g is not None for g in got), len(files))
+
+    stats.phase, stats.parse_started = "parsing", time.monotonic()
+    task = functools.partial(read_and_extract, listing.root)
+    if not files:
+        pass
+    elif scheduler == "local":
+        with local_cluster(workers or os.cpu_count() or 1) as address:
+            run_on_dask(files, address, done, task=task)
+    else:
+        run_on_dask(files, scheduler, done, task=task)
+    version = _code_version()
+    articles: list[RawArticle] = []
+    errors: list[SourceError] = list(listing.errors)
+    store: dict[str, ArticleResult] = {}
+    seen: dict[str, tuple[RawArticle, str]] = {}
+    for parsed, results in got:
+        if isinstance(parsed, SourceError):
+            errors.append(parsed)
+            continue
+        extracted = {id(it): res for it, res in zip(parsed.items, results, strict=True) if res is not None}
+        arts, errs = finish_source(parsed, seen)
+        for a in arts:
+            if id(a) in extracted:  # the article as the worker extracted it (a renamed one is a new object)
+                store[_article_key(version, a)] = extracted[id(a)]
+        articles.extend(arts)
+        errors.extend(errs)
+    stats.articles = len(articles)
+    built = _build(articles, errors, version, store, 1, stats)
+    stats.phase = "done"
+    return built
 
 
 def load_uploads(files: Iterable[tuple[str, bytes]]) -> Corpus:
@@ -612,11 +668,13 @@ def _check_args(src: str, out: str, workers: int | None) -> str | None:
     if not src.strip():
         return "the source folder is an empty string"
     source = Path(src)
-    if not source.exists():
+    if is_url(src):
+        pass  # listed (and its errors reported) by the load
+    elif not source.exists():
         return f"source folder not found: {src}"
-    if not (source.is_dir() or source.is_file()):
+    elif not (source.is_dir() or source.is_file()):
         return f"the source is not a folder or a file: {src}"
-    if source.is_dir() and not os.access(source, os.R_OK | os.X_OK):
+    elif source.is_dir() and not os.access(source, os.R_OK | os.X_OK):
         return f"cannot read the source folder: {src}"
     if not out.strip():
         return "--out is an empty string"
@@ -640,7 +698,7 @@ def _check_args(src: str, out: str, workers: int | None) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m dashboard.loader", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("src", help="folder of articles (.txt with manifest.csv, .json, .jsonl, .csv)")
+    ap.add_argument("src", help="folder of articles (.txt with manifest.csv, .json, .jsonl, .csv), or its URL")
     ap.add_argument("--out", required=True, help="folder for the CSV and Parquet tables")
     ap.add_argument("--format", choices=("both", "csv", "parquet"), default="both",
                     help="write CSV, Parquet or both (default); a Parquet folder opens in the app as a corpus")
@@ -650,6 +708,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="parse on the Dask cluster with this scheduler (tcp://HOST:8786), or 'local' for a Dask "
                          "cluster started on this machine for this run (default: RAMSTEIN_SCHEDULER, else a pool "
                          "of local processes)")
+    ap.add_argument("--read-on-workers", action="store_true",
+                    help="the Dask workers read the files themselves (a folder they all reach, e.g. a shared file "
+                         "system); always so for a URL source (s3://..., file://...); nothing is cached")
     args = ap.parse_args(argv)
     problem = _check_args(args.src, args.out, args.workers)
     if problem:
@@ -661,7 +722,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else None
     try:
         corpus = load_corpus(args.src, cache=not args.no_cache, workers=args.workers, stats=stats,
-                             scheduler=args.scheduler)
+                             scheduler=args.scheduler, read_on_workers=args.read_on_workers)
     except (_Terminated, KeyboardInterrupt):
         saved = "" if args.no_cache else " and saved in the cache; run again to go on"
         print(f"{ap.prog}: stopped: {stats.parsed} of {stats.articles} articles parsed{saved}", file=sys.stderr)

@@ -990,22 +990,39 @@ def _too_large(n: int) -> str:
     return f"file too large: {_size(n)} (the limit is {_size(MAX_BYTES)}); split it into smaller files"
 
 
+@dataclass
+class ParsedFile:
+    """One file's records as parsed, before article ids are made unique across the corpus (``finish_source``): the
+    part of reading that needs only the file, so it can run on a cluster's workers."""
+
+    name: str
+    items: list[RawArticle | SourceError]
+    capped: list[SourceError] = field(default_factory=list)
+    notes: list[SourceError] = field(default_factory=list)
+    controls: Counter[str] = field(default_factory=Counter)
+
+
 def _read_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None,
                  seen: dict[str, tuple[RawArticle, str]]) -> tuple[list[RawArticle], list[SourceError]]:
+    return finish_source(parse_source(name, data, manifest_row), seen)
+
+
+def parse_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None) -> ParsedFile:
+    """The records of one file's bytes (see ``read_source``), ids not yet checked against other files."""
     suffix = PurePosixPath(name).suffix.lower()
     fmt = FORMATS.get(suffix)
     if fmt is None:
         what = _KNOWN_OTHER.get(suffix) or _binary_kind(data, strong_only=False)
         kind = f"{suffix or 'no extension'}{', ' + what if what else ''}"
-        return [], [SourceError(name, None, f"not a supported format ({kind}); the loader reads "
-                                            ".txt, .json, .jsonl, .csv and .html files")]
+        return ParsedFile(name, [SourceError(name, None, f"not a supported format ({kind}); the loader reads "
+                                                         ".txt, .json, .jsonl, .csv and .html files")])
     if len(data) > MAX_BYTES:
-        return [], [SourceError(name, None, _too_large(len(data)))]
+        return ParsedFile(name, [SourceError(name, None, _too_large(len(data)))])
     if not data:
-        return [], [SourceError(name, None, "empty file (0 bytes)")]
+        return ParsedFile(name, [SourceError(name, None, "empty file (0 bytes)")])
     magic = _binary_kind(data, strong_only=b"\x00" not in data[:4096])
     if magic:
-        return [], [SourceError(name, None, f"not text: looks like a binary file ({magic})")]
+        return ParsedFile(name, [SourceError(name, None, f"not text: looks like a binary file ({magic})")])
     hint = None
     if fmt == "html":
         m = _META_CHARSET.search(data[:4096])
@@ -1013,11 +1030,11 @@ def _read_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None,
     try:
         text, encoding = _decode(data, hint)
     except _Refuse as e:
-        return [], [SourceError(name, None, str(e))]
+        return ParsedFile(name, [SourceError(name, None, str(e))])
     removed: Counter[str] = Counter()
     text = _strip_controls(text, removed)
     if not text.strip():
-        return [], [SourceError(name, None, "empty file (only whitespace)")]
+        return ParsedFile(name, [SourceError(name, None, "empty file (only whitespace)")])
     ctx = _Ctx(name, PurePosixPath(name).stem, fmt, encoding, _sha1(data),
                {k.strip().lower(): (v or "") for k, v in (manifest_row or {}).items() if k}, controls=removed)
     items: Iterable[RawArticle | SourceError]
@@ -1032,14 +1049,23 @@ def _read_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None,
     else:
         items = _records_csv(ctx, text)
     capped: list[SourceError] = []
-    arts, errs = _dedupe(_capped(items, name, capped), seen)
+    parsed = list(_capped(items, name, capped))
+    return ParsedFile(name, parsed, capped, list(ctx.notes), removed)
+
+
+def finish_source(parsed: ParsedFile, seen: dict[str, tuple[RawArticle, str]]
+                  ) -> tuple[list[RawArticle], list[SourceError]]:
+    """A parsed file's articles with ids made unique against ``seen`` (the files read before it, in order), and its
+    errors and notes, each list capped."""
+    name = parsed.name
+    arts, errs = _dedupe(parsed.items, seen)
     if len(errs) > MAX_RECORD_ERRORS:
         extra = len(errs) - MAX_RECORD_ERRORS
         errs = [*errs[:MAX_RECORD_ERRORS], SourceError(name, None, f"{extra} more records could not be read "
                                                                    "(not listed one by one)")]
-    notes = [*capped, *ctx.notes]
-    if ctx.controls and arts:
-        notes = [SourceError(name, None, _controls_note(ctx.controls)), *notes]
+    notes = [*parsed.capped, *parsed.notes]
+    if parsed.controls and arts:
+        notes = [SourceError(name, None, _controls_note(parsed.controls)), *notes]
     if len(notes) > MAX_RECORD_ERRORS:
         extra = len(notes) - MAX_RECORD_ERRORS
         notes = [*notes[:MAX_RECORD_ERRORS], SourceError(name, None, f"{extra} more records were loaded with "
@@ -1159,6 +1185,14 @@ def _read_manifest_at(root: Path, folder: Path, check: bool = True
         return {}, [SourceError(rel, None, _os_reason(e))]
     except _Refuse as e:
         return {}, [SourceError(rel, None, f"manifest: {e}")]
+    return _parse_manifest(rel, text, check, lambda key: (folder / key).exists()
+                           or any(folder.glob(_glob_escape(key) + ".*")))
+
+
+def _parse_manifest(rel: str, text: str, check: bool, exists: Callable[[str], bool]
+                    ) -> tuple[dict[str, dict[str, str]], list[SourceError]]:
+    """The rows of a manifest's text (``rel``: its path, for errors); ``exists(key)`` says whether a file the row
+    names is there (the name as written, or with an extension)."""
     rows: dict[str, dict[str, str]] = {}
     errors: list[SourceError] = []
     header: list[str] | None = None
@@ -1194,7 +1228,7 @@ def _read_manifest_at(root: Path, folder: Path, check: bool = True
         if when and parse_published(when) is None:
             errors.append(SourceError(rel, n, f"manifest row {n} (line {line}): publication date {when[:40]!r} is not "
                                               f"a date; {key} is loaded without one"))
-        if not (folder / key).exists() and not any(folder.glob(_glob_escape(key) + ".*")):
+        if not exists(key):
             errors.append(SourceError(rel, n, f"manifest lists {key!r} but there is no such file"))
     return rows, errors
 
@@ -1229,19 +1263,20 @@ def _manifest_row(path: Path, root: Path, manifests: dict[Path, dict[str, dict[s
         folder = folder.parent
 
 
-def read_corpus(root: Path, progress: Callable[[int, int], None] | None = None,
-                only: Collection[str] | None = None) -> tuple[list[RawArticle], list[SourceError]]:
-    """Every article under ``root`` and one error row per file or record that could not be loaded. ``progress``
-    (optional) is called with (files read, files in all) as the files are read. ``only`` (paths relative to the
-    corpus folder, with "/") reads just those files, with their folders' manifests."""
-    root = Path(root)
-    if root.is_file():
-        base = root.parent
-    elif root.is_dir():
-        base = root
-    else:
-        return [], [SourceError(str(root), None, "folder not found")]
-    articles: list[RawArticle] = []
+@dataclass
+class Listing:
+    """The files of a corpus, before any is read: ``names`` (candidate article files, paths relative to the corpus
+    folder with "/", sorted), each one's manifest row, and the errors found while listing (folders that cannot be
+    read, manifest problems). ``root`` is the corpus folder: a local path, or an fsspec URL."""
+
+    root: str
+    names: list[str]
+    rows: dict[str, dict[str, str] | None]
+    errors: list[SourceError]
+
+
+def _list_local(root: Path, only: Collection[str] | None = None) -> tuple[Path, list[Path], Listing]:
+    base = root.parent if root.is_file() else root
     errors: list[SourceError] = []
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
     unreadable: list[OSError] = []
@@ -1258,45 +1293,155 @@ def read_corpus(root: Path, progress: Callable[[int, int], None] | None = None,
             continue
         why = "permission denied" if isinstance(e, PermissionError) else (e.strerror or str(e))
         errors.append(SourceError(f"{rel}/", None, f"cannot read the folder: {why}; the files in it were not loaded"))
-    inside = Path(os.path.realpath(base)) if root.is_dir() else None
     for folder in sorted({p.parent for p in paths} | {base}):
         rows, errs = _read_manifest_at(base, folder, check=only is None)
         manifests[folder] = rows
         errors.extend(errs)
+    names = [p.relative_to(base).as_posix() for p in paths]
+    listing = Listing(str(base), names, {n: _manifest_row(p, base, manifests) for n, p in zip(names, paths,
+                                                                                              strict=True)}, errors)
+    return base, paths, listing
+
+
+def is_url(src: str | Path) -> bool:
+    """A corpus given as a URL (``s3://bucket/corpus``, ``file:///data/corpus``), read through fsspec."""
+    return "://" in str(src)
+
+
+def list_corpus(root: str | Path) -> Listing:
+    """The files of the corpus at ``root`` (a folder, one file, or an fsspec URL of a folder: the listing a cluster's
+    workers read from; see ``read_listed``)."""
+    if not is_url(root):
+        path = Path(root)
+        if not (path.is_file() or path.is_dir()):
+            return Listing(str(path), [], {}, [SourceError(str(path), None, "folder not found")])
+        return _list_local(path)[2]
+    import fsspec
+
+    fs, top = fsspec.core.url_to_fs(str(root))
+    top = top.rstrip("/")
+    try:
+        found = fs.find(top, withdirs=False)
+        if not found and not fs.exists(top):
+            return Listing(str(root), [], {}, [SourceError(str(root), None, "folder not found")])
+    except Exception as e:  # no such bucket, no access: one clear row
+        return Listing(str(root), [], {}, [SourceError(str(root), None, f"cannot list the folder: {e}")])
+    rel = sorted(str(f)[len(top) + 1 :] for f in found if str(f).startswith(top + "/"))
+    def kept(r: str) -> bool:  # the same files a local folder's walk keeps (manifests apart)
+        *folders, last = r.split("/")
+        return not any(_skip(f, True) for f in folders) and (last.lower() == MANIFEST_NAME or not _skip(last, False))
+
+    rel = [r for r in rel if kept(r)]
+    names = [r for r in rel if PurePosixPath(r).name.lower() != MANIFEST_NAME]
+    errors: list[SourceError] = []
+    manifests: dict[Path, dict[str, dict[str, str]]] = {}
+    for m in (r for r in rel if PurePosixPath(r).name.lower() == MANIFEST_NAME):
+        folder = str(PurePosixPath(m).parent)
+        prefix = "" if folder == "." else folder + "/"
+        listed = {n[len(prefix):] for n in names if n.startswith(prefix)}
+        # a row may name a file without its extension: every listed name cut before a dot of its last part
+        stems = {h[:i] for h in listed for i in range(h.rfind("/") + 1, len(h)) if h[i] == "."}
+        known = listed | stems
+        try:
+            data = fs.cat_file(f"{top}/{m}")
+            if len(data) > MAX_BYTES:
+                errors.append(SourceError(m, None, _too_large(len(data))))
+                continue
+            text, _ = _decode(data)
+        except _Refuse as e:
+            errors.append(SourceError(m, None, f"manifest: {e}"))
+            continue
+        except Exception as e:
+            errors.append(SourceError(m, None, f"cannot read the file: {e}"))
+            continue
+        rows, errs = _parse_manifest(m, text, True, known.__contains__)
+        manifests[Path(folder)] = rows
+        errors.extend(errs)
+    rows_by_name = {n: _manifest_row(Path(n), Path("."), manifests) for n in names}
+    return Listing(str(root), names, rows_by_name, errors)
+
+
+def read_listed(root: str, name: str) -> bytes | SourceError:
+    """The bytes of one listed file (``list_corpus``) of the corpus at ``root``, or why they cannot be read: on a
+    worker, from a folder it can reach (a shared file system) or through fsspec (object storage)."""
+    if not is_url(root):
+        base = Path(root)
+        return _file_bytes(base / name, name, Path(os.path.realpath(base)))
+    import fsspec
+
+    fs, top = fsspec.core.url_to_fs(root)
+    full = f"{top.rstrip('/')}/{name}"
+    supported = PurePosixPath(name).suffix.lower() in FORMATS
+    try:
+        size = fs.size(full)
+        if supported and size is not None and size > MAX_BYTES:
+            return SourceError(name, None, _too_large(int(size)))
+        with fs.open(full, "rb") as f:
+            return bytes(f.read(MAX_BYTES + 1 if supported else 64))
+    except Exception as e:
+        return SourceError(name, None, f"cannot read the file: {type(e).__name__}: {e}")
+
+
+def parse_listed(root: str, name: str, row: Mapping[str, str] | None) -> ParsedFile | SourceError:
+    """``read_listed`` then ``parse_source``: what a worker does with one file."""
+    data = read_listed(root, name)
+    return data if isinstance(data, SourceError) else _parse_safely(name, data, row)
+
+
+def read_corpus(root: Path, progress: Callable[[int, int], None] | None = None,
+                only: Collection[str] | None = None) -> tuple[list[RawArticle], list[SourceError]]:
+    """Every article under ``root`` and one error row per file or record that could not be loaded. ``progress``
+    (optional) is called with (files read, files in all) as the files are read. ``only`` (paths relative to the
+    corpus folder, with "/") reads just those files, with their folders' manifests."""
+    root = Path(root)
+    if not (root.is_file() or root.is_dir()):
+        return [], [SourceError(str(root), None, "folder not found")]
+    base, paths, listing = _list_local(root, only)
+    articles: list[RawArticle] = []
+    errors: list[SourceError] = list(listing.errors)
+    inside = Path(os.path.realpath(base)) if root.is_dir() else None
     seen: dict[str, tuple[RawArticle, str]] = {}
     for k, path in enumerate(paths):
         if progress is not None and k % 100 == 0:
             progress(k, len(paths))
         name = path.relative_to(base).as_posix()
-        if inside is not None and path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(inside):
-            errors.append(SourceError(name, None, "not read: a link to a file outside the corpus folder (links that "
-                                                  "leave the folder are not followed)"))
+        data = _file_bytes(path, name, inside)
+        if isinstance(data, SourceError):
+            errors.append(data)
             continue
-        try:
-            st = path.stat()
-            if stat.S_ISDIR(st.st_mode):
-                raise IsADirectoryError(21, "is a directory")
-            if not stat.S_ISREG(st.st_mode):  # reading a pipe would block the load forever
-                errors.append(SourceError(name, None, "cannot read the file: not a regular file (a pipe, socket "
-                                                      "or device)"))
-                continue
-            if st.st_size > MAX_BYTES and PurePosixPath(name).suffix.lower() in FORMATS:
-                errors.append(SourceError(name, None, _too_large(st.st_size)))
-                continue
-            data = _read_bytes(path) if PurePosixPath(name).suffix.lower() in FORMATS else _read_head(path)
-        except OSError as e:
-            errors.append(SourceError(name, None, _os_reason(e)))
-            continue
-        try:
-            arts, errs = _read_source(name, data, _manifest_row(path, base, manifests), seen)
-        except Exception as e:
-            arts, errs = [], [SourceError(name, None, f"internal error while reading this file: "
-                                                      f"{type(e).__name__}: {e}")]
+        arts, errs = finish_source(_parse_safely(name, data, listing.rows[name]), seen)
         articles.extend(arts)
         errors.extend(errs)
     if progress is not None:
         progress(len(paths), len(paths))
     return articles, errors
+
+
+def _file_bytes(path: Path, name: str, inside: Path | None) -> bytes | SourceError:
+    """The bytes of one file of the corpus (of an unsupported format, its first bytes), or why they cannot be read.
+    ``inside`` is the corpus folder's real path: a link that leaves it is not followed."""
+    if inside is not None and path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(inside):
+        return SourceError(name, None, "not read: a link to a file outside the corpus folder (links that leave the "
+                                       "folder are not followed)")
+    try:
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "is a directory")
+        if not stat.S_ISREG(st.st_mode):  # reading a pipe would block the load forever
+            return SourceError(name, None, "cannot read the file: not a regular file (a pipe, socket or device)")
+        if st.st_size > MAX_BYTES and PurePosixPath(name).suffix.lower() in FORMATS:
+            return SourceError(name, None, _too_large(st.st_size))
+        return _read_bytes(path) if PurePosixPath(name).suffix.lower() in FORMATS else _read_head(path)
+    except OSError as e:
+        return SourceError(name, None, _os_reason(e))
+
+
+def _parse_safely(name: str, data: bytes, manifest_row: Mapping[str, str] | None) -> ParsedFile:
+    try:
+        return parse_source(name, data, manifest_row)
+    except Exception as e:  # a bug must not stop a load; say where it happened
+        return ParsedFile(name, [SourceError(name, None, f"internal error while reading this file: "
+                                                         f"{type(e).__name__}: {e}")])
 
 
 def _read_head(path: Path) -> bytes:

@@ -3,6 +3,7 @@ the ``dask`` command. The tables equal a local run's; a worker killed mid-run le
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -150,3 +151,80 @@ def test_a_local_dask_cluster_for_one_load(corpus_folder):
             break
         time.sleep(0.2)
     assert left == [], [p.cmdline() for p in left]
+
+
+def _mixed_folder(root: Path) -> Path:
+    """Articles plus what a real folder holds: ids used twice across files (same text, other text), files that
+    cannot be read, a manifest row for a missing file and one with a bad date, a subfolder with its own manifest."""
+    folder = write_articles(root, 40, seed=12)
+    first = sorted(folder.glob("*.txt"))[0]
+    (folder / "zz_copy.json").write_text(json.dumps({"id": first.stem, "text": first.read_text(encoding="utf-8")},
+                                                    ensure_ascii=False), encoding="utf-8")
+    (folder / "zz_other.json").write_text(json.dumps({"id": first.stem, "title": "عنوان", "text": "اجتمع وزراء دفاع "
+                                                      "الناتو في بروكسل اليوم."}, ensure_ascii=False),
+                                          encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04 not really")
+    (folder / ".hidden.txt").write_text("مخفي", encoding="utf-8")
+    with (folder / "manifest.csv").open("a", encoding="utf-8") as f:
+        f.write("missing.txt,2024-01-01,,,\nempty.txt,not a date,,,\n")
+    sub = folder / "sub"
+    sub.mkdir()
+    (sub / "a.txt").write_text("عنوان فرعي\n\nاتصل وزير الدفاع الأمريكي بنظيره الأوكراني أمس.", encoding="utf-8")
+    (sub / "manifest.csv").write_text("file,published,outlet\na,2024-03-05,sub.example\n", encoding="utf-8")
+    return folder
+
+
+def _same_with_errors(got, want) -> None:
+    """Equal tables; errors equal as a set of rows (files are listed in the same order, but the rows of listing,
+    manifests and files may interleave differently)."""
+    for name in TABLES:
+        if name == "errors":
+            key = lambda df: sorted(map(tuple, df.astype(str).to_numpy().tolist()))  # noqa: E731
+            assert key(got.errors) == key(want.errors)
+        else:
+            pd.testing.assert_frame_equal(getattr(got, name).reset_index(drop=True),
+                                          getattr(want, name).reset_index(drop=True), obj=name)
+
+
+@pytest.mark.parametrize("how", ["url", "shared-folder"])
+def test_workers_read_the_files_themselves(dask_cluster, tmp_path, how, monkeypatch):
+    """Given a URL (here file://, through fsspec), or a folder with read_on_workers, the workers read and parse the
+    files: the load sends them file names, never texts, and gives the tables of a local read, errors included."""
+    address, _ = dask_cluster
+    folder = _mixed_folder(tmp_path / "corpus")
+    sent: list[object] = []
+    real = cluster.run_on_dask
+
+    def spy(jobs, addr, done, chunk=cluster.CHUNK, task=None):
+        sent.extend(jobs)
+        return real(jobs, addr, done, chunk=chunk, task=task)
+
+    monkeypatch.setattr(cluster, "run_on_dask", spy)
+    src = folder.resolve().as_uri() if how == "url" else str(folder)
+    stats = LoadStats()
+    got = load_corpus(src, scheduler=address, read_on_workers=how != "url", stats=stats)
+    assert sent and all(isinstance(j, tuple) and isinstance(j[0], str) and len(j[0]) < 100 for j in sent)
+    assert {j[0] for j in sent} >= {"sub/a.txt", "zz_copy.json", "empty.txt"} and ".hidden.txt" not in {j[0] for j
+                                                                                                       in sent}
+    want = load_corpus(folder, cache=False, workers=1)
+    assert len(got.articles) == len(want.articles) == 42 and stats.articles == 42
+    assert any("~2" in a for a in got.articles["article_id"])  # the other text under a used id was renamed
+    assert got.errors["error"].str.contains("no such file").any()
+    _same_with_errors(got, want)
+
+
+def test_a_url_that_cannot_be_listed_is_one_error_row(tmp_path):
+    missing = (tmp_path / "nowhere").as_uri()
+    got = load_corpus(missing, scheduler="local", workers=1)
+    assert got.articles.empty and len(got.errors) == 1
+
+
+def test_the_command_line_reads_a_url_on_a_local_cluster(tmp_path, capsys):
+    folder = write_articles(tmp_path / "corpus", 12, seed=13)
+    out = tmp_path / "out"
+    assert main([folder.resolve().as_uri(), "--out", str(out), "--scheduler", "local", "--workers", "1",
+                 "--format", "parquet"]) == 0
+    assert "articles: 12 " in capsys.readouterr().out
+    assert len(pd.read_parquet(out / "articles")) == 12
