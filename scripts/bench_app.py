@@ -84,15 +84,7 @@ def filter_change(n: int, repeats: int) -> None:
         filters.apply(corpus, Filters(countries=("POL",), date_from=dt.date(2023, 1, 1), event_types=("udcg_meeting",)))
         times.append(time.perf_counter() - t)
     print(f"filters.apply alone: median {statistics.median(times) * 1000:.1f} ms")
-    tables = corpus.tables()
-    for label, make in [("Excel of all tables", lambda: export.excel_bytes(tables)),
-                        ("Parquet ZIP of all tables", lambda: export.parquet_zip(tables)),
-                        ("CSV of events", lambda: export.csv_bytes(tables["events"])),
-                        ("CSV of articles (with text)", lambda: export.csv_bytes(tables["articles"]))]:
-        t = time.perf_counter()
-        size = len(make())
-        print(f"export, {label}: {time.perf_counter() - t:.2f} s, {size / 1e6:.1f} MB")
-
+    print(f"memory after building the corpus: {_rss_mb():.0f} MB resident")
     common.read_corpus = lambda _p, _s=None: corpus
     export.png_status = lambda: (True, "")
     os.environ["RAMSTEIN_CORPUS"] = tempfile.mkdtemp(prefix="bench-")
@@ -101,7 +93,8 @@ def filter_change(n: int, repeats: int) -> None:
     at.run()
     print(f"first run (corpus handed over, options, overview): {time.perf_counter() - t:.2f} s")
     choices = [["POL"], ["DEU"], ["POL", "GBR"], []]
-    print(f"{'page':<22}{'median s':>10}{'max s':>8}   (rerun after a country-filter change, {repeats} runs)")
+    print(f"{'page':<22}{'median s':>10}{'max s':>8}{'RSS MB':>9}{'peak MB':>9}   (rerun after a country-filter change, "
+          f"{repeats} runs; memory of this process after the page's runs, and its peak so far)")
     worst = 0.0
     for page in PAGES:
         at.switch_page(page).run()
@@ -113,12 +106,32 @@ def filter_change(n: int, repeats: int) -> None:
             runs.append(time.perf_counter() - t)
             assert not at.exception, at.exception
         worst = max(worst, statistics.median(runs))
-        print(f"{page:<22}{statistics.median(runs):>10.3f}{max(runs):>8.3f}")
+        print(f"{page:<22}{statistics.median(runs):>10.3f}{max(runs):>8.3f}{_rss_mb():>9.0f}{_peak_mb():>9.0f}")
     print(f"slowest page median: {worst:.3f} s")
+    tables = corpus.tables()
+    for label, make in [("Excel of all tables", lambda: export.excel_bytes(tables)),
+                        ("Parquet ZIP of all tables", lambda: export.parquet_zip(tables)),
+                        ("CSV of events", lambda: export.csv_bytes(tables["events"])),
+                        ("CSV of articles (with text)", lambda: export.csv_bytes(tables["articles"]))]:
+        t = time.perf_counter()
+        size = len(make())
+        print(f"export, {label}: {time.perf_counter() - t:.2f} s, {size / 1e6:.1f} MB")
 
 
 SETTLED_JS = """() => !document.querySelector('[data-testid="stStatusWidget"]')
     && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].every(c => c.querySelector('.main-svg'))"""
+
+
+def _rss_mb() -> float:
+    """Resident memory of this process now."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def _peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
 
 
 def _peak_rss_mb(pid: int) -> float:
