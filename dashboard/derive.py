@@ -145,11 +145,14 @@ def overview_counts(c: Corpus, figures: pd.DataFrame | None = None) -> dict[str,
     """Articles, events, meetings, countries named, distinct aid figures (``figures``: ``amount_figures`` of the
     corpus, when the caller has it already)."""
     meetings = len(c.meetings) if len(c.meetings) else _meeting_keys(c.events).nunique()
-    codes = pd.concat([_s(c.participants["country"]), _s(c.mentions["country"])], ignore_index=True)
+    # the columns counted, not the tables (a view cuts only these: Corpus.select)
+    codes = pd.concat([_s(c.select("participants", ["country"])["country"]),
+                       _s(c.select("mentions", ["country"])["country"])], ignore_index=True)
     countries = codes[codes != ""].nunique()
-    figures = amount_figures(c.amounts, c.articles) if figures is None else figures
+    figures = amount_figures(c.amounts, c.select("articles", ["article_id", "published"])) if figures is None \
+        else figures
     return {
-        "articles": len(c.articles), "events": len(c.events), "meetings": int(meetings),
+        "articles": len(c.select("articles", ["article_id"])), "events": len(c.events), "meetings": int(meetings),
         "countries": int(countries), "aid_figures": len(figures),
     }
 
@@ -195,6 +198,14 @@ def undated_events(events: pd.DataFrame) -> pd.DataFrame:
 # Aid
 
 
+def _sig3(values: pd.Series) -> pd.Series:
+    """Each number written with 3 significant digits (``f"{v:.3g}"``, for all rows at once); missing -> ''."""
+    v = values.astype("float64").to_numpy(dtype="float64", na_value=np.nan)
+    out = np.char.mod("%.3g", v).astype(object)
+    out[np.isnan(v)] = ""
+    return pd.Series(out, index=values.index, dtype="string")
+
+
 def amount_figures(amounts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """One row per distinct reported figure: donor, kind, value_usd, value, currency, date (as-of: the earliest date
     it was reported for), n_sources, article_ids, evidence, raw, amount_ids."""
@@ -210,8 +221,8 @@ def amount_figures(amounts: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
         _usd=amounts["value_usd"].astype("float64"),
         _category=_s(amounts["category"]).replace("", "unknown") if "category" in amounts else "unknown",
     )
-    usd_key = a["_usd"].map(lambda v: f"{v:.3g}" if pd.notna(v) else "")
-    raw_key = a["value"].astype("float64").map(lambda v: f"{v:.3g}" if pd.notna(v) else "") + _s(a["currency"])
+    usd_key = _sig3(a["_usd"])
+    raw_key = _sig3(a["value"]) + _s(a["currency"])
     a["_key"] = usd_key.where(usd_key != "", "raw:" + raw_key)
     a = a.sort_values("_date", na_position="last")
     g = a.groupby(["donor", "kind", "_key"], sort=False, dropna=False)

@@ -9,6 +9,7 @@ and ``lang=ar`` for chart labels. Unknown or malformed values are dropped, never
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -265,14 +266,17 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
         arkeep &= isin(art["article_id"], event_articles)
     kept_articles = keys(art["article_id"][arkeep])
 
-    def participants() -> pd.DataFrame:
+    @functools.cache
+    def part_rows() -> pd.Series:
         parts = corpus.participants
-        parts = parts[isin(parts["event_id"], kept_events)]
-        return parts[isin(parts["country"], f.countries)] if f.countries else parts
+        keep = isin(parts["event_id"], kept_events)
+        return keep & isin(parts["country"], f.countries) if f.countries else keep
 
-    def mentions() -> pd.DataFrame:
-        mentions = corpus.mentions[isin(corpus.mentions["article_id"], kept_articles)]
-        return mentions[isin(mentions["country"], f.countries)] if f.countries else mentions
+    @functools.cache
+    def mention_rows() -> pd.Series:
+        m = corpus.mentions
+        keep = isin(m["article_id"], kept_articles)
+        return keep & isin(m["country"], f.countries) if f.countries else keep
 
     def meetings() -> pd.DataFrame:
         mt = corpus.meetings
@@ -299,9 +303,11 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
 
     return Corpus.lazy({"errors": corpus.errors}, {
         "events": lambda: ev[keep], "articles": lambda: art[arkeep], "amounts": lambda: am[akeep],
-        "participants": participants, "mentions": mentions, "meetings": meetings, "systems": systems,
+        "participants": lambda: corpus.participants[part_rows()],
+        "mentions": lambda: corpus.mentions[mention_rows()], "meetings": meetings, "systems": systems,
         "spans": lambda: corpus.spans[isin(corpus.spans["article_id"], kept_articles)],
-    })
+    }, rows={"events": (ev, lambda: keep), "articles": (art, lambda: arkeep), "amounts": (am, lambda: akeep),
+             "participants": (corpus.participants, part_rows), "mentions": (corpus.mentions, mention_rows)})
 
 
 # ---------------------------------------------------------------------------------------------------------------------

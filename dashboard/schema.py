@@ -6,7 +6,7 @@ boilerplate cut. ``evidence`` is the sentence a value came from, as written in t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -119,14 +119,27 @@ class Corpus:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @classmethod
-    def lazy(cls, ready: Mapping[str, pd.DataFrame], later: Mapping[str, Callable[[], pd.DataFrame]]) -> Corpus:
+    def lazy(cls, ready: Mapping[str, pd.DataFrame], later: Mapping[str, Callable[[], pd.DataFrame]],
+             rows: Mapping[str, tuple[pd.DataFrame, Callable[[], Any]]] | None = None) -> Corpus:
         """A corpus whose tables in ``later`` are computed on first access (then kept): a filtered view, where a page
         pays only for the tables it reads. It behaves as any other corpus (``tables()``, ``replace`` and ``==`` compute
-        what they touch)."""
+        what they touch). ``rows`` gives, for some of those tables, the full table and a function returning the
+        boolean mask of the rows kept, so that ``select`` can cut a few columns without the whole table."""
         obj = cls.__new__(cls)
         obj.__dict__.update(ready)
         obj.__dict__["_later"] = dict(later)
+        obj.__dict__["_rows"] = dict(rows or {})
         return obj
+
+    def select(self, name: str, columns: Sequence[str]) -> pd.DataFrame:
+        """``getattr(self, name)[columns]``: for a view whose table ``name`` is not cut yet, only those columns are
+        cut (the table's text columns are not copied for a page that needs a count or a date)."""
+        if name not in self.__dict__:
+            spec = self.__dict__.get("_rows", {}).get(name)
+            if spec is not None:
+                full, mask = spec
+                return full.loc[mask(), list(columns)]
+        return getattr(self, name)[list(columns)]
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         # called only for a table not computed yet; two threads asking at once may both compute it (same result)

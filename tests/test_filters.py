@@ -104,8 +104,12 @@ def test_a_view_copies_a_table_only_when_it_is_read(corpus):
     f = Filters(countries=("POL",), date_from=dt.date(2022, 6, 1))
     out = filters.apply(corpus, f)
     assert "spans" not in out.__dict__ and "events" not in out.__dict__
+    for name, cols in [("articles", ["article_id", "published"]), ("participants", ["country"]),
+                       ("mentions", ["country"]), ("amounts", ["donor", "value_usd"]), ("spans", ["kind"])]:
+        pd.testing.assert_frame_equal(out.select(name, cols), getattr(filters.apply(corpus, f), name)[cols])
+    assert not {"articles", "participants", "mentions", "amounts"} & set(out.__dict__)  # select cut columns only
     ev = out.events
-    assert out.events is ev and "spans" not in out.__dict__
+    assert out.events is ev and "spans" in out.__dict__ and "articles" not in out.__dict__
     again = filters.apply(corpus, f)
     for name, table in again.tables().items():
         pd.testing.assert_frame_equal(getattr(out, name), table)

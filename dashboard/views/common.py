@@ -281,6 +281,11 @@ def derived(c: Corpus, name: str, make: Callable[[], _T]) -> _T:
     return store[name]  # type: ignore[return-value]
 
 
+def dates_of(c: Corpus) -> pd.DataFrame:
+    """The articles' ids and publication dates (what ``derive.amount_figures`` reads of them)."""
+    return c.select("articles", ["article_id", "published"])
+
+
 def filtered(bundle: Bundle, f: Filters) -> Corpus:
     """``bundle``'s corpus cut to ``f``, computed once per corpus and filter and shared read-only by every session
     that asks for the same view (the label language does not change the rows)."""

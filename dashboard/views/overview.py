@@ -14,7 +14,7 @@ if ctx.load_error:
     st.error(ctx.t("The corpus could not be loaded.", "تعذر تحميل المدونة."))
     common.plain(ctx.load_error)
 
-figures = common.derived(c, "figures", lambda: derive.amount_figures(c.amounts, c.articles))
+figures = common.derived(c, "figures", lambda: derive.amount_figures(c.amounts, common.dates_of(c)))
 counts = common.derived(c, "counts", lambda: derive.overview_counts(c, figures))
 totals = derive.latest_totals(figures)
 cols = st.columns(5)
@@ -43,7 +43,8 @@ page.chart(charts.events_by_month(derive.events_by_month(c.events), ctx.type_lab
                                   lang=ctx.lang), "events-per-month")
 
 st.subheader(ctx.t("Latest events", "أحدث الأحداث"))
-common.show(derive.latest_events(c.events, c.articles, n=12), "latest_events", ctx)
+common.show(derive.latest_events(c.events, c.select("articles", ["article_id", "title"]), n=12), "latest_events",
+            ctx)
 
 st.subheader(ctx.t("Data quality", "جودة البيانات"))
 q1, q2, q3 = st.columns(3)
@@ -56,7 +57,7 @@ q2.metric(ctx.t("Events without a date · أحداث بلا تاريخ", "أحد
                      "تحسب مع عوامل الدول والأنواع؛ لا يمكن وضعها في فترة زمنية، فتختفي من الصفحات الأخرى عند "
                      "اختيار فترة."))
 q3.metric(ctx.t("Articles without a publication date", "مقالات بلا تاريخ نشر"),
-          f"{int(c.articles['published'].isna().sum()):,}")
+          f"{int(c.select('articles', ['published'])['published'].isna().sum()):,}")
 if ctx.filters.has_dates and len(undated):
     hidden_ar = common.plural_ar(len(undated), "حدث بلا تاريخ مخفي", "حدثان بلا تاريخ مخفيان",
                                  "أحداث بلا تاريخ مخفية", "حدثا بلا تاريخ مخفيا")
@@ -70,7 +71,7 @@ with st.expander(ctx.t(f"Files that could not be read ({len(errors):,})", f"مل
         st.write(ctx.t("Every file was read.", "قرئت كل الملفات."))
 with st.expander(ctx.t(f"Events without a date ({len(undated):,})", f"أحداث بلا تاريخ ({len(undated):,})")):
     if len(undated):
-        common.show(undated, "undated", ctx)
+        common.show(undated, "undated", ctx, limit=200)  # a summary: the download and the Data page have all
     else:
         st.write(ctx.t("Every event has a date.", "لكل حدث تاريخ."))
 page.finish()
