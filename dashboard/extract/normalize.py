@@ -69,6 +69,8 @@ class NormText:
         """Index in the original of the character at position ``i`` of the copy (``len(text)`` maps to the end)."""
         if i >= len(self.text):
             return len(self.original)
+        if not self._points:  # nothing dropped or split: the same position
+            return i
         k = bisect.bisect_right(self._points, i) - 1
         return i + (self._shifts[k] if k >= 0 else 0)
 
@@ -103,9 +105,10 @@ _EVENTS = re.compile(
 )
 
 
-def _char_map(original: str) -> tuple[str, list[int], list[int]]:
-    """Text with dropped characters, presentation forms or glued words: copy the runs between them with one
-    ``translate`` each, and record a breakpoint wherever the shift between copy and original changes."""
+def _char_map(original: str, events: list[re.Match[str]]) -> tuple[str, list[int], list[int]]:
+    """Text with dropped characters, presentation forms or glued words (``events``: the matches of ``_EVENTS``):
+    copy the runs between them with one ``translate`` each, and record a breakpoint wherever the shift between copy
+    and original changes."""
     out: list[str] = []
     points: list[int] = []
     shifts: list[int] = []
@@ -118,7 +121,7 @@ def _char_map(original: str) -> tuple[str, list[int], list[int]]:
             points.append(n)
             shifts.append(shift)
 
-    for m in _EVENTS.finditer(original):
+    for m in events:
         kind = m.lastgroup
         i = m.end() if kind == "glue" else m.start()
         if i > prev:  # a plain run: one character in the copy for each in the original
@@ -146,9 +149,10 @@ def _char_map(original: str) -> tuple[str, list[int], list[int]]:
 
 def normalize(original: str) -> NormText:
     """Build the matching copy of ``original`` and its offset map."""
-    if not _EVENTS.search(original):
+    events = list(_EVENTS.finditer(original))  # one scan: none found is the common case, one translate
+    if not events:
         return NormText(original, original.translate(_TABLE), [], [])
-    text, points, shifts = _char_map(original)
+    text, points, shifts = _char_map(original, events)
     return NormText(original, text, points, shifts)
 
 
