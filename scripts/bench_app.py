@@ -93,8 +93,8 @@ def filter_change(n: int, repeats: int) -> None:
     at.run()
     print(f"first run (corpus handed over, options, overview): {time.perf_counter() - t:.2f} s")
     choices = [["POL"], ["DEU"], ["POL", "GBR"], []]
-    print(f"{'page':<22}{'median s':>10}{'max s':>8}{'RSS MB':>9}{'peak MB':>9}   (rerun after a country-filter change, "
-          f"{repeats} runs; memory of this process after the page's runs, and its peak so far)")
+    print(f"{'page':<22}{'median s':>10}{'max s':>8}{'RSS MB':>9}{'peak MB':>9}   (rerun after a country-filter "
+          f"change, {repeats} runs; memory of this process after the page's runs, and its peak so far)")
     worst = 0.0
     for page in PAGES:
         at.switch_page(page).run()
