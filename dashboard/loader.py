@@ -33,9 +33,11 @@ from types import FrameType
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .cache import ArticleStore, CorpusCache, Inputs, clean_stale, pid_alive
-from .meetings import canonical_meetings, date_from_calendar, date_windows, link_reference
+from .meetings import canonical_meetings, canonical_meetings_update, date_from_calendar, date_windows, link_reference
 from .schema import TABLES, Corpus, conform, frame
 from .sources import MANIFEST_NAME, RawArticle, SourceError, finish_source, is_url, list_corpus, read_corpus
 from .spreadsheet import csv_safe
@@ -273,6 +275,7 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
     cdir = Path(cache_dir) if cache_dir else default_cache_dir()
     tag = hashlib.sha1(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
     tables = CorpusCache(cdir, tag)
+    _wait_for_save(tables.dir)  # an update's tables still being written (below): read them, not the set before
     meta = {"version": _corpus_version(version), "root": str(root.resolve())}
     t0, current = Inputs.stats(root)
     digest = Inputs.digest(current)
@@ -301,8 +304,9 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
     updated = (_update(root, old, previous, inputs, version, workers, stats, ArticleStore(cdir, tag), scheduler)
                if old is not None and previous is not None else None)
     if updated is not None:
-        with contextlib.suppress(OSError):
-            tables.save(updated, {**meta, "stat_digest": digest, "all_trusted": inputs.all_trusted()}, inputs)
+        # the tables are returned now and written to the cache in the background (a few tenths of a second at
+        # 10,000 articles); the next load of this corpus in this process waits for that, and so does its exit
+        _save_later(tables, updated, {**meta, "stat_digest": digest, "all_trusted": inputs.all_trusted()}, inputs)
         stats.corpus_cache, stats.articles, stats.phase = "updated", len(updated.articles), "done"
         return updated
     stats.phase = "reading"
@@ -327,6 +331,40 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
         tables.save(corpus, {**meta, "stat_digest": digest, "all_trusted": inputs.all_trusted()}, inputs)
     stats.phase = "done"
     return corpus
+
+
+_SAVING: dict[Path, threading.Thread] = {}
+_SAVING_LOCK = threading.Lock()
+
+
+def _save_later(cache: CorpusCache, corpus: Corpus, meta: dict[str, Any], inputs: Inputs) -> None:
+    """``cache.save`` in a thread of its own (not a daemon: the interpreter waits for it before it exits)."""
+    def run() -> None:
+        with contextlib.suppress(Exception):  # a table not saved costs the next load time, nothing else
+            cache.save(corpus, meta, inputs)
+
+    thread = threading.Thread(target=run, name="ramstein-cache-save", daemon=False)
+    with _SAVING_LOCK:
+        _SAVING[cache.dir] = thread
+    thread.start()
+
+
+def wait_for_saves() -> None:
+    """Wait until every table set being written to a cache in the background (after an update) is written."""
+    with _SAVING_LOCK:
+        folders = list(_SAVING)
+    for folder in folders:
+        _wait_for_save(folder)
+
+
+def _wait_for_save(folder: Path) -> None:
+    with _SAVING_LOCK:
+        thread = _SAVING.get(folder)
+    if thread is not None:
+        thread.join()
+        with _SAVING_LOCK:
+            if _SAVING.get(folder) is thread:
+                del _SAVING[folder]
 
 
 UPDATE_MAX_SHARE = 0.1  # more changed files than this share of the corpus (and more than 20): rebuild instead
@@ -386,12 +424,17 @@ def _update(root: Path, old: Corpus, previous: Inputs, inputs: Inputs, version: 
     arts = tables["articles"]
     order = arts.assign(_r=arts["record"].fillna(-1)).sort_values(["file", "_r"], kind="stable").index
     tables["articles"] = arts.loc[order].reset_index(drop=True)
-    rank = pd.Series(range(len(order)), index=arts.loc[order, "article_id"].astype(str).to_numpy())
+    ordered = _arrow_text(arts.loc[order, "article_id"])
     for name, df in tables.items():
         if name not in ("articles", "errors") and "article_id" in df and len(df):
-            key = df["article_id"].astype(str).map(rank)
-            tables[name] = df.iloc[key.to_numpy().argsort(kind="stable")].reset_index(drop=True)
-    return _enrich(Corpus(meetings=frame("meetings"), **tables))
+            # each row's article's place in that order (matched in Arrow: no Python string per row); unknown: last
+            place = pc.index_in(_arrow_text(df["article_id"]), value_set=ordered).fill_null(len(order))
+            tables[name] = df.iloc[place.to_numpy(zero_copy_only=False).argsort(kind="stable")].reset_index(drop=True)
+    return _enrich(Corpus(meetings=frame("meetings"), **tables), previous=old)
+
+
+def _arrow_text(s: pd.Series) -> pa.Array:
+    return pa.array(s.astype("string").array, type=pa.large_string())
 
 
 def _build(articles: Sequence[RawArticle], errors: Sequence[SourceError], version: str,
@@ -508,14 +551,19 @@ def combine(base: Corpus, extra: Corpus) -> Corpus:
     return _enrich(Corpus(meetings=frame("meetings"), **tables))
 
 
-def _enrich(corpus: Corpus) -> Corpus:
+def _enrich(corpus: Corpus, previous: Corpus | None = None) -> Corpus:
     """Across articles: date windows for undated articles (and the relative dates they place), links to the
-    reference calendar, and canonical meetings."""
+    reference calendar, and canonical meetings (with ``previous``, the tables before an update: only the meeting
+    types whose events changed are clustered again)."""
     arts, events = date_windows(corpus.articles, corpus.spans, corpus.events)
     dated = arts[arts["published"].notna()]
     published = {str(a): pd.Timestamp(p).date() for a, p in zip(dated["article_id"], dated["published"], strict=True)}
     events = link_reference(date_from_calendar(events, published))
-    events, meetings = canonical_meetings(events, corpus.participants, arts)
+    if previous is None:
+        events, meetings = canonical_meetings(events, corpus.participants, arts)
+    else:
+        events, meetings = canonical_meetings_update(events, corpus.participants, arts, (
+            previous.events, previous.participants, previous.articles, previous.meetings))
     return Corpus(articles=arts, events=events, participants=corpus.participants, amounts=corpus.amounts,
                   mentions=corpus.mentions, spans=corpus.spans, errors=corpus.errors, meetings=meetings,
                   systems=corpus.systems)

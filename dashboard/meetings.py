@@ -1053,3 +1053,64 @@ def date_windows(articles: pd.DataFrame, spans: pd.DataFrame, events: pd.DataFra
         events.loc[idx, "date_basis"] = [v[2] for v in vals]
         events.loc[idx, "date_start"] = pd.to_datetime(pd.Series([v[3] for v in vals], index=idx))
     return arts, events
+
+
+def _type_fingerprints(events: pd.DataFrame, participants: pd.DataFrame, articles: pd.DataFrame
+                       ) -> dict[str, np.ndarray]:
+    """Per event type, a sorted array of row hashes of everything ``canonical_meetings`` reads about the events of
+    that type: the events (but their ``meeting_id``), their articles' outlets, their participants' roles."""
+    if events.empty:
+        return {}
+    cols = [c for c in events.columns if c != "meeting_id"]
+    etype = events["event_type"].astype("string").fillna("").to_numpy(dtype=object)
+    outlet = pd.Series(pd.NA, index=events.index, dtype="string")
+    if not articles.empty and "outlet" in articles:
+        om = articles.drop_duplicates("article_id").set_index(articles.drop_duplicates("article_id")["article_id"]
+                                                               .astype("string"))["outlet"].astype("string")
+        outlet = pd.Series(om.reindex(events["article_id"].astype("string").to_numpy()).to_numpy(),
+                           index=events.index, dtype="string")
+    rows = pd.util.hash_pandas_object(events[cols].assign(_outlet=outlet), index=False).to_numpy()
+    out: dict[str, list[np.ndarray]] = defaultdict(list)
+    for t in set(etype):
+        out[str(t)].append(rows[etype == t])
+    if not participants.empty:
+        p = participants[["event_id", "country", "role"]]
+        type_of = pd.Series(etype, index=events["event_id"].astype("string").to_numpy())
+        type_of = type_of[~type_of.index.duplicated()]
+        p_type = type_of.reindex(p["event_id"].astype("string").to_numpy()).fillna("").to_numpy(dtype=object)
+        p_rows = pd.util.hash_pandas_object(p, index=False).to_numpy() ^ np.uint64(0x9E3779B97F4A7C15)
+        for t in set(p_type):
+            out[str(t)].append(p_rows[p_type == t])
+    return {t: np.sort(np.concatenate(parts)) for t, parts in out.items()}
+
+
+def canonical_meetings_update(events: pd.DataFrame, participants: pd.DataFrame, articles: pd.DataFrame,
+                              old: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]
+                              ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``canonical_meetings`` after a few articles changed: ``old`` is (events, participants, articles, meetings)
+    of the previous result. Meetings never mix event types, so a type whose events (with their outlets and
+    participants) are all as before keeps its meetings and meeting ids; the other types are clustered again. The
+    result equals ``canonical_meetings`` of the whole (tests/test_loader_update.py)."""
+    old_events, old_parts, old_articles, old_meetings = old
+    if events.empty or old_events.empty or "meeting_id" not in old_events:
+        return canonical_meetings(events, participants, articles)
+    now, before = (_type_fingerprints(events, participants, articles),
+                   _type_fingerprints(old_events, old_parts, old_articles))
+    keep = {t for t, h in now.items() if t in before and np.array_equal(h, before[t])}
+    if not keep:
+        return canonical_meetings(events, participants, articles)
+    etype = events["event_type"].astype("string").fillna("")
+    redo = ~etype.isin(keep).to_numpy()
+    ev_redo, mt_redo = canonical_meetings(events[redo], participants, articles)
+    old_ids = pd.Series(old_events["meeting_id"].astype("string").to_numpy(),
+                        index=old_events["event_id"].astype("string").to_numpy())
+    old_ids = old_ids[~old_ids.index.duplicated()]
+    out = events.copy()
+    ids = pd.Series(old_ids.reindex(events["event_id"].astype("string").to_numpy()).to_numpy(), index=events.index,
+                    dtype="string")
+    ids[redo] = ev_redo["meeting_id"].astype("string").to_numpy()
+    out["meeting_id"] = ids
+    kept = old_meetings[old_meetings["event_type"].astype("string").fillna("").isin(keep).to_numpy()]
+    meetings = conform("meetings", pd.concat([kept, mt_redo], ignore_index=True))
+    meetings = meetings.sort_values(["date_start", "event_type", "meeting_id"], na_position="last", kind="stable")
+    return out, meetings.reset_index(drop=True)

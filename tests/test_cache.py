@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from dashboard import cache as cache_mod
-from dashboard.loader import LoadStats, load_corpus
+from dashboard.loader import LoadStats, load_corpus, wait_for_saves
 
 ROOT = Path(__file__).resolve().parent.parent
 P = pytest.param
@@ -292,5 +292,6 @@ def test_temporary_files_of_killed_runs_are_removed(tmp_path: Path) -> None:
     mine.write_bytes(b"partial")
     (folder / "b.txt").write_text(CALL, encoding="utf-8")
     _load(folder, cache)
+    wait_for_saves()  # an update writes its tables in the background
     assert [p for p in [*leftovers, old] if p.exists()] == []
     assert mine.exists()

@@ -112,3 +112,52 @@ def test_a_reload_after_a_change_equals_a_full_load(folder: Path, tmp_path: Path
     again = LoadStats()
     load_corpus(folder, cache_dir=cache, workers=1, stats=again)
     assert again.corpus_cache == "reused" and again.parsed == 0  # the updated tables were saved
+
+
+def test_an_update_clusters_again_only_the_meeting_types_it_changed(folder: Path, tmp_path: Path,
+                                                                      monkeypatch) -> None:
+    """Meetings never mix event types: after a call is added, only calls are clustered again; the other types keep
+    their meetings, and the result is still a full load's."""
+    from dashboard import meetings
+
+    cache = tmp_path / "cache"
+    load_corpus(folder, cache_dir=cache, workers=1)
+    clustered: list[set[str]] = []
+    real = meetings.canonical_meetings
+    monkeypatch.setattr(meetings, "canonical_meetings", lambda ev, *a: (
+        clustered.append(set(ev["event_type"].astype(str))), real(ev, *a))[1])
+    (folder / "wire" / "b.jsonl").write_text(_records(("w3", "2025-02-14", MEETING), ("w4", "2025-03-09", CALL)),
+                                             encoding="utf-8")
+    stats = LoadStats()
+    got = load_corpus(folder, cache_dir=cache, workers=1, stats=stats)
+    assert stats.corpus_cache == "updated"
+    assert clustered == [{"phone_call"}], clustered
+    monkeypatch.setattr(meetings, "canonical_meetings", real)
+    want = load_corpus(folder, cache=False, workers=1)
+    for name in ("events", "meetings"):
+        pd.testing.assert_frame_equal(getattr(got, name).reset_index(drop=True),
+                                      getattr(want, name).reset_index(drop=True), check_dtype=False,
+                                      check_categorical=False, obj=name)
+    assert len(got.meetings) > got.meetings["event_type"].astype(str).eq("phone_call").sum() > 0
+
+
+def test_the_command_line_saves_an_update_before_it_exits(folder: Path, tmp_path: Path) -> None:
+    """An update's tables are written in the background; the process still writes them before it exits, so the
+    next run reuses them."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "RAMSTEIN_CACHE": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+
+    def run() -> str:
+        out = subprocess.run([sys.executable, "-m", "dashboard.loader", str(folder), "--out", str(tmp_path / "out"),
+                              "--workers", "1", "--format", "csv"], cwd=ROOT, env=env, capture_output=True,
+                             text=True, timeout=300)
+        assert out.returncode == 0, out.stderr[-2000:]
+        return out.stdout
+
+    run()
+    _edit("wire/b.jsonl", _records(("w3", "2025-02-14", CALL)))(folder)
+    assert "parsed: 1 articles" in run()
+    assert "tables reused from the cache" in run()
