@@ -398,8 +398,8 @@ def _update(root: Path, old: Corpus, previous: Inputs, inputs: Inputs, version: 
     errors = [e for e in errors if e.file in changed]  # folder and manifest rows are kept from before
     gone = old.articles["file"].astype("string").isin(touched).fillna(False).to_numpy(dtype=bool)
     gone_ids = set(old.articles.loc[gone, "article_id"].astype(str))
-    kept_ids = set(old.articles.loc[~gone, "article_id"].astype(str))
-    if any(a.article_id in kept_ids for a in articles):
+    kept = old.articles.loc[~gone, "article_id"].astype("string")
+    if articles and kept.isin([a.article_id for a in articles]).any():
         return None
     stats.articles = len(old.articles) - int(gone.sum()) + len(articles)
     clean_stale(store.dir)  # temporary files of killed runs, as a full load removes them
@@ -430,7 +430,8 @@ def _update(root: Path, old: Corpus, previous: Inputs, inputs: Inputs, version: 
             # each row's article's place in that order (matched in Arrow: no Python string per row); unknown: last
             place = pc.index_in(_arrow_text(df["article_id"]), value_set=ordered).fill_null(len(order))
             tables[name] = df.iloc[place.to_numpy(zero_copy_only=False).argsort(kind="stable")].reset_index(drop=True)
-    return _enrich(Corpus(meetings=frame("meetings"), **tables), previous=old)
+    return _enrich(Corpus(meetings=frame("meetings"), **tables), previous=old,
+                   touched=gone_ids | {a.article_id for a in articles})
 
 
 def _arrow_text(s: pd.Series) -> pa.Array:
@@ -551,19 +552,19 @@ def combine(base: Corpus, extra: Corpus) -> Corpus:
     return _enrich(Corpus(meetings=frame("meetings"), **tables))
 
 
-def _enrich(corpus: Corpus, previous: Corpus | None = None) -> Corpus:
+def _enrich(corpus: Corpus, previous: Corpus | None = None, touched: Collection[str] = ()) -> Corpus:
     """Across articles: date windows for undated articles (and the relative dates they place), links to the
-    reference calendar, and canonical meetings (with ``previous``, the tables before an update: only the meeting
-    types whose events changed are clustered again)."""
+    reference calendar, and canonical meetings (with ``previous``, the tables before an update that changed the
+    articles ``touched``: only the meeting types whose events changed are clustered again)."""
     arts, events = date_windows(corpus.articles, corpus.spans, corpus.events)
     dated = arts[arts["published"].notna()]
-    published = {str(a): pd.Timestamp(p).date() for a, p in zip(dated["article_id"], dated["published"], strict=True)}
+    published = dict(zip(dated["article_id"].astype(str), dated["published"].dt.date, strict=True))
     events = link_reference(date_from_calendar(events, published))
     if previous is None:
         events, meetings = canonical_meetings(events, corpus.participants, arts)
     else:
-        events, meetings = canonical_meetings_update(events, corpus.participants, arts, (
-            previous.events, previous.participants, previous.articles, previous.meetings))
+        events, meetings = canonical_meetings_update(events, corpus.participants, arts,
+                                                     (previous.events, previous.meetings), touched)
     return Corpus(articles=arts, events=events, participants=corpus.participants, amounts=corpus.amounts,
                   mentions=corpus.mentions, spans=corpus.spans, errors=corpus.errors, meetings=meetings,
                   systems=corpus.systems)

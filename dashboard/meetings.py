@@ -30,7 +30,7 @@ import datetime as dt
 import hashlib
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
@@ -290,11 +290,13 @@ def date_from_calendar(events: pd.DataFrame, published: dict[str, dt.date]) -> p
     fills: dict[object, pd.Timestamp] = {}
     by_kind = {str(k): (_days(g["date"]), held[full.index.get_indexer(g.index)], list(g["date"]))
                for k, g in full.groupby("kind", sort=False)}
-    for idx in todo:
-        pub = published.get(str(events.at[idx, "article_id"]))
+    article_of = events.loc[todo, "article_id"].astype("string").fillna("").tolist()  # columns read once, not per row
+    kind_of = kinds.loc[todo].tolist()
+    for idx, article, kind in zip(todo, article_of, kind_of, strict=True):
+        pub = published.get(article)
         if pub is None:
             continue
-        days, was_held, dates = by_kind[str(kinds.at[idx])]
+        days, was_held, dates = by_kind[str(kind)]
         p = (np.datetime64(pub, "D") - _EPOCH).astype("int64")
         # a meeting later called off was still the one ahead when the article was written
         near = np.flatnonzero((days >= p - 3) & (days <= p + 7) & (was_held | (days > p)))
@@ -1055,52 +1057,54 @@ def date_windows(articles: pd.DataFrame, spans: pd.DataFrame, events: pd.DataFra
     return arts, events
 
 
-def _type_fingerprints(events: pd.DataFrame, participants: pd.DataFrame, articles: pd.DataFrame
-                       ) -> dict[str, np.ndarray]:
-    """Per event type, a sorted array of row hashes of everything ``canonical_meetings`` reads about the events of
-    that type: the events (but their ``meeting_id``), their articles' outlets, their participants' roles."""
-    if events.empty:
-        return {}
+def _changed_types(events: pd.DataFrame, old_events: pd.DataFrame, touched: Collection[str]) -> set[str] | None:
+    """The event types whose events differ between ``old_events`` and ``events``: those of the ``touched`` articles'
+    events (before and after), and of any other event whose row changed (the steps before clustering look across
+    articles). None when the rows of the other articles do not line up (then every type is clustered again)."""
     cols = [c for c in events.columns if c != "meeting_id"]
-    etype = events["event_type"].astype("string").fillna("").to_numpy(dtype=object)
-    outlet = pd.Series(pd.NA, index=events.index, dtype="string")
-    if not articles.empty and "outlet" in articles:
-        om = articles.drop_duplicates("article_id").set_index(articles.drop_duplicates("article_id")["article_id"]
-                                                               .astype("string"))["outlet"].astype("string")
-        outlet = pd.Series(om.reindex(events["article_id"].astype("string").to_numpy()).to_numpy(),
-                           index=events.index, dtype="string")
-    rows = pd.util.hash_pandas_object(events[cols].assign(_outlet=outlet), index=False).to_numpy()
-    out: dict[str, list[np.ndarray]] = defaultdict(list)
-    for t in set(etype):
-        out[str(t)].append(rows[etype == t])
-    if not participants.empty:
-        p = participants[["event_id", "country", "role"]]
-        type_of = pd.Series(etype, index=events["event_id"].astype("string").to_numpy())
-        type_of = type_of[~type_of.index.duplicated()]
-        p_type = type_of.reindex(p["event_id"].astype("string").to_numpy()).fillna("").to_numpy(dtype=object)
-        p_rows = pd.util.hash_pandas_object(p, index=False).to_numpy() ^ np.uint64(0x9E3779B97F4A7C15)
-        for t in set(p_type):
-            out[str(t)].append(p_rows[p_type == t])
-    return {t: np.sort(np.concatenate(parts)) for t, parts in out.items()}
+    if [c for c in old_events.columns if c != "meeting_id"] != cols:
+        return None
+    ids = list(touched)
+    o_touch = old_events["article_id"].astype("string").isin(ids).to_numpy(dtype=bool)
+    n_touch = events["article_id"].astype("string").isin(ids).to_numpy(dtype=bool)
+    o_type = old_events["event_type"].astype("string").fillna("")
+    n_type = events["event_type"].astype("string").fillna("")
+    changed = set(o_type[o_touch]) | set(n_type[n_touch])
+    a = old_events.loc[~o_touch, cols].reset_index(drop=True)
+    b = events.loc[~n_touch, cols].reset_index(drop=True)
+    if len(a) != len(b):
+        return None
+    differ = np.zeros(len(a), dtype=bool)
+    for c in cols:
+        x, y = a[c], b[c]
+        if isinstance(x.dtype, pd.CategoricalDtype) or isinstance(y.dtype, pd.CategoricalDtype) or x.dtype != y.dtype:
+            x, y = x.astype("string"), y.astype("string")
+        xn, yn = x.isna().to_numpy(), y.isna().to_numpy()
+        ne = (x != y).to_numpy(dtype=bool, na_value=False)
+        differ |= (xn != yn) | (~xn & ~yn & ne)
+    changed |= set(o_type[~o_touch].to_numpy()[differ]) | set(n_type[~n_touch].to_numpy()[differ])
+    return changed
 
 
 def canonical_meetings_update(events: pd.DataFrame, participants: pd.DataFrame, articles: pd.DataFrame,
-                              old: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]
+                              old: tuple[pd.DataFrame, pd.DataFrame], touched: Collection[str]
                               ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``canonical_meetings`` after a few articles changed: ``old`` is (events, participants, articles, meetings)
-    of the previous result. Meetings never mix event types, so a type whose events (with their outlets and
-    participants) are all as before keeps its meetings and meeting ids; the other types are clustered again. The
-    result equals ``canonical_meetings`` of the whole (tests/test_loader_update.py)."""
-    old_events, old_parts, old_articles, old_meetings = old
+    """``canonical_meetings`` after the articles ``touched`` were changed, added or removed: ``old`` is (events,
+    meetings) of the previous result, whose other articles, their outlets and participants are as they were (an
+    update of the loader). Meetings never mix event types, so a type none of whose events changed keeps its
+    meetings and meeting ids; the other types are clustered again. The result equals ``canonical_meetings`` of the
+    whole (tests/test_loader_update.py)."""
+    old_events, old_meetings = old
     if events.empty or old_events.empty or "meeting_id" not in old_events:
         return canonical_meetings(events, participants, articles)
-    now, before = (_type_fingerprints(events, participants, articles),
-                   _type_fingerprints(old_events, old_parts, old_articles))
-    keep = {t for t, h in now.items() if t in before and np.array_equal(h, before[t])}
+    changed = _changed_types(events, old_events, touched)
+    etype = events["event_type"].astype("string").fillna("")
+    if changed is None:
+        return canonical_meetings(events, participants, articles)
+    keep = (set(etype.unique()) | set(old_events["event_type"].astype("string").fillna("").unique())) - changed
     if not keep:
         return canonical_meetings(events, participants, articles)
-    etype = events["event_type"].astype("string").fillna("")
-    redo = ~etype.isin(keep).to_numpy()
+    redo = ~etype.isin(list(keep)).to_numpy()
     ev_redo, mt_redo = canonical_meetings(events[redo], participants, articles)
     old_ids = pd.Series(old_events["meeting_id"].astype("string").to_numpy(),
                         index=old_events["event_id"].astype("string").to_numpy())
@@ -1110,7 +1114,7 @@ def canonical_meetings_update(events: pd.DataFrame, participants: pd.DataFrame, 
                     dtype="string")
     ids[redo] = ev_redo["meeting_id"].astype("string").to_numpy()
     out["meeting_id"] = ids
-    kept = old_meetings[old_meetings["event_type"].astype("string").fillna("").isin(keep).to_numpy()]
+    kept = old_meetings[old_meetings["event_type"].astype("string").fillna("").isin(list(keep)).to_numpy()]
     meetings = conform("meetings", pd.concat([kept, mt_redo], ignore_index=True))
     meetings = meetings.sort_values(["date_start", "event_type", "meeting_id"], na_position="last", kind="stable")
     return out, meetings.reset_index(drop=True)

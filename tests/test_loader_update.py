@@ -126,8 +126,7 @@ def test_an_update_clusters_again_only_the_meeting_types_it_changed(folder: Path
     real = meetings.canonical_meetings
     monkeypatch.setattr(meetings, "canonical_meetings", lambda ev, *a: (
         clustered.append(set(ev["event_type"].astype(str))), real(ev, *a))[1])
-    (folder / "wire" / "b.jsonl").write_text(_records(("w3", "2025-02-14", MEETING), ("w4", "2025-03-09", CALL)),
-                                             encoding="utf-8")
+    (folder / "wire" / "c.jsonl").write_text(_records(("w4", "2025-03-09", CALL)), encoding="utf-8")
     stats = LoadStats()
     got = load_corpus(folder, cache_dir=cache, workers=1, stats=stats)
     assert stats.corpus_cache == "updated"
@@ -161,3 +160,21 @@ def test_the_command_line_saves_an_update_before_it_exits(folder: Path, tmp_path
     _edit("wire/b.jsonl", _records(("w3", "2025-02-14", CALL)))(folder)
     assert "parsed: 1 articles" in run()
     assert "tables reused from the cache" in run()
+
+
+def test_a_changed_event_of_an_untouched_article_is_clustered_again(folder: Path) -> None:
+    """The steps before clustering look across articles: an event of an article that was not edited may still
+    change (a date placed by a window). Its type is then clustered again; rows that no longer line up mean every
+    type is."""
+    from dashboard.meetings import _changed_types
+
+    ev = load_corpus(folder, cache=False, workers=1).events
+    assert _changed_types(ev, ev, []) == set()
+    other = ev.copy()
+    row = other.index[other["event_type"].astype(str) == "phone_call"][0]
+    other.loc[row, "date"] = "1999-01-01"
+    assert _changed_types(other, ev, []) == {"phone_call"}
+    touched = str(ev.loc[ev["event_type"].astype(str) == "udcg_meeting", "article_id"].iloc[0])
+    mine = set(ev.loc[ev["article_id"].astype(str) == touched, "event_type"].astype(str))
+    assert _changed_types(ev, ev, [touched]) == mine
+    assert _changed_types(ev.iloc[1:], ev, []) is None
