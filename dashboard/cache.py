@@ -207,8 +207,13 @@ class Inputs:
         return all(self.trusted(k) for k, _ in self.files.values())
 
     def contents(self) -> dict[str, tuple[str, int, str]]:
-        """What decides the result: each file's name, kind, size and hash (not its times)."""
-        return {rel: (k[0], k[1] if k[0] == "f" else 0, h) for rel, (k, h) in self.files.items()}
+        """What decides the result: each file's name, kind, size and hash (not its times). Worked out once (a load
+        asks several times; ``files`` is not changed after ``take``)."""
+        done = self.__dict__.get("_contents")
+        if done is None:
+            done = self.__dict__["_contents"] = {rel: (k[0], k[1] if k[0] == "f" else 0, h)
+                                                 for rel, (k, h) in self.files.items()}
+        return done
 
     def to_json(self) -> bytes:
         rels = list(self.files)

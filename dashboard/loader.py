@@ -386,8 +386,12 @@ def _update(root: Path, old: Corpus, previous: Inputs, inputs: Inputs, version: 
     if not touched or any(PurePosixPath(r).name.lower() == MANIFEST_NAME for r in touched):
         return None
     added_or_removed = touched - (set(before) & set(now))
-    listed = {str(PurePosixPath(r).parent) for r in now if PurePosixPath(r).name.lower() == MANIFEST_NAME}
-    if any(str(PurePosixPath(r).parent) in listed for r in added_or_removed):
+
+    def parent(rel: str) -> str:  # str(PurePosixPath(rel).parent), without a path object per file
+        return rel.rsplit("/", 1)[0] if "/" in rel else "."
+
+    listed = {parent(r) for r in now if r.rsplit("/", 1)[-1].lower() == MANIFEST_NAME}
+    if any(parent(r) in listed for r in added_or_removed):
         return None  # the manifest's "lists a file that does not exist" rows depend on which files exist
     if len(touched) > max(20, UPDATE_MAX_SHARE * len(now)):
         return None
