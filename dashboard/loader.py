@@ -493,12 +493,10 @@ def _load_on_workers(root: str, scheduler: str, workers: int | None, stats: Load
 
     stats.phase, stats.parse_started = "parsing", time.monotonic()
     task = functools.partial(read_and_extract, listing.root)
-    if not files:
-        pass
-    elif scheduler == "local":
+    if files and scheduler == "local":
         with local_cluster(workers or os.cpu_count() or 1) as address:
             run_on_dask(files, address, done, task=task)
-    else:
+    elif files:
         run_on_dask(files, scheduler, done, task=task)
     version = _code_version()
     articles: list[RawArticle] = []
