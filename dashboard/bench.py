@@ -22,7 +22,7 @@ from pathlib import Path
 from pyarabic import araby
 
 from .extract.sentences import sentence_spans
-from .loader import load_corpus
+from .loader import load_corpus, wait_for_saves
 from .sources import read_corpus
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -59,14 +59,16 @@ def make_articles(folder: Path, n: int, size: int = 4000, seed: int = 7) -> None
 def dask_parse(folder: Path, n: int, workers: int) -> None:
     """A cold parse through a local Dask scheduler with ``workers`` single-threaded worker processes."""
     try:
-        from distributed import LocalCluster
+        import distributed  # noqa: F401
     except ImportError:
         print("  (dask.distributed is not installed: no cluster run)")
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        load_corpus(folder, cache=False, scheduler=cluster.scheduler_address, workers=1)  # workers import once
+    from .cluster import local_cluster
+
+    with local_cluster(workers) as address:
+        load_corpus(folder, cache=False, scheduler=address, workers=1)  # workers import once
         t0 = time.perf_counter()
-        load_corpus(folder, cache=False, scheduler=cluster.scheduler_address)
+        load_corpus(folder, cache=False, scheduler=address)
         dt_ = time.perf_counter() - t0
     print(f"  cold parse, Dask scheduler with {workers} workers: {dt_:6.2f} s wall  {n / dt_:7.0f} articles/s")
 
@@ -106,6 +108,7 @@ def run(n: int, workers: int | None, dask_workers: int = 2) -> None:
         t0 = time.perf_counter()
         load_corpus(folder, cache_dir=cache, workers=workers)
         print(f"  reload after editing one file: {time.perf_counter() - t0:6.2f} s")
+        wait_for_saves()  # the update's tables are still being written to the cache, which is removed next
 
 
 def main() -> None:

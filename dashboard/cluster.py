@@ -66,12 +66,12 @@ def read_and_extract(root: str, files: list[tuple[str, dict[str, str] | None]]) 
     every article found in it. Per file: the parsed file (or why it could not be read) and one result per record
     (None for a record that is an error)."""
     from dashboard.loader import _extract_job
-    from dashboard.sources import RawArticle, parse_listed
+    from dashboard.sources import RawArticle, SourceError, parse_listed
 
     out: list[tuple[Any, list[Any]]] = []
     for name, row in files:
         parsed = parse_listed(root, name, row)
-        if not hasattr(parsed, "items"):
+        if isinstance(parsed, SourceError):
             out.append((parsed, []))
             continue
         out.append((parsed, [_extract_job((it.article_id, it.text, it.published)) if isinstance(it, RawArticle)

@@ -266,6 +266,7 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
         arkeep &= isin(art["article_id"], event_articles)
     kept_articles = keys(art["article_id"][arkeep])
 
+    # the mask of each table's rows kept, worked out when a page first reads that table
     @functools.cache
     def part_rows() -> pd.Series:
         parts = corpus.participants
@@ -278,7 +279,8 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
         keep = isin(m["article_id"], kept_articles)
         return keep & isin(m["country"], f.countries) if f.countries else keep
 
-    def meetings() -> pd.DataFrame:
+    @functools.cache
+    def meeting_rows() -> pd.Series:
         mt = corpus.meetings
         mkeep = pd.Series(True, index=mt.index)
         linked = keys(ev["meeting_id"][keep])
@@ -295,19 +297,24 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
                 exploded = _explode_ids(mt["event_ids"])
                 hit = isin(exploded, kept_events).groupby(level=0).any()
                 mkeep &= hit.reindex(mt.index, fill_value=False).astype(bool)
-        return mt[mkeep]
+        return mkeep
 
-    def systems() -> pd.DataFrame:
-        systems = corpus.systems[isin(corpus.systems["article_id"], kept_articles)]
-        return systems[isin(systems["donor"], f.countries)] if f.countries else systems
+    @functools.cache
+    def system_rows() -> pd.Series:
+        sy = corpus.systems
+        keep = isin(sy["article_id"], kept_articles)
+        return keep & isin(sy["donor"], f.countries) if f.countries else keep
+
+    @functools.cache
+    def span_rows() -> pd.Series:
+        return isin(corpus.spans["article_id"], kept_articles)
 
     return Corpus.lazy({"errors": corpus.errors}, {
-        "events": lambda: ev[keep], "articles": lambda: art[arkeep], "amounts": lambda: am[akeep],
-        "participants": lambda: corpus.participants[part_rows()],
-        "mentions": lambda: corpus.mentions[mention_rows()], "meetings": meetings, "systems": systems,
-        "spans": lambda: corpus.spans[isin(corpus.spans["article_id"], kept_articles)],
-    }, rows={"events": (ev, lambda: keep), "articles": (art, lambda: arkeep), "amounts": (am, lambda: akeep),
-             "participants": (corpus.participants, part_rows), "mentions": (corpus.mentions, mention_rows)})
+        "events": (ev, lambda: keep), "articles": (art, lambda: arkeep), "amounts": (am, lambda: akeep),
+        "participants": (corpus.participants, part_rows), "mentions": (corpus.mentions, mention_rows),
+        "meetings": (corpus.meetings, meeting_rows), "systems": (corpus.systems, system_rows),
+        "spans": (corpus.spans, span_rows),
+    })
 
 
 # ---------------------------------------------------------------------------------------------------------------------

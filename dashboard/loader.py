@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -39,7 +39,7 @@ import pyarrow.compute as pc
 from .cache import ArticleStore, CorpusCache, Inputs, clean_stale, pid_alive
 from .meetings import canonical_meetings, canonical_meetings_update, date_from_calendar, date_windows, link_reference
 from .schema import TABLES, Corpus, conform, frame
-from .sources import MANIFEST_NAME, RawArticle, SourceError, finish_source, is_url, list_corpus, read_corpus
+from .sources import RawArticle, SourceError, finish_source, is_manifest, is_url, list_corpus, read_corpus
 from .spreadsheet import csv_safe
 
 __all__ = ["LoadStats", "load_corpus", "load_uploads", "main", "write_tables"]
@@ -245,9 +245,10 @@ def load_corpus(path: str | Path, *, cache: bool = True, cache_dir: str | Path |
 
     Two caches (``dashboard.cache``): the finished tables, reused when every input file (articles and manifests) is
     unchanged and the code is the same; and each article's rows, reused when its id, date and text and the extraction
-    code are the same. ``stats`` (optional) is filled in with what this load did. ``scheduler`` (a Dask scheduler's
-    address, ``tcp://HOST:8786``) parses on that cluster instead of local processes, ``"local"`` on a Dask cluster
-    started on this machine for this load (``dashboard.cluster``).
+    code are the same. After an update (a few files changed) the tables are written to the cache in the background:
+    ``wait_for_saves()`` before removing or copying the cache folder. ``stats`` (optional) is filled in with what this
+    load did. ``scheduler`` (a Dask scheduler's address, ``tcp://HOST:8786``) parses on that cluster instead of local
+    processes, ``"local"`` on a Dask cluster started on this machine for this load (``dashboard.cluster``).
 
     A corpus given as a URL (``s3://bucket/corpus/``, ``file:///shared/corpus``; any file system fsspec knows), or
     any corpus with ``read_on_workers``, is read by the cluster's workers themselves (a local cluster when no
@@ -383,14 +384,14 @@ def _update(root: Path, old: Corpus, previous: Inputs, inputs: Inputs, version: 
     before, now = previous.contents(), inputs.contents()
     changed = {rel for rel, v in now.items() if before.get(rel) != v}
     touched = changed | (set(before) - set(now))
-    if not touched or any(PurePosixPath(r).name.lower() == MANIFEST_NAME for r in touched):
+    if not touched or any(is_manifest(r) for r in touched):
         return None
     added_or_removed = touched - (set(before) & set(now))
 
     def parent(rel: str) -> str:  # str(PurePosixPath(rel).parent), without a path object per file
         return rel.rsplit("/", 1)[0] if "/" in rel else "."
 
-    listed = {parent(r) for r in now if r.rsplit("/", 1)[-1].lower() == MANIFEST_NAME}
+    listed = {parent(r) for r in now if is_manifest(r)}
     if any(parent(r) in listed for r in added_or_removed):
         return None  # the manifest's "lists a file that does not exist" rows depend on which files exist
     if len(touched) > max(20, UPDATE_MAX_SHARE * len(now)):
@@ -588,7 +589,6 @@ def _table_path(root: Path, name: str) -> Path | None:
 
 def _partitioning() -> Any:
     """The year partitions, typed (a folder whose only part is the undated one gives nothing to infer a type from)."""
-    import pyarrow as pa
     import pyarrow.dataset as pads
 
     return pads.partitioning(pa.schema([(PART_COLUMN, pa.int32())]), flavor="hive")
@@ -659,8 +659,8 @@ def write_tables(corpus: Corpus, out: str | Path, formats: Sequence[str] = ("csv
     ``year=__HIVE_DEFAULT_PARTITION__``), so a large corpus can be read back a part at a time:
     ``read_tables(out, years=[2024])`` or ``pd.read_parquet(out / "events", filters=[("year", "=", 2024)])``.
     Each part keeps its rows in order and numbers them (``_row``, the row's place in the whole table)."""
-    import pyarrow as pa
     import pyarrow.dataset as pads
+    import pyarrow.parquet as pq
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -680,13 +680,9 @@ def write_tables(corpus: Corpus, out: str | Path, formats: Sequence[str] = ("csv
             table = table.append_column(ROW_COLUMN, pa.array(range(len(df)), type=pa.int64()))
             part = None
             if name in years:
-                part = ["year"]
-                table = table.append_column(PART_COLUMN, pa.array(years[name].to_numpy(dtype="float64",
-                                                                                          na_value=float("nan")),
-                                                                  from_pandas=True).cast(pa.int32()))
+                part = [PART_COLUMN]
+                table = table.append_column(PART_COLUMN, pa.array(years[name], type=pa.int32(), from_pandas=True))
             if table.num_rows == 0:  # no part to write: one empty file keeps the table's columns and types
-                import pyarrow.parquet as pq
-
                 folder.mkdir()
                 pq.write_table(table, folder / "part-0.parquet")
                 written.append(folder)
@@ -719,14 +715,13 @@ def _check_args(src: str, out: str, workers: int | None) -> str | None:
     if not src.strip():
         return "the source folder is an empty string"
     source = Path(src)
-    if is_url(src):
-        pass  # listed (and its errors reported) by the load
-    elif not source.exists():
-        return f"source folder not found: {src}"
-    elif not (source.is_dir() or source.is_file()):
-        return f"the source is not a folder or a file: {src}"
-    elif source.is_dir() and not os.access(source, os.R_OK | os.X_OK):
-        return f"cannot read the source folder: {src}"
+    if not is_url(src):  # a URL is listed, and its problems reported, by the load
+        if not source.exists():
+            return f"source folder not found: {src}"
+        if not (source.is_dir() or source.is_file()):
+            return f"the source is not a folder or a file: {src}"
+        if source.is_dir() and not os.access(source, os.R_OK | os.X_OK):
+            return f"cannot read the source folder: {src}"
     if not out.strip():
         return "--out is an empty string"
     target = Path(out)

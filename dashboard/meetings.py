@@ -620,9 +620,14 @@ def canonical_meetings(
     ev["meeting_id"] = pd.array([id_of_cluster[c] for c in cluster_of], dtype="string")
     ev.index = original_index
     meetings["meeting_id"] = ids
+    return ev, _meetings_table(meetings)
+
+
+def _meetings_table(meetings: pd.DataFrame) -> pd.DataFrame:
+    """The meetings table as ``canonical_meetings`` returns it: its columns and types, by date, type and id."""
     meetings = conform("meetings", meetings)
     meetings = meetings.sort_values(["date_start", "event_type", "meeting_id"], na_position="last", kind="stable")
-    return ev, meetings.reset_index(drop=True)
+    return meetings.reset_index(drop=True)
 
 
 def _meeting_table(
@@ -1098,9 +1103,9 @@ def canonical_meetings_update(events: pd.DataFrame, participants: pd.DataFrame, 
     if events.empty or old_events.empty or "meeting_id" not in old_events:
         return canonical_meetings(events, participants, articles)
     changed = _changed_types(events, old_events, touched)
-    etype = events["event_type"].astype("string").fillna("")
     if changed is None:
         return canonical_meetings(events, participants, articles)
+    etype = events["event_type"].astype("string").fillna("")
     keep = (set(etype.unique()) | set(old_events["event_type"].astype("string").fillna("").unique())) - changed
     if not keep:
         return canonical_meetings(events, participants, articles)
@@ -1115,6 +1120,4 @@ def canonical_meetings_update(events: pd.DataFrame, participants: pd.DataFrame, 
     ids[redo] = ev_redo["meeting_id"].astype("string").to_numpy()
     out["meeting_id"] = ids
     kept = old_meetings[old_meetings["event_type"].astype("string").fillna("").isin(list(keep)).to_numpy()]
-    meetings = conform("meetings", pd.concat([kept, mt_redo], ignore_index=True))
-    meetings = meetings.sort_values(["date_start", "event_type", "meeting_id"], na_position="last", kind="stable")
-    return out, meetings.reset_index(drop=True)
+    return out, _meetings_table(pd.concat([kept, mt_redo], ignore_index=True))

@@ -119,34 +119,33 @@ class Corpus:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @classmethod
-    def lazy(cls, ready: Mapping[str, pd.DataFrame], later: Mapping[str, Callable[[], pd.DataFrame]],
-             rows: Mapping[str, tuple[pd.DataFrame, Callable[[], Any]]] | None = None) -> Corpus:
-        """A corpus whose tables in ``later`` are computed on first access (then kept): a filtered view, where a page
-        pays only for the tables it reads. It behaves as any other corpus (``tables()``, ``replace`` and ``==`` compute
-        what they touch). ``rows`` gives, for some of those tables, the full table and a function returning the
-        boolean mask of the rows kept, so that ``select`` can cut a few columns without the whole table."""
+    def lazy(cls, ready: Mapping[str, pd.DataFrame], rows: Mapping[str, tuple[pd.DataFrame, Callable[[], Any]]]
+             ) -> Corpus:
+        """A filtered view: the tables in ``ready`` as they are, and for each table in ``rows`` the full table and a
+        function returning the boolean mask of its rows kept. A table is cut on first access (then kept), so a page
+        pays only for the tables it reads; ``select`` cuts a few columns without the whole table. It behaves as any
+        other corpus (``tables()``, ``replace`` and ``==`` cut what they touch)."""
         obj = cls.__new__(cls)
         obj.__dict__.update(ready)
-        obj.__dict__["_later"] = dict(later)
-        obj.__dict__["_rows"] = dict(rows or {})
+        obj.__dict__["_rows"] = dict(rows)
         return obj
 
     def select(self, name: str, columns: Sequence[str]) -> pd.DataFrame:
         """``getattr(self, name)[columns]``: for a view whose table ``name`` is not cut yet, only those columns are
         cut (the table's text columns are not copied for a page that needs a count or a date)."""
-        if name not in self.__dict__:
-            spec = self.__dict__.get("_rows", {}).get(name)
-            if spec is not None:
-                full, mask = spec
-                return full.loc[mask(), list(columns)]
+        spec = self.__dict__.get("_rows", {}).get(name) if name not in self.__dict__ else None
+        if spec is not None:
+            full, mask = spec
+            return full.loc[mask(), list(columns)]
         return getattr(self, name)[list(columns)]
 
     def __getattr__(self, name: str) -> pd.DataFrame:
-        # called only for a table not computed yet; two threads asking at once may both compute it (same result)
-        make = self.__dict__.get("_later", {}).get(name)
-        if make is None:
+        # called only for a table not cut yet; two threads asking at once may both cut it (same result)
+        spec = self.__dict__.get("_rows", {}).get(name)
+        if spec is None:
             raise AttributeError(name)
-        value = make()
+        full, mask = spec
+        value = full[mask()]
         self.__dict__[name] = value
         return value
 

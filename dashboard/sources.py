@@ -56,11 +56,13 @@ Nothing here raises on bad input: ``read_source`` and ``read_corpus`` return ``(
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import datetime as dt
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
@@ -104,6 +106,11 @@ FORMATS = {
     ".csv": "csv", ".tsv": "csv", ".html": "html", ".htm": "html",
 }
 MANIFEST_NAME = "manifest.csv"
+
+
+def is_manifest(rel: str) -> bool:
+    """A path (with "/") names a manifest: its last part is manifest.csv in any case."""
+    return rel.rsplit("/", 1)[-1].lower() == MANIFEST_NAME
 
 _KNOWN_OTHER = {
     ".pdf": "PDF document", ".doc": "Word document", ".docx": "Word document", ".odt": "OpenDocument text",
@@ -1002,11 +1009,6 @@ class ParsedFile:
     controls: Counter[str] = field(default_factory=Counter)
 
 
-def _read_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None,
-                 seen: dict[str, tuple[RawArticle, str]]) -> tuple[list[RawArticle], list[SourceError]]:
-    return finish_source(parse_source(name, data, manifest_row), seen)
-
-
 def parse_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None) -> ParsedFile:
     """The records of one file's bytes (see ``read_source``), ids not yet checked against other files."""
     suffix = PurePosixPath(name).suffix.lower()
@@ -1092,10 +1094,7 @@ def read_source(name: str, data: bytes, manifest_row: Mapping[str, str] | None =
                 ) -> tuple[list[RawArticle], list[SourceError]]:
     """Articles and errors from one file's bytes. ``name`` is its path relative to the corpus root (POSIX); its
     extension picks the format. ``manifest_row`` is its manifest.csv row, if any. Pure: never touches the disk."""
-    try:
-        return _read_source(name, data, manifest_row, {})
-    except Exception as e:  # a bug must not stop a load; say where it happened
-        return [], [SourceError(name, None, f"internal error while reading this file: {type(e).__name__}: {e}")]
+    return finish_source(_parse_safely(name, data, manifest_row), {})
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -1327,18 +1326,23 @@ def list_corpus(root: str | Path) -> Listing:
     except Exception as e:  # no such bucket, no access: one clear row
         return Listing(str(root), [], {}, [SourceError(str(root), None, f"cannot list the folder: {e}")])
     rel = sorted(str(f)[len(top) + 1 :] for f in found if str(f).startswith(top + "/"))
+
     def kept(r: str) -> bool:  # the same files a local folder's walk keeps (manifests apart)
         *folders, last = r.split("/")
-        return not any(_skip(f, True) for f in folders) and (last.lower() == MANIFEST_NAME or not _skip(last, False))
+        return not any(_skip(f, True) for f in folders) and (is_manifest(r) or not _skip(last, False))
 
     rel = [r for r in rel if kept(r)]
-    names = [r for r in rel if PurePosixPath(r).name.lower() != MANIFEST_NAME]
+    names = [r for r in rel if not is_manifest(r)]  # sorted: a folder's files are one run of them
     errors: list[SourceError] = []
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
-    for m in (r for r in rel if PurePosixPath(r).name.lower() == MANIFEST_NAME):
+    for m in (r for r in rel if is_manifest(r)):
         folder = str(PurePosixPath(m).parent)
         prefix = "" if folder == "." else folder + "/"
-        listed = {n[len(prefix):] for n in names if n.startswith(prefix)}
+        listed = set()
+        for n in itertools.islice(names, bisect.bisect_left(names, prefix), None):
+            if not n.startswith(prefix):
+                break
+            listed.add(n[len(prefix):])
         # a row may name a file without its extension: every listed name cut before a dot of its last part
         stems = {h[:i] for h in listed for i in range(h.rfind("/") + 1, len(h)) if h[i] == "."}
         known = listed | stems

@@ -18,10 +18,10 @@ LETTER = "\u0621-\u064aa-z"
 PRE = "(?:[وف])?(?:[بلك])?(?:ال|ل)?"
 
 
-def wrap(pattern: str, clitics: bool = True) -> str:
-    """Clitics in front, Arabic/Latin letter boundaries around."""
+def wrap(pattern: str, clitics: bool = True, lead: bool = True) -> str:
+    """Clitics in front, Arabic/Latin letter boundaries around (``lead=False``: the caller writes the leading one)."""
     pre = PRE if clitics else ""
-    return f"(?<![{LETTER}]){pre}(?:{pattern})(?![{LETTER}])"
+    return f"{f'(?<![{LETTER}])' if lead else ''}{pre}(?:{pattern})(?![{LETTER}])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +139,6 @@ def cue_regex(kind: str) -> GatedPattern:
         raise KeyError(kind)
     # the leading boundary written once for all cues (a|b|c with the same lookbehind in front of each is the same
     # pattern, but the engine would test the lookbehind once per cue at every position)
-    bare = [wrap(p, clitics=kind not in ("nonfact", "since")).removeprefix(f"(?<![{LETTER}])") for p in pats]
+    bare = [wrap(p, clitics=kind not in ("nonfact", "since"), lead=False) for p in pats]
     regex = re.compile(f"(?<![{LETTER}])(?:" + "|".join(bare) + ")")
     return GatedPattern(regex, literal_gate(pats))

@@ -14,7 +14,7 @@ st.caption(ctx.t("A figure reported by several articles is counted once and list
                  "الرقم الذي تذكره عدة مقالات يحسب مرة واحدة مع كل مصادره. أرقام الأنواع المختلفة (تعهد، حزمة، "
                  "إجمالي تراكمي، فجوة تمويل) تعرض منفصلة ولا تجمع أبدا."))
 
-figures = common.derived(c, "figures", lambda: derive.amount_figures(c.amounts, common.dates_of(c)))
+figures = common.figures(c)
 names = ctx.names()
 page.chart(charts.latest_totals(derive.latest_totals(figures), names,
                                 ctx.t("Latest cumulative total per donor", "آخر إجمالي تراكمي لكل مانح"),

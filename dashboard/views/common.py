@@ -281,9 +281,11 @@ def derived(c: Corpus, name: str, make: Callable[[], _T]) -> _T:
     return store[name]  # type: ignore[return-value]
 
 
-def dates_of(c: Corpus) -> pd.DataFrame:
-    """The articles' ids and publication dates (what ``derive.amount_figures`` reads of them)."""
-    return c.select("articles", ["article_id", "published"])
+def figures(c: Corpus) -> pd.DataFrame:
+    """``derive.amount_figures`` of the view ``c`` (kept with it: ``derived``); of the articles it reads only their
+    ids and publication dates."""
+    return derived(c, "figures", lambda: derive.amount_figures(c.amounts, c.select("articles",
+                                                                                   ["article_id", "published"])))
 
 
 def filtered(bundle: Bundle, f: Filters) -> Corpus:

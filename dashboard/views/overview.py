@@ -14,7 +14,7 @@ if ctx.load_error:
     st.error(ctx.t("The corpus could not be loaded.", "تعذر تحميل المدونة."))
     common.plain(ctx.load_error)
 
-figures = common.derived(c, "figures", lambda: derive.amount_figures(c.amounts, common.dates_of(c)))
+figures = common.figures(c)
 counts = common.derived(c, "counts", lambda: derive.overview_counts(c, figures))
 totals = derive.latest_totals(figures)
 cols = st.columns(5)
