@@ -267,17 +267,13 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
     kept_articles = keys(art["article_id"][arkeep])
 
     # the mask of each table's rows kept, worked out when a page first reads that table
-    @functools.cache
-    def part_rows() -> pd.Series:
-        parts = corpus.participants
-        keep = isin(parts["event_id"], kept_events)
-        return keep & isin(parts["country"], f.countries) if f.countries else keep
-
-    @functools.cache
-    def mention_rows() -> pd.Series:
-        m = corpus.mentions
-        keep = isin(m["article_id"], kept_articles)
-        return keep & isin(m["country"], f.countries) if f.countries else keep
+    def rows_of(table: pd.DataFrame, key: str, values: pa.Array, country: str | None) -> Callable[[], pd.Series]:
+        """Rows whose ``key`` is among ``values`` (and, with a country filter, whose ``country`` column is one)."""
+        @functools.cache
+        def rows() -> pd.Series:
+            hit = isin(table[key], values)
+            return hit & isin(table[country], f.countries) if f.countries and country else hit
+        return rows
 
     @functools.cache
     def meeting_rows() -> pd.Series:
@@ -299,21 +295,13 @@ def apply(corpus: Corpus, f: Filters) -> Corpus:
                 mkeep &= hit.reindex(mt.index, fill_value=False).astype(bool)
         return mkeep
 
-    @functools.cache
-    def system_rows() -> pd.Series:
-        sy = corpus.systems
-        keep = isin(sy["article_id"], kept_articles)
-        return keep & isin(sy["donor"], f.countries) if f.countries else keep
-
-    @functools.cache
-    def span_rows() -> pd.Series:
-        return isin(corpus.spans["article_id"], kept_articles)
-
     return Corpus.lazy({"errors": corpus.errors}, {
         "events": (ev, lambda: keep), "articles": (art, lambda: arkeep), "amounts": (am, lambda: akeep),
-        "participants": (corpus.participants, part_rows), "mentions": (corpus.mentions, mention_rows),
-        "meetings": (corpus.meetings, meeting_rows), "systems": (corpus.systems, system_rows),
-        "spans": (corpus.spans, span_rows),
+        "participants": (corpus.participants, rows_of(corpus.participants, "event_id", kept_events, "country")),
+        "mentions": (corpus.mentions, rows_of(corpus.mentions, "article_id", kept_articles, "country")),
+        "systems": (corpus.systems, rows_of(corpus.systems, "article_id", kept_articles, "donor")),
+        "spans": (corpus.spans, rows_of(corpus.spans, "article_id", kept_articles, None)),
+        "meetings": (corpus.meetings, meeting_rows),
     })
 
 
