@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.extract.cues import cue_regex, trigger_regex, trigger_rules, wrap
-from dashboard.extract.events import _HINT, _PRESS, find_mentions
+from dashboard.extract.events import _PRESS, find_mentions, hints, trigger_starts
 from dashboard.extract.lexicon import DATA_DIR, read_table
 from dashboard.extract.normalize import norm
 
@@ -71,7 +71,7 @@ def test_the_gate_never_hides_a_trigger(words: list[str]) -> None:
     text = norm(" ".join(words))
     regex, _ = trigger_regex()
     for m in regex.finditer(text):
-        assert _HINT.search(m.group()), m.group()
+        assert hints(m.group()), m.group()
 
 
 def test_data_dir_is_inside_the_package() -> None:
@@ -119,6 +119,55 @@ def test_the_cue_gates_never_hide_a_cue(words: list[str]) -> None:
     for kind in kinds:
         gated = cue_regex(kind)
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in gated.regex.finditer(text)], kind
+        # and inside a window, where the words outside it must not let a cue in
+        a, b = len(text) // 3, len(text) - len(text) // 4
+        assert [m.span() for m in gated.finditer(text, a, b)] == [m.span() for m in gated.regex.finditer(text, a, b)]
+        assert (gated.search(text, a, b) is None) == (gated.regex.search(text, a, b) is None), kind
+
+
+# The plain way to find where triggers can start, which trigger_starts does in one automaton pass: every stem (a
+# visit verb's only at its word's start, after clitics), then the word of each and the two words before it.
+_HINT_SPEC = re.compile(
+    "اجتماع|قم[هت]|لقاء|مؤتمر|جلس|دوره|مجموع|تحالف|ائتلاف|تسل|مجلس|لجنه|وزراء|وزيرات|اتصال|اتصل|مكالم|محادث|مباحث|"
+    "هاتف|التق|استقبل|جتمع|لتقي|التام|لتئم|عقد|رام|حديث|اتحاد|ناتو|اطلسي|حلف|زياره|مثلث|udcg|ramstein|"
+    "(?<![\u0621-\u064a])[وف]?س?[يت]?(?:زار|زور|وصل|صل)"
+)
+_WORD_SPEC = re.compile("[\u0621-\u064aa-z]+")
+
+
+def _trigger_starts_spec(text: str) -> list[int]:
+    starts = [w.start() for w in _WORD_SPEC.finditer(text)]
+    found: set[int] = set()
+    for h in _HINT_SPEC.finditer(text):
+        k = max(i for i, s in enumerate(starts) if s <= h.start())
+        found.update(starts[max(0, k - 2) : k + 1])
+    return sorted(found)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*SAMPLES, "وزارة", "اتصل", "يزور", "سيصل", "فوصل", "تتواصل", "المواصلة", "x", "ab",
+                                 "زارa", "aزار", "2024", "،", "(", "الوزير", "في"]), max_size=14),
+       st.sampled_from(["", " ", "، ", "a"]))
+def test_trigger_starts_are_the_words_before_each_stem(words: list[str], glue: str) -> None:
+    text = norm(glue.join(words))
+    assert trigger_starts(text) == _trigger_starts_spec(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*SAMPLES, "في", "و", "الوزير", "بروكسل", "،", "صيغة", "هاتفيا", "الاجتماع", "x"]),
+                max_size=14))
+def test_the_cut_trigger_regex_finds_what_the_whole_finds(words: list[str]) -> None:
+    """At every place find_mentions tries, the alternation cut to the triggers whose words are in the sentence
+    matches what the whole alternation matches, with the same rule (group)."""
+    from dashboard.extract.cues import trigger_regex_for
+
+    text = norm(" ".join(words))
+    whole, _ = trigger_regex()
+    cut = trigger_regex_for(text)
+    for c in range(len(text) + 1):
+        m = whole.match(text, c)
+        n = cut.match(text, c) if cut is not None else None
+        assert (m and (m.span(), m.lastgroup)) == (n and (n.span(), n.lastgroup)), (text, c)
 
 
 @settings(max_examples=300, deadline=None)

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from .lexicon import read_table
+from .scan import WordMasks, WordSet
 
 LETTER = "\u0621-\u064aa-z"
 # و/ف, then ب/ل/ك, then ال or ل (for لل): لمجموعه، للمجموعه، والاجتماع، بالاجتماع، فالقمه
@@ -44,12 +45,25 @@ _KIND_ORDER = ("meeting", "group", "nato", "call", "talks", "visit_verb", "verb"
 
 
 @cache
+def _sorted_rules() -> tuple[TriggerRule, ...]:
+    return tuple(sorted(trigger_rules(), key=lambda r: _KIND_ORDER.index(r.kind)))
+
+
+@cache
+def _triggers() -> Alternation:
+    return Alternation([f"(?P<r{i}>{_pattern(r)})" for i, r in enumerate(_sorted_rules())], f"(?<![{LETTER}]){PRE}",
+                       f"(?![{LETTER}])")
+
+
 def trigger_regex() -> tuple[re.Pattern[str], tuple[TriggerRule, ...]]:
     """All triggers in one alternation, more specific kinds first (at one position the first alternative wins):
     group ``r<i>`` is rule ``i`` of the returned rules."""
-    rules = sorted(trigger_rules(), key=lambda r: _KIND_ORDER.index(r.kind))
-    body = "|".join(f"(?P<r{i}>{_pattern(r)})" for i, r in enumerate(rules))
-    return re.compile(f"(?<![{LETTER}]){PRE}(?:{body})(?![{LETTER}])"), tuple(rules)
+    return _triggers().regex, _sorted_rules()
+
+
+def trigger_regex_for(text: str) -> re.Pattern[str] | None:
+    """``trigger_regex`` cut to the triggers that can match in ``text`` (None when none can); same groups."""
+    return _triggers().regex_for(text)
 
 
 def _pattern(rule: TriggerRule) -> str:
@@ -60,22 +74,72 @@ def _pattern(rule: TriggerRule) -> str:
 
 class GatedPattern:
     """A compiled cue alternation behind a literal gate: every match contains one of ``gate``'s plain words (found by
-    reading the patterns), and a plain alternation of words is scanned many times faster than the cue regex with its
+    reading the patterns), and one pass of a word automaton over the text costs a fraction of the cue regex with its
     clitics and boundaries. Where the gate finds nothing the cue regex is not run. Same ``search``/``finditer`` as a
     compiled pattern."""
 
-    def __init__(self, regex: re.Pattern[str], gate: re.Pattern[str] | None) -> None:
+    def __init__(self, regex: re.Pattern[str], gate: WordSet | None) -> None:
         self.regex, self.gate, self.pattern = regex, gate, regex.pattern
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if self.gate is not None and self.gate.search(text, pos, endpos) is None:
+        if self.gate is not None and not self.gate.found(text, pos, endpos):
             return None
         return self.regex.search(text, pos, endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        if self.gate is not None and self.gate.search(text, pos, endpos) is None:
+        if self.gate is not None and not self.gate.found(text, pos, endpos):
             return iter(())
         return self.regex.finditer(text, pos, endpos)
+
+
+class Alternation:
+    """An alternation of patterns (between ``before`` and ``after``) that runs only the
+    alternatives which can match: each alternative's required plain words (read from its pattern, as for the gates)
+    are looked up in one automaton pass over the text, and an alternative none of whose words is there cannot match.
+    The others are left out of the regex that runs (compiled once for each set of alternatives). Leaving out an
+    alternative that cannot match changes no match, so ``search``/``finditer`` find what the whole alternation
+    finds, a few alternatives at a time instead of all of them."""
+
+    _CACHE = 4096  # compiled subsets kept per alternation
+
+    def __init__(self, alternatives: list[str], before: str = "", after: str = "") -> None:
+        self.alternatives, self.before, self.after = tuple(alternatives), before, after
+        self.regex = re.compile(f"{before}(?:{'|'.join(alternatives)}){after}")
+        self.pattern = self.regex.pattern
+        bits: dict[str, int] = {}
+        always = 0  # alternatives with no sure word: always run
+        for i, alt in enumerate(alternatives):
+            words = _required(sre_p.parse(alt))
+            if words is None:
+                always |= 1 << i
+            for w in words or ():
+                bits[w] = bits.get(w, 0) | 1 << i
+        self._words = WordMasks(bits) if bits else None
+        self._always, self._all = always, (1 << len(alternatives)) - 1
+        self._compiled: dict[int, re.Pattern[str]] = {self._all: self.regex}
+
+    def regex_for(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Pattern[str] | None:
+        """The alternation cut to the alternatives that can match inside ``text[pos:endpos]``, None when none can."""
+        ids = self._always
+        if self._words is not None and ids != self._all:
+            ids |= self._words.mask(text, pos, endpos, self._all & ~ids)
+        if not ids:
+            return None
+        got = self._compiled.get(ids)
+        if got is None:
+            if len(self._compiled) >= self._CACHE:
+                self._compiled = {self._all: self.regex}
+            body = "|".join(alt for i, alt in enumerate(self.alternatives) if ids >> i & 1)
+            got = self._compiled[ids] = re.compile(f"{self.before}(?:{body}){self.after}")
+        return got
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        regex = self.regex_for(text, pos, endpos)
+        return None if regex is None else regex.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        regex = self.regex_for(text, pos, endpos)
+        return iter(()) if regex is None else regex.finditer(text, pos, endpos)
 
 
 def _required(seq: Any) -> set[str] | None:
@@ -104,15 +168,15 @@ def _required(seq: Any) -> set[str] | None:
     return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
 
 
-def literal_gate(patterns: list[str]) -> re.Pattern[str] | None:
-    """A plain alternation of the words one of which every match of any of ``patterns`` contains, or None."""
+def literal_gate(patterns: list[str]) -> WordSet | None:
+    """The plain words one of which every match of any of ``patterns`` contains, or None."""
     words: set[str] = set()
     for p in patterns:
         got = _required(sre_p.parse(p))
         if got is None:
             return None
         words |= got
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return WordSet(words)
 
 
 def gated(regex: re.Pattern[str]) -> GatedPattern:
@@ -132,13 +196,12 @@ def cue_words(kind: str) -> str:
 
 
 @cache
-def cue_regex(kind: str) -> GatedPattern:
-    """One alternation of every cue of ``kind`` in event_cues.csv, behind its literal gate."""
+def cue_regex(kind: str) -> Alternation:
+    """One alternation of every cue of ``kind`` in event_cues.csv, run on the cues whose words are in the text."""
     pats = [row["pattern"] for row in read_table("event_cues.csv") if row["kind"] == kind]
     if not pats:
         raise KeyError(kind)
     # the leading boundary written once for all cues (a|b|c with the same lookbehind in front of each is the same
     # pattern, but the engine would test the lookbehind once per cue at every position)
     bare = [wrap(p, clitics=kind not in ("nonfact", "since"), lead=False) for p in pats]
-    regex = re.compile(f"(?<![{LETTER}])(?:" + "|".join(bare) + ")")
-    return GatedPattern(regex, literal_gate(pats))
+    return Alternation(bare, f"(?<![{LETTER}])")

@@ -25,8 +25,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .cues import cue_regex, cue_words, trigger_regex
+from .cues import cue_regex, cue_words, trigger_regex, trigger_regex_for
 from .dates import has_future_marker
+from .scan import WordSet
 from .types import CountHit, CountryHit, DateHit, Hit, OfficialHit, PlaceHit
 
 __all__ = ["EventDraft", "Role", "SentenceFacts", "build_events"]
@@ -79,17 +80,22 @@ _DESCRIBED_UDCG = re.compile(
     r"(?:الدول|حلفاء|شركاء|داعمي|داعمو) (?:ال)?(?:داعمه |الغربيه )?(?:ل ?اوكرانيا|كييف)"
 )
 _MEETING_WORD = re.compile(r"(?:ال)?(?:اجتماع|قمه|لقاء|محادثات|مؤتمر|جلسه)")
-# A cheap gate before the trigger regex: every trigger contains one of these stems (a literal alternation, which the
-# regex engine scans fast). tests/test_lexicons.py checks the gate against every trigger pattern.
-_HINT = re.compile(
-    "اجتماع|قم[هت]|لقاء|مؤتمر|جلس|دوره|مجموع|تحالف|ائتلاف|تسل|مجلس|لجنه|وزراء|وزيرات|اتصال|اتصل|مكالم|محادث|مباحث|"
-    "هاتف|التق|استقبل|جتمع|لتقي|التام|لتئم|عقد|رام|حديث|اتحاد|ناتو|اطلسي|حلف|زياره|مثلث|udcg|ramstein|"
-    # verbs of a visit only at a word's start (زار، يزور، وصل، سيصل), not inside وزارة or اتصل
-    "(?<![\u0621-\u064a])[وف]?س?[يت]?(?:زار|زور|وصل|صل)"
-)
+# verbs of a visit count as a hint only at a word's start, after these clitics (زار، يزور، وصل، سيصل), not inside
+# وزارة or اتصل
+_VISIT_STEMS = ("زار", "زور", "وصل", "صل")
+_VISIT_PREFIX = re.compile("[وف]?س?[يت]?")
+_ARABIC_LETTERS = frozenset(map(chr, range(0x621, 0x64B)))
+_WORD_CHARS = _ARABIC_LETTERS | frozenset("abcdefghijklmnopqrstuvwxyz")  # a word: a run of these
+# A cheap gate before the trigger regex: every trigger contains one of these stems (found in one pass of a word
+# automaton). tests/test_lexicons.py checks the gate against every trigger pattern.
+_HINT = WordSet([
+    "اجتماع", "قمه", "قمت", "لقاء", "مؤتمر", "جلس", "دوره", "مجموع", "تحالف", "ائتلاف", "تسل", "مجلس", "لجنه", "وزراء",
+    "وزيرات", "اتصال", "اتصل", "مكالم", "محادث", "مباحث", "هاتف", "التق", "استقبل", "جتمع", "لتقي", "التام", "لتئم",
+    "عقد", "رام", "حديث", "اتحاد", "ناتو", "اطلسي", "حلف", "زياره", "مثلث", "udcg", "ramstein",
+    *_VISIT_STEMS,
+])
 _AT_NATO = re.compile(r"(?<![\u0621-\u064a])في (?:مقر )?(?:حلف )?(?:الناتو|شمال الاطلسي)(?![\u0621-\u064a])")
 _MEMBERSHIP_WORD = re.compile(r"(?:عضويه|انضمام|اعضاء|عضو|عضوا|دول|حلفاء|شركاء|شريك)\s*\S*\s*$")
-_WORD = re.compile(r"[\u0621-\u064aa-z]+")
 _HABITUAL = re.compile(r"^\s*(?:ال)?(?:شهري|دوري|منتظم|سنوي|اسبوعي|متكرر)|(?<![\u0621-\u064a])(?:شهريا|دوريا|بانتظام|"
                        r"اسبوعيا|سنويا|كل شهر|كل اسبوع|عاده ما)(?![\u0621-\u064a])")
 _PRESS = re.compile(r"^\s*(?:ال)?صحف(?:ي|يا|يه)")
@@ -172,21 +178,48 @@ def _noun_key(text: str) -> str | None:
     return None
 
 
+def hints(sentence: str) -> set[int]:
+    """Where the gate's stems are: the start of each stem, or for a visit verb the start of its word."""
+    out: set[int] = set()
+    for start, stem in _HINT.finditer(sentence):
+        if stem in _VISIT_STEMS:
+            k = start
+            while k > 0 and sentence[k - 1] in _ARABIC_LETTERS:
+                k -= 1
+            if not _VISIT_PREFIX.fullmatch(sentence, k, start):
+                continue
+            start = k
+        out.add(start)
+    return out
+
+
+def trigger_starts(sentence: str) -> list[int]:
+    """The places a trigger can start: the start of a gate stem's word or of one of the two words before it (a word
+    is a run of ``_WORD_CHARS``)."""
+    found: set[int] = set()
+    for h in hints(sentence):
+        i = h
+        for _ in range(3):  # the stem's word and the two words before it
+            while i > 0 and sentence[i - 1] in _WORD_CHARS:
+                i -= 1
+            found.add(i)
+            while i > 0 and sentence[i - 1] not in _WORD_CHARS:
+                i -= 1
+            if i == 0:
+                break
+    return sorted(found)
+
+
 def find_mentions(sentence: str) -> list[_Mention]:
     """Trigger mentions in one sentence, longest first where they overlap, in order."""
-    hints = [h.start() for h in _HINT.finditer(sentence)]
-    if not hints:
+    candidates = trigger_starts(sentence)
+    regex = trigger_regex_for(sentence) if candidates else None
+    if regex is None:
         return []
-    # A trigger starts at a word start at most two words before a gate stem: try only those places.
-    starts = [w.start() for w in _WORD.finditer(sentence)]
-    candidates: set[int] = set()
-    for h in hints:
-        k = bisect.bisect_right(starts, h) - 1
-        candidates.update(starts[max(0, k - 2) : k + 1])
-    regex, rules = trigger_regex()
+    rules = trigger_regex()[1]
     out: list[_Mention] = []
     pos = 0
-    for c in sorted(candidates):
+    for c in candidates:
         if c < pos:
             continue
         m = regex.match(sentence, c)
