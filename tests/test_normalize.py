@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.extract.normalize import norm, normalize
@@ -135,3 +135,40 @@ def test_sentences_are_ordered_nonblank_slices(s: str) -> None:
         assert last <= a < b <= len(s)
         assert s[a:b].strip()
         last = b
+
+
+def _walked(s: str) -> tuple[str, list[int]]:
+    """The copy and the original index of each of its characters, the plain way: one regex scan of the changes and a
+    walk over them (``_char_map``), which the array pass must equal."""
+    from dashboard.extract import normalize as nz
+
+    events = list(nz._EVENTS.finditer(s))
+    if not events:
+        text, points, shifts = s.translate(nz._TABLE), [], []
+    else:
+        text, points, shifts = nz._char_map(s, events)
+    walked = nz.NormText(s, text, points, shifts)
+    return text, [walked.orig_index(i) for i in range(len(text) + 1)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="أإآاىيةهـًٌٍَُِّْ ،.٠١٢abcABC\u200f\u200b\n\t“”ﻻ\U0001f600لمنك", max_size=120))
+def test_the_array_pass_equals_the_walk(s: str) -> None:
+    """Vowelled text and glued words go through arrays (normalize._vectorised); the copy and every offset are those of
+    the walk over the changes, and so is the text that needs the walk (a presentation form, an emoji)."""
+    nt = normalize(s)
+    text, offsets = _walked(s)
+    assert nt.text == text
+    assert [nt.orig_index(i) for i in range(len(nt.text) + 1)] == offsets
+
+
+@pytest.mark.parametrize(("raw", "arrays"), [
+    ("وَزِيرُ الدِّفَاعِ", True), ("الولايات المتحدةولم تترأس", True), ("هيجسيث،اجتماع", True),
+    ("ﻻ يحضر", False), ("اجتماع 😀", False),
+], ids=["vowelled", "glued-after-ta-marbuta", "glued-after-comma", "presentation-form", "emoji"])
+def test_which_texts_take_the_array_pass(raw: str, arrays: bool) -> None:
+    from dashboard.extract.normalize import _vectorised
+
+    assert (_vectorised(raw) is not None) == arrays
+    assert (normalize(raw).text, [normalize(raw).orig_index(i) for i in range(len(normalize(raw).text) + 1)]) \
+        == _walked(raw)

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+import numpy as np
 from pyarabic import araby
 
 __all__ = ["NormText", "norm", "normalize"]
@@ -147,8 +148,67 @@ def _char_map(original: str, events: list[re.Match[str]]) -> tuple[str, list[int
     return "".join(out), points, shifts
 
 
+# Per code point, for the vectorised pass: 1 = dropped mark, 2 = presentation form, 4 = ة or ، (may glue), 8 = a letter
+# a glued word starts with
+_KIND = np.zeros(0x110000, dtype=np.uint8)
+_KIND[[ord(c) for c in _DROP]] = 1
+_KIND[0xFB50:0xFE00] = 2
+_KIND[0xFE70:0xFEFF] = 2
+_KIND[[ord("ة"), ord("،")]] = 4
+_KIND[0x0621:0x0640] |= 8
+_KIND[0x0641:0x064B] |= 8
+
+
+# The copy of each code point of the Basic Multilingual Plane under _TABLE (_GONE: dropped), for the vectorised pass
+_GONE = 0x110000
+_COPY = np.arange(0x10000, dtype=np.uint32)
+for _code, _to in _TABLE.items():
+    _COPY[_code] = _GONE if _to is None else ord(_to)
+
+
+def _vectorised(original: str) -> NormText | None:
+    """The copy and its map made on arrays, for a text whose changes of length are dropped marks and glued words (the
+    common case): ``translate`` looks every character up in a dict and ``_char_map`` walks every change in Python;
+    this does both for all characters at once. None when the text has a presentation form or a character outside
+    the Basic Multilingual Plane (``_char_map`` does those)."""
+    codes = np.frombuffer(original.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if int(codes.max()) >= 0x10000:
+        return None
+    kind = _KIND[codes]
+    if (kind & 2).any():
+        return None
+    copy = _COPY[codes]
+    keep = copy != _GONE
+    glue = np.zeros(len(codes), dtype=bool)  # a space goes in before this character (a letter glued after ة or ،)
+    glue[1:] = ((kind[:-1] & 4) != 0) & ((kind[1:] & 8) != 0)
+    if not glue.any():
+        if keep.all():
+            return NormText(original, copy.tobytes().decode("utf-32-le", "surrogatepass"), [], [])
+        out, src = copy[keep], np.flatnonzero(keep)  # src: the original index behind each character of the copy
+    else:  # each character of the original gives its inserted space (if any), then itself (unless dropped)
+        counts = keep.astype(np.int64) + glue
+        first = np.cumsum(counts) - counts  # where each character's output starts in the copy
+        out = np.empty(int(counts.sum()), dtype=np.uint32)
+        src = np.empty(len(out), dtype=np.int64)
+        spaces = np.flatnonzero(glue)
+        out[first[spaces]] = 0x20
+        src[first[spaces]] = spaces  # the inserted space stands for the letter after it
+        kept = np.flatnonzero(keep)
+        at = first[kept] + glue[kept]
+        out[at] = copy[kept]
+        src[at] = kept
+    shift = src - np.arange(len(src))
+    points = np.flatnonzero(np.diff(shift, prepend=0))  # where the shift changes
+    return NormText(original, out.tobytes().decode("utf-32-le", "surrogatepass"), points.tolist(),
+                    shift[points].tolist())
+
+
 def normalize(original: str) -> NormText:
     """Build the matching copy of ``original`` and its offset map."""
+    if not original.isascii():
+        got = _vectorised(original)
+        if got is not None:
+            return got
     events = list(_EVENTS.finditer(original))  # one scan: none found is the common case, one translate
     if not events:
         return NormText(original, original.translate(_TABLE), [], [])
