@@ -172,3 +172,14 @@ def test_which_texts_take_the_array_pass(raw: str, arrays: bool) -> None:
     assert (_vectorised(raw) is not None) == arrays
     assert (normalize(raw).text, [normalize(raw).orig_index(i) for i in range(len(normalize(raw).text) + 1)]) \
         == _walked(raw)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=".!?؟…\"'”’»)] \t\nاب1،", max_size=80))
+def test_sentence_ends_are_found_as_the_plain_pattern_finds_them(s: str) -> None:
+    """sentences._END is written to start with one character class (for speed); it finds what the plain pattern
+    finds."""
+    from dashboard.extract.sentences import _END
+
+    plain = re.compile(r"""(?:[.!?؟…]+["'”’»)\]]*[ \t]+)|\n+""")
+    assert [m.span() for m in _END.finditer(s)] == [m.span() for m in plain.finditer(s)]
