@@ -562,7 +562,16 @@ def _enrich(corpus: Corpus, previous: Corpus | None = None, touched: Collection[
     arts, events = date_windows(corpus.articles, corpus.spans, corpus.events)
     dated = arts[arts["published"].notna()]
     published = dict(zip(dated["article_id"].astype(str), dated["published"].dt.date, strict=True))
-    events = link_reference(date_from_calendar(events, published))
+    if previous is None:
+        events = link_reference(date_from_calendar(events, published))
+    else:
+        # both steps work event by event (with the article's own date) and change nothing on a row they already
+        # made: the rows kept from before are as a second pass would leave them, so only the touched articles'
+        # events go through them (canonical_meetings_update still checks every row of the other articles)
+        redo = events["article_id"].astype("string").isin(list(touched)).to_numpy(dtype=bool)
+        if redo.any():
+            linked = link_reference(date_from_calendar(events[redo], published))
+            events = conform("events", pd.concat([events[~redo], linked]).loc[events.index])
     if previous is None:
         events, meetings = canonical_meetings(events, corpus.participants, arts)
     else:

@@ -140,6 +140,29 @@ def test_an_update_clusters_again_only_the_meeting_types_it_changed(folder: Path
     assert len(got.meetings) > got.meetings["event_type"].astype(str).eq("phone_call").sum() > 0
 
 
+def test_an_update_links_only_the_touched_articles_events_to_the_calendar(folder: Path, tmp_path: Path,
+                                                                           monkeypatch) -> None:
+    """Dating by the calendar and linking to it work event by event: after one file changed, only that file's events
+    go through them again, and the tables are still a full load's."""
+    from dashboard import loader
+
+    cache = tmp_path / "cache"
+    load_corpus(folder, cache_dir=cache, workers=1)
+    seen: list[set[str]] = []
+    real = loader.link_reference
+    monkeypatch.setattr(loader, "link_reference", lambda ev: (seen.append(set(ev["article_id"].astype(str))),
+                                                              real(ev))[1])
+    (folder / "wire" / "b.jsonl").write_text(_records(("w3", "2025-02-15", CALL)), encoding="utf-8")
+    stats = LoadStats()
+    got = load_corpus(folder, cache_dir=cache, workers=1, stats=stats)
+    assert stats.corpus_cache == "updated"
+    assert seen == [{"w3"}], seen
+    monkeypatch.setattr(loader, "link_reference", real)
+    want = load_corpus(folder, cache=False, workers=1)
+    pd.testing.assert_frame_equal(got.events.reset_index(drop=True), want.events.reset_index(drop=True),
+                                  check_dtype=False, check_categorical=False)
+
+
 def test_the_command_line_saves_an_update_before_it_exits(folder: Path, tmp_path: Path) -> None:
     """An update's tables are written in the background; the process still writes them before it exits, so the
     next run reuses them."""
