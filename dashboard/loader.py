@@ -32,6 +32,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -414,27 +415,29 @@ def _update(root: Path, old: Corpus, previous: Inputs, inputs: Inputs, version: 
     finally:
         store.close()
     stats.phase = "building"
-    tables: dict[str, pd.DataFrame] = {}
+    arts = conform("articles", pd.concat([old.articles[~gone], new.articles], ignore_index=True))
+    order = arts.assign(_r=arts["record"].fillna(-1)).sort_values(["file", "_r"], kind="stable").index
+    tables: dict[str, pd.DataFrame] = {"articles": arts.loc[order].reset_index(drop=True)}
+    ordered = _arrow_text(arts.loc[order, "article_id"])
     for name in TABLES:
-        if name == "meetings":
+        if name in ("meetings", "articles"):
             continue
         df = getattr(old, name)
-        if name == "articles":
-            df = df[~gone]
-        elif name == "errors":
+        if name == "errors":
             df = df[~df["file"].astype("string").isin(touched).fillna(False)]
-        elif "article_id" in df:
-            df = df[~df["article_id"].astype("string").isin(gone_ids).fillna(False)]
-        tables[name] = conform(name, pd.concat([df, getattr(new, name)], ignore_index=True))
-    arts = tables["articles"]
-    order = arts.assign(_r=arts["record"].fillna(-1)).sort_values(["file", "_r"], kind="stable").index
-    tables["articles"] = arts.loc[order].reset_index(drop=True)
-    ordered = _arrow_text(arts.loc[order, "article_id"])
-    for name, df in tables.items():
-        if name not in ("articles", "errors") and "article_id" in df and len(df):
+            tables[name] = conform(name, pd.concat([df, new.errors], ignore_index=True))
+            continue
+        spliced = _splice(name, df, getattr(new, name), ordered, gone_ids)
+        if spliced is not None:
+            tables[name] = spliced
+            continue
+        df = df[~df["article_id"].astype("string").isin(gone_ids).fillna(False)]
+        df = conform(name, pd.concat([df, getattr(new, name)], ignore_index=True))
+        if len(df):
             # each row's article's place in that order (matched in Arrow: no Python string per row); unknown: last
             place = pc.index_in(_arrow_text(df["article_id"]), value_set=ordered).fill_null(len(order))
-            tables[name] = df.iloc[place.to_numpy(zero_copy_only=False).argsort(kind="stable")].reset_index(drop=True)
+            df = df.iloc[place.to_numpy(zero_copy_only=False).argsort(kind="stable")].reset_index(drop=True)
+        tables[name] = df
     return _enrich(Corpus(meetings=frame("meetings"), **tables), previous=old,
                    touched=gone_ids | {a.article_id for a in articles})
 
@@ -474,6 +477,33 @@ def _build(articles: Sequence[RawArticle], errors: Sequence[SourceError], versio
             tables[t].extend(res[t])
     corpus = Corpus(**{t: frame(t, rows) for t, rows in tables.items()})
     return _enrich(corpus) if enrich else corpus
+
+
+def _splice(name: str, old: pd.DataFrame, new: pd.DataFrame, ordered: pa.Array, replaced: Collection[str]
+            ) -> pd.DataFrame | None:
+    """Table ``name`` after an update, made of slices of the ``old`` one: the rows of the articles ``replaced`` make
+    way for ``new``'s rows of each article, at the place a full load puts them (articles in the order ``ordered``,
+    each article's rows as extracted). Nothing is copied row by row, unlike sorting the whole table. None when the
+    old or new rows are not in that order already, or a row's article is not in it (a removed article): the caller
+    sorts then."""
+    def places(df: pd.DataFrame) -> np.ndarray | None:
+        got = pc.index_in(_arrow_text(df["article_id"]), value_set=ordered)
+        at = got.to_numpy(zero_copy_only=False) if not got.null_count else None
+        return at if at is not None and not (np.diff(at) < 0).any() else None
+
+    p_old, p_new = places(old), places(new)
+    gone = pc.index_in(pa.array(list(replaced), type=pa.large_string()), value_set=ordered)
+    if p_old is None or p_new is None or gone.null_count:
+        return None
+    pieces: list[pd.DataFrame] = []
+    prev = 0
+    for p in sorted(set(gone.to_numpy(zero_copy_only=False).tolist()) | set(p_new.tolist())):
+        start, end = np.searchsorted(p_old, p, "left"), np.searchsorted(p_old, p, "right")
+        first, last = np.searchsorted(p_new, p, "left"), np.searchsorted(p_new, p, "right")
+        pieces += [old.iloc[prev:start], new.iloc[first:last]]
+        prev = end
+    pieces.append(old.iloc[prev:])
+    return conform(name, pd.concat(pieces, ignore_index=True))
 
 
 def _load_on_workers(root: str, scheduler: str, workers: int | None, stats: LoadStats) -> Corpus:

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from synthetic import write_articles
 
 from dashboard.loader import LoadStats, load_corpus
-from dashboard.schema import TABLES
+from dashboard.schema import TABLES, Corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 MEETING = ("عقد وزراء دفاع مجموعة الاتصال الدفاعية الخاصة بأوكرانيا اجتماعا في بروكسل يوم 12 فبراير 2025 بمشاركة "
@@ -114,29 +116,46 @@ def test_a_reload_after_a_change_equals_a_full_load(folder: Path, tmp_path: Path
     assert again.corpus_cache == "reused" and again.parsed == 0  # the updated tables were saved
 
 
+def _update_watching(folder: Path, tmp_path: Path, monkeypatch, module: object, name: str,
+                     change: Callable[[Path], None]) -> tuple[list[set[str]], Corpus, Corpus]:
+    """Load, ``change`` the folder and load again (an update), with ``module.name`` noting for each call the set of
+    values of the column its first argument (a table) is asked about: (notes, the update, a full load)."""
+    cache = tmp_path / "cache"
+    load_corpus(folder, cache_dir=cache, workers=1)
+    notes: list[set[str]] = []
+    real = getattr(module, name)
+    column = {"canonical_meetings": "event_type", "link_reference": "article_id"}[name]
+
+    def spy(table: pd.DataFrame, *args: object) -> object:
+        notes.append(set(table[column].astype(str)))
+        return real(table, *args)
+
+    monkeypatch.setattr(module, name, spy)
+    change(folder)
+    stats = LoadStats()
+    got = load_corpus(folder, cache_dir=cache, workers=1, stats=stats)
+    assert stats.corpus_cache == "updated"
+    monkeypatch.setattr(module, name, real)
+    return notes, got, load_corpus(folder, cache=False, workers=1)
+
+
+def _same(got: Corpus, want: Corpus, names: tuple[str, ...]) -> None:
+    for name in names:
+        pd.testing.assert_frame_equal(getattr(got, name).reset_index(drop=True),
+                                      getattr(want, name).reset_index(drop=True), check_dtype=False,
+                                      check_categorical=False, obj=name)
+
+
 def test_an_update_clusters_again_only_the_meeting_types_it_changed(folder: Path, tmp_path: Path,
                                                                       monkeypatch) -> None:
     """Meetings never mix event types: after a call is added, only calls are clustered again; the other types keep
     their meetings, and the result is still a full load's."""
     from dashboard import meetings
 
-    cache = tmp_path / "cache"
-    load_corpus(folder, cache_dir=cache, workers=1)
-    clustered: list[set[str]] = []
-    real = meetings.canonical_meetings
-    monkeypatch.setattr(meetings, "canonical_meetings", lambda ev, *a: (
-        clustered.append(set(ev["event_type"].astype(str))), real(ev, *a))[1])
-    (folder / "wire" / "c.jsonl").write_text(_records(("w4", "2025-03-09", CALL)), encoding="utf-8")
-    stats = LoadStats()
-    got = load_corpus(folder, cache_dir=cache, workers=1, stats=stats)
-    assert stats.corpus_cache == "updated"
+    clustered, got, want = _update_watching(folder, tmp_path, monkeypatch, meetings, "canonical_meetings",
+                                            _edit("wire/c.jsonl", _records(("w4", "2025-03-09", CALL))))
     assert clustered == [{"phone_call"}], clustered
-    monkeypatch.setattr(meetings, "canonical_meetings", real)
-    want = load_corpus(folder, cache=False, workers=1)
-    for name in ("events", "meetings"):
-        pd.testing.assert_frame_equal(getattr(got, name).reset_index(drop=True),
-                                      getattr(want, name).reset_index(drop=True), check_dtype=False,
-                                      check_categorical=False, obj=name)
+    _same(got, want, ("events", "meetings"))
     assert len(got.meetings) > got.meetings["event_type"].astype(str).eq("phone_call").sum() > 0
 
 
@@ -146,21 +165,10 @@ def test_an_update_links_only_the_touched_articles_events_to_the_calendar(folder
     go through them again, and the tables are still a full load's."""
     from dashboard import loader
 
-    cache = tmp_path / "cache"
-    load_corpus(folder, cache_dir=cache, workers=1)
-    seen: list[set[str]] = []
-    real = loader.link_reference
-    monkeypatch.setattr(loader, "link_reference", lambda ev: (seen.append(set(ev["article_id"].astype(str))),
-                                                              real(ev))[1])
-    (folder / "wire" / "b.jsonl").write_text(_records(("w3", "2025-02-15", CALL)), encoding="utf-8")
-    stats = LoadStats()
-    got = load_corpus(folder, cache_dir=cache, workers=1, stats=stats)
-    assert stats.corpus_cache == "updated"
-    assert seen == [{"w3"}], seen
-    monkeypatch.setattr(loader, "link_reference", real)
-    want = load_corpus(folder, cache=False, workers=1)
-    pd.testing.assert_frame_equal(got.events.reset_index(drop=True), want.events.reset_index(drop=True),
-                                  check_dtype=False, check_categorical=False)
+    linked, got, want = _update_watching(folder, tmp_path, monkeypatch, loader, "link_reference",
+                                         _edit("wire/b.jsonl", _records(("w3", "2025-02-15", CALL))))
+    assert linked == [{"w3"}], linked
+    _same(got, want, ("events", "meetings"))
 
 
 def test_the_command_line_saves_an_update_before_it_exits(folder: Path, tmp_path: Path) -> None:
@@ -201,3 +209,47 @@ def test_a_changed_event_of_an_untouched_article_is_clustered_again(folder: Path
     mine = set(ev.loc[ev["article_id"].astype(str) == touched, "event_type"].astype(str))
     assert _changed_types(ev, ev, [touched]) == mine
     assert _changed_types(ev.iloc[1:], ev, []) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=3), min_size=1, max_size=8),
+       st.lists(st.tuples(st.integers(min_value=0, max_value=7), st.integers(min_value=0, max_value=3)), max_size=4))
+def test_splicing_an_update_in_equals_sorting_the_whole_table(old_counts: list[int],
+                                                              edits: list[tuple[int, int]]) -> None:
+    """An update puts the new rows of the edited articles in place of their old rows by slicing the old table
+    (loader._splice); that is the table sorted by article, as a full load orders it."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from dashboard.loader import _splice
+    from dashboard.schema import conform, frame
+
+    ids = [f"a{i}" for i in range(len(old_counts))]
+    edits = [(i % len(ids), n) for i, n in edits]
+    edited = {ids[i] for i, _ in edits}
+    new_counts = {ids[i]: n for i, n in edits}
+
+    def rows(aid: str, n: int, tag: str) -> list[dict[str, object]]:
+        return [{"article_id": aid, "country": f"{tag}{k}", "count": k} for k in range(n)]
+
+    old = frame("mentions", [r for aid, n in zip(ids, old_counts, strict=True) for r in rows(aid, n, "old")])
+    new = frame("mentions", [r for aid in ids if aid in edited for r in rows(aid, new_counts[aid], "new")])
+    ordered = pa.array(ids, type=pa.large_string())
+    got = _splice("mentions", old, new, ordered, edited)
+    assert got is not None
+    both = pd.concat([old[~old["article_id"].isin(edited)], new], ignore_index=True)
+    place = pc.index_in(pa.array(both["article_id"].astype(str), type=pa.large_string()), value_set=ordered)
+    want = conform("mentions", both.iloc[place.to_numpy().argsort(kind="stable")].reset_index(drop=True))
+    pd.testing.assert_frame_equal(got, want, check_categorical=False)
+
+
+def test_a_removed_article_is_not_spliced() -> None:
+    """A row whose article is no longer in the corpus has no place: the update sorts the table instead."""
+    import pyarrow as pa
+
+    from dashboard.loader import _splice
+    from dashboard.schema import frame
+
+    old = frame("mentions", [{"article_id": "a0", "country": "USA", "count": 1},
+                             {"article_id": "gone", "country": "FRA", "count": 1}])
+    assert _splice("mentions", old, frame("mentions"), pa.array(["a0"], type=pa.large_string()), {"gone"}) is None
