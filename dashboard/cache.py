@@ -36,7 +36,7 @@ import pyarrow as pa
 import pyarrow.ipc as ipc
 
 from .schema import TABLES, Corpus
-from .sources import MANIFEST_NAME, MAX_BYTES, list_sources
+from .sources import MANIFEST_NAME, MAX_BYTES, source_files
 
 FORMAT = 2  # the layout of these files; a cache of another format is ignored
 RACY_NS = 2_000_000_000  # a file changed less than this before it was fingerprinted is hashed again next time
@@ -111,18 +111,13 @@ def _sha1(data: bytes) -> str:
 
 
 def input_files(root: Path) -> list[tuple[str, str]]:
-    """Every file the loader reads under ``root``: the article files (``list_sources``) and every file named
+    """Every file the loader reads under ``root``: the article files (``source_files``) and every file named
     manifest.csv (any case) in their folders, as (path relative to the corpus folder, path)."""
     root = Path(root)
     base = root.parent if root.is_file() else root
-    paths = [str(p) for p in list_sources(root)]
+    out = source_files(root)
     b = str(base)
-    if b == "." or not all(p.startswith(b + os.sep) for p in paths):
-        rels = [Path(p).relative_to(base).as_posix() for p in paths]
-    else:
-        rels = [p[len(b) + 1:].replace(os.sep, "/") for p in paths]
-    out = list(zip(rels, paths, strict=True))
-    for folder in sorted({os.path.dirname(p) for p in paths} | {b}):
+    for folder in sorted({os.path.dirname(p) for _, p in out} | {b}):
         exact = os.path.join(folder, MANIFEST_NAME)
         try:
             if os.path.isfile(exact):

@@ -1124,24 +1124,35 @@ class _LinkedFolder(OSError):
 
 def _list_sources(root: Path, unreadable: list[OSError]) -> list[Path]:
     """``list_sources``; folders that cannot be listed, and links to folders, are added to ``unreadable``."""
+    return [Path(p) for _, p in source_files(root, unreadable)]
+
+
+def source_files(root: Path, unreadable: list[OSError] | None = None) -> list[tuple[str, str]]:
+    """``list_sources`` as (path relative to ``root`` with "/", path) strings: no path object per file (a listing of
+    every file is what an unchanged corpus's reload costs)."""
+    root = Path(root)
     if root.is_file():
-        return [root]
+        return [(root.name, os.fspath(root))]
     if not root.is_dir():
         return []
-    found: list[tuple[str, Path]] = []  # (path relative to root with "/", path): sorted by the first
+    bad: list[OSError] = unreadable if unreadable is not None else []
+    found: list[tuple[str, str]] = []  # sorted by the first
     top = os.fspath(root)
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable.append):
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=bad.append):
         dirnames[:] = [d for d in dirnames if not _skip(d, True)]
-        base = Path(dirpath)
         rel = os.path.relpath(dirpath, top).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
-        found.extend((prefix + f, base / f) for f in filenames if not _skip(f, False))
+        found.extend((prefix + f, os.path.join(dirpath, f)) for f in filenames if not _skip(f, False))
         # symlinks to folders show up in dirnames; keep symlinks to nothing as (unreadable) files
-        found.extend((prefix + d, base / d) for d in dirnames if (base / d).is_symlink() and not (base / d).exists())
-        unreadable.extend(_LinkedFolder(0, "link", str(base / d)) for d in dirnames
-                          if (base / d).is_symlink() and (base / d).exists())
+        for d in dirnames:
+            full = os.path.join(dirpath, d)
+            if os.path.islink(full):
+                if os.path.exists(full):
+                    bad.append(_LinkedFolder(0, "link", full))
+                else:
+                    found.append((prefix + d, full))
     found.sort(key=lambda kp: kp[0])
-    return [p for _, p in found]
+    return found
 
 
 def _read_bytes(path: Path) -> bytes:
