@@ -1124,33 +1124,41 @@ class _LinkedFolder(OSError):
 
 def _list_sources(root: Path, unreadable: list[OSError]) -> list[Path]:
     """``list_sources``; folders that cannot be listed, and links to folders, are added to ``unreadable``."""
-    return [Path(p) for _, p in source_files(root, unreadable)]
+    if root.is_file():
+        return [root]
+    folders: dict[str, Path] = {}
+    return [folders.setdefault(d, Path(d)) / name for _, d, name in _walk(root, unreadable)]
 
 
-def source_files(root: Path, unreadable: list[OSError] | None = None) -> list[tuple[str, str]]:
+def source_files(root: Path) -> list[tuple[str, str]]:
     """``list_sources`` as (path relative to ``root`` with "/", path) strings: no path object per file (a listing of
     every file is what an unchanged corpus's reload costs)."""
     root = Path(root)
     if root.is_file():
         return [(root.name, os.fspath(root))]
+    return [(rel, os.path.join(d, name)) for rel, d, name in _walk(root, [])]
+
+
+def _walk(root: Path, unreadable: list[OSError]) -> list[tuple[str, str, str]]:
+    """(path relative to ``root`` with "/", folder, name) of every candidate file under the folder ``root``, sorted by
+    the first; folders that cannot be listed, and links to folders, are added to ``unreadable``."""
     if not root.is_dir():
         return []
-    bad: list[OSError] = unreadable if unreadable is not None else []
-    found: list[tuple[str, str]] = []  # sorted by the first
+    found: list[tuple[str, str, str]] = []
     top = os.fspath(root)
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=bad.append):
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable.append):
         dirnames[:] = [d for d in dirnames if not _skip(d, True)]
         rel = os.path.relpath(dirpath, top).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
-        found.extend((prefix + f, os.path.join(dirpath, f)) for f in filenames if not _skip(f, False))
+        found.extend((prefix + f, dirpath, f) for f in filenames if not _skip(f, False))
         # symlinks to folders show up in dirnames; keep symlinks to nothing as (unreadable) files
         for d in dirnames:
             full = os.path.join(dirpath, d)
             if os.path.islink(full):
                 if os.path.exists(full):
-                    bad.append(_LinkedFolder(0, "link", full))
+                    unreadable.append(_LinkedFolder(0, "link", full))
                 else:
-                    found.append((prefix + d, full))
+                    found.append((prefix + d, dirpath, d))
     found.sort(key=lambda kp: kp[0])
     return found
 

@@ -152,14 +152,21 @@ def _walked(s: str) -> tuple[str, list[int]]:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="أإآاىيةهـًٌٍَُِّْ ،.٠١٢abcABC\u200f\u200b\n\t“”ﻻ\U0001f600لمنك", max_size=120))
-def test_the_array_pass_equals_the_walk(s: str) -> None:
-    """Vowelled text and glued words go through arrays (normalize._vectorised); the copy and every offset are those of
-    the walk over the changes, and so is the text that needs the walk (a presentation form, an emoji)."""
-    nt = normalize(s)
+@given(st.text(alphabet="أإآاىيةهـًٌٍَُِّْ ،.٠١٢abcABC\u200f\u200b\n\t“”ﻻ\U0001f600لمنك", max_size=120),
+       st.integers(min_value=0, max_value=12))
+def test_the_array_pass_equals_the_walk(s: str, repeat: int) -> None:
+    """Vowelled text and glued words go through arrays (normalize._vectorised, for texts as long as an article); the
+    copy and every offset are those of the walk over the changes; the text the arrays leave to the walk (a
+    presentation form, an emoji) gets the walk's."""
+    from dashboard.extract.normalize import _ARRAYS_FROM, _vectorised
+
     text, offsets = _walked(s)
-    assert nt.text == text
-    assert [nt.orig_index(i) for i in range(len(nt.text) + 1)] == offsets
+    arrays = _vectorised(s)
+    if arrays is not None:
+        assert (arrays.text, [arrays.orig_index(i) for i in range(len(arrays.text) + 1)]) == (text, offsets)
+    long = s * repeat + "ا" * _ARRAYS_FROM  # as long as an article: normalize takes the arrays when it can
+    nt = normalize(long)
+    assert (nt.text, [nt.orig_index(i) for i in range(len(nt.text) + 1)]) == _walked(long)
 
 
 @pytest.mark.parametrize(("raw", "arrays"), [

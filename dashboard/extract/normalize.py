@@ -159,6 +159,9 @@ _KIND[0x0621:0x0640] |= 8
 _KIND[0x0641:0x064B] |= 8
 
 
+# Texts at least this long (whole articles) go through arrays: their fixed cost, about 25 µs, is more than the walk
+# over a line's few changes costs (the source reader normalises many short lines)
+_ARRAYS_FROM = 1000
 # The copy of each code point of the Basic Multilingual Plane under _TABLE (_GONE: dropped), for the vectorised pass
 _GONE = 0x110000
 _COPY = np.arange(0x10000, dtype=np.uint32)
@@ -172,6 +175,8 @@ def _vectorised(original: str) -> NormText | None:
     this does both for all characters at once. None when the text has a presentation form or a character outside
     the Basic Multilingual Plane (``_char_map`` does those)."""
     codes = np.frombuffer(original.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if not len(codes):
+        return NormText(original, "", [], [])
     if int(codes.max()) >= 0x10000:
         return None
     kind = _KIND[codes]
@@ -205,7 +210,7 @@ def _vectorised(original: str) -> NormText | None:
 
 def normalize(original: str) -> NormText:
     """Build the matching copy of ``original`` and its offset map."""
-    if not original.isascii():
+    if len(original) >= _ARRAYS_FROM and not original.isascii():
         got = _vectorised(original)
         if got is not None:
             return got
