@@ -93,12 +93,12 @@ class GatedPattern:
 
 
 class Alternation:
-    """An alternation of patterns (between ``before`` and ``after``) that runs only the
-    alternatives which can match: each alternative's required plain words (read from its pattern, as for the gates)
-    are looked up in one automaton pass over the text, and an alternative none of whose words is there cannot match.
-    The others are left out of the regex that runs (compiled once for each set of alternatives). Leaving out an
-    alternative that cannot match changes no match, so ``search``/``finditer`` find what the whole alternation
-    finds, a few alternatives at a time instead of all of them."""
+    """An alternation of patterns (between ``before`` and ``after``) that runs only the alternatives which can match.
+
+    Each alternative's required plain words (read from its pattern, as for the gates) are looked up in one automaton
+    pass over the text; an alternative none of whose words is there cannot match, and is left out of the regex that
+    runs (compiled once for each set of alternatives). Leaving out an alternative that cannot match changes no match,
+    so ``search``/``finditer`` find what the whole alternation finds, a few alternatives at a time instead of all."""
 
     _CACHE = 4096  # compiled subsets kept per alternation
 

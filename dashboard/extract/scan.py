@@ -42,7 +42,6 @@ class WordSet:
         for last, word in self._automaton.iter(text, pos, end):
             yield last - len(word) + 1, word
 
-
     def __reduce__(self) -> tuple[type[WordSet], tuple[tuple[str, ...]]]:
         return WordSet, (self.words,)
 
