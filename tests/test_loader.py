@@ -153,3 +153,15 @@ def test_a_load_beside_a_thread_holding_a_lock_ends(tmp_path: Path) -> None:
                          timeout=180)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "240"
+
+
+def test_the_loader_benchmark_runs_and_reports_each_measure(capsys) -> None:
+    """The benchmark anyone can rerun (python -m dashboard.bench) still runs: a tiny corpus, one process, no Dask; it
+    prints each measure (no timing is asserted)."""
+    from dashboard.bench import run
+
+    run(12, workers=1, dask_workers=0)
+    out = capsys.readouterr().out
+    assert "N=12 articles" in out and "floor" in out and "cold parse, 1 process(es)" in out
+    assert "reload from cache:" in out and "(3 times)" in out
+    assert "reload after editing one file:" in out and "(three edits in a row)" in out
