@@ -253,3 +253,29 @@ def test_a_removed_article_is_not_spliced() -> None:
     old = frame("mentions", [{"article_id": "a0", "country": "USA", "count": 1},
                              {"article_id": "gone", "country": "FRA", "count": 1}])
     assert _splice("mentions", old, frame("mentions"), pa.array(["a0"], type=pa.large_string()), {"gone"}) is None
+
+
+def test_an_update_pauses_the_garbage_collector_and_turns_it_back_on(folder: Path, tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    """The update's table work runs with the cyclic collector off (it would run some 150 times); afterwards it is
+    on again, and a caller that had turned it off finds it off."""
+    import gc
+
+    from dashboard import loader
+
+    cache = tmp_path / "cache"
+    load_corpus(folder, cache_dir=cache, workers=1)
+    during: list[bool] = []
+    real = loader._update
+    monkeypatch.setattr(loader, "_update", lambda *a, **k: (during.append(gc.isenabled()), real(*a, **k))[1])
+    for n, caller_on in enumerate((True, False)):
+        _edit("wire/b.jsonl", _records(("w3", f"2025-02-1{n}", CALL)))(folder)
+        (gc.enable if caller_on else gc.disable)()
+        try:
+            stats = LoadStats()
+            load_corpus(folder, cache_dir=cache, workers=1, stats=stats)
+            assert stats.corpus_cache == "updated"
+            assert gc.isenabled() == caller_on
+        finally:
+            gc.enable()
+    assert during == [False, False]
