@@ -432,7 +432,8 @@ def _update(root: Path, old: Corpus, previous: Inputs, inputs: Inputs, version: 
         store.close()
     stats.phase = "building"
     arts = conform("articles", pd.concat([old.articles[~gone], new.articles], ignore_index=True))
-    order = arts.assign(_r=arts["record"].fillna(-1)).sort_values(["file", "_r"], kind="stable").index
+    keys = pd.DataFrame({"file": arts["file"], "_r": arts["record"].fillna(-1)})
+    order = keys.sort_values(["file", "_r"], kind="stable").index  # (the two keys only: no copy of every column)
     tables: dict[str, pd.DataFrame] = {"articles": arts.loc[order].reset_index(drop=True)}
     ordered = _arrow_text(arts.loc[order, "article_id"])
     for name in TABLES:
@@ -617,7 +618,9 @@ def _enrich(corpus: Corpus, previous: Corpus | None = None, touched: Collection[
         redo = events["article_id"].astype("string").isin(list(touched)).to_numpy(dtype=bool)
         if redo.any():
             linked = link_reference(date_from_calendar(events[redo], published))
-            events = conform("events", pd.concat([events[~redo], linked]).loc[events.index])
+            spliced = _splice("events", events, linked, _arrow_text(arts["article_id"]), touched)
+            events = spliced if spliced is not None else conform(
+                "events", pd.concat([events[~redo], linked]).loc[events.index])
     if previous is None:
         events, meetings = canonical_meetings(events, corpus.participants, arts)
     else:
