@@ -102,28 +102,27 @@ def run(n: int, workers: int | None, dask_workers: int = 2) -> None:
         load_corpus(folder, cache_dir=cache, workers=workers)
         time.sleep(2.1)  # files written within 2 s of a load are hashed again once (cache.RACY_NS): settle that
         load_corpus(folder, cache_dir=cache, workers=workers)
-        print(f"  reload from cache:        {_times(lambda: load_corpus(folder, cache_dir=cache, workers=workers))}")
+        reloads = [_timed(lambda: load_corpus(folder, cache_dir=cache, workers=workers)) for _ in range(3)]
+        print(f"  reload from cache:        {_seconds(reloads)} (3 times)")
 
         edits: list[float] = []
         for k in range(3):  # three edits in a row, each with its own text
             wait_for_saves()  # the previous update's tables are still being written: not part of this reload
             text = f"عنوان\n\nاجتمع وزراء دفاع حلف شمال الأطلسي في بروكسل اليوم {k}."
             (folder / "a00000.txt").write_text(text, encoding="utf-8")
-            t0 = time.perf_counter()
-            load_corpus(folder, cache_dir=cache, workers=workers)
-            edits.append(time.perf_counter() - t0)
-        print(f"  reload after editing one file: {', '.join(f'{t:.2f}' for t in edits)} s (three edits in a row)")
+            edits.append(_timed(lambda: load_corpus(folder, cache_dir=cache, workers=workers)))
+        print(f"  reload after editing one file: {_seconds(edits)} (three edits in a row)")
         wait_for_saves()  # the update's tables are still being written to the cache, which is removed next
 
 
-def _times(run: Callable[[], object], n: int = 3) -> str:
-    """``run`` timed ``n`` times: each time in seconds."""
-    out = []
-    for _ in range(n):
-        t0 = time.perf_counter()
-        run()
-        out.append(time.perf_counter() - t0)
-    return ", ".join(f"{t:.2f}" for t in out) + f" s ({n} times)"
+def _timed(run: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    run()
+    return time.perf_counter() - t0
+
+
+def _seconds(times: list[float]) -> str:
+    return ", ".join(f"{t:.2f}" for t in times) + " s"
 
 
 def main() -> None:

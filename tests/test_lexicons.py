@@ -195,10 +195,10 @@ def test_the_ordinal_gates_never_hide_a_match(words: list[str]) -> None:
     """The meeting-number and war-year patterns sit behind literal gates read from the patterns themselves
     (cues.gated): behind the gate, each finds exactly what the bare pattern finds."""
     from dashboard.extract import ordinals
-    from dashboard.extract.cues import GatedPattern
+    from dashboard.extract.cues import Alternation
 
     text = norm(" ".join(words))
-    gated = [v for v in vars(ordinals).values() if isinstance(v, GatedPattern)]
+    gated = [v for v in vars(ordinals).values() if isinstance(v, Alternation)]
     assert len(gated) >= 5
     for g in gated:
         assert [m.span() for m in g.finditer(text)] == [m.span() for m in g.regex.finditer(text)], g.pattern[:40]

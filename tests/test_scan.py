@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-import re
 
 import pytest
 from hypothesis import given, settings
@@ -15,13 +14,6 @@ from dashboard.extract.scan import WordMasks, WordSet
 TEXT = st.text(alphabet="ابتلم ه", max_size=40)
 WORDS = st.lists(st.text(alphabet="ابتلم ه", min_size=1, max_size=4), min_size=1, max_size=6)
 BOUND = st.integers(min_value=-3, max_value=45)
-
-
-@settings(max_examples=500, deadline=None)
-@given(WORDS, TEXT, BOUND, BOUND)
-def test_found_is_a_search_of_the_alternation(words: list[str], text: str, pos: int, endpos: int) -> None:
-    alternation = re.compile("|".join(map(re.escape, words)))
-    assert WordSet(words).found(text, pos, endpos) == (alternation.search(text, max(pos, 0), endpos) is not None)
 
 
 @settings(max_examples=500, deadline=None)

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from .lexicon import read_table
-from .scan import WordMasks, WordSet
+from .scan import WordMasks
 
 LETTER = "\u0621-\u064aa-z"
 # و/ف, then ب/ل/ك, then ال or ل (for لل): لمجموعه، للمجموعه، والاجتماع، بالاجتماع، فالقمه
@@ -72,44 +72,24 @@ def _pattern(rule: TriggerRule) -> str:
     return inner[: inner.rindex(f"(?![{LETTER}])")]
 
 
-class GatedPattern:
-    """A compiled cue alternation behind a literal gate: every match contains one of ``gate``'s plain words (found by
-    reading the patterns), and one pass of a word automaton over the text costs a fraction of the cue regex with its
-    clitics and boundaries. Where the gate finds nothing the cue regex is not run. Same ``search``/``finditer`` as a
-    compiled pattern."""
-
-    def __init__(self, regex: re.Pattern[str], gate: WordSet | None) -> None:
-        self.regex, self.gate, self.pattern = regex, gate, regex.pattern
-
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if self.gate is not None and not self.gate.found(text, pos, endpos):
-            return None
-        return self.regex.search(text, pos, endpos)
-
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        if self.gate is not None and not self.gate.found(text, pos, endpos):
-            return iter(())
-        return self.regex.finditer(text, pos, endpos)
-
-
 class Alternation:
     """An alternation of patterns (between ``before`` and ``after``) that runs only the alternatives which can match.
 
-    Each alternative's required plain words (read from its pattern, as for the gates) are looked up in one automaton
+    Each alternative's required plain words (read from its pattern) are looked up in one automaton
     pass over the text; an alternative none of whose words is there cannot match, and is left out of the regex that
     runs (compiled once for each set of alternatives). Leaving out an alternative that cannot match changes no match,
     so ``search``/``finditer`` find what the whole alternation finds, a few alternatives at a time instead of all."""
 
     _CACHE = 4096  # compiled subsets kept per alternation
 
-    def __init__(self, alternatives: list[str], before: str = "", after: str = "") -> None:
-        self.alternatives, self.before, self.after = tuple(alternatives), before, after
-        self.regex = re.compile(f"{before}(?:{'|'.join(alternatives)}){after}")
+    def __init__(self, alternatives: list[str], before: str = "", after: str = "", flags: int = 0) -> None:
+        self.alternatives, self.before, self.after, self.flags = tuple(alternatives), before, after, flags
+        self.regex = re.compile(f"{before}(?:{'|'.join(alternatives)}){after}", flags)
         self.pattern = self.regex.pattern
         bits: dict[str, int] = {}
-        always = 0  # alternatives with no sure word: always run
+        always = 0  # alternatives with no sure word (or a pattern that ignores case): always run
         for i, alt in enumerate(alternatives):
-            words = _required(sre_p.parse(alt))
+            words = None if flags & re.IGNORECASE else _required(sre_p.parse(alt))
             if words is None:
                 always |= 1 << i
             for w in words or ():
@@ -130,7 +110,7 @@ class Alternation:
             if len(self._compiled) >= self._CACHE:
                 self._compiled = {self._all: self.regex}
             body = "|".join(alt for i, alt in enumerate(self.alternatives) if ids >> i & 1)
-            got = self._compiled[ids] = re.compile(f"{self.before}(?:{body}){self.after}")
+            got = self._compiled[ids] = re.compile(f"{self.before}(?:{body}){self.after}", self.flags)
         return got
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -168,22 +148,10 @@ def _required(seq: Any) -> set[str] | None:
     return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
 
 
-def literal_gate(patterns: list[str]) -> WordSet | None:
-    """The plain words one of which every match of any of ``patterns`` contains, or None."""
-    words: set[str] = set()
-    for p in patterns:
-        got = _required(sre_p.parse(p))
-        if got is None:
-            return None
-        words |= got
-    return WordSet(words)
-
-
-def gated(regex: re.Pattern[str]) -> GatedPattern:
-    """``regex`` behind the literal gate read from its own pattern (none when no literal is sure, or the pattern
-    ignores case)."""
-    gate = None if regex.flags & re.IGNORECASE else literal_gate([regex.pattern])
-    return GatedPattern(regex, gate)
+def gated(regex: re.Pattern[str]) -> Alternation:
+    """``regex`` behind the plain words read from its own pattern (an alternation of one): it runs only on a text
+    that holds one of them (always, when no word is sure or the pattern ignores case)."""
+    return Alternation([regex.pattern], flags=regex.flags)
 
 
 @cache

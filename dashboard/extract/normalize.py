@@ -148,25 +148,21 @@ def _char_map(original: str, events: list[re.Match[str]]) -> tuple[str, list[int
     return "".join(out), points, shifts
 
 
-# Per code point, for the vectorised pass: 1 = dropped mark, 2 = presentation form, 4 = ة or ، (may glue), 8 = a letter
-# a glued word starts with
-_KIND = np.zeros(0x110000, dtype=np.uint8)
-_KIND[[ord(c) for c in _DROP]] = 1
+# Texts at least this long (whole articles) go through arrays: their fixed cost, about 25 µs, is more than the walk
+# over a line's few changes costs (the source reader normalises many short lines)
+_ARRAYS_FROM = 1000
+# Per code point of the Basic Multilingual Plane, for the array pass: its copy under _TABLE (_GONE: dropped), and its
+# kind (2 = presentation form, 4 = ة or ، that a word may be glued to, 8 = a letter a glued word starts with)
+_GONE = 0x110000
+_COPY = np.arange(0x10000, dtype=np.uint32)
+for _code, _to in _TABLE.items():
+    _COPY[_code] = _GONE if _to is None else ord(_to)
+_KIND = np.zeros(0x10000, dtype=np.uint8)
 _KIND[0xFB50:0xFE00] = 2
 _KIND[0xFE70:0xFEFF] = 2
 _KIND[[ord("ة"), ord("،")]] = 4
 _KIND[0x0621:0x0640] |= 8
 _KIND[0x0641:0x064B] |= 8
-
-
-# Texts at least this long (whole articles) go through arrays: their fixed cost, about 25 µs, is more than the walk
-# over a line's few changes costs (the source reader normalises many short lines)
-_ARRAYS_FROM = 1000
-# The copy of each code point of the Basic Multilingual Plane under _TABLE (_GONE: dropped), for the vectorised pass
-_GONE = 0x110000
-_COPY = np.arange(0x10000, dtype=np.uint32)
-for _code, _to in _TABLE.items():
-    _COPY[_code] = _GONE if _to is None else ord(_to)
 
 
 def _vectorised(original: str) -> NormText | None:

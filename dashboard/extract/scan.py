@@ -27,12 +27,6 @@ class WordSet:
             self._automaton.add_word(w, w)
         self._automaton.make_automaton()
 
-    def found(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
-        """Whether one of the words lies wholly inside ``text[pos:endpos]`` (as ``re.search(..., pos, endpos)`` on
-        their alternation)."""
-        pos, end = max(pos, 0), min(endpos, len(text))
-        return pos < end and next(self._automaton.iter(text, pos, end), None) is not None
-
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[tuple[int, str]]:
         """(start, word) of every occurrence inside ``text[pos:endpos]``, overlapping ones included, in order of their
         ends."""
