@@ -8,18 +8,26 @@ For each N it writes N articles of about 4 KB (plus a manifest) into a temporary
 ratio to the floor) and on all cores, through a local Dask scheduler with 2 worker processes (``--dask-workers``),
 and the time to reload the unchanged corpus from the cache (three times) and after editing one file (three edits in a
 row).
+
+    python -m dashboard.bench --stages --n 1000
+
+reports instead where one core's extraction time goes: microseconds per article in each step of ``extract_article``
+(each extractor over every sentence, the event reader, the amounts' giver, rate and category, and the rest: rows and
+offsets), best of three passes over the same articles.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import random
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from pyarabic import araby
 
@@ -125,14 +133,80 @@ def _seconds(times: list[float]) -> str:
     return ", ".join(f"{t:.2f}" for t in times) + " s"
 
 
+# the steps of extract_article, by the names it calls them (dashboard/extract/article.py)
+STAGES = ("normalize", "dateline_date", "sentence_spans", "find_dates", "find_countries", "find_places",
+          "find_officials", "find_counts", "find_meeting_ordinals", "find_war_year", "build_events", "find_amounts",
+          "find_giver", "convert", "amount_category", "article_systems")
+
+
+@contextlib.contextmanager
+def _stage_clocks(spent: dict[str, float]) -> Iterator[None]:
+    """Each step of ``extract_article`` wrapped in a clock adding its time to ``spent`` (restored afterwards)."""
+    from .extract import article
+
+    saved = {name: getattr(article, name) for name in STAGES}
+
+    def clocked(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - t0
+        return run
+
+    try:
+        for name, fn in saved.items():
+            setattr(article, name, clocked(name, fn))
+        yield
+    finally:
+        for name, fn in saved.items():
+            setattr(article, name, fn)
+
+
+def stages(n: int) -> dict[str, float]:
+    """Microseconds per article in each step of ``extract_article`` on ``n`` benchmark articles, and in ``rows and
+    offsets`` (the rest) and ``total``; the best of three passes for each."""
+    from .extract.article import extract_article
+
+    with tempfile.TemporaryDirectory(prefix="ramstein-bench-") as tmp:
+        make_articles(Path(tmp), n)
+        arts, _ = read_corpus(Path(tmp))
+    for a in arts[:50]:  # patterns compiled, caches warm
+        extract_article(a.article_id, a.text, a.published)
+    best: dict[str, float] = {}
+    for _ in range(3):
+        spent = dict.fromkeys(STAGES, 0.0)
+        with _stage_clocks(spent):
+            t0 = time.perf_counter()
+            for a in arts:
+                extract_article(a.article_id, a.text, a.published)
+            spent["total"] = time.perf_counter() - t0
+        spent["rows and offsets"] = spent["total"] - sum(spent[k] for k in STAGES)
+        for k, v in spent.items():
+            best[k] = min(best.get(k, v), v)
+    return {k: v / max(1, len(arts)) * 1e6 for k, v in best.items()}
+
+
+def print_stages(n: int) -> None:
+    got = stages(n)
+    print(f"extraction, one core, {n:,} articles: microseconds per article (best of 3)")
+    for k, v in sorted(got.items(), key=lambda kv: (kv[0] == "total", -kv[1])):
+        print(f"  {k:22s} {v:8.0f}  {v / got['total']:5.1%}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--workers", type=int, default=None, help="only this many processes (default: 1 and all cores)")
     ap.add_argument("--dask-workers", type=int, default=2, help="workers of the local Dask scheduler (0: no Dask run)")
+    ap.add_argument("--stages", action="store_true", help="where the extraction time goes, step by step")
     args = ap.parse_args()
     for n in args.n:
-        run(n, args.workers, args.dask_workers)
+        if args.stages:
+            print_stages(n)
+        else:
+            run(n, args.workers, args.dask_workers)
 
 
 if __name__ == "__main__":

@@ -165,3 +165,17 @@ def test_the_loader_benchmark_runs_and_reports_each_measure(capsys) -> None:
     assert "N=12 articles" in out and "floor" in out and "cold parse, 1 process(es)" in out
     assert "reload from cache:" in out and "(3 times)" in out
     assert "reload after editing one file:" in out and "(three edits in a row)" in out
+
+
+def test_the_stage_benchmark_times_every_step_and_puts_the_clocks_back() -> None:
+    """python -m dashboard.bench --stages: every step of extract_article (by the names it calls) gets a time, and the
+    article module's functions are the originals again afterwards (no timing is asserted)."""
+    from dashboard.bench import STAGES, stages
+    from dashboard.extract import article
+
+    before = {name: getattr(article, name) for name in STAGES}
+    got = stages(8)
+    assert set(got) == {*STAGES, "rows and offsets", "total"}
+    assert all(v >= 0 for k, v in got.items() if k != "rows and offsets")
+    assert got["build_events"] > 0 and got["find_dates"] > 0
+    assert {name: getattr(article, name) for name in STAGES} == before
