@@ -243,17 +243,24 @@ def _place_from_reference(ev: pd.DataFrame, ref: pd.DataFrame, basis: list[str],
     todo = [i for i, b in enumerate(basis) if b in ("date", "date+ordinal", "ordinal") and loc.iloc[i] == ""]
     if not todo:
         return ev
-    kinds = ev["event_type"].astype("string").fillna("")
+    kinds = ev["event_type"].astype("string").fillna("").to_numpy(dtype=object)
     starts = _period_start(ev)
+    # per kind, the calendar's dated meetings with a place, in the calendar's order (the first of two as near wins)
+    calendar: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for kind, rows in ref[ref["location"].notna() & ref["date"].notna()].groupby("kind", sort=False):
+        calendar[str(kind)] = (rows["date"].to_numpy(dtype="datetime64[ns]").astype("int64"),
+                               rows["location"].to_numpy(dtype=object))
+    one_day = pd.Timedelta(days=1).value
     places: dict[int, str] = {}
     for i in todo:
         day = fill_date.get(i, starts.iloc[i])
-        rows = ref[(ref["kind"] == kinds.iloc[i]) & ref["location"].notna()]
-        if pd.isna(day) or rows.empty:
+        got = calendar.get(kinds[i])
+        if pd.isna(day) or got is None:
             continue
-        gap = (rows["date"] - day).abs()
-        if gap.min() <= pd.Timedelta(days=1):
-            places[i] = str(rows.loc[gap.idxmin(), "location"])
+        gap = np.abs(got[0] - pd.Timestamp(day).value)
+        j = int(np.argmin(gap))
+        if gap[j] <= one_day:
+            places[i] = str(got[1][j])
     if not places:
         return ev
     out = ev.copy()

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard import meetings as M
 from dashboard.extract.lexicon import DATA_DIR
@@ -573,3 +575,63 @@ def test_an_ordinal_overrides_a_date_guessed_from_the_window() -> None:
     row = ev("e", "a", date="2024-02-12", meeting_number=31, date_basis=f"{M.WINDOW_DATE_BASIS} (tenures)")
     out = M.link_reference(events(row))
     assert out["date"].iloc[0] == "2025-10-15" and out["reference_number"].iloc[0] == 31
+
+
+def _place_from_reference_spec(ev_: pd.DataFrame, ref: pd.DataFrame, basis: list[str],
+                               fill_date: dict[int, pd.Timestamp]) -> dict[int, str]:
+    """The plain way: for each linked event without a place, the calendar rows of its kind with a place, and the row
+    nearest its day (the first of two as near), if within a day."""
+    loc = ev_["location"].astype("string").fillna("").str.strip()
+    starts = M._period_start(ev_)
+    out: dict[int, str] = {}
+    for i, b in enumerate(basis):
+        if b not in ("date", "date+ordinal", "ordinal") or loc.iloc[i] != "":
+            continue
+        day = fill_date.get(i, starts.iloc[i])
+        rows = ref[(ref["kind"] == ev_["event_type"].astype("string").iloc[i]) & ref["location"].notna()]
+        if pd.isna(day) or rows.empty:
+            continue
+        gap = (rows["date"] - day).abs()
+        if gap.min() <= pd.Timedelta(days=1):
+            out[i] = str(rows.loc[gap.idxmin(), "location"])
+    return out
+
+
+_HELD = M._held(M._reference())
+_NEAR = [(str(k), d) for k, d in zip(_HELD["kind"], _HELD["date"], strict=True)][::3]
+_NEAR += [("phone_call", _NEAR[0][1])]  # a kind the calendar does not list
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NEAR), st.integers(-3, 3), st.sampled_from(["date", "ordinal", "month", ""]),
+                          st.sampled_from(["", "", "Brussels"]), st.booleans()), min_size=1, max_size=12))
+def test_the_calendar_place_is_the_nearest_meeting_within_a_day(picks: list) -> None:
+    """_place_from_reference reads each kind's calendar once, as arrays; it gives the place the plain lookup gives
+    (kept in this test): the nearest meeting of the kind within a day, the first of two as near, never over a place
+    the text names."""
+    rows, basis, fill = [], [], {}
+    for i, ((kind, day), shift, b, place, filled) in enumerate(picks):
+        date = (day + pd.Timedelta(days=shift)).strftime("%Y-%m-%d")
+        rows.append(ev(f"e{i}", f"a{i}", event_type=kind, date=None if filled else date, location=place))
+        basis.append(b)
+        if filled:
+            fill[i] = day + pd.Timedelta(days=shift)
+    df = events(*rows)
+    out = M._place_from_reference(df, _HELD, basis, fill)
+    want = _place_from_reference_spec(df, _HELD, basis, fill)
+    got = {i: str(v) for i, (v, lb) in enumerate(zip(out["location"], out["location_basis"], strict=True))
+           if not pd.isna(lb) and lb == M.REFERENCE_PLACE_BASIS}
+    assert got == want
+
+
+def test_of_two_calendar_meetings_as_near_the_first_gives_the_place() -> None:
+    """An event a day after one meeting and a day before the next takes the first one's place; a nearer calendar row
+    without a place, or without a date, gives none."""
+    ref = pd.DataFrame({"kind": ["udcg_meeting"] * 4,
+                        "date": pd.to_datetime(["2024-01-01", "2024-01-02", None, "2024-01-03"]),
+                        "location": pd.array(["Brussels", None, "Kyiv", "Ramstein"], dtype="string")})
+    df = events(ev("e", "a", date="2024-01-02"), ev("f", "b", date="2024-01-04"), ev("g", "c", date="2024-01-07"))
+    out = M._place_from_reference(df, ref, ["date", "date", "date"], {})
+    assert out["location"].tolist()[:2] == ["Brussels", "Ramstein"]
+    assert out["location"].fillna("").tolist()[2] == ""
+    assert out["location_basis"].tolist()[:2] == [M.REFERENCE_PLACE_BASIS] * 2
