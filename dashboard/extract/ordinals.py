@@ -224,6 +224,16 @@ def _anchored(regex: re.Pattern[str], sentence: str, positions: Sequence[int], r
             end = max(end, p + 1)
 
 
+def _covering(words: list[str]) -> tuple[str, ...]:
+    """``words`` less those that contain another of them: a text holding any of ``words`` holds one of these."""
+    short = sorted(set(words), key=len)
+    return tuple(w for i, w in enumerate(short) if not any(v in w for v in short[:i]))
+
+
+# A year of the war needs a year noun ("عامها", "العام"): a sentence without one is done in a few ``str`` lookups,
+# before the war and other-conflict patterns run.
+_YEAR_NOUNS = _covering([w.split()[0] for w in _words("year_noun_own", "year_noun")])
+
 _TOKEN = re.compile(r"[^\s\d()\-]+")
 _DIGIT_RUN = re.compile(r"\d+")
 
@@ -344,6 +354,11 @@ def find_meeting_ordinals(sentence: str) -> list[OrdinalHit]:
 
 def find_war_year(sentence: str) -> list[OrdinalHit]:
     """"في عامها الرابع" (the war in its fourth year) -> value 4, in a sentence about a war that is not another one."""
+    for word in _YEAR_NOUNS:  # a loop, not any(): no generator to set up for each sentence
+        if word in sentence:
+            break
+    else:
+        return []  # neither year pattern can match
     if not _WAR.search(sentence) or _OTHER_WAR.search(sentence):
         return []
     hits: list[OrdinalHit] = []
