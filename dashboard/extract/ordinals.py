@@ -28,10 +28,11 @@ import re._parser as sre_p
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import ahocorasick
+
 from .cues import gated
 from .lexicon import read_table, split_variants
 from .normalize import norm
-from .scan import WordSet
 from .types import Hit
 
 __all__ = ["OrdinalHit", "find_meeting_ordinals", "find_war_year", "parse_ordinal"]
@@ -192,15 +193,20 @@ for _i, _trigger in enumerate(_TRIGGERS):
     for _w in _trigger[1]:
         _first = _w.split()[0]  # a word of several: matched from its first chunk on
         _TRIGGER_IDS[_first] = (*_TRIGGER_IDS.get(_first, ()), _i)
-_TRIGGER_WORDS = WordSet(_TRIGGER_IDS)
+# An automaton of its own rather than a scan.WordSet: each word carries its length and its patterns, so a sentence
+# costs the pass and a few appends, with no generator and no lookup per hit (a third of the finder's time).
+_TRIGGER_WORDS = ahocorasick.Automaton()
+for _w, _ids in _TRIGGER_IDS.items():
+    _TRIGGER_WORDS.add_word(_w, (len(_w) - 1, _ids))
+_TRIGGER_WORDS.make_automaton()
 
 
-def _trigger_positions(sentence: str) -> tuple[list[int], ...]:
+def _trigger_positions(sentence: str) -> tuple[list[int], list[int], list[int]]:
     """For each pattern of ``_TRIGGERS``, the positions of its trigger words in ``sentence`` (one pass for all)."""
-    found: tuple[list[int], ...] = tuple([] for _ in _TRIGGERS)
-    for start, word in _TRIGGER_WORDS.finditer(sentence):
-        for i in _TRIGGER_IDS[word]:
-            found[i].append(start)
+    found: tuple[list[int], list[int], list[int]] = ([], [], [])
+    for last, (back, ids) in _TRIGGER_WORDS.iter(sentence):
+        for i in ids:
+            found[i].append(last - back)
     return found
 
 
