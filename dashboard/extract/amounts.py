@@ -83,6 +83,15 @@ def _find_all(text: str, stems: Iterable[str], lo: int = 0, hi: int | None = Non
     return out
 
 
+def _has_any(text: str, stems: Iterable[str]) -> bool:
+    """``any(st in text for st in stems)`` without the generator: the gates run on every sentence, most of them with
+    none of the stems, and setting up a generator each time costs as much as the lookups."""
+    for st in stems:
+        if st in text:
+            return True
+    return False
+
+
 def _word_start(s: str, pos: int) -> int:
     return s.rfind(" ", 0, pos) + 1
 
@@ -247,6 +256,7 @@ _ALL_SCALE_STEMS = tuple(_stems(SCALES))
 _CURRENCY_STEMS = tuple(_stems(set(_CUR.names) | set(_CUR.bare)))
 _CURRENCY_SHORT = tuple(st for st in _CURRENCY_STEMS if len(st) < 3)  # "ين": only as a whole word
 _CURRENCY_LONG = tuple(st for st in _CURRENCY_STEMS if len(st) >= 3)
+_CURRENCY_OR_SIGN = WordSet(_CURRENCY_LONG + tuple(_SIGNS))  # one pass, not 21 stems and 6 signs looked up in turn
 _LATIN_CODES = tuple(sym for sym in _CUR.symbols if re.search("[a-z]", sym))
 _LATIN_CODE_RE = re.compile(rf"(?<![a-z])(?:{_alt(_LATIN_CODES)})(?![a-z])") if _LATIN_CODES else None
 _ASCII_LETTER = re.compile("[a-z]")
@@ -305,9 +315,9 @@ def _has_digit_or_sign(sentence: str) -> bool:
 
 def _money_gate(sentence: str) -> bool:
     """Cheap necessary test: a digit, sign or big scale word, and a currency word or sign."""
-    if not (_has_digit_or_sign(sentence) or any(st in sentence for st in _BIG_SCALE_STEMS)):
+    if not (_has_digit_or_sign(sentence) or _has_any(sentence, _BIG_SCALE_STEMS)):
         return False
-    if any(st in sentence for st in _CURRENCY_LONG) or any(c in sentence for c in _SIGNS):
+    if next(_CURRENCY_OR_SIGN.finditer(sentence), None) is not None:
         return True
     for st in _CURRENCY_SHORT:  # "ين": a whole word only
         i = sentence.find(" " + st)
@@ -524,7 +534,7 @@ def _kind_cues(sentence: str, on: dt.date | None) -> tuple[list[_Cue], list[_Cue
         for u in _SINCE_RE.finditer(sentence):  # "منذ 24 فبراير 2022": since a day of a year, a running total
             if on is None or int(u.group("y")) <= on.year:
                 main.append(_Cue(u.start(), u.end(), "cumulative_total", "sentence", 1, _k(u.group())))
-    if any(st in sentence for st in _UNTIL_STEMS):
+    if _has_any(sentence, _UNTIL_STEMS):
         for u in _UNTIL_RE.finditer(sentence):
             if on is None or int(u.group("y")) >= on.year:
                 main.append(_Cue(u.start(), u.end(), "pledge", "sentence", 1, _k(u.group())))
@@ -706,9 +716,9 @@ def find_counts(sentence: str) -> list[CountHit]:
     Each count noun is found first (``str.find`` on its stem); the number is then read right before it ("50 دولة")
     or, for a definite noun, right after it ("الوفود الـ 33").
     """
-    if not isinstance(sentence, str) or not any(st in sentence for st in _COUNT_STEMS):
+    if not isinstance(sentence, str) or not _has_any(sentence, _COUNT_STEMS):
         return []
-    if not (_has_digit_or_sign(sentence) or any(st in sentence for st in _NUMBER_WORD_STEMS)):
+    if not (_has_digit_or_sign(sentence) or _has_any(sentence, _NUMBER_WORD_STEMS)):
         return []
     hits: list[CountHit] = []
     done = 0
