@@ -19,6 +19,10 @@ What counts as a meeting number (``find_meeting_ordinals``):
   (الاجتماع الأولي is the initial/preliminary meeting).
 
 Calls (الاتصال الثاني) are not meeting words: their number is not a meeting of a group.
+
+Speed: few sentences hold a meeting number, so no pattern is scanned along a sentence. One automaton pass finds the
+words each meeting pattern starts with (meeting nouns, unit ordinals, مره), and a pattern is matched only at the few
+positions of clitics before them (``_anchored``); a sentence without a year noun has no war year, whatever else it says.
 """
 
 from __future__ import annotations
