@@ -15,8 +15,9 @@ of aid with no scale word ("43.9 دولار") is read as billions and flagged ``
 
 Counts = ``[qualifier] NUMBER (دولة|دول|بلدا|وفدا|عضوا|...)`` or ``(الوفود|الدول|دول الناتو|...) الـ NUMBER``.
 
-Speed: nothing scans a sentence with a big regex. Digits, signs, scale words, count nouns and cue words are located
-with ``str.find`` on short stems, and the grammar is then matched anchored at those few places.
+Speed: nothing scans a sentence with a big regex. Digits, signs, scale words and count nouns are located with
+``str.find`` on short stems, the stems of a list of cue phrases (and the currency words) in one automaton pass, and the
+grammar is then matched anchored at those few places.
 """
 
 from __future__ import annotations
