@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard.extract.normalize import norm, normalize
 from dashboard.extract.ordinals import OrdinalHit, find_meeting_ordinals, find_war_year, parse_ordinal
@@ -230,3 +232,61 @@ def test_day_ordinals_for_the_date_grammar_cover_the_month() -> None:
     assert set(days.values()) == set(range(1, 32))
     for form, n in days.items():
         assert parse_ordinal(form) == n, form
+
+
+# ------------------------------------------------------------------------------------------ the anchored matching
+# Pieces the meeting and war-year patterns are made of, with clitics, digits, stray letters and punctuation between
+# them, so that the trigger words sit at every distance from the clitics and numbers around them.
+PIECES = [
+    "اجتماع", "اجتماعها", "الاجتماع", "للاجتماع", "وبالاجتماع", "قمه", "القمه", "جوله", "الجوله", "دورته", "بدوره",
+    "رامشتاين", "مجموعه", "الاتصال", "رقم", "ال", "الـ", "العشرين", "الحادي", "والعشرون", "عشر", "الخامسه", "عشره",
+    "الثالث", "ثالث", "ثاني", "ثانيه", "اول", "الاولي", "مره", "المره", "للمره", "عام", "العام", "عامها", "سنه",
+    "السنه", "سنتها", "الحرب", "حرب", "غزو", "غزه", "منذ", "علي", "التوالي", "من", "تجتمع", "عقد", "و", "ف", "ب",
+    "ل", "20", "3", "2025", "(", ")", "-", "،", ".", "ه", "ا",
+]
+SEPARATORS = st.sampled_from([" ", " ", " ", "", "  ", "\n"])
+SENTENCES = st.lists(st.tuples(st.sampled_from(PIECES), SEPARATORS), max_size=14).map(
+    lambda parts: "".join(p + sep for p, sep in parts)
+)
+
+WAR_PIECES = [
+    "عامها", "عامه", "سنتها", "سنته", "العام", "السنه", "للعام", "بالسنه", "الثالث", "الرابعه", "الحادي", "عشر",
+    "والعشرين", "الحرب", "حرب", "للحرب", "الغزو", "من", "في", "علي", "التوالي", "منذ", "غزه", "حزب", "الله", "2",
+]
+WAR_SENTENCES = st.lists(st.tuples(st.sampled_from(WAR_PIECES), SEPARATORS), max_size=10).map(
+    lambda parts: "".join(p + sep for p, sep in parts)
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(SENTENCES)
+def test_anchored_matching_finds_what_a_scan_finds(sentence: str) -> None:
+    from dashboard.extract.ordinals import _TRIGGERS, _anchored, _trigger_positions
+
+    for (regex, _words, reach), positions in zip(_TRIGGERS, _trigger_positions(sentence), strict=True):
+        scanned = [(m.span(), m.groupdict()) for m in regex.finditer(sentence)]
+        anchored = [(m.span(), m.groupdict()) for m in _anchored(regex, sentence, positions, reach)]
+        assert anchored == scanned, regex.pattern[:60]
+
+
+def _war_year_scanned(sentence: str) -> list[OrdinalHit]:
+    """find_war_year as it was written before the year-noun gate: every pattern scanned over the sentence."""
+    from dashboard.extract import ordinals as o
+
+    if not o._WAR.regex.search(sentence) or o._OTHER_WAR.regex.search(sentence):
+        return []
+    hits: list[OrdinalHit] = []
+    for rx in (o._YEAR_OWN.regex, o._YEAR_OF_WAR.regex):
+        for m in rx.finditer(sentence):
+            if rx is o._YEAR_OWN.regex and o._relative(sentence[m.end():]):
+                continue
+            value = o._value(m.group("word"))
+            if value and value <= o._MAX_WAR_YEAR:
+                hits.append(OrdinalHit(m.start(), m.end(), m.group(0), value, m.group("noun")))
+    return o._without_overlaps(hits)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(SENTENCES, WAR_SENTENCES))
+def test_war_year_is_the_plain_scan(sentence: str) -> None:
+    assert find_war_year(sentence) == _war_year_scanned(sentence)

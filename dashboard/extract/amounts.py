@@ -15,8 +15,9 @@ of aid with no scale word ("43.9 دولار") is read as billions and flagged ``
 
 Counts = ``[qualifier] NUMBER (دولة|دول|بلدا|وفدا|عضوا|...)`` or ``(الوفود|الدول|دول الناتو|...) الـ NUMBER``.
 
-Speed: nothing scans a sentence with a big regex. Digits, signs, scale words, count nouns and cue words are located
-with ``str.find`` on short stems, and the grammar is then matched anchored at those few places.
+Speed: nothing scans a sentence with a big regex. Digits, signs, scale words and count nouns are located with
+``str.find`` on short stems, the stems of a list of cue phrases (and the currency words) in one automaton pass, and the
+grammar is then matched anchored at those few places.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from dashboard.extract.numbers import (
     parse_matched,
     scale_of,
 )
+from dashboard.extract.scan import WordSet
 from dashboard.extract.types import AmountHit, AmountKind, CountHit, CountryHit, OfficialHit, Qualifier
 
 __all__ = ["convert", "find_amounts", "find_counts", "find_donor", "find_giver"]
@@ -80,6 +82,15 @@ def _find_all(text: str, stems: Iterable[str], lo: int = 0, hi: int | None = Non
             i = text.find(st, i + 1, hi)
     out.sort()
     return out
+
+
+def _has_any(text: str, stems: Iterable[str]) -> bool:
+    """``any(st in text for st in stems)`` without the generator: the gates run on every sentence, most of them with
+    none of the stems, and setting up a generator each time costs as much as the lookups."""
+    for st in stems:
+        if st in text:
+            return True
+    return False
 
 
 def _word_start(s: str, pos: int) -> int:
@@ -138,6 +149,8 @@ class _Phrases:
                 stem_words.append(ph[:-1] + "ت")  # finds every suffixed form
         self.regex = re.compile(rf"{prefix}(?P<c>{_alt(self.keys)}){suffix}{_NB}")
         self.stems = _stems(stem_words)
+        # every stem found in one automaton pass: a list of 80 stems took 80 ``str.find`` scans of the sentence
+        self._stem_set = WordSet(self.stems) if self.stems else None
 
     def key(self, m: re.Match[str]) -> str:
         return self.keys[_k(m.group("c"))]
@@ -145,13 +158,11 @@ class _Phrases:
     def __call__(self, text: str, lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
         """Matches in ``text`` that start in ``[lo, hi)``, in order, not overlapping (the longest at a start)."""
         starts: set[int] = set()
-        for st, offsets in self.stems.items():
-            i = text.find(st)
-            while i >= 0:
+        if self._stem_set is not None:
+            for i, st in self._stem_set.finditer(text):
                 ws = _word_start(text, i)
-                for k in offsets:
+                for k in self.stems[st]:
                     starts.add(_words_back(text, ws, k))
-                i = text.find(st, i + 1)
         out: list[re.Match[str]] = []
         end = -1
         for s in sorted(starts):
@@ -246,6 +257,7 @@ _ALL_SCALE_STEMS = tuple(_stems(SCALES))
 _CURRENCY_STEMS = tuple(_stems(set(_CUR.names) | set(_CUR.bare)))
 _CURRENCY_SHORT = tuple(st for st in _CURRENCY_STEMS if len(st) < 3)  # "ين": only as a whole word
 _CURRENCY_LONG = tuple(st for st in _CURRENCY_STEMS if len(st) >= 3)
+_CURRENCY_OR_SIGN = WordSet(_CURRENCY_LONG + tuple(_SIGNS))  # one pass, not 21 stems and 6 signs looked up in turn
 _LATIN_CODES = tuple(sym for sym in _CUR.symbols if re.search("[a-z]", sym))
 _LATIN_CODE_RE = re.compile(rf"(?<![a-z])(?:{_alt(_LATIN_CODES)})(?![a-z])") if _LATIN_CODES else None
 _ASCII_LETTER = re.compile("[a-z]")
@@ -304,9 +316,9 @@ def _has_digit_or_sign(sentence: str) -> bool:
 
 def _money_gate(sentence: str) -> bool:
     """Cheap necessary test: a digit, sign or big scale word, and a currency word or sign."""
-    if not (_has_digit_or_sign(sentence) or any(st in sentence for st in _BIG_SCALE_STEMS)):
+    if not (_has_digit_or_sign(sentence) or _has_any(sentence, _BIG_SCALE_STEMS)):
         return False
-    if any(st in sentence for st in _CURRENCY_LONG) or any(c in sentence for c in _SIGNS):
+    if next(_CURRENCY_OR_SIGN.finditer(sentence), None) is not None:
         return True
     for st in _CURRENCY_SHORT:  # "ين": a whole word only
         i = sentence.find(" " + st)
@@ -523,7 +535,7 @@ def _kind_cues(sentence: str, on: dt.date | None) -> tuple[list[_Cue], list[_Cue
         for u in _SINCE_RE.finditer(sentence):  # "منذ 24 فبراير 2022": since a day of a year, a running total
             if on is None or int(u.group("y")) <= on.year:
                 main.append(_Cue(u.start(), u.end(), "cumulative_total", "sentence", 1, _k(u.group())))
-    if any(st in sentence for st in _UNTIL_STEMS):
+    if _has_any(sentence, _UNTIL_STEMS):
         for u in _UNTIL_RE.finditer(sentence):
             if on is None or int(u.group("y")) >= on.year:
                 main.append(_Cue(u.start(), u.end(), "pledge", "sentence", 1, _k(u.group())))
@@ -705,9 +717,9 @@ def find_counts(sentence: str) -> list[CountHit]:
     Each count noun is found first (``str.find`` on its stem); the number is then read right before it ("50 دولة")
     or, for a definite noun, right after it ("الوفود الـ 33").
     """
-    if not isinstance(sentence, str) or not any(st in sentence for st in _COUNT_STEMS):
+    if not isinstance(sentence, str) or not _has_any(sentence, _COUNT_STEMS):
         return []
-    if not (_has_digit_or_sign(sentence) or any(st in sentence for st in _NUMBER_WORD_STEMS)):
+    if not (_has_digit_or_sign(sentence) or _has_any(sentence, _NUMBER_WORD_STEMS)):
         return []
     hits: list[CountHit] = []
     done = 0
