@@ -120,7 +120,15 @@ _SPACES_ONLY = re.compile(r"[ \t]+")
 
 
 def _pick(tenures: list[_Tenure], published: dt.date | None) -> tuple[_Tenure, bool | None]:
-    """The post to report: the one covering ``published`` (the latest such), else the nearest; and whether covered."""
+    """The post to report: the one covering ``published`` (the latest such), else the nearest; and whether covered.
+
+    Most people hold one post in the table: then it is the post, and only the coverage is worked out.
+    """
+    if len(tenures) == 1:
+        only = tenures[0]
+        if published is None:
+            return only, None
+        return only, (only.start is None or only.start <= published) and (only.end is None or published <= only.end)
     if published is None:
         return max(tenures, key=lambda t: t.start or dt.date.min), None
     covering = [
@@ -152,20 +160,16 @@ def find_officials(sentence: str, published: dt.date | None) -> list[OfficialHit
     if isinstance(published, dt.datetime):  # a datetime (or pandas Timestamp) does not compare with a date
         published = published.date()
     t = _tables()
-    countries = find_countries(sentence)
-    by_start: dict[int, CountryHit] = {c.start: c for c in countries}
-    known: dict[int, tuple[int, str, str]] = {}  # start -> (end, text, person)
+    known: dict[int, tuple[int, str]] = {}  # start -> (end, person)
     for m, person in t.names.finditer(sentence):
-        known[m.start()] = (m.end(), m.group(), str(person))
+        known[m.start()] = (m.end(), str(person))
     titles = [(m, v) for m, v in t.titles.finditer(sentence) if isinstance(v, _Title)]
-    if not known and not titles:
-        return []
+    if not titles:  # nothing to qualify with a country: the known names as they are, in order
+        return [_person_hit(sentence, start, known[start], t, published) for start in sorted(known)]
+    by_start: dict[int, CountryHit] = {c.start: c for c in find_countries(sentence)}
 
     def person_hit(start: int, from_: int | None = None) -> OfficialHit:
-        end, _, person = known[start]
-        tenure, ok = _pick(t.tenures[person], published)
-        a = start if from_ is None else from_
-        return OfficialHit(a, end, sentence[a:end], person, tenure.iso3, tenure.role, ok)
+        return _person_hit(sentence, start if from_ is None else from_, known[start], t, published)
 
     hits: list[OfficialHit] = []
     used: set[int] = set()  # starts of known names already reported through a title
@@ -211,6 +215,16 @@ def find_officials(sentence: str, published: dt.date | None) -> list[OfficialHit
             hits.append(person_hit(start))
     hits.sort(key=lambda h: (h.start, h.end))
     return hits
+
+
+def _person_hit(
+    sentence: str, a: int, entry: tuple[int, str], t: _Tables, published: dt.date | None
+) -> OfficialHit:
+    """The hit of a known name (``entry``: its end and person), its span from ``a``, with the post held at
+    ``published``."""
+    end, person = entry
+    tenure, ok = _pick(t.tenures[person], published)
+    return OfficialHit(a, end, sentence[a:end], person, tenure.iso3, tenure.role, ok)
 
 
 def _nationalities(sentence: str, title: _Title, end: int, by_start: dict[int, CountryHit]) -> list[CountryHit]:
