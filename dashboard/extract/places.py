@@ -189,34 +189,38 @@ class TrieMatcher:
                 head = stem.split(" ", 1)[0]
                 firsts.update(p + head + e for p in prefixes for e in endings)
         self.firsts = frozenset(firsts)
+        # the table of each named group that ends a match (the stem without its clitics and ending)
+        self._tables: dict[str, dict[str, object]] = {"a": self.article, "b": self.bare, "d": self.adjectives}
 
-    def finditer(self, sentence: str) -> Iterable[tuple[re.Match[str], object]]:
+    def finditer(self, sentence: str) -> list[tuple[re.Match[str], object]]:
+        """The matches in ``sentence``, left to right and not overlapping, each with its table value (an entry with
+        no value, a key not in its table, is skipped but still consumes its span)."""
         words = self.firsts.intersection(sentence_words(sentence))
         if not words:
-            return
+            return []
+        find = sentence.find
         starts: set[int] = set()
         for w in words:
-            i = sentence.find(w)
+            i = find(w)
             while i >= 0:
                 starts.add(i)
-                i = sentence.find(w, i + 1)
+                i = find(w, i + 1)
+        match = self.regex.match
+        tables = self._tables
+        found: list[tuple[re.Match[str], object]] = []
         end = 0
         for i in sorted(starts):
             if i < end:
                 continue
-            m = self.regex.match(sentence, i)
+            m = match(sentence, i)
             if m is None:
                 continue
             end = m.end()
-            g = m.lastgroup
-            if g == "a":
-                value = self.article.get(key(m.group("a")))
-            elif g == "b":
-                value = self.bare.get(key(m.group("b")))
-            else:
-                value = self.adjectives.get(key(m.group("d")))
+            g = m.lastgroup or ""  # always a, b or d: the stem's group closes last
+            value = tables[g].get(key(m.group(g)))
             if value is not None:
-                yield m, value
+                found.append((m, value))
+        return found
 
 
 def _expand(prefix_regex: str) -> list[str]:
