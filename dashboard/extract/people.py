@@ -22,7 +22,7 @@ from functools import cache
 
 from .lexicon import read_table, split_variants
 from .normalize import norm
-from .places import AR, TrieMatcher, find_countries, loose_phrase, split_article
+from .places import AR, TrieMatcher, find_countries, loose_phrase, sentence_words, split_article
 from .types import CountryHit, OfficialHit
 
 __all__ = ["find_officials"]
@@ -101,6 +101,7 @@ class _Tables:
                 )
                 (article if has_article else bare).setdefault(stem, title)
         self.titles = TrieMatcher(article, bare)
+        self.firsts = self.names.firsts | self.titles.firsts  # a sentence with none of them has no hit
         self.stop = frozenset(stop)
         mods = "|".join(re.escape(x).replace(r"\ ", r"[ \t]+") for x in sorted(modifiers, key=len, reverse=True))
         # words between the title (and nationality) and the name: "الرئيس الأمريكي السابق دونالد ترامب"
@@ -160,10 +161,13 @@ def find_officials(sentence: str, published: dt.date | None) -> list[OfficialHit
     if isinstance(published, dt.datetime):  # a datetime (or pandas Timestamp) does not compare with a date
         published = published.date()
     t = _tables()
+    present = t.firsts.intersection(sentence_words(sentence))
+    if not present:
+        return []
     known: dict[int, tuple[int, str]] = {}  # start -> (end, person)
-    for m, person in t.names.finditer(sentence):
+    for m, person in t.names.finditer(sentence, present):
         known[m.start()] = (m.end(), str(person))
-    titles = [(m, v) for m, v in t.titles.finditer(sentence) if isinstance(v, _Title)]
+    titles = [(m, v) for m, v in t.titles.finditer(sentence, present) if isinstance(v, _Title)]
     if not titles:  # nothing to qualify with a country: the known names as they are, in order
         return [_person_hit(sentence, start, known[start], t, published) for start in sorted(known)]
     by_start: dict[int, CountryHit] = {c.start: c for c in find_countries(sentence)}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -192,10 +193,14 @@ class TrieMatcher:
         # the table of each named group that ends a match (the stem without its clitics and ending)
         self._tables: dict[str, dict[str, object]] = {"a": self.article, "b": self.bare, "d": self.adjectives}
 
-    def finditer(self, sentence: str) -> list[tuple[re.Match[str], object]]:
+    def finditer(self, sentence: str, words: AbstractSet[str] | None = None) -> list[tuple[re.Match[str], object]]:
         """The matches in ``sentence``, left to right and not overlapping, each with its table value (an entry with
-        no value, a key not in its table, is skipped but still consumes its span)."""
-        words = self.firsts.intersection(sentence_words(sentence))
+        no value, a key not in its table, is skipped but still consumes its span).
+
+        ``words``: the words of the sentence, or any part of them that holds every word in ``firsts`` (a caller
+        with several matchers intersects the sentence's words with all their first words at once).
+        """
+        words = self.firsts.intersection(sentence_words(sentence) if words is None else words)
         if not words:
             return []
         find = sentence.find
