@@ -411,10 +411,13 @@ def find_countries(sentence: str) -> list[CountryHit]:
 @lru_cache(maxsize=512)
 def _find_countries(sentence: str) -> tuple[CountryHit, ...]:
     t = _tables()
-    found: list[tuple[CountryHit, bool]] = []
+    hits: list[CountryHit] = []
+    strict: set[int] = set()  # starts of the hits that count only after a cue word or in a list (starts are unique)
     for m, value in t.matcher.finditer(sentence):
         if isinstance(value, _Country):
-            found.append((CountryHit(m.start(), m.end(), m.group(), value.iso3, value.via), value.strict))
+            hits.append(CountryHit(m.start(), m.end(), m.group(), value.iso3, value.via))
+            if value.strict:
+                strict.add(m.start())
     if _HAS_LATIN.search(sentence):
         for m in _LATIN_CODE.finditer(sentence):
             code = m.group()
@@ -425,13 +428,12 @@ def _find_countries(sentence: str) -> tuple[CountryHit, ...]:
                 sentence, m.end(), m.end() + 4
             ):
                 continue
-            found.append((CountryHit(m.start(), m.end(), code, code.upper(), "code"), False))
-        found.sort(key=lambda f: f[0].start)
-    hits = [h for h, _ in found]
-    if any(s for _, s in found):
+            hits.append(CountryHit(m.start(), m.end(), code, code.upper(), "code"))
+        hits.sort(key=lambda h: h.start)
+    if strict:
         keep = []
-        for i, (h, is_strict) in enumerate(found):
-            if is_strict:
+        for i, h in enumerate(hits):
+            if h.start in strict:
                 prev = previous_words(sentence, h.start, 1)
                 if not ((prev and prev[0] in t.cues) or _is_listed(hits, i, sentence)):
                     continue
