@@ -190,42 +190,41 @@ class TrieMatcher:
                 head = stem.split(" ", 1)[0]
                 firsts.update(p + head + e for p in prefixes for e in endings)
         self.firsts = frozenset(firsts)
-        # the table of each named group that ends a match (the stem without its clitics and ending)
-        self._tables: dict[str, dict[str, object]] = {"a": self.article, "b": self.bare, "d": self.adjectives}
 
-    def finditer(self, sentence: str, words: AbstractSet[str] | None = None) -> list[tuple[re.Match[str], object]]:
-        """The matches in ``sentence``, left to right and not overlapping, each with its table value (an entry with
-        no value, a key not in its table, is skipped but still consumes its span).
+    def finditer(
+        self, sentence: str, words: AbstractSet[str] | None = None
+    ) -> Iterable[tuple[re.Match[str], object]]:
+        """The matches in ``sentence``, left to right and not overlapping, each with its table value.
 
-        ``words``: the words of the sentence, or any part of them that holds every word in ``firsts`` (a caller
+        ``words``: the words of the sentence, or any part of them that holds every word of ``firsts`` in it (a caller
         with several matchers intersects the sentence's words with all their first words at once).
         """
         words = self.firsts.intersection(sentence_words(sentence) if words is None else words)
         if not words:
-            return []
-        find = sentence.find
+            return
         starts: set[int] = set()
         for w in words:
-            i = find(w)
+            i = sentence.find(w)
             while i >= 0:
                 starts.add(i)
-                i = find(w, i + 1)
-        match = self.regex.match
-        tables = self._tables
-        found: list[tuple[re.Match[str], object]] = []
+                i = sentence.find(w, i + 1)
         end = 0
         for i in sorted(starts):
             if i < end:
                 continue
-            m = match(sentence, i)
+            m = self.regex.match(sentence, i)
             if m is None:
                 continue
             end = m.end()
-            g = m.lastgroup or ""  # always a, b or d: the stem's group closes last
-            value = tables[g].get(key(m.group(g)))
+            g = m.lastgroup
+            if g == "a":
+                value = self.article.get(key(m.group("a")))
+            elif g == "b":
+                value = self.bare.get(key(m.group("b")))
+            else:
+                value = self.adjectives.get(key(m.group("d")))
             if value is not None:
-                found.append((m, value))
-        return found
+                yield m, value
 
 
 def _expand(prefix_regex: str) -> list[str]:
