@@ -236,3 +236,51 @@ def test_no_exception_on_arbitrary_text(raw: str) -> None:
         assert h.text == s[h.start : h.end] and h.start < h.end
     for p in find_places(s):
         assert p.text == s[p.start : p.end] and p.start < p.end
+
+
+def _find_countries_plain(sentence: str) -> tuple:
+    """``_find_countries`` as it was before the strict hits were kept by their start (a flag beside each hit)."""
+    import re
+
+    from dashboard.extract import places as p
+
+    t = p._tables()
+    found = []
+    for m, value in t.matcher.finditer(sentence):
+        if isinstance(value, p._Country):
+            found.append((p.CountryHit(m.start(), m.end(), m.group(), value.iso3, value.via), value.strict))
+    if re.search("[a-z]", sentence):
+        for m in p._LATIN_CODE.finditer(sentence):
+            code = m.group()
+            if code not in t.codes:
+                continue
+            if p._LATIN_NEIGHBOUR_LEFT.search(sentence, 0, m.start()) or p._LATIN_NEIGHBOUR_RIGHT.match(
+                sentence, m.end(), m.end() + 4
+            ):
+                continue
+            found.append((p.CountryHit(m.start(), m.end(), code, code.upper(), "code"), False))
+        found.sort(key=lambda f: f[0].start)
+    hits = [h for h, _ in found]
+    if any(s for _, s in found):
+        keep = []
+        for i, (h, is_strict) in enumerate(found):
+            if is_strict:
+                prev = p.previous_words(sentence, h.start, 1)
+                if not ((prev and prev[0] in t.cues) or p._is_listed(hits, i, sentence)):
+                    continue
+            keep.append(h)
+        hits = keep
+    return tuple(hits)
+
+
+COUNTRY_WORDS = st.sampled_from(["مالي", "ومالي", "بنين", "كوبا", "النيجر", "روسيا", "الأمريكي", "في", "دعم", "زار",
+                                 "مع", "usa", "ukr", "and", "موسكو", "،", " ", "  ", "\n", "-", "و", "ال"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(COUNTRY_WORDS, ALPHABET), max_size=40).map("".join))
+def test_countries_match_the_plain_form(raw: str) -> None:
+    from dashboard.extract.places import _find_countries
+
+    s = norm(raw)
+    assert _find_countries.__wrapped__(s) == _find_countries_plain(s)

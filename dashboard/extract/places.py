@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -190,8 +191,15 @@ class TrieMatcher:
                 firsts.update(p + head + e for p in prefixes for e in endings)
         self.firsts = frozenset(firsts)
 
-    def finditer(self, sentence: str) -> Iterable[tuple[re.Match[str], object]]:
-        words = self.firsts.intersection(sentence_words(sentence))
+    def finditer(
+        self, sentence: str, words: AbstractSet[str] | None = None
+    ) -> Iterable[tuple[re.Match[str], object]]:
+        """The matches in ``sentence``, left to right and not overlapping, each with its table value.
+
+        ``words``: the words of the sentence, or any part of them that holds every word of ``firsts`` in it (a caller
+        with several matchers intersects the sentence's words with all their first words at once).
+        """
+        words = self.firsts.intersection(sentence_words(sentence) if words is None else words)
         if not words:
             return
         starts: set[int] = set()
@@ -402,10 +410,13 @@ def find_countries(sentence: str) -> list[CountryHit]:
 @lru_cache(maxsize=512)
 def _find_countries(sentence: str) -> tuple[CountryHit, ...]:
     t = _tables()
-    found: list[tuple[CountryHit, bool]] = []
+    hits: list[CountryHit] = []
+    strict: set[int] = set()  # starts of the hits that count only after a cue word or in a list (starts are unique)
     for m, value in t.matcher.finditer(sentence):
         if isinstance(value, _Country):
-            found.append((CountryHit(m.start(), m.end(), m.group(), value.iso3, value.via), value.strict))
+            hits.append(CountryHit(m.start(), m.end(), m.group(), value.iso3, value.via))
+            if value.strict:
+                strict.add(m.start())
     if _HAS_LATIN.search(sentence):
         for m in _LATIN_CODE.finditer(sentence):
             code = m.group()
@@ -416,13 +427,12 @@ def _find_countries(sentence: str) -> tuple[CountryHit, ...]:
                 sentence, m.end(), m.end() + 4
             ):
                 continue
-            found.append((CountryHit(m.start(), m.end(), code, code.upper(), "code"), False))
-        found.sort(key=lambda f: f[0].start)
-    hits = [h for h, _ in found]
-    if any(s for _, s in found):
+            hits.append(CountryHit(m.start(), m.end(), code, code.upper(), "code"))
+        hits.sort(key=lambda h: h.start)
+    if strict:
         keep = []
-        for i, (h, is_strict) in enumerate(found):
-            if is_strict:
+        for i, h in enumerate(hits):
+            if h.start in strict:
                 prev = previous_words(sentence, h.start, 1)
                 if not ((prev and prev[0] in t.cues) or _is_listed(hits, i, sentence)):
                     continue
