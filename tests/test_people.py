@@ -13,8 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.extract.normalize import norm
-from dashboard.extract.people import _official, _pick, _Tenure, find_officials
-from dashboard.extract.types import OfficialHit
+from dashboard.extract.people import _pick, _Tenure, find_officials
 
 D2025 = dt.date(2025, 6, 4)
 D2023 = dt.date(2023, 3, 15)
@@ -163,15 +162,6 @@ def test_no_exception_on_arbitrary_text(raw: str, published: dt.date | None) -> 
     s = norm(raw)
     for h in find_officials(s, published):
         assert h.text == s[h.start : h.end] and h.start < h.end
-
-
-def test_fast_hit_is_the_dataclass() -> None:
-    import pickle
-
-    for args in [(3, 9, "بوتين", "Vladimir Putin", "RUS", "President", True), (0, 4, "وزير", None, None, "r", None)]:
-        fast, plain = _official(*args), OfficialHit(*args)
-        assert fast == plain and repr(fast) == repr(plain) and hash(fast) == hash(plain)
-        assert pickle.loads(pickle.dumps(fast)) == plain
 
 
 def _pick_plain(tenures: list[_Tenure], published: dt.date | None) -> tuple[_Tenure, bool | None]:

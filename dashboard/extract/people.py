@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cache
 
 from .lexicon import read_table, split_variants
@@ -120,34 +120,6 @@ _FI = re.compile(r"[ \t]*في[ \t]+")
 _SPACES_ONLY = re.compile(r"[ \t]+")
 
 
-_HIT_FIELDS = ("start", "end", "text", "name_en", "iso3", "role", "in_tenure")
-if tuple(f.name for f in fields(OfficialHit)) != _HIT_FIELDS or hasattr(OfficialHit, "__post_init__"):
-    raise TypeError("OfficialHit changed: update _official")
-_SET_START, _SET_END, _SET_TEXT, _SET_NAME, _SET_ISO3, _SET_ROLE, _SET_TENURE = (
-    getattr(OfficialHit, f).__set__ for f in _HIT_FIELDS
-)
-
-
-def _official(
-    start: int, end: int, text: str, name_en: str | None, iso3: str | None, role: str, in_tenure: bool | None
-) -> OfficialHit:
-    """``OfficialHit(start, end, ...)``, the same object, built in about half the time.
-
-    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; with a hit for every name and
-    title that was about a twentieth of ``find_officials``. Here the slots are filled through their descriptors
-    directly (the check above fails the import if the fields or the initialisation of ``OfficialHit`` change).
-    """
-    hit = object.__new__(OfficialHit)
-    _SET_START(hit, start)
-    _SET_END(hit, end)
-    _SET_TEXT(hit, text)
-    _SET_NAME(hit, name_en)
-    _SET_ISO3(hit, iso3)
-    _SET_ROLE(hit, role)
-    _SET_TENURE(hit, in_tenure)
-    return hit
-
-
 def _pick(tenures: list[_Tenure], published: dt.date | None) -> tuple[_Tenure, bool | None]:
     """The post to report: the one covering ``published`` (the latest such), else the nearest; and whether covered.
 
@@ -240,7 +212,7 @@ def find_officials(sentence: str, published: dt.date | None) -> list[OfficialHit
         targets: list[str | None] = [n.iso3 for n in nats] or [title.iso3]
         for i, iso3 in enumerate(targets):
             e = nats[i].end if len(nats) > 1 else end
-            hits.append(_official(m.start(), e, sentence[m.start() : e], None, iso3, role, None))
+            hits.append(OfficialHit(m.start(), e, sentence[m.start() : e], None, iso3, role, None))
         covered_until = end
     for start in sorted(known):
         if start not in used and not any(h.start <= start < h.end for h in hits):
@@ -256,7 +228,7 @@ def _person_hit(
     ``published``."""
     end, person = entry
     tenure, ok = _pick(t.tenures[person], published)
-    return _official(a, end, sentence[a:end], person, tenure.iso3, tenure.role, ok)
+    return OfficialHit(a, end, sentence[a:end], person, tenure.iso3, tenure.role, ok)
 
 
 def _nationalities(sentence: str, title: _Title, end: int, by_start: dict[int, CountryHit]) -> list[CountryHit]:
