@@ -13,6 +13,7 @@ from typing import Any
 from .amounts import convert, find_amounts, find_counts, find_giver
 from .dates import dateline_date, find_dates
 from .events import EventDraft, SentenceFacts, build_events
+from .memo import forget
 from .normalize import NormText, normalize
 from .ordinals import find_meeting_ordinals, find_war_year
 from .people import find_officials
@@ -56,6 +57,7 @@ def _precision(value: str) -> str:
 
 def extract_article(article_id: str, text: str, published: dt.date | None) -> ArticleRows:
     """All rows of one article. ``text`` is the article as stored (boilerplate already cut)."""
+    forget()  # what the matchers remember of the previous article's sentences (memo.py)
     nt = normalize(text)
     # an agency dateline dates the copy: relative dates resolve against it (the publication may be a day later, or
     # missing); a dateline far from the publication date is a quoted older story and is not used

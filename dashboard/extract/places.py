@@ -19,11 +19,12 @@ import re
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from babel import Locale
 
 from .lexicon import read_table, split_variants
+from .memo import per_article
 from .normalize import norm
 from .types import CountryHit, CountryVia, PlaceHit
 
@@ -149,7 +150,7 @@ def previous_words(sentence: str, start: int, n: int) -> list[str]:
     return _WORD.findall(sentence, max(0, start - 24 * n), start)[::-1][:n]
 
 
-@lru_cache(maxsize=256)
+@per_article(256)
 def sentence_words(sentence: str) -> frozenset[str]:
     """The Arabic words of a sentence (computed once per sentence for all the matchers that look at it)."""
     return frozenset(_WORD.findall(sentence))
@@ -407,7 +408,7 @@ def find_countries(sentence: str) -> list[CountryHit]:
     return list(_find_countries(sentence))
 
 
-@lru_cache(maxsize=512)
+@per_article(512)
 def _find_countries(sentence: str) -> tuple[CountryHit, ...]:
     t = _tables()
     hits: list[CountryHit] = []

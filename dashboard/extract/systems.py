@@ -24,9 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 
 from .lexicon import read_table, split_variants
+from .memo import per_article
 from .normalize import norm
 from .numbers import FRACTION_PATTERN, FRACTIONS, NUMBER_PATTERN, NUMBER_WORDS, SCALES, parse_matched, scale_of
 from .numbers import SCALE_PATTERN as _SCALE
@@ -578,7 +579,7 @@ def article_systems(sentences: Sequence[SentenceInput]) -> list[tuple[int, Syste
     return [(i, h) for i, h in out if not (h.generic and h.status == "discussed" and (h.category, h.donor) in named)]
 
 
-@lru_cache(maxsize=512)
+@per_article(512)
 def _sentence_systems(text: str, countries: tuple[CountryHit, ...], officials: tuple[OfficialHit, ...]
                       ) -> tuple[SystemHit, ...]:
     """``describe(find_systems(text))``, remembered: agency copy repeats sentences across outlets (the country
