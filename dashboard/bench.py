@@ -13,7 +13,8 @@ row).
 
 reports instead where one core's extraction time goes: microseconds per article in each step of ``extract_article``
 (each extractor over every sentence, the event reader, the amounts' giver, rate and category, and the rest: rows and
-offsets), best of three passes over the same articles.
+offsets), best of three passes over the same articles; ``--folder DIR`` times the articles of a folder instead (real
+ones: the synthetic articles recombine a few hundred sentences).
 """
 
 from __future__ import annotations
@@ -164,14 +165,17 @@ def _stage_clocks(spent: dict[str, float]) -> Iterator[None]:
             setattr(article, name, fn)
 
 
-def stages(n: int) -> dict[str, float]:
-    """Microseconds per article in each step of ``extract_article`` on ``n`` benchmark articles, and in ``rows and
-    offsets`` (the rest) and ``total``; the best of three passes for each."""
+def stages(n: int, folder: Path | None = None) -> dict[str, float]:
+    """Microseconds per article in each step of ``extract_article`` on ``n`` benchmark articles (or the articles of
+    ``folder``), and in ``rows and offsets`` (the rest) and ``total``; the best of three passes for each."""
     from .extract.article import extract_article
 
-    with tempfile.TemporaryDirectory(prefix="ramstein-bench-") as tmp:
-        make_articles(Path(tmp), n)
-        arts, _ = read_corpus(Path(tmp))
+    if folder is not None:
+        arts, _ = read_corpus(folder)
+    else:
+        with tempfile.TemporaryDirectory(prefix="ramstein-bench-") as tmp:
+            make_articles(Path(tmp), n)
+            arts, _ = read_corpus(Path(tmp))
     for a in arts[:50]:  # patterns compiled, caches warm
         extract_article(a.article_id, a.text, a.published)
     best: dict[str, float] = {}
@@ -188,9 +192,10 @@ def stages(n: int) -> dict[str, float]:
     return {k: v / max(1, len(arts)) * 1e6 for k, v in best.items()}
 
 
-def print_stages(n: int) -> None:
-    got = stages(n)
-    print(f"extraction, one core, {n:,} articles: microseconds per article (best of 3)")
+def print_stages(n: int, folder: Path | None = None) -> None:
+    got = stages(n, folder)
+    what = f"the articles of {folder}" if folder is not None else f"{n:,} articles"
+    print(f"extraction, one core, {what}: microseconds per article (best of 3)")
     for k, v in sorted(got.items(), key=lambda kv: (kv[0] == "total", -kv[1])):
         print(f"  {k:22s} {v:8.0f}  {v / got['total']:5.1%}")
 
@@ -201,7 +206,11 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=None, help="only this many processes (default: 1 and all cores)")
     ap.add_argument("--dask-workers", type=int, default=2, help="workers of the local Dask scheduler (0: no Dask run)")
     ap.add_argument("--stages", action="store_true", help="where the extraction time goes, step by step")
+    ap.add_argument("--folder", type=Path, default=None, help="with --stages: time these articles instead")
     args = ap.parse_args()
+    if args.stages and args.folder is not None:
+        print_stages(0, args.folder)
+        return
     for n in args.n:
         if args.stages:
             print_stages(n)

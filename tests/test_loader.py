@@ -179,3 +179,5 @@ def test_the_stage_benchmark_times_every_step_and_puts_the_clocks_back() -> None
     assert all(v >= 0 for k, v in got.items() if k != "rows and offsets")
     assert got["build_events"] > 0 and got["find_dates"] > 0
     assert {name: getattr(article, name) for name in STAGES} == before
+    seeds = stages(0, Path(__file__).resolve().parent.parent / "seeds")  # --folder: real articles instead
+    assert set(seeds) == set(got) and seeds["total"] > 0
