@@ -62,6 +62,8 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+import ahocorasick
+
 from .hijri import find_hijri
 from .lexicon import read_table, split_variants
 from .normalize import norm
@@ -300,8 +302,74 @@ _add_keys(_PERIODS, _F_PERIOD)
 _add_keys(list(_RELDAY) + list(_PART_RELDAY), _F_REL)
 _add_keys(WEEKDAYS, _F_WD)
 _add_keys(_UNITS, _F_AGO)
-# the same pass notes the future cues (see _Ctx.future)
+# The plain form of the prefilter, one pattern tried after every space that also notes the future cues; it is slow
+# (about half of find_dates), so ``_anchor_mask`` gives the same bits with one Aho–Corasick pass and ``_Ctx.future``
+# looks for the cues only when a hit needs them (tests/test_dates.py checks both against this form).
 _ANCHOR_RE = re.compile(rf"{_SEP0}(?:{_CL}(?:(?P<w>{_alt(_KEYS, True)})|[0-9]{{4}}(?![0-9]))|(?P<f>{_FUTURE}))")
+
+
+_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")  # what ``_CL`` matches
+
+
+def _anchor_words() -> dict[str, int]:
+    """Every word ``_ANCHOR_RE`` takes for an anchor word (a clitic and a key, split as the pattern splits it), with
+    its bits."""
+    keys = set(_KEYS) | {"لل" + k[2:] for k in _KEYS if k.startswith("ال") and len(k) > 3}
+    out: dict[str, int] = {}
+    for cl in _CLITICS:
+        for k in keys:
+            m = _ANCHOR_RE.fullmatch(" " + cl + k)
+            if m and m["w"]:
+                out[cl + k] = _KEYS[_canon(_KEYS, m["w"])]
+    return out
+
+
+def _anchor_automaton() -> ahocorasick.Automaton:
+    """The keys (and their للـ forms) and every four-digit string, each with its length (0 for the digits)."""
+    a = ahocorasick.Automaton()
+    for k in set(_KEYS) | {"لل" + k[2:] for k in _KEYS if k.startswith("ال") and len(k) > 3}:
+        a.add_word(k, len(k))
+    for i in range(10_000):
+        a.add_word(f"{i:04d}", 0)
+    a.make_automaton()
+    return a
+
+
+_ANCHOR_WORDS = _anchor_words()
+_ANCHOR_AC = _anchor_automaton()
+_CLITIC_SET = frozenset(_CLITICS)
+_LETTERS = frozenset(chr(c) for a, b in ((0x621, 0x63A), (0x641, 0x64A), (0x671, 0x6D3)) for c in range(a, b + 1))
+_DIGITS = frozenset("0123456789")
+_WORD_CHARS = _LETTERS | _DIGITS
+
+
+def _anchor_mask(padded: str) -> int:
+    """The bits ``_ANCHOR_RE`` finds in ``padded`` (which starts with a space), from one Aho–Corasick pass over the
+    plain keys and four-digit strings: a hit counts when the word it ends starts after a non-letter, non-digit and
+    before it has at most a clitic (the whole word is then looked up), and when no letter (no digit after a year)
+    follows it."""
+    mask = 0
+    n = len(padded)
+    for last, size in _ANCHOR_AC.iter(padded):
+        e = last + 1
+        if size:
+            if e < n and padded[e] in _LETTERS:
+                continue
+            q = e - size
+            for p in range(q - 1, q - 4, -1):  # padded[0] is a space: p never goes below 0
+                if padded[p] not in _WORD_CHARS:
+                    mask |= _ANCHOR_WORDS.get(padded[p + 1 : e], 0)
+                    break
+        else:
+            if e < n and padded[e] in _DIGITS:
+                continue
+            q = e - 4
+            for p in range(q - 1, q - 4, -1):
+                if padded[p] not in _WORD_CHARS:
+                    if padded[p + 1 : q] in _CLITIC_SET:
+                        mask |= _F_YEAR | _F_NUM
+                    break
+    return mask
 
 
 # --------------------------------------------------------------------------------------------------------- resolving
@@ -407,20 +475,22 @@ def _valid_day(y: int, m: int, d: int) -> dt.date | None:
 
 # --------------------------------------------------------------------------------------------------------- context
 class _Ctx:
-    """One (padded) sentence, its base date and where its future cues start; quotes are found when first needed."""
+    """One (padded) sentence and its base date; its future cues and quotes are found when first needed."""
 
     __slots__ = ("_future", "_quotes", "base", "s")
 
-    def __init__(self, s: str, base: dt.date | None, future: list[int]) -> None:
+    def __init__(self, s: str, base: dt.date | None) -> None:
         self.s = s
         self.base = base
-        self._future = future  # start of each future cue
+        self._future: list[int] | None = None  # start of each future cue
         self._quotes: list[tuple[int, int]] | None = None
 
     def future(self, end: int) -> bool:
         """Whether a future cue governs an expression ending at ``end``: a cue anywhere before it, or one right
         after it with nothing but spaces and commas between ("في يونيو، ستعقد القمة"). A cue further on belongs to
         another verb: in "حذر الثلاثاء من أن حزبه لن يوقع" the warning was on the past Tuesday."""
+        if self._future is None:
+            self._future = [m.start() for m in _FUTURE_RE.finditer(self.s)]
         return any(p < end or _GAP.fullmatch(self.s, end, p + 1) for p in self._future)
 
     def quoted(self, pos: int) -> bool:
@@ -721,30 +791,15 @@ _FAMILIES = (
 )
 
 
-def _scan(padded: str) -> tuple[int, list[int]]:
-    """Bits of the families whose anchor words occur in ``padded``, and where the future cues start."""
-    mask = 0
-    future: list[int] = []
-    for m in _ANCHOR_RE.finditer(padded):
-        w = m["w"]
-        if w:
-            mask |= _KEYS[_canon(_KEYS, w)]
-        elif m["f"]:
-            future.append(m.start())
-        else:
-            mask |= _F_YEAR | _F_NUM
-    return mask, future
-
-
 def find_dates(sentence: str, published: dt.date | None) -> list[DateHit]:
     """Date expressions of one normalised sentence, resolved against ``published`` (see the module docstring)."""
     padded = " " + sentence  # every word now has a non-letter before it; offsets are shifted back at the end
-    mask, future = _scan(padded)
+    mask = _anchor_mask(padded)
     if not mask:
         return []
     if isinstance(published, dt.datetime):
         published = published.date()
-    ctx = _Ctx(padded, published, future)
+    ctx = _Ctx(padded, published)
     cands: list[_Cand] = []
     for bit, rx, handler in _FAMILIES:
         if mask & bit:
