@@ -253,6 +253,7 @@ _NUMERIC_RE = re.compile(
     r"(?<![0-9./-])(?P<c>(?P<d>[0-9]{1,2})(?P<s>[/.-])(?P<m>[0-9]{1,2})(?P=s)(?P<y>(?:19|20)[0-9]{2})"
     r"|(?P<y2>(?:19|20)[0-9]{2})(?P<s2>[/.-])(?P<m2>[0-9]{1,2})(?P=s2)(?P<d2>[0-9]{1,2}))(?![0-9])(?![./-][0-9])"
 )
+_NUMERIC_GATE = re.compile(r"[0-9][/.-][0-9]")  # in every numeric date; found fast (the pattern starts with a digit)
 _RELDAY_RE = re.compile(
     rf"{_SEP0}{_LEAD_REL}{_CL}(?P<c>(?:(?P<part>{_PART})\s+(?:{_DAYPFX}\s+)?(?P<prel>{_PREL})|(?P<rel>{_REL}))"
     rf"(?:{_SEP}(?P<par>\()?(?:{_PART}\s+)?(?:{_DAYPFX}\s+)?(?P<wd>{_WD})(?(par)\)|))?)"
@@ -797,6 +798,8 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateHit]:
     mask = _anchor_mask(padded)
     if not mask:
         return []
+    if mask & _F_NUM and not _NUMERIC_GATE.search(padded):
+        mask &= ~_F_NUM  # _NUMERIC_RE starts with a lookbehind: the regex engine would try it at every position
     if isinstance(published, dt.datetime):
         published = published.date()
     ctx = _Ctx(padded, published)
