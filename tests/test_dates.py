@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -469,6 +470,10 @@ def test_anchor_words_never_start_or_sit_inside_a_future_cue(tail: str) -> None:
 def test_anchor_mask_and_future_cues_equal_the_plain_pass(parts: list[tuple[str, str]]) -> None:
     padded = " " + "".join(g + w for g, w in parts)
     assert _fast_scan(padded) == _plain_scan(padded)
+
+
+def test_letter_set_is_the_letter_class() -> None:
+    assert {chr(c) for c in range(0x3000) if re.fullmatch(f"[{D._L}]", chr(c))} == D._LETTERS
 
 
 @pytest.mark.parametrize("text", [" عام 2022", " و2022.", " 20222", " 12/10/2022", " لل2022", " وب2022م", " 2022",

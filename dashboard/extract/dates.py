@@ -284,7 +284,8 @@ _FUTURE_RE = re.compile(_SEP0 + _FUTURE)
 
 # --------------------------------------------------------------------------------------------------------- prefilter
 # One pass finds the words that can anchor a date (a month, a weekday, a period, a day word, a unit, a 4-digit run);
-# only the families those words belong to are searched.
+# only the families those words belong to are searched. The pass is an Aho–Corasick automaton over the plain words
+# (``_anchor_mask``): a regex tried after every space (``_ANCHOR_RE``, the plain form) cost half of find_dates.
 _F_DMY, _F_DAYREL, _F_YEAR, _F_NUM, _F_REL, _F_WD, _F_PERIOD, _F_AGO = (1 << i for i in range(8))
 _STOP = {"يوم", "بعد", "اول", "من", "الاول", "الثاني", "ثاني", "الماضيه"}
 _KEYS: dict[str, int] = {}
@@ -303,22 +304,22 @@ _add_keys(_PERIODS, _F_PERIOD)
 _add_keys(list(_RELDAY) + list(_PART_RELDAY), _F_REL)
 _add_keys(WEEKDAYS, _F_WD)
 _add_keys(_UNITS, _F_AGO)
-# The plain form of the prefilter, one pattern tried after every space that also notes the future cues; it is slow
-# (about half of find_dates), so ``_anchor_mask`` gives the same bits with one Aho–Corasick pass and ``_Ctx.future``
-# looks for the cues only when a hit needs them (tests/test_dates.py checks both against this form).
+# The plain form of the prefilter: one pattern tried after every space, which also notes the future cues. Only the
+# tables below are built with it; ``_anchor_mask`` gives the same bits and ``_Ctx.future`` looks for the cues only when
+# a hit needs them (tests/test_dates.py checks both against this form).
 _ANCHOR_RE = re.compile(rf"{_SEP0}(?:{_CL}(?:(?P<w>{_alt(_KEYS, True)})|[0-9]{{4}}(?![0-9]))|(?P<f>{_FUTURE}))")
 
 
 _CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")  # what ``_CL`` matches
+_ANCHOR_KEYS = set(_KEYS) | {"لل" + k[2:] for k in _KEYS if k.startswith("ال") and len(k) > 3}  # what ``_alt`` adds
 
 
 def _anchor_words() -> dict[str, int]:
     """Every word ``_ANCHOR_RE`` takes for an anchor word (a clitic and a key, split as the pattern splits it), with
     its bits."""
-    keys = set(_KEYS) | {"لل" + k[2:] for k in _KEYS if k.startswith("ال") and len(k) > 3}
     out: dict[str, int] = {}
     for cl in _CLITICS:
-        for k in keys:
+        for k in _ANCHOR_KEYS:
             m = _ANCHOR_RE.fullmatch(" " + cl + k)
             if m and m["w"]:
                 out[cl + k] = _KEYS[_canon(_KEYS, m["w"])]
@@ -328,7 +329,7 @@ def _anchor_words() -> dict[str, int]:
 def _anchor_automaton() -> ahocorasick.Automaton:
     """The keys (and their للـ forms) and every four-digit string, each with its length (0 for the digits)."""
     a = ahocorasick.Automaton()
-    for k in set(_KEYS) | {"لل" + k[2:] for k in _KEYS if k.startswith("ال") and len(k) > 3}:
+    for k in _ANCHOR_KEYS:
         a.add_word(k, len(k))
     for i in range(10_000):
         a.add_word(f"{i:04d}", 0)
@@ -339,7 +340,7 @@ def _anchor_automaton() -> ahocorasick.Automaton:
 _ANCHOR_WORDS = _anchor_words()
 _ANCHOR_AC = _anchor_automaton()
 _CLITIC_SET = frozenset(_CLITICS)
-_LETTERS = frozenset(chr(c) for a, b in ((0x621, 0x63A), (0x641, 0x64A), (0x671, 0x6D3)) for c in range(a, b + 1))
+_LETTERS = frozenset(chr(c) for a, b in ((0x621, 0x63A), (0x641, 0x64A), (0x671, 0x6D3)) for c in range(a, b + 1))  # _L
 _DIGITS = frozenset("0123456789")
 _WORD_CHARS = _LETTERS | _DIGITS
 
