@@ -480,3 +480,28 @@ def test_letter_set_is_the_letter_class() -> None:
                                   " ف 1999)", " 2022اليوم", "(2022-", " وفب2022"])
 def test_anchor_mask_years(text: str) -> None:
     assert _fast_scan(text) == _plain_scan(text)
+
+
+_DATELINE_PARTS = [
+    ["", "عنوان الخبر\n", "الخميس 12 مارس\n"],  # a title line
+    ["لندن", "رام الله", "القاهرة في", "بروكسل،", "واشنطن"],  # the place
+    ["2 مارس 2025", "12/10/2022", "فبراير2022", "5 رمضان 1446 هـ", "الخميس", "اليوم", "12 مارس", "2025", "عام 2022",
+     "3 رمضان 1446 الموافق 3 مارس 2025", "أمس 2 مارس", "٢ مارس ٢٠٢٥"],  # the date, or not one
+    [" (شينخوا)", " /أ ش أ/", " - ", " قال", "(", ""],  # the agency
+    ["", " اجتمع القادة في 3 مايو 2024", "\nقال الوزير"],
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.tuples(*(st.sampled_from(p) for p in _DATELINE_PARTS)), st.sampled_from([" ", "  ", "", "\n"]))
+def test_dateline_skips_only_lines_without_digits(parts: tuple[str, ...], glue: str) -> None:
+    """dateline_date reads no line head without a digit (a full date found without a base always has its year in
+    digits); reading every head gives the same day."""
+    text = norm(parts[0] + glue.join(parts[1:]))
+    fast = dateline_date(text)
+    gate = D._DIGIT
+    D._DIGIT = re.compile("")  # matches every head
+    try:
+        assert dateline_date(text) == fast
+    finally:
+        D._DIGIT = gate

@@ -842,6 +842,7 @@ _DATELINE_END = re.compile(r"\s*[(/\-–—]")
 _DATELINE_PLACE = re.compile(r"\s*(?:[\u0621-\u064a]+[\s،,]*){1,2}(?:في\s*)?")  # one or two words of place
 _DATELINE_LINES = 3  # the dateline opens the body: the title (and a site line) may come before it
 _DATELINE_REACH = 40  # characters of place names before the date
+_DIGIT = re.compile("[0-9]")  # a full date without a base has a year in digits (explicit, numeric or Hijri)
 
 
 def dateline_date(text: str) -> dt.date | None:
@@ -849,6 +850,8 @@ def dateline_date(text: str) -> dt.date | None:
     full date (day, month and year): the day the article was written, the base for its relative dates."""
     for line in [ln for ln in text.splitlines() if ln.strip()][:_DATELINE_LINES]:
         head = line[: _DATELINE_REACH + 30]
+        if not _DIGIT.search(head):
+            continue
         for hit in find_dates(head, None):
             if hit.start > _DATELINE_REACH or hit.relative or hit.value is None or len(hit.value) != 10:
                 continue
