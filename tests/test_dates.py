@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dashboard.extract import dates as D
 from dashboard.extract.dates import dateline_date, find_dates, has_future_marker, resolve_offset
 from dashboard.extract.normalize import norm
 
@@ -420,3 +422,86 @@ def test_never_raises_on_date_words(tokens: list[str], base: dt.date | None) -> 
 def test_dateline_date(text: str, want: str | None) -> None:
     got = dateline_date(norm(text))
     assert (got.isoformat() if got else None) == want
+
+
+# ---------------------------------------------------------------------- the prefilter against its plain form
+def _plain_scan(padded: str) -> tuple[int, list[int]]:
+    """The prefilter as one regex pass (``_ANCHOR_RE``): the families' bits and where the future cues start."""
+    mask, future = 0, []
+    for m in D._ANCHOR_RE.finditer(padded):
+        if m["w"]:
+            mask |= D._KEYS[D._canon(D._KEYS, m["w"])]
+        elif m["f"]:
+            future.append(m.start())
+        else:
+            mask |= D._F_YEAR | D._F_NUM
+    return mask, future
+
+
+def _fast_scan(padded: str) -> tuple[int, list[int]]:
+    ctx = D._Ctx(padded, None)
+    ctx.future(0)
+    assert ctx._future is not None
+    return D._anchor_mask(padded), ctx._future
+
+
+_FUTURE_TAILS = sorted({" ".join(f.split()[1:]) for f in D._FUT_PHRASES} | {""})
+_SCAN_WORDS = sorted(
+    set(D._ANCHOR_WORDS) | {f.split()[0] for f in D._FUT_PHRASES} | set(_FUTURE_TAILS) - {""}
+    | {"سي" + s for s in D._FUT_STEMS[:20]} | {"وست" + s + "ون" for s in D._FUT_STEMS[20:40]}
+    | {"اب", "ماي", "اليوم", "لليوم", "وللعام", "كالعام", "بالامس", "فالشهر", "والخميس", "اسبوعا", "الاعوام", "عامين"}
+)
+_SCAN_GLUE = [" ", "  ", "، ", "(", ")", "/", "-", "\n", ".", '"', "", "2", "0"]
+
+
+@pytest.mark.parametrize("tail", _FUTURE_TAILS)
+def test_anchor_words_never_start_or_sit_inside_a_future_cue(tail: str) -> None:
+    """The plain pass takes each word once, as an anchor word or as the start of a future cue; the fast pass finds
+    them separately, so no anchor word may open a cue (or be a later word of one)."""
+    for w in D._ANCHOR_WORDS:
+        for text in (f" {w} {tail}", f" {w} {tail} {w}", f" {tail} {w}"):
+            assert _fast_scan(text) == _plain_scan(text), text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SCAN_GLUE),
+                          st.one_of(st.sampled_from(_SCAN_WORDS), st.from_regex(r"[0-9]{1,6}", fullmatch=True),
+                                    st.text(alphabet="وفبلكال0123456789 ", max_size=4))), max_size=12))
+def test_anchor_mask_and_future_cues_equal_the_plain_pass(parts: list[tuple[str, str]]) -> None:
+    padded = " " + "".join(g + w for g, w in parts)
+    assert _fast_scan(padded) == _plain_scan(padded)
+
+
+def test_letter_set_is_the_letter_class() -> None:
+    assert {chr(c) for c in range(0x3000) if re.fullmatch(f"[{D._L}]", chr(c))} == D._LETTERS
+
+
+@pytest.mark.parametrize("text", [" عام 2022", " و2022.", " 20222", " 12/10/2022", " لل2022", " وب2022م", " 2022",
+                                  " ف 1999)", " 2022اليوم", "(2022-", " وفب2022"])
+def test_anchor_mask_years(text: str) -> None:
+    assert _fast_scan(text) == _plain_scan(text)
+
+
+_DATELINE_PARTS = [
+    ["", "عنوان الخبر\n", "الخميس 12 مارس\n"],  # a title line
+    ["لندن", "رام الله", "القاهرة في", "بروكسل،", "واشنطن"],  # the place
+    ["2 مارس 2025", "12/10/2022", "فبراير2022", "5 رمضان 1446 هـ", "الخميس", "اليوم", "12 مارس", "2025", "عام 2022",
+     "3 رمضان 1446 الموافق 3 مارس 2025", "أمس 2 مارس", "٢ مارس ٢٠٢٥"],  # the date, or not one
+    [" (شينخوا)", " /أ ش أ/", " - ", " قال", "(", ""],  # the agency
+    ["", " اجتمع القادة في 3 مايو 2024", "\nقال الوزير"],
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.tuples(*(st.sampled_from(p) for p in _DATELINE_PARTS)), st.sampled_from([" ", "  ", "", "\n"]))
+def test_dateline_skips_only_lines_without_digits(parts: tuple[str, ...], glue: str) -> None:
+    """dateline_date reads no line head without a digit (a full date found without a base always has its year in
+    digits); reading every head gives the same day."""
+    text = norm(parts[0] + glue.join(parts[1:]))
+    fast = dateline_date(text)
+    gate = D._DIGIT
+    D._DIGIT = re.compile("")  # matches every head
+    try:
+        assert dateline_date(text) == fast
+    finally:
+        D._DIGIT = gate
