@@ -12,7 +12,16 @@ from hypothesis import strategies as st
 
 from dashboard.extract.lexicon import read_table, split_variants
 from dashboard.extract.normalize import norm
-from dashboard.extract.places import country_name, country_table, find_countries, find_places
+from dashboard.extract.places import (
+    _NOT_LETTER,
+    TrieMatcher,
+    _place_tables,
+    _tables,
+    country_name,
+    country_table,
+    find_countries,
+    find_places,
+)
 
 N, D, CODE, CAP, INST = "name", "demonym", "code", "capital", "institution"
 
@@ -284,3 +293,64 @@ def test_countries_match_the_plain_form(raw: str) -> None:
 
     s = norm(raw)
     assert _find_countries.__wrapped__(s) == _find_countries_plain(s)
+
+
+def _matchers() -> dict[str, TrieMatcher]:
+    from dashboard.extract import people
+
+    return {"countries": _tables().matcher, "places": _place_tables().matcher,
+            "names": people._tables().names, "titles": people._tables().titles}
+
+
+def _plain_spans(matcher: TrieMatcher, sentence: str) -> list[tuple[int, int, object]]:
+    """``TrieMatcher.spans`` in its plain form: the regex tried wherever a first word occurs (``finditer``)."""
+    return [(m.start(), m.end(), value) for m, value in matcher.finditer(sentence)]
+
+
+def test_letters_are_ar() -> None:
+    import re
+
+    from dashboard.extract.places import _LETTERS, AR
+
+    assert _LETTERS == {chr(c) for c in range(0x10000) if re.fullmatch(f"[{AR}]", chr(c))}
+
+
+@pytest.mark.parametrize("which", ["countries", "places", "names", "titles"])
+def test_spans_of_every_first_word(which: str) -> None:
+    """Every first word alone and between other text: what ``spans`` keeps per word is what the regex finds."""
+    matcher = _matchers()[which]
+    for w in sorted(matcher.firsts):
+        for s in (w, f"قال {w}، و{w} {w}ه"):
+            assert matcher.spans(s) == _plain_spans(matcher, s), s
+
+
+def _words_of(matcher: TrieMatcher) -> list[str]:
+    """First words (open ones and a sample of the rest), the words of the spellings, and spellings of several
+    words (whole, with the article where they take it, and cut short)."""
+    firsts = sorted(matcher.firsts)
+    words = set(firsts[:: max(1, len(firsts) // 300)]) | set(matcher.open_words & matcher.firsts)
+    long: set[str] = set()
+    for table, pre in ((matcher.article, "ال"), (matcher.bare, ""), (matcher.adjectives, "")):
+        for stem in table:
+            words.update(stem.split(" "))
+            if stem != _NOT_LETTER.split(stem, 1)[0]:
+                long.update((pre + stem, pre + stem[:-1], "و" + pre + stem.replace(" ", "-")))
+    long_sorted = sorted(long)
+    words.update(long_sorted[:: max(1, len(long_sorted) // 600)])
+    return sorted(w for w in words if w)
+
+
+_SEPARATORS = [" ", "  ", "-", " - ", "\n", "\t", "،", ", ", '"', " (", ") ", "x", "usa ", "7", "ه", "و", "ال", "بال"]
+
+
+@pytest.mark.parametrize("which", ["countries", "places", "names", "titles"])
+def test_spans_match_the_plain_form(which: str) -> None:
+    matcher = _matchers()[which]
+    pieces = st.one_of(st.sampled_from(_words_of(matcher)), st.sampled_from(_SEPARATORS), ALPHABET)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=30).map("".join))
+    def check(s: str) -> None:
+        assert matcher.spans(s) == _plain_spans(matcher, s)
+
+    check()

@@ -191,6 +191,20 @@ class TrieMatcher:
                 head = stem.split(" ", 1)[0]
                 firsts.update(p + head + e for p in prefixes for e in endings)
         self.firsts = frozenset(firsts)
+        # First words after which a match can go on past the word (a spelling of several words, or one with a
+        # non-letter in it): only there does the regex have to read the text that follows (see ``spans``).
+        self.open_words = frozenset(
+            p + lead
+            for stems, prefixes in (
+                (self.article, _expand(PRE_ARTICLE)),
+                (self.bare, _expand(PRE_BARE)),
+                (self.adjectives, _expand(PRE_ANY)),
+            )
+            for stem in stems
+            if (lead := _NOT_LETTER.split(stem, 1)[0]) != stem
+            for p in prefixes
+        )
+        self._word_values: dict[str, object] = {}
 
     def finditer(
         self, sentence: str, words: AbstractSet[str] | None = None
@@ -226,6 +240,74 @@ class TrieMatcher:
                 value = self.adjectives.get(key(m.group("d")))
             if value is not None:
                 yield m, value
+
+    def spans(self, sentence: str, words: AbstractSet[str] | None = None) -> list[tuple[int, int, object]]:
+        """``(start, end, value)`` of the matches of ``finditer``, the same ones in the same order, found faster.
+
+        A match starts after a non-letter (LEFT), and its first word (clitics, the spelling up to its first non-letter,
+        an adjective ending) is a whole word of ``firsts``: so only whole words of ``firsts`` are tried, not every
+        place where one occurs inside another word. If that word is not in ``open_words``, the regex cannot read past
+        it and succeeds or fails on the word alone, the same wherever it stands: that outcome is worked out once per
+        word (``_word_value``, a property of the tables, not of the sentence). Only words of ``open_words``
+        ("الولايات" of "الولايات المتحدة") run the regex on the sentence.
+        """
+        present = self.firsts.intersection(sentence_words(sentence) if words is None else words)
+        if not present:
+            return []
+        starts: dict[int, str] = {}  # start of a whole word of ``firsts`` -> the word
+        n = len(sentence)
+        for w in present:
+            size = len(w)
+            i = sentence.find(w)
+            while i >= 0:
+                j = i + size
+                if (i == 0 or sentence[i - 1] not in _LETTERS) and (j == n or sentence[j] not in _LETTERS):
+                    starts[i] = w
+                i = sentence.find(w, i + 1)
+        out: list[tuple[int, int, object]] = []
+        end = 0
+        values = self._word_values
+        for i in sorted(starts):
+            if i < end:
+                continue
+            w = starts[i]
+            if w in self.open_words:
+                m = self.regex.match(sentence, i)
+                if m is None:
+                    continue
+                end = m.end()
+                value = self._value(m)
+            else:
+                value = values[w] if w in values else self._word_value(w)
+                if value is _NO_MATCH:
+                    continue
+                end = i + len(w)
+            if value is not None:
+                out.append((i, end, value))
+        return out
+
+    def _value(self, m: re.Match[str]) -> object | None:
+        """The table value of a match of ``regex`` (None if its spelling is in no table)."""
+        g = m.lastgroup
+        if g == "a":
+            return self.article.get(key(m.group("a")))
+        if g == "b":
+            return self.bare.get(key(m.group("b")))
+        return self.adjectives.get(key(m.group("d")))
+
+    def _word_value(self, word: str) -> object | None:
+        """What ``regex`` finds at a whole word that is not in ``open_words``: the value of the word, or
+        ``_NO_MATCH``. Kept per word: it depends on the tables only (the regex cannot read past such a word, and
+        the letters around it are not letters, as around the word on its own)."""
+        m = self.regex.match(word)  # it ends at the end of the word, where RIGHT holds
+        value = _NO_MATCH if m is None else self._value(m)
+        self._word_values[word] = value
+        return value
+
+
+_NOT_LETTER = re.compile(f"[^{AR}]")
+_LETTERS = frozenset(chr(c) for c in (*range(0x621, 0x64B), *range(0x66E, 0x6D4)))  # AR as a set
+_NO_MATCH = object()  # ``_word_value`` of a word the regex does not match
 
 
 def _expand(prefix_regex: str) -> list[str]:
@@ -413,11 +495,11 @@ def _find_countries(sentence: str) -> tuple[CountryHit, ...]:
     t = _tables()
     hits: list[CountryHit] = []
     strict: set[int] = set()  # starts of the hits that count only after a cue word or in a list (starts are unique)
-    for m, value in t.matcher.finditer(sentence):
+    for start, end, value in t.matcher.spans(sentence):
         if isinstance(value, _Country):
-            hits.append(CountryHit(m.start(), m.end(), m.group(), value.iso3, value.via))
+            hits.append(CountryHit(start, end, sentence[start:end], value.iso3, value.via))
             if value.strict:
-                strict.add(m.start())
+                strict.add(start)
     if _HAS_LATIN.search(sentence):
         for m in _LATIN_CODE.finditer(sentence):
             code = m.group()
@@ -489,14 +571,14 @@ def find_places(sentence: str) -> list[PlaceHit]:
     """Meeting places in one normalised sentence: cities and venues (English city name), online formats ("Virtual")."""
     t = _place_tables()
     hits: list[PlaceHit] = []
-    for m, value in t.matcher.finditer(sentence):
+    for start, end, value in t.matcher.spans(sentence):
         if not isinstance(value, _Place):
             continue
         if value.strict:
             group = "online" if value.via == "online" else "city"
             words, window = t.cues.get(group, (frozenset(), 1))
-            if not any(w in words for w in previous_words(sentence, m.start(), window)):
+            if not any(w in words for w in previous_words(sentence, start, window)):
                 continue
         via = value.via if value.via in ("city", "venue", "online") else "city"
-        hits.append(PlaceHit(m.start(), m.end(), m.group(), value.location, via))  # type: ignore[arg-type]
+        hits.append(PlaceHit(start, end, sentence[start:end], value.location, via))  # type: ignore[arg-type]
     return hits
