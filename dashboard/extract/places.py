@@ -7,7 +7,9 @@ Countries come from CLDR (every ISO 3166-1 country, Arabic names via babel; alph
 
 Everything is matched on the normalised text (``norm()``), with the clitics و/ف + ب/ل/ك/ال in front
 ("وللولايات المتحدة"، "بالصين"، "والبريطانيين"). All spellings of one kind go into one trie-shaped regular expression,
-compiled once at import, so a sentence is scanned once; the longest spelling wins ("غينيا الاستوائية" over "غينيا").
+compiled once at import; it runs on a sentence only at the words that can start a spelling of several words, and what
+it makes of any other word is worked out once per word (``TrieMatcher.spans``). The longest spelling wins
+("غينيا الاستوائية" over "غينيا").
 Phrases that contain a name but are not a mention ("المحيطين الهندي والهادئ") sit in the same tries and swallow the
 name. Spellings that are also common words ("مالي" 'financial', "كيف" 'how') count only after a cue word.
 """
