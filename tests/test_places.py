@@ -345,6 +345,8 @@ _SEPARATORS = [" ", "  ", "-", " - ", "\n", "\t", "،", ", ", '"', " (", ") ", "
 
 @pytest.mark.parametrize("which", ["countries", "places", "names", "titles"])
 def test_spans_match_the_plain_form(which: str) -> None:
+    """Text made of first words, words and whole spellings of several words, separators and letters: the same matches
+    as ``finditer``."""
     matcher = _matchers()[which]
     pieces = st.one_of(st.sampled_from(_words_of(matcher)), st.sampled_from(_SEPARATORS), ALPHABET)
 
