@@ -165,9 +165,9 @@ def find_officials(sentence: str, published: dt.date | None) -> list[OfficialHit
     if not present:
         return []
     known: dict[int, tuple[int, str]] = {}  # start -> (end, person)
-    for m, person in t.names.finditer(sentence, present):
-        known[m.start()] = (m.end(), str(person))
-    titles = [(m, v) for m, v in t.titles.finditer(sentence, present) if isinstance(v, _Title)]
+    for start, end, person in t.names.spans(sentence, present):
+        known[start] = (end, str(person))
+    titles = [(s, e, v) for s, e, v in t.titles.spans(sentence, present) if isinstance(v, _Title)]
     if not titles:  # nothing to qualify with a country: the known names as they are, in order
         return [_person_hit(sentence, start, known[start], t, published) for start in sorted(known)]
     by_start: dict[int, CountryHit] = {c.start: c for c in find_countries(sentence)}
@@ -179,16 +179,16 @@ def find_officials(sentence: str, published: dt.date | None) -> list[OfficialHit
     used: set[int] = set()  # starts of known names already reported through a title
     covered_until = -1
     last_role: str | None = None
-    for m, title in titles:
-        if m.start() < covered_until:
+    for t_start, t_end, title in titles:
+        if t_start < covered_until:
             continue
         role = title.role
         if title.counterpart:
             role = last_role or role
         else:
             last_role = title.role
-        nats = _nationalities(sentence, title, m.end(), by_start)
-        nat_end = nats[-1].end if nats else m.end()
+        nats = _nationalities(sentence, title, t_end, by_start)
+        nat_end = nats[-1].end if nats else t_end
         after = t.modifiers.match(sentence, nat_end).end()  # type: ignore[union-attr]
         gap = _GAP.match(sentence, after)
         name_at = gap.end() if gap else after
@@ -212,7 +212,7 @@ def find_officials(sentence: str, published: dt.date | None) -> list[OfficialHit
         targets: list[str | None] = [n.iso3 for n in nats] or [title.iso3]
         for i, iso3 in enumerate(targets):
             e = nats[i].end if len(nats) > 1 else end
-            hits.append(OfficialHit(m.start(), e, sentence[m.start() : e], None, iso3, role, None))
+            hits.append(OfficialHit(t_start, e, sentence[t_start:e], None, iso3, role, None))
         covered_until = end
     for start in sorted(known):
         if start not in used and not any(h.start <= start < h.end for h in hits):

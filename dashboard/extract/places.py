@@ -211,7 +211,9 @@ class TrieMatcher:
     def finditer(
         self, sentence: str, words: AbstractSet[str] | None = None
     ) -> Iterable[tuple[re.Match[str], object]]:
-        """The matches in ``sentence``, left to right and not overlapping, each with its table value.
+        """The matches in ``sentence``, left to right and not overlapping, each with its table value: the plain form
+        (the regex tried wherever a first word occurs) that ``spans``, which the extractors use, must equal
+        (tests/test_places.py compares them).
 
         ``words``: the words of the sentence, or any part of them that holds every word of ``firsts`` in it (a caller
         with several matchers intersects the sentence's words with all their first words at once).
