@@ -22,10 +22,12 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from .cues import cue_regex, cue_words, trigger_regex, trigger_regex_for
+from .cues import Alternations, cue_regex, cue_words, trigger_alternation, trigger_regex
 from .dates import has_future_marker
 from .scan import WordSet
 from .types import CountHit, CountryHit, DateHit, Hit, OfficialHit, PlaceHit
@@ -210,10 +212,51 @@ def trigger_starts(sentence: str) -> list[int]:
     return sorted(found)
 
 
-def find_mentions(sentence: str) -> list[_Mention]:
-    """Trigger mentions in one sentence, longest first where they overlap, in order."""
+# the alternations the reader runs on a sentence: their words are looked up in one pass over it (see _Cues)
+_CUE_KINDS = ("absent", "attend", "chair", "convene", "coref", "former", "future", "membership", "nonfact", "report",
+              "same_day", "sideline", "since", "travel")
+
+
+@cache
+def _alternations() -> Alternations:
+    return Alternations({"trigger": trigger_alternation(), **{k: cue_regex(k) for k in _CUE_KINDS}})
+
+
+class _Cues:
+    """The cues and triggers of one sentence, for searches in the sentence or in a piece of it.
+
+    The reader runs a dozen cue alternations on each sentence, most of them once per mention and on a window of it.
+    Each such search would first look up the alternation's words in its text (one automaton pass per call); here the
+    words of all of them are looked up once, over the whole sentence, on the first search. Words found elsewhere in
+    the sentence only let run alternatives that cannot match in the piece searched: the matches are the same."""
+
+    __slots__ = ("_found", "_sentence")
+
+    def __init__(self, sentence: str) -> None:
+        self._sentence = sentence
+        self._found: int | None = None
+
+    def regex(self, kind: str) -> re.Pattern[str] | None:
+        """Cue ``kind`` (or "trigger") cut to the alternatives whose words are in the sentence; None when none are."""
+        if self._found is None:
+            self._found = _alternations().scan(self._sentence)
+        return _alternations().regex(kind, self._found)
+
+    def search(self, kind: str, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``cue_regex(kind).search(text, pos, endpos)``, ``text`` being the sentence or a slice of it."""
+        regex = self.regex(kind)
+        return None if regex is None else regex.search(text, pos, endpos)
+
+    def finditer(self, kind: str, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """``cue_regex(kind).finditer(text, pos, endpos)``, ``text`` being the sentence or a slice of it."""
+        regex = self.regex(kind)
+        return iter(()) if regex is None else regex.finditer(text, pos, endpos)
+
+
+def find_mentions(sentence: str, cues: _Cues | None = None) -> list[_Mention]:
+    """Trigger mentions in one sentence, longest first where they overlap, in order (``cues``: the sentence's)."""
     candidates = trigger_starts(sentence)
-    regex = trigger_regex_for(sentence) if candidates else None
+    regex = (cues or _Cues(sentence)).regex("trigger") if candidates else None
     if regex is None:
         return []
     rules = trigger_regex()[1]
@@ -272,10 +315,10 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < pos < e for s, e in spans)
 
 
-def _since_dates(sentence: str, dates: list[DateHit]) -> set[int]:
+def _since_dates(sentence: str, dates: list[DateHit], cues: _Cues) -> set[int]:
     """Indexes of dates that start a period (منذ …) rather than date an event."""
     out: set[int] = set()
-    since = [m.end() for m in cue_regex("since").finditer(sentence)]
+    since = [m.end() for m in cues.finditer("since", sentence)]
     for i, d in enumerate(dates):
         if d.basis == "since":  # منذ 3 أيام: the grammar kept منذ inside the hit
             out.add(i)
@@ -285,7 +328,7 @@ def _since_dates(sentence: str, dates: list[DateHit]) -> set[int]:
     return out
 
 
-def _future_at(sentence: str, pos: int, quotes: list[tuple[int, int]]) -> bool:
+def _future_at(sentence: str, pos: int, quotes: list[tuple[int, int]], cues: _Cues) -> bool:
     """The clause of ``pos`` speaks of the future, quotations left out (قال خلال مؤتمر صحفي: "سنقدم ..." is past)."""
     c0, c1 = _clause(sentence, pos)
     pieces, at = [], c0
@@ -295,13 +338,16 @@ def _future_at(sentence: str, pos: int, quotes: list[tuple[int, int]]) -> bool:
         pieces.append(sentence[at : max(at, qs + 1)])
         at = max(at, min(qe - 1, c1))
     pieces.append(sentence[at:c1])
-    return _is_future(" ".join(pieces))
+    # pieces joined by a space can make words the sentence does not have: its cues' scan holds only for one piece
+    return _is_future(" ".join(pieces), cues if len(pieces) == 1 else None)
 
 
-def _is_future(sentence: str) -> bool:
+def _is_future(text: str, cues: _Cues | None) -> bool:
     """The clause speaks of the future: the date grammar's future markers (سـ + a known verb, سوف، لن، من المقرر…)
-    or the event cues' own (المقبل، القادم، ينبغي أن…)."""
-    return has_future_marker(sentence) or bool(cue_regex("future").search(sentence))
+    or the event cues' own (المقبل، القادم، ينبغي أن…). ``cues``: those of the sentence ``text`` is a slice of."""
+    if has_future_marker(text):
+        return True
+    return (cues.search("future", text) if cues is not None else cue_regex("future").search(text)) is not None
 
 
 _Actor = tuple[int, int, str, str, Hit]  # start, end, ISO3, via, the hit
@@ -373,12 +419,12 @@ _REPORTED = re.compile(rf"(?<![\u0621-\u064a]){cue_words('reported')}(?![\u0621-
 _RELATIVE = re.compile(r"(?:الذي|التي|اللذان|اللتان|الذين|اللذين|اللتين)\s*$")
 
 
-def _role_targets(sentence: str, actors: list[_Actor], cue_start: int, cue_end: int, reported_skip: bool = False
-                  ) -> list[_Actor]:
+def _role_targets(sentence: str, cues: _Cues, actors: list[_Actor], cue_start: int, cue_end: int,
+                  reported_skip: bool = False) -> list[_Actor]:
     """Who a chair/absent cue is about: the antecedent right before a relative pronoun (X، التي ترأست … مع Y), else
     the actors after the cue (VSO: ستستضيف فرنسا), else the nearest actor before it in the clause (SVO)."""
     c0, c1 = _clause(sentence, cue_start)
-    since = cue_regex("since").search(sentence, cue_end, c1)  # استضافت اجتماعات منذ هجوم روسيا: not who hosts
+    since = cues.search("since", sentence, cue_end, c1)  # استضافت اجتماعات منذ هجوم روسيا: not who hosts
     c1 = since.start() if since is not None else c1
     after = [a for a in _chain_after(sentence, actors, cue_end, 40) if a[1] <= c1]
     rel = _RELATIVE.search(sentence, max(c0, cue_start - 12), cue_start)
@@ -402,7 +448,7 @@ def _role_targets(sentence: str, actors: list[_Actor], cue_start: int, cue_end: 
     return chain
 
 
-def _nonfactual(sentence: str, start: int) -> bool:
+def _nonfactual(sentence: str, start: int, cues: _Cues) -> bool:
     """A denial, refusal, intention or condition before the mention in its clause (نفى إجراء أي اتصال، لا يعتزم
     الاتصال، في حال انعقاد), or "any" right before it."""
     c0, _ = _clause(sentence, start)
@@ -410,12 +456,12 @@ def _nonfactual(sentence: str, start: int) -> bool:
     window = sentence[lo:start]
     if re.search(r"(?<![\u0621-\u064a])اي\s*$", window):
         return True
-    return any(m.end() >= len(window) - 45 for m in cue_regex("nonfact").finditer(window))
+    return any(m.end() >= len(window) - 45 for m in cues.finditer("nonfact", window))
 
 
-def _coref_before(sentence: str, start: int) -> bool:
+def _coref_before(sentence: str, start: int, cues: _Cues) -> bool:
     """A demonstrative right before the mention (هذا الاجتماع): the event is one already reported."""
-    return any(m.end() >= start - 1 for m in cue_regex("coref").finditer(sentence, max(0, start - 8), start))
+    return any(m.end() >= start - 1 for m in cues.finditer("coref", sentence, max(0, start - 8), start))
 
 
 _FRAME_BEFORE = re.compile(rf"{cue_words('frame')}\s*(?:ال)?$")
@@ -482,8 +528,8 @@ _BARRIER = re.compile(r"(?<![\u0621-\u064a])(?:وهي|وهو|التي|الذي|�
                       r"(?![\u0621-\u064a])")
 
 
-def _pick_date(s: SentenceFacts, seg_start: int, seg_end: int, trig_start: int, trig_end: int, skip: set[int],
-               first: bool) -> DateHit | None:
+def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig_start: int, trig_end: int,
+               skip: set[int], first: bool) -> DateHit | None:
     """The date of a mention: the nearest after it in its segment, unless a relative clause (وهي، الذي، بعد أن…) comes
     between; a date before it only for the sentence's first mention."""
     best: DateHit | None = None
@@ -499,7 +545,7 @@ def _pick_date(s: SentenceFacts, seg_start: int, seg_end: int, trig_start: int, 
                 continue
             dist = d.start - trig_end
         elif d.end <= trig_start and first:
-            if _announced_on(s.text, d, trig_start):
+            if _announced_on(s.text, cues, d, trig_start):
                 continue  # أعلن زيلينسكي، السبت، أنه سيشارك في القمة: the day it was said, not the summit's
             dist = (trig_start - d.end) + 15
         else:
@@ -509,11 +555,11 @@ def _pick_date(s: SentenceFacts, seg_start: int, seg_end: int, trig_start: int, 
     return best
 
 
-def _announced_on(sentence: str, d: DateHit, trig_start: int) -> bool:
+def _announced_on(sentence: str, cues: _Cues, d: DateHit, trig_start: int) -> bool:
     """The date dates a report (أعلن، قال، أكد … DATE … أنه/أن …) of an event still to come, not the event."""
-    said = cue_regex("report").search(sentence, max(0, d.start - 45), d.start)
+    said = cues.search("report", sentence, max(0, d.start - 45), d.start)
     return (said is not None and _REPORTED.search(sentence, d.end, trig_start) is not None
-            and _is_future(sentence[d.end : trig_start + 20]))  # … أنه سيشارك في القمة: what is to come
+            and _is_future(sentence[d.end : trig_start + 20], cues))  # … أنه سيشارك في القمة: what is to come
 
 
 def _bare_weekday(d: DateHit) -> bool:
@@ -601,13 +647,13 @@ class _When:
     main: EventDraft | None
 
 
-def _travel_day(sentence: str, men: _Mention, date: DateHit) -> bool:
+def _travel_day(sentence: str, cues: _Cues, men: _Mention, date: DateHit) -> bool:
     """The date is governed by a travel verb (يتوجه الوزراء يوم الاثنين للمشاركة في الاجتماع): the day of the trip."""
     if date.end <= men.start:
         window = sentence[max(0, date.start - 50) : date.start]
     else:
         window = sentence[men.end : date.start]
-    hits = list(cue_regex("travel").finditer(window))
+    hits = list(cues.finditer("travel", window))
     return bool(hits) and not _MEETING_WORD.search(window, hits[-1].end())
 
 
@@ -617,7 +663,8 @@ class _Reader:
 
     def __init__(self, sentences: list[SentenceFacts]) -> None:
         self.sentences = sentences
-        self.mentions = [find_mentions(s.text) for s in sentences]
+        self.cues = [_Cues(s.text) for s in sentences]
+        self.mentions = [find_mentions(s.text, c) for s, c in zip(sentences, self.cues, strict=True)]
         self.first_group = next((m.event_type for ms in self.mentions for m in ms
                                  if m.kind in ("group", "group_meeting") and m.event_type in TOPIC_TYPES), "")
         self.topic = ""
@@ -626,6 +673,7 @@ class _Reader:
         self.anchors: list[tuple[int, DateHit]] = []  # day-anchors (اليوم، أمس، a weekday) by sentence
         self.ukraine = [bool(_UKRAINE.search(s.text)) for s in sentences]  # sentences that speak of Ukraine
         self.actors: list[_Actor] = []  # the countries acting in the sentence being read
+        self.cue: _Cues = _Cues("")  # the cues of the sentence being read
 
     def latest_with(self, noun: str | None) -> EventDraft | None:
         if noun is not None:
@@ -634,13 +682,14 @@ class _Reader:
                     return ev
         return self.latest
 
-    def read(self, s: SentenceFacts, ms: list[_Mention]) -> None:
+    def read(self, s: SentenceFacts, ms: list[_Mention], cues: _Cues) -> None:
+        self.cue = cues
         here: _Here = []
         quotes: list[tuple[int, int]] = []
         actors: list[_Actor] | None = None
         evm = [m for m in ms if m.kind != "group"]  # mentions that can be events cut the sentence into segments
         if evm:  # the per-sentence context, worked out only where an event may start
-            quotes, skip, actors = _in_quotes(s.text), _since_dates(s.text, s.dates), _actors(s)
+            quotes, skip, actors = _in_quotes(s.text), _since_dates(s.text, s.dates, cues), _actors(s)
             self.actors = actors
         for men in ms:
             if men.kind == "group":
@@ -649,19 +698,20 @@ class _Reader:
                 continue
             if (_inside(men.start, quotes) and men.kind != "group_meeting" and not _opens_quote(s.text, men.start,
                                                                                               quotes)) \
-                    or _nonfactual(s.text, men.start):
+                    or _nonfactual(s.text, men.start, cues):
                 continue
             j = evm.index(men)
             seg = (evm[j - 1].end if j > 0 else 0, evm[j + 1].start if j < len(evm) - 1 else len(s.text))
-            date = _pick_date(s, seg[0], seg[1], men.start, men.end, skip, first=j == 0)
+            date = _pick_date(s, cues, seg[0], seg[1], men.start, men.end, skip, first=j == 0)
             when = _When(date, s.index if date is not None else None, "", None)
-            if date is not None and _travel_day(s.text, men, date):
+            if date is not None and _travel_day(s.text, cues, men, date):
                 month = date.value[:7] if date.value and len(date.value) == 10 else None
                 when = _When(dataclasses.replace(date, value=month, precision="month" if month else None),
                              s.index, "month of the travel day (the meeting's own day is not given)", None)
             elif date is None:
                 when = self.inherit(s, men, seg, here) or when
-            self.mention(s, ms, men, when, seg, _future_at(s.text, men.start, quotes), actors or [], here)
+            self.mention(s, ms, men, when, seg, _future_at(s.text, men.start, quotes, cues), actors or [],
+                         here)
         for d in s.dates:
             if d.basis in _ANCHOR_BASES and d.value and not d.quoted and len(d.value) == 10:
                 self.anchors.append((s.index, d))
@@ -702,12 +752,12 @@ class _Reader:
     def inherit(self, s: SentenceFacts, men: _Mention, seg: tuple[int, int], here: _Here) -> _When | None:
         """The date of a mention that has none of its own but is tied to an event already read: on the sidelines of
         the event before it in the sentence (على هامش), or on the same day / that evening (في اليوم نفسه، مساء)."""
-        side = cue_regex("sideline").search(s.text, max(0, men.start - 160), men.start)
+        side = self.cue.search("sideline", s.text, max(0, men.start - 160), men.start)
         if side is not None:
             main = next((h[0] for h in reversed(here) if h[1] >= side.end()), here[-1][0] if here else None)
             if main is not None and main.date is not None and main.date.value:
                 return _When(main.date, main.date_sentence, "the day of the event it was on the sidelines of", main)
-        if cue_regex("same_day").search(s.text, seg[0], seg[1]) is not None:
+        if self.cue.search("same_day", s.text, seg[0], seg[1]) is not None:
             before = [h[0] for h in here] + self.events[::-1]
             prev = next((e for e in before if e.date is not None and e.date.value and len(e.date.value) == 10), None)
             if prev is not None:
@@ -720,7 +770,7 @@ class _Reader:
                 seg: tuple[int, int], future: bool, actors: list[_Actor], here: _Here) -> None:
         date = when.date
         noun = _noun_key(men.text)
-        definite = bool(_DEFINITE.match(men.text)) or _coref_before(s.text, men.start)
+        definite = bool(_DEFINITE.match(men.text)) or _coref_before(s.text, men.start, self.cue)
         etype = men.event_type
         strong = bool(etype)  # the type is stated, not inferred from the article's topic
         if men.kind == "group_meeting" and etype in TOPIC_TYPES:
@@ -807,7 +857,7 @@ class _Reader:
             ref = prev[0]  # وزراء دفاع الناتو يعقدون اجتماعا: the noun right after a mention is that event
         elif men.kind == "group_meeting" or men.event_type:
             same = [e for e in self.events if e.event_type == etype]
-            if same and (_coref_before(s.text, men.start) or (definite and men.kind != "talks")):
+            if same and (_coref_before(s.text, men.start, self.cue) or (definite and men.kind != "talks")):
                 ref = next((e for e in reversed(same) if e.noun == noun), same[-1])
         else:
             cand = self.latest_with(noun)
@@ -883,7 +933,8 @@ class _Reader:
             return self.latest
 
         # roles need a country to give them to: no actor, no cue scan (the scans are the costly part of this step)
-        for m in (cue_regex("chair").finditer(s.text) if actors else ()):
+        cues = self.cue
+        for m in (cues.finditer("chair", s.text) if actors else ()):
             if _inside(m.start(), quotes) or re.search(r"(?:لم|لا|لن)\s*$", s.text[max(0, m.start() - 5) : m.start()]):
                 continue
             ev = target(m.start())
@@ -892,11 +943,11 @@ class _Reader:
             if (not here and not _MEETING_WORD.search(s.text, m.end(), m.end() + 30)
                     and not _RELATIVE.search(s.text, max(0, m.start() - 12), m.start())):
                 continue
-            if cue_regex("former").search(s.text, m.end(), m.end() + 40):
+            if cues.search("former", s.text, m.end(), m.end() + 40):
                 continue  # كانت تترأسها الولايات المتحدة في السابق: a former chair
-            for a in _role_targets(s.text, actors, m.start(), m.end()):
+            for a in _role_targets(s.text, cues, actors, m.start(), m.end()):
                 ev.add_role(Role(a[2], "chair", a[3], s.index, a[4]))
-        for m in (cue_regex("convene").finditer(s.text) if actors and here else ()):
+        for m in (cues.finditer("convene", s.text) if actors and here else ()):
             ev = target(m.start())
             c0, _ = _clause(s.text, m.start())
             subject = [a for a in actors if c0 <= a[0] and a[1] <= m.start() and a[3] in ("official", "name")
@@ -904,15 +955,15 @@ class _Reader:
             if ev is not None and here and subject and ev.event_type not in _SIDED:
                 a = subject[-1]  # أوستن سيعقد اجتماعا: the one named before the verb convenes it
                 ev.add_role(Role(a[2], "chair", a[3], s.index, a[4]))
-        for m in (cue_regex("absent").finditer(s.text) if actors else ()):
+        for m in (cues.finditer("absent", s.text) if actors else ()):
             ev = target(m.start())
             if _inside(m.start(), quotes) or ev is None or not (here or has_ref_noun):
                 continue
             # أشارت فرنسا إلى أنه لن يحضر: the reporter is not who stays away (a host who says he hosted is)
-            for a in _role_targets(s.text, actors, m.start(), m.end(), reported_skip=True)[:3]:
+            for a in _role_targets(s.text, cues, actors, m.start(), m.end(), reported_skip=True)[:3]:
                 ev.add_role(Role(a[2], "absent", a[3], s.index, a[4]))
-        members = [m.end() for m in cue_regex("membership").finditer(s.text)] if s.counts else []
-        attend = bool(s.counts) and bool(cue_regex("attend").search(s.text))
+        members = [m.end() for m in cues.finditer("membership", s.text)] if s.counts else []
+        attend = bool(s.counts) and cues.search("attend", s.text) is not None
         for c in s.counts:
             if any(0 <= c.start - e <= 12 for e in members):
                 continue  # مجموعة من نحو 50 دولة: the group's size, not this meeting's attendance
@@ -992,6 +1043,6 @@ class _Reader:
 def build_events(sentences: list[SentenceFacts], published_iso: str | None) -> list[EventDraft]:
     """Event drafts of one article (``sentences`` in reading order)."""
     reader = _Reader(sentences)
-    for s, ms in zip(sentences, reader.mentions, strict=True):
-        reader.read(s, ms)
+    for s, ms, cues in zip(sentences, reader.mentions, reader.cues, strict=True):
+        reader.read(s, ms, cues)
     return reader.finish(published_iso)
