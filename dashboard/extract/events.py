@@ -318,6 +318,8 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _since_dates(sentence: str, dates: list[DateHit], cues: _Cues) -> set[int]:
     """Indexes of dates that start a period (منذ …) rather than date an event."""
     out: set[int] = set()
+    if not dates:
+        return out
     since = [m.end() for m in cues.finditer("since", sentence)]
     for i, d in enumerate(dates):
         if d.basis == "since":  # منذ 3 أيام: the grammar kept منذ inside the hit
@@ -671,9 +673,16 @@ class _Reader:
         self.events: list[EventDraft] = []
         self.latest: EventDraft | None = None
         self.anchors: list[tuple[int, DateHit]] = []  # day-anchors (اليوم، أمس، a weekday) by sentence
-        self.ukraine = [bool(_UKRAINE.search(s.text)) for s in sentences]  # sentences that speak of Ukraine
+        self._ukraine: list[bool | None] = [None] * len(sentences)  # sentences that speak of Ukraine (see on_ukraine)
         self.actors: list[_Actor] = []  # the countries acting in the sentence being read
         self.cue: _Cues = _Cues("")  # the cues of the sentence being read
+
+    def on_ukraine(self, j: int) -> bool:
+        """Sentence ``j`` speaks of Ukraine: looked up when first asked (few sentences are ever asked)."""
+        got = self._ukraine[j]
+        if got is None:
+            got = self._ukraine[j] = _UKRAINE.search(self.sentences[j].text) is not None
+        return got
 
     def latest_with(self, noun: str | None) -> EventDraft | None:
         if noun is not None:
@@ -715,7 +724,9 @@ class _Reader:
         for d in s.dates:
             if d.basis in _ANCHOR_BASES and d.value and not d.quoted and len(d.value) == 10:
                 self.anchors.append((s.index, d))
-        has_ref_noun = bool(here) or bool(_REF_NOUN.search(s.text))
+        # a sentence with no event of its own speaks of the latest one through a meeting noun or a count (looked for
+        # only when there is a latest event)
+        has_ref_noun = bool(here) or (self.latest is not None and _REF_NOUN.search(s.text) is not None)
         if here or (self.latest is not None and (has_ref_noun or s.counts)):
             if actors is None:
                 quotes, actors = _in_quotes(s.text), _actors(s)
@@ -738,7 +749,7 @@ class _Reader:
         several countries meeting on Ukraine (another multilateral meeting, which the calendar may name), or two
         countries' officials in its clause (talks between them)."""
         i = s.index
-        ukraine = any(self.ukraine[j] for j in (i - 1, i, i + 1) if 0 <= j < len(self.ukraine))
+        ukraine = any(self.on_ukraine(j) for j in (i - 1, i, i + 1) if 0 <= j < len(self._ukraine))
         if ukraine and _PLURAL_BODY.search(s.text, max(0, men.start - 40), men.end + 40):
             return "other_meeting", "described", False
         c0, c1 = _clause(s.text, men.start)
@@ -932,9 +943,11 @@ class _Reader:
                 return min(here, key=lambda h: abs(h[1] - pos))[0]
             return self.latest
 
-        # roles need a country to give them to: no actor, no cue scan (the scans are the costly part of this step)
+        # roles need a country to give them to, and an event of the sentence or a meeting noun that refers to one: no
+        # actor or no such event, no cue scan (the scans are the costly part of this step)
         cues = self.cue
-        for m in (cues.finditer("chair", s.text) if actors else ()):
+        roles = bool(actors) and (bool(here) or has_ref_noun)
+        for m in (cues.finditer("chair", s.text) if roles else ()):
             if _inside(m.start(), quotes) or re.search(r"(?:لم|لا|لن)\s*$", s.text[max(0, m.start() - 5) : m.start()]):
                 continue
             ev = target(m.start())
@@ -955,7 +968,7 @@ class _Reader:
             if ev is not None and here and subject and ev.event_type not in _SIDED:
                 a = subject[-1]  # أوستن سيعقد اجتماعا: the one named before the verb convenes it
                 ev.add_role(Role(a[2], "chair", a[3], s.index, a[4]))
-        for m in (cues.finditer("absent", s.text) if actors else ()):
+        for m in (cues.finditer("absent", s.text) if roles else ()):
             ev = target(m.start())
             if _inside(m.start(), quotes) or ev is None or not (here or has_ref_noun):
                 continue
