@@ -87,7 +87,7 @@ _MEETING_WORD = re.compile(r"(?:ال)?(?:اجتماع|قمه|لقاء|محادث
 _VISIT_STEMS = ("زار", "زور", "وصل", "صل")
 _VISIT_PREFIX = re.compile("[وف]?س?[يت]?")
 _ARABIC_LETTERS = frozenset(map(chr, range(0x621, 0x64B)))
-_WORD_CHARS = _ARABIC_LETTERS | frozenset("abcdefghijklmnopqrstuvwxyz")  # a word: a run of these
+_WORD_CHARS = "\u0621-\u064aa-z"  # a word: a run of these (Arabic letters, Latin lower case), as a regex class
 # A cheap gate before the trigger regex: every trigger contains one of these stems (found in one pass of a word
 # automaton). tests/test_lexicons.py checks the gate against every trigger pattern.
 _HINT = WordSet([
@@ -195,20 +195,30 @@ def hints(sentence: str) -> set[int]:
     return out
 
 
+# read backwards from a stem (on the reversed sentence): the rest of its word, then up to two more words before it;
+# the end of each group is the start of a word in the sentence
+_WORD, _GAP = f"[{_WORD_CHARS}]", f"[^{_WORD_CHARS}]"
+_WORDS_BEFORE = re.compile(f"({_WORD}*)(?:{_GAP}+({_WORD}+)(?:{_GAP}+({_WORD}+))?)?")
+
+
 def trigger_starts(sentence: str) -> list[int]:
     """The places a trigger can start: the start of a gate stem's word or of one of the two words before it (a word
-    is a run of ``_WORD_CHARS``)."""
+    is a run of ``_WORD_CHARS``). The words are read backwards with one regex match per stem, on the reversed
+    sentence, rather than character by character."""
     found: set[int] = set()
-    for h in hints(sentence):
-        i = h
-        for _ in range(3):  # the stem's word and the two words before it
-            while i > 0 and sentence[i - 1] in _WORD_CHARS:
-                i -= 1
-            found.add(i)
-            while i > 0 and sentence[i - 1] not in _WORD_CHARS:
-                i -= 1
-            if i == 0:
-                break
+    at = hints(sentence)
+    if not at:
+        return []
+    n = len(sentence)
+    back = sentence[::-1]
+    for h in at:
+        m = _WORDS_BEFORE.match(back, n - h)
+        assert m is not None  # it matches the empty string
+        found.add(n - m.end(1))
+        if (e := m.end(2)) >= 0:
+            found.add(n - e)
+            if (e := m.end(3)) >= 0:
+                found.add(n - e)
     return sorted(found)
 
 
