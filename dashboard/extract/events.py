@@ -25,7 +25,7 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from .cues import Alternations, cue_regex, cue_words, trigger_alternation, trigger_regex
 from .dates import has_future_marker
@@ -44,7 +44,9 @@ _BETWEEN = re.compile(
 )
 _DEFINITE = re.compile(r"^(?:[وف])?(?:[بلك])?(?:ال|ل(?=ل))")
 _QUOTE_PAIRS = re.compile(r'"[^"]*"')
-_CLAUSE_CUT = re.compile(r"،?\s*(?:فيما|بينما|في حين|في المقابل|لكن|غير ان)\s|؛|:")
+_CUT_WORDS = ("فيما", "بينما", "في حين", "في المقابل", "لكن", "غير ان")
+_CLAUSE_CUT = re.compile(rf"،?\s*(?:{'|'.join(_CUT_WORDS)})\s|؛|:")
+_CUT_TEXT = (*_CUT_WORDS, "؛", ":")  # every clause cut holds one of these
 _JOINER = re.compile(r"^[\s،,]*(?:و|مع|و ?مع|ومع|،)?\s*$")
 _NOUN_KEY = {
     "اجتماع": "اجتماع", "قمه": "قمه", "قمت": "قمه", "لقاء": "لقاء", "مؤتمر": "مؤتمر", "جلس": "جلسه",
@@ -238,13 +240,22 @@ class _Cues:
     The reader runs a dozen cue alternations on each sentence, most of them once per mention and on a window of it.
     Each such search would first look up the alternation's words in its text (one automaton pass per call); here the
     words of all of them are looked up once, over the whole sentence, on the first search. Words found elsewhere in
-    the sentence only let run alternatives that cannot match in the piece searched: the matches are the same."""
+    the sentence only let run alternatives that cannot match in the piece searched: the matches are the same. The
+    sentence's clause cuts are kept here too (one object per sentence of the article being read: nothing is kept from
+    one article to the next)."""
 
-    __slots__ = ("_found", "_sentence")
+    __slots__ = ("_cuts", "_found", "_sentence")
 
     def __init__(self, sentence: str) -> None:
         self._sentence = sentence
         self._found: int | None = None
+        self._cuts: tuple[list[int], list[int]] | None = None
+
+    def cuts(self) -> tuple[list[int], list[int]]:
+        """The sentence's clause cuts (see ``_clause``), worked out on the first call: many mentions and cues ask."""
+        if self._cuts is None:
+            self._cuts = _cuts(self._sentence)
+        return self._cuts
 
     def regex(self, kind: str) -> re.Pattern[str] | None:
         """Cue ``kind`` (or "trigger") cut to the alternatives whose words are in the sentence; None when none are."""
@@ -344,7 +355,7 @@ def _since_dates(sentence: str, dates: list[DateHit], cues: _Cues) -> set[int]:
 
 def _future_at(sentence: str, pos: int, quotes: list[tuple[int, int]], cues: _Cues) -> bool:
     """The clause of ``pos`` speaks of the future, quotations left out (قال خلال مؤتمر صحفي: "سنقدم ..." is past)."""
-    c0, c1 = _clause(sentence, pos)
+    c0, c1 = _clause(sentence, pos, cues)
     pieces, at = [], c0
     for qs, qe in quotes:  # the clause with each quotation blanked out
         if qe <= c0 or qs >= c1:
@@ -383,9 +394,10 @@ def _actors(s: SentenceFacts) -> list[_Actor]:
     return out
 
 
-def _clause(sentence: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the clause around ``pos``: between the clause cuts (فيما، بينما، لكن، ؛، :) on either side."""
-    cuts = _cuts(sentence)
+def _clause(sentence: str, pos: int, cues: _Cues) -> tuple[int, int]:
+    """(start, end) of the clause around ``pos``: between the clause cuts (فيما، بينما، لكن، ؛، :) on either side
+    (``cues``: the sentence's, which keep its cuts)."""
+    cuts = cues.cuts()
     k = bisect.bisect_right(cuts[0], pos)  # cuts that end at or before pos
     start = cuts[0][k - 1] if k else 0
     j = bisect.bisect_right(cuts[1], pos)  # the first cut that starts after pos
@@ -393,9 +405,10 @@ def _clause(sentence: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-@lru_cache(maxsize=64)
 def _cuts(sentence: str) -> tuple[list[int], list[int]]:
-    """The sentence's clause cuts, worked out once: their ends and their starts (both sorted)."""
+    """The sentence's clause cuts: their ends and their starts (both sorted)."""
+    if not any(w in sentence for w in _CUT_TEXT):  # most sentences have none: no regex scan (it tries every position)
+        return [], []
     spans = [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(sentence)]
     return [e for _, e in spans], [s for s, _ in spans]
 
@@ -437,7 +450,7 @@ def _role_targets(sentence: str, cues: _Cues, actors: list[_Actor], cue_start: i
                   reported_skip: bool = False) -> list[_Actor]:
     """Who a chair/absent cue is about: the antecedent right before a relative pronoun (X، التي ترأست … مع Y), else
     the actors after the cue (VSO: ستستضيف فرنسا), else the nearest actor before it in the clause (SVO)."""
-    c0, c1 = _clause(sentence, cue_start)
+    c0, c1 = _clause(sentence, cue_start, cues)
     since = cues.search("since", sentence, cue_end, c1)  # استضافت اجتماعات منذ هجوم روسيا: not who hosts
     c1 = since.start() if since is not None else c1
     after = [a for a in _chain_after(sentence, actors, cue_end, 40) if a[1] <= c1]
@@ -468,7 +481,7 @@ _ANY_BEFORE = re.compile(r"(?<![\u0621-\u064a])اي\s*$")
 def _nonfactual(sentence: str, start: int, cues: _Cues) -> bool:
     """A denial, refusal, intention or condition before the mention in its clause (نفى إجراء أي اتصال، لا يعتزم
     الاتصال، في حال انعقاد), or "any" right before it."""
-    c0, _ = _clause(sentence, start)
+    c0, _ = _clause(sentence, start, cues)
     lo = max(c0, start - 60)
     window = sentence[lo:start]
     if "اي" in window and _ANY_BEFORE.search(window):  # the plain test first: the regex tries every position
@@ -507,10 +520,11 @@ _DIRECTED = re.compile(cue_words("directed"))
 _POSSESSIVE = re.compile(r"(?:اتصال|مكالمت|محادثت)(?:ه|ها)(?![\u0621-\u064a])")
 
 
-def _side_actors(sentence: str, men: _Mention, seg: tuple[int, int], actors: list[_Actor]) -> list[_Actor]:
+def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int], actors: list[_Actor]
+                 ) -> list[_Actor]:
     """The sides a call, talks or a visit names in its clause: officials, capitals and institutions, and names or
     demonyms after a side marker (مع، بين، و، نظيره); not a capital that says where (في باريس), nothing quoted."""
-    c0, c1 = _clause(sentence, men.start)
+    c0, c1 = _clause(sentence, men.start, cues)
     lo, hi = max(c0, seg[0]), min(c1, seg[1])
     sequel = _SEQUEL.search(sentence, men.end, hi)  # في أعقاب محادثة أجراها مع بوتين: another event's sides
     hi = sequel.start() if sequel is not None else hi
@@ -767,7 +781,7 @@ class _Reader:
         ukraine = any(self.on_ukraine(j) for j in (i - 1, i, i + 1) if 0 <= j < len(self._ukraine))
         if ukraine and _PLURAL_BODY.search(s.text, max(0, men.start - 40), men.end + 40):
             return "other_meeting", "described", False
-        c0, c1 = _clause(s.text, men.start)
+        c0, c1 = _clause(s.text, men.start, self.cue)
         officials = {a[2] for a in actors if a[3] == "official" and c0 <= a[0] < c1}
         if _MANY_SIDES_ADJ.match(s.text, men.end):  # قمة دولية، اجتماع متعدد الأطراف: not two sides
             return ("other_meeting", "described", False) if ukraine else ("", "", False)
@@ -896,7 +910,7 @@ class _Reader:
         if ref is not None and date is not None and ref.date is not None and ref.date.value != date.value:
             return None  # its own, different date: another event
         if ref is not None and ref.event_type in _SIDED and ref.parties():
-            mine = {a[2] for a in _side_actors(s.text, men, (0, len(s.text)), self.actors)}
+            mine = {a[2] for a in _side_actors(s.text, self.cue, men, (0, len(s.text)), self.actors)}
             if mine and not (mine <= ref.parties() or ref.parties() <= mine):
                 return None  # المكالمة مع بوتين after the call with Zelensky: another call
         return ref
@@ -905,8 +919,8 @@ class _Reader:
               here: _Here) -> None:
         """Parties of a call or talks: the actors of the mention's clause (for talks, those named after it). A call
         with a list of counterparts (أجرى محادثات هاتفية مع نظرائه الفرنسي والتركي والبريطاني) is one call each."""
-        hi = min(_clause(s.text, men.start)[1], seg[1])
-        found = _side_actors(s.text, men, seg, actors)
+        hi = min(_clause(s.text, men.start, self.cue)[1], seg[1])
+        found = _side_actors(s.text, self.cue, men, seg, actors)
         cp = _COUNTERPARTS.search(s.text, men.end, men.end + 30) if ev.event_type == "phone_call" else None
         if cp is not None and not ev.roles:
             listed = [a for a in found if a[0] >= cp.start()]
@@ -977,7 +991,7 @@ class _Reader:
                 ev.add_role(Role(a[2], "chair", a[3], s.index, a[4]))
         for m in (cues.finditer("convene", s.text) if actors and here else ()):
             ev = target(m.start())
-            c0, _ = _clause(s.text, m.start())
+            c0, _ = _clause(s.text, m.start(), cues)
             subject = [a for a in actors if c0 <= a[0] and a[1] <= m.start() and a[3] in ("official", "name")
                        and not _inside(a[0], quotes)]
             if ev is not None and here and subject and ev.event_type not in _SIDED:
