@@ -156,6 +156,11 @@ class Alternations:
             offset += len(alt.alternatives)
         self._words = WordMasks(bits) if bits else None
 
+    @property
+    def word_bits(self) -> dict[str, int]:
+        """Every alternation's words, each with its bits in a ``scan``."""
+        return dict(self._words.bits) if self._words is not None else {}
+
     def scan(self, text: str) -> int:
         """The bits of every alternation's words found in ``text`` (one pass, all of them)."""
         return self._words.mask(text) if self._words is not None else 0

@@ -27,6 +27,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+import ahocorasick
+
 from .cues import Alternations, cue_regex, cue_words, trigger_alternation, trigger_regex
 from .dates import has_future_marker
 from .scan import WordSet
@@ -186,15 +188,22 @@ def hints(sentence: str) -> set[int]:
     """Where the gate's stems are: the start of each stem, or for a visit verb the start of its word."""
     out: set[int] = set()
     for start, stem in _HINT.finditer(sentence):
-        if stem in _VISIT_STEMS:
-            k = start
-            while k > 0 and sentence[k - 1] in _ARABIC_LETTERS:
-                k -= 1
-            if not _VISIT_PREFIX.fullmatch(sentence, k, start):
-                continue
-            start = k
-        out.add(start)
+        at = _hint_at(sentence, start, stem)
+        if at is not None:
+            out.add(at)
     return out
+
+
+def _hint_at(sentence: str, start: int, stem: str) -> int | None:
+    """The place a stem found at ``start`` gives (see ``hints``), None for a visit stem inside a word."""
+    if stem in _VISIT_STEMS:
+        k = start
+        while k > 0 and sentence[k - 1] in _ARABIC_LETTERS:
+            k -= 1
+        if not _VISIT_PREFIX.fullmatch(sentence, k, start):
+            return None
+        return k
+    return start
 
 
 # read backwards from a stem (on the reversed sentence): the rest of its word, then up to two more words before it;
@@ -203,12 +212,13 @@ _WORD, _GAP = f"[{_WORD_CHARS}]", f"[^{_WORD_CHARS}]"
 _WORDS_BEFORE = re.compile(f"({_WORD}*)(?:{_GAP}+({_WORD}+)(?:{_GAP}+({_WORD}+))?)?")
 
 
-def trigger_starts(sentence: str) -> list[int]:
+def trigger_starts(sentence: str, at: set[int] | None = None) -> list[int]:
     """The places a trigger can start: the start of a gate stem's word or of one of the two words before it (a word
-    is a run of ``_WORD_CHARS``). The words are read backwards with one regex match per stem, on the reversed
-    sentence, rather than character by character."""
+    is a run of ``_WORD_CHARS``; ``at``: the sentence's ``hints`` when known). The words are read backwards with one
+    regex match per stem, on the reversed sentence, rather than character by character."""
     found: set[int] = set()
-    at = hints(sentence)
+    if at is None:
+        at = hints(sentence)
     if not at:
         return []
     n = len(sentence)
@@ -234,22 +244,54 @@ def _alternations() -> Alternations:
     return Alternations({"trigger": trigger_alternation(), **{k: cue_regex(k) for k in _CUE_KINDS}})
 
 
+@cache
+def _words() -> ahocorasick.Automaton:
+    """The words a sentence is read for in one pass: those of the alternations and the gate's stems, each with
+    (its bits in ``_alternations()``, the stem or ""). An automaton of its own rather than a scan.WordSet: the value
+    carries both at once, which keeps the per-word work of the pass small enough for the pass to pay."""
+    values: dict[str, tuple[int, str]] = {w: (b, "") for w, b in _alternations().word_bits.items()}
+    for stem in _HINT.words:
+        values[stem] = (values.get(stem, (0, ""))[0], stem)
+    automaton = ahocorasick.Automaton()
+    for w, v in values.items():
+        automaton.add_word(w, v)
+    automaton.make_automaton()
+    return automaton
+
+
 class _Cues:
     """The cues and triggers of one sentence, for searches in the sentence or in a piece of it.
 
     The reader runs a dozen cue alternations on each sentence, most of them once per mention and on a window of it.
     Each such search would first look up the alternation's words in its text (one automaton pass per call); here the
-    words of all of them are looked up once, over the whole sentence, on the first search. Words found elsewhere in
-    the sentence only let run alternatives that cannot match in the piece searched: the matches are the same. The
-    sentence's clause cuts are kept here too (one object per sentence of the article being read: nothing is kept from
-    one article to the next)."""
+    words of all of them, and the trigger gate's stems (``hints``), are looked up once, in one pass over the whole
+    sentence. Words found elsewhere in the sentence only let run alternatives that cannot match in the piece
+    searched: the matches are the same. The sentence's clause cuts are kept here too (one object per sentence of the
+    article being read: nothing is kept from one article to the next)."""
 
-    __slots__ = ("_cuts", "_found", "_sentence")
+    __slots__ = ("_cuts", "_found", "_hints", "_sentence")
 
     def __init__(self, sentence: str) -> None:
         self._sentence = sentence
-        self._found: int | None = None
+        self._found = 0
+        self._hints: set[int] | None = None
         self._cuts: tuple[list[int], list[int]] | None = None
+
+    def hints(self) -> set[int]:
+        """``hints(sentence)``, read in the pass that finds the alternations' words."""
+        if self._hints is None:
+            self._read()
+            assert self._hints is not None
+        return self._hints
+
+    def _read(self) -> None:
+        """The one pass: the alternations' bits of the words found, and the places the stems give."""
+        found, at = 0, set()
+        for last, (bits, stem) in _words().iter(self._sentence) if self._sentence else ():
+            found |= bits
+            if stem and (h := _hint_at(self._sentence, last - len(stem) + 1, stem)) is not None:
+                at.add(h)
+        self._found, self._hints = found, at
 
     def cuts(self) -> tuple[list[int], list[int]]:
         """The sentence's clause cuts (see ``_clause``), worked out on the first call: many mentions and cues ask."""
@@ -259,8 +301,8 @@ class _Cues:
 
     def regex(self, kind: str) -> re.Pattern[str] | None:
         """Cue ``kind`` (or "trigger") cut to the alternatives whose words are in the sentence; None when none are."""
-        if self._found is None:
-            self._found = _alternations().scan(self._sentence)
+        if self._hints is None:
+            self._read()
         return _alternations().regex(kind, self._found)
 
     def search(self, kind: str, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -276,8 +318,9 @@ class _Cues:
 
 def find_mentions(sentence: str, cues: _Cues | None = None) -> list[_Mention]:
     """Trigger mentions in one sentence, longest first where they overlap, in order (``cues``: the sentence's)."""
-    candidates = trigger_starts(sentence)
-    regex = (cues or _Cues(sentence)).regex("trigger") if candidates else None
+    cues = cues or _Cues(sentence)
+    candidates = trigger_starts(sentence, cues.hints())
+    regex = cues.regex("trigger") if candidates else None
     if regex is None:
         return []
     rules = trigger_regex()[1]
