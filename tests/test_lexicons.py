@@ -219,11 +219,12 @@ def test_one_scan_of_the_sentence_serves_every_cue_search_in_it(words: list[str]
     """The reader looks up the words of all its cues (and triggers) once per sentence (events._Cues) and runs each
     cue on the sentence, on a window of it or on a slice of it: the same matches as the whole alternation there."""
     from dashboard.extract.cues import trigger_alternation
-    from dashboard.extract.events import _CUE_KINDS, _Cues
+    from dashboard.extract.events import _CUE_KINDS, _alternations, _Cues
 
     text = norm(" ".join(words))
     cues = _Cues(text)
     assert cues.hints() == hints(text)  # the same pass finds the trigger gate's stems
+    assert cues._found == _alternations().scan(text)  # and the words of the alternations, as their own scan does
     piece = text[min(i, j) : max(i, j)]
     for kind in (*_CUE_KINDS, "trigger"):
         whole = (trigger_alternation() if kind == "trigger" else cue_regex(kind)).regex

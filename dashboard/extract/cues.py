@@ -141,9 +141,10 @@ class Alternation:
 
 
 class Alternations:
-    """Several alternations whose words are looked up together, in one automaton pass over a text (``scan``), instead
-    of one pass per alternation and per call. ``regex(name, found)`` is then alternation ``name`` cut to the
-    alternatives the scan allows: the same matches as ``regex_for`` on the scanned text or on any part of it."""
+    """Several alternations whose words are looked up together, in one automaton pass over a text (``scan``, or the
+    caller's own pass over ``word_bits``), instead of one pass per alternation and per call. ``regex(name, found)`` is
+    then alternation ``name`` cut to the alternatives the scan allows: the same matches as ``regex_for`` on the
+    scanned text or on any part of it."""
 
     def __init__(self, alternations: dict[str, Alternation]) -> None:
         self._at: dict[str, tuple[Alternation, int]] = {}
