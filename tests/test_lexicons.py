@@ -207,3 +207,35 @@ def test_the_ordinal_gates_never_hide_a_match(words: list[str]) -> None:
     for (regex, _, reach), positions in zip(ordinals._TRIGGERS, ordinals._trigger_positions(text), strict=True):
         anchored = ordinals._anchored(regex, text, positions, reach)
         assert [m.span() for m in anchored] == [m.span() for m in regex.finditer(text)], regex.pattern[:40]
+
+
+CUE_SCAN_WORDS = [*SAMPLES, "برئاسة", "تترأسها", "لم يحضر", "غياب", "بمشاركة", "تضم المجموعة", "سيعقد اجتماعا",
+                  "في السابق", "في اليوم نفسه", "مساء", "من المقرر", "لن", "لا", "أعلن", "قال", "يتوجه", "هذا", "منذ",
+                  "على هامش", "الوزير", "بريطانيا", "،", "اليوم", "القادم", "x", "2024", "(", '"', "يزور", "سيصل",
+                  "فوصل", "وزارة", "تتواصل", "زارa", "ab"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CUE_SCAN_WORDS), max_size=16), st.integers(0, 200), st.integers(0, 200),
+       st.integers(0, 200), st.integers(0, 200))
+def test_one_scan_of_the_sentence_serves_every_cue_search_in_it(words: list[str], i: int, j: int, a: int,
+                                                               b: int) -> None:
+    """The reader looks up the words of all its cues (and triggers) once per sentence (events._Cues) and runs each
+    cue on the sentence, on a window of it or on a slice of it: the same matches as the whole alternation there."""
+    from dashboard.extract.cues import trigger_alternation
+    from dashboard.extract.events import _CUE_KINDS, _alternations, _Cues
+
+    text = norm(" ".join(words))
+    cues = _Cues(text)
+    assert cues.hints() == hints(text)  # the same pass finds the trigger gate's stems
+    assert cues._found == _alternations().scan(text)  # and the words of the alternations, as their own scan does
+    piece = text[min(i, j) : max(i, j)]
+    for kind in (*_CUE_KINDS, "trigger"):
+        whole = (trigger_alternation() if kind == "trigger" else cue_regex(kind)).regex
+        for part, lo, hi in ((text, 0, len(text)), (text, min(a, b), max(a, b)), (piece, 0, len(piece)),
+                             (piece, min(a, b), max(a, b))):
+            got = [(m.span(), m.lastgroup) for m in cues.finditer(kind, part, lo, hi)]
+            assert got == [(m.span(), m.lastgroup) for m in whole.finditer(part, lo, hi)], (kind, part, lo, hi)
+            found = cues.search(kind, part, lo, hi)
+            plain = whole.search(part, lo, hi)
+            assert (found and (found.span(), found.lastgroup)) == (plain and (plain.span(), plain.lastgroup))

@@ -61,6 +61,11 @@ def trigger_regex() -> tuple[re.Pattern[str], tuple[TriggerRule, ...]]:
     return _triggers().regex, _sorted_rules()
 
 
+def trigger_alternation() -> Alternation:
+    """``trigger_regex`` as an ``Alternation`` (to be read in one scan with other alternations)."""
+    return _triggers()
+
+
 def trigger_regex_for(text: str) -> re.Pattern[str] | None:
     """``trigger_regex`` cut to the triggers that can match in ``text`` (None when none can); same groups."""
     return _triggers().regex_for(text)
@@ -100,9 +105,22 @@ class Alternation:
 
     def regex_for(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Pattern[str] | None:
         """The alternation cut to the alternatives that can match inside ``text[pos:endpos]``, None when none can."""
-        ids = self._always
-        if self._words is not None and ids != self._all:
-            ids |= self._words.mask(text, pos, endpos, self._all & ~ids)
+        found = 0
+        if self._words is not None and self._always != self._all:
+            found = self._words.mask(text, pos, endpos, self._all & ~self._always)
+        return self.regex_with(found)
+
+    @property
+    def word_bits(self) -> dict[str, int]:
+        """The required words, each with the bits of the alternatives it lets run."""
+        return dict(self._words.bits) if self._words is not None else {}
+
+    def regex_with(self, found: int) -> re.Pattern[str] | None:
+        """The alternation cut to the alternatives of ``found`` (the bits of the words present, as ``word_bits`` gives
+        them) and those that always run; None when none is left. ``found`` may hold more than the words of the text
+        searched (those of a longer text it is part of): an alternative whose words are absent cannot match, so an
+        extra one changes no match."""
+        ids = self._always | (found & self._all)
         if not ids:
             return None
         got = self._compiled.get(ids)
@@ -120,6 +138,39 @@ class Alternation:
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         regex = self.regex_for(text, pos, endpos)
         return iter(()) if regex is None else regex.finditer(text, pos, endpos)
+
+
+class Alternations:
+    """Several alternations whose words are looked up together, in one automaton pass over a text (``scan``, or the
+    caller's own pass over ``word_bits``), instead of one pass per alternation and per call. ``regex(name, found)`` is
+    then alternation ``name`` cut to the alternatives the scan allows: the same matches as ``regex_for`` on the
+    scanned text or on any part of it."""
+
+    def __init__(self, alternations: dict[str, Alternation]) -> None:
+        self._at: dict[str, tuple[Alternation, int]] = {}
+        bits: dict[str, int] = {}
+        offset = 0
+        for name, alt in alternations.items():
+            self._at[name] = (alt, offset)
+            for w, b in alt.word_bits.items():
+                bits[w] = bits.get(w, 0) | b << offset
+            offset += len(alt.alternatives)
+        self._words = WordMasks(bits) if bits else None
+
+    @property
+    def word_bits(self) -> dict[str, int]:
+        """Every alternation's words, each with its bits in a ``scan``."""
+        return dict(self._words.bits) if self._words is not None else {}
+
+    def scan(self, text: str) -> int:
+        """The bits of every alternation's words found in ``text`` (one pass, all of them)."""
+        return self._words.mask(text) if self._words is not None else 0
+
+    def regex(self, name: str, found: int) -> re.Pattern[str] | None:
+        """Alternation ``name`` cut to the alternatives of ``found`` (a ``scan`` of the text searched or of a text
+        that holds it); None when none can match."""
+        alt, offset = self._at[name]
+        return alt.regex_with(found >> offset)
 
 
 def _required(seq: Any) -> set[str] | None:

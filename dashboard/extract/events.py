@@ -22,10 +22,14 @@ import bisect
 import dataclasses
 import datetime as dt
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
-from .cues import cue_regex, cue_words, trigger_regex, trigger_regex_for
+import ahocorasick
+
+from .cues import Alternations, cue_regex, cue_words, trigger_alternation, trigger_regex
 from .dates import has_future_marker
 from .scan import WordSet
 from .types import CountHit, CountryHit, DateHit, Hit, OfficialHit, PlaceHit
@@ -42,7 +46,9 @@ _BETWEEN = re.compile(
 )
 _DEFINITE = re.compile(r"^(?:[وف])?(?:[بلك])?(?:ال|ل(?=ل))")
 _QUOTE_PAIRS = re.compile(r'"[^"]*"')
-_CLAUSE_CUT = re.compile(r"،?\s*(?:فيما|بينما|في حين|في المقابل|لكن|غير ان)\s|؛|:")
+_CUT_WORDS = ("فيما", "بينما", "في حين", "في المقابل", "لكن", "غير ان")
+_CLAUSE_CUT = re.compile(rf"،?\s*(?:{'|'.join(_CUT_WORDS)})\s|؛|:")
+_CUT_TEXT = (*_CUT_WORDS, "؛", ":")  # every clause cut holds one of these
 _JOINER = re.compile(r"^[\s،,]*(?:و|مع|و ?مع|ومع|،)?\s*$")
 _NOUN_KEY = {
     "اجتماع": "اجتماع", "قمه": "قمه", "قمت": "قمه", "لقاء": "لقاء", "مؤتمر": "مؤتمر", "جلس": "جلسه",
@@ -85,7 +91,7 @@ _MEETING_WORD = re.compile(r"(?:ال)?(?:اجتماع|قمه|لقاء|محادث
 _VISIT_STEMS = ("زار", "زور", "وصل", "صل")
 _VISIT_PREFIX = re.compile("[وف]?س?[يت]?")
 _ARABIC_LETTERS = frozenset(map(chr, range(0x621, 0x64B)))
-_WORD_CHARS = _ARABIC_LETTERS | frozenset("abcdefghijklmnopqrstuvwxyz")  # a word: a run of these
+_WORD_CHARS = "\u0621-\u064aa-z"  # a word: a run of these (Arabic letters, Latin lower case), as a regex class
 # A cheap gate before the trigger regex: every trigger contains one of these stems (found in one pass of a word
 # automaton). tests/test_lexicons.py checks the gate against every trigger pattern.
 _HINT = WordSet([
@@ -182,38 +188,139 @@ def hints(sentence: str) -> set[int]:
     """Where the gate's stems are: the start of each stem, or for a visit verb the start of its word."""
     out: set[int] = set()
     for start, stem in _HINT.finditer(sentence):
-        if stem in _VISIT_STEMS:
-            k = start
-            while k > 0 and sentence[k - 1] in _ARABIC_LETTERS:
-                k -= 1
-            if not _VISIT_PREFIX.fullmatch(sentence, k, start):
-                continue
-            start = k
-        out.add(start)
+        at = _hint_at(sentence, start, stem)
+        if at is not None:
+            out.add(at)
     return out
 
 
-def trigger_starts(sentence: str) -> list[int]:
+def _hint_at(sentence: str, start: int, stem: str) -> int | None:
+    """The place a stem found at ``start`` gives (see ``hints``), None for a visit stem inside a word."""
+    if stem in _VISIT_STEMS:
+        k = start
+        while k > 0 and sentence[k - 1] in _ARABIC_LETTERS:
+            k -= 1
+        if not _VISIT_PREFIX.fullmatch(sentence, k, start):
+            return None
+        return k
+    return start
+
+
+# read backwards from a stem (on the reversed sentence): the rest of its word, then up to two more words before it;
+# the end of each group is the start of a word in the sentence
+_WORD, _GAP = f"[{_WORD_CHARS}]", f"[^{_WORD_CHARS}]"
+_WORDS_BEFORE = re.compile(f"({_WORD}*)(?:{_GAP}+({_WORD}+)(?:{_GAP}+({_WORD}+))?)?")
+
+
+def trigger_starts(sentence: str, at: set[int] | None = None) -> list[int]:
     """The places a trigger can start: the start of a gate stem's word or of one of the two words before it (a word
-    is a run of ``_WORD_CHARS``)."""
+    is a run of ``_WORD_CHARS``; ``at``: the sentence's ``hints`` when known). The words are read backwards with one
+    regex match per stem, on the reversed sentence, rather than character by character."""
     found: set[int] = set()
-    for h in hints(sentence):
-        i = h
-        for _ in range(3):  # the stem's word and the two words before it
-            while i > 0 and sentence[i - 1] in _WORD_CHARS:
-                i -= 1
-            found.add(i)
-            while i > 0 and sentence[i - 1] not in _WORD_CHARS:
-                i -= 1
-            if i == 0:
-                break
+    if at is None:
+        at = hints(sentence)
+    if not at:
+        return []
+    n = len(sentence)
+    back = sentence[::-1]
+    for h in at:
+        m = _WORDS_BEFORE.match(back, n - h)
+        assert m is not None  # it matches the empty string
+        found.add(n - m.end(1))
+        if (e := m.end(2)) >= 0:
+            found.add(n - e)
+            if (e := m.end(3)) >= 0:
+                found.add(n - e)
     return sorted(found)
 
 
-def find_mentions(sentence: str) -> list[_Mention]:
-    """Trigger mentions in one sentence, longest first where they overlap, in order."""
-    candidates = trigger_starts(sentence)
-    regex = trigger_regex_for(sentence) if candidates else None
+# the alternations the reader runs on a sentence: their words are looked up in one pass over it (see _Cues)
+_CUE_KINDS = ("absent", "attend", "chair", "convene", "coref", "former", "future", "membership", "nonfact", "report",
+              "same_day", "sideline", "since", "travel")
+
+
+@cache
+def _alternations() -> Alternations:
+    return Alternations({"trigger": trigger_alternation(), **{k: cue_regex(k) for k in _CUE_KINDS}})
+
+
+@cache
+def _words() -> ahocorasick.Automaton:
+    """The words a sentence is read for in one pass: those of the alternations and the gate's stems, each with
+    (its bits in ``_alternations()``, the stem or ""). An automaton of its own rather than a scan.WordSet: the value
+    carries both at once, which keeps the per-word work of the pass small enough for the pass to pay."""
+    values: dict[str, tuple[int, str]] = {w: (b, "") for w, b in _alternations().word_bits.items()}
+    for stem in _HINT.words:
+        values[stem] = (values.get(stem, (0, ""))[0], stem)
+    automaton = ahocorasick.Automaton()
+    for w, v in values.items():
+        automaton.add_word(w, v)
+    automaton.make_automaton()
+    return automaton
+
+
+class _Cues:
+    """The cues and triggers of one sentence, for searches in the sentence or in a piece of it.
+
+    The reader runs a dozen cue alternations on each sentence, most of them once per mention and on a window of it.
+    Each such search would first look up the alternation's words in its text (one automaton pass per call); here the
+    words of all of them, and the trigger gate's stems (``hints``), are looked up once, in one pass over the whole
+    sentence. Words found elsewhere in the sentence only let run alternatives that cannot match in the piece
+    searched: the matches are the same. The sentence's clause cuts are kept here too (one object per sentence of the
+    article being read: nothing is kept from one article to the next)."""
+
+    __slots__ = ("_cuts", "_found", "_hints", "_sentence")
+
+    def __init__(self, sentence: str) -> None:
+        self._sentence = sentence
+        self._found = 0
+        self._hints: set[int] | None = None
+        self._cuts: tuple[list[int], list[int]] | None = None
+
+    def hints(self) -> set[int]:
+        """``hints(sentence)``, read in the pass that finds the alternations' words."""
+        if self._hints is None:
+            self._read()
+            assert self._hints is not None
+        return self._hints
+
+    def _read(self) -> None:
+        """The one pass: the alternations' bits of the words found, and the places the stems give."""
+        found, at = 0, set()
+        for last, (bits, stem) in _words().iter(self._sentence) if self._sentence else ():
+            found |= bits
+            if stem and (h := _hint_at(self._sentence, last - len(stem) + 1, stem)) is not None:
+                at.add(h)
+        self._found, self._hints = found, at
+
+    def cuts(self) -> tuple[list[int], list[int]]:
+        """The sentence's clause cuts (see ``_clause``), worked out on the first call: many mentions and cues ask."""
+        if self._cuts is None:
+            self._cuts = _cuts(self._sentence)
+        return self._cuts
+
+    def regex(self, kind: str) -> re.Pattern[str] | None:
+        """Cue ``kind`` (or "trigger") cut to the alternatives whose words are in the sentence; None when none are."""
+        if self._hints is None:
+            self._read()
+        return _alternations().regex(kind, self._found)
+
+    def search(self, kind: str, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``cue_regex(kind).search(text, pos, endpos)``, ``text`` being the sentence or a slice of it."""
+        regex = self.regex(kind)
+        return None if regex is None else regex.search(text, pos, endpos)
+
+    def finditer(self, kind: str, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """``cue_regex(kind).finditer(text, pos, endpos)``, ``text`` being the sentence or a slice of it."""
+        regex = self.regex(kind)
+        return iter(()) if regex is None else regex.finditer(text, pos, endpos)
+
+
+def find_mentions(sentence: str, cues: _Cues | None = None) -> list[_Mention]:
+    """Trigger mentions in one sentence, longest first where they overlap, in order (``cues``: the sentence's)."""
+    cues = cues or _Cues(sentence)
+    candidates = trigger_starts(sentence, cues.hints())
+    regex = cues.regex("trigger") if candidates else None
     if regex is None:
         return []
     rules = trigger_regex()[1]
@@ -259,6 +366,8 @@ def find_mentions(sentence: str) -> list[_Mention]:
 
 
 def _in_quotes(sentence: str) -> list[tuple[int, int]]:
+    if '"' not in sentence:  # most sentences quote nobody: no regex scan
+        return []
     return [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(sentence)]
 
 
@@ -272,10 +381,12 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < pos < e for s, e in spans)
 
 
-def _since_dates(sentence: str, dates: list[DateHit]) -> set[int]:
+def _since_dates(sentence: str, dates: list[DateHit], cues: _Cues) -> set[int]:
     """Indexes of dates that start a period (منذ …) rather than date an event."""
     out: set[int] = set()
-    since = [m.end() for m in cue_regex("since").finditer(sentence)]
+    if not dates:
+        return out
+    since = [m.end() for m in cues.finditer("since", sentence)]
     for i, d in enumerate(dates):
         if d.basis == "since":  # منذ 3 أيام: the grammar kept منذ inside the hit
             out.add(i)
@@ -285,9 +396,9 @@ def _since_dates(sentence: str, dates: list[DateHit]) -> set[int]:
     return out
 
 
-def _future_at(sentence: str, pos: int, quotes: list[tuple[int, int]]) -> bool:
+def _future_at(sentence: str, pos: int, quotes: list[tuple[int, int]], cues: _Cues) -> bool:
     """The clause of ``pos`` speaks of the future, quotations left out (قال خلال مؤتمر صحفي: "سنقدم ..." is past)."""
-    c0, c1 = _clause(sentence, pos)
+    c0, c1 = _clause(sentence, pos, cues)
     pieces, at = [], c0
     for qs, qe in quotes:  # the clause with each quotation blanked out
         if qe <= c0 or qs >= c1:
@@ -295,13 +406,16 @@ def _future_at(sentence: str, pos: int, quotes: list[tuple[int, int]]) -> bool:
         pieces.append(sentence[at : max(at, qs + 1)])
         at = max(at, min(qe - 1, c1))
     pieces.append(sentence[at:c1])
-    return _is_future(" ".join(pieces))
+    # pieces joined by a space can make words the sentence does not have: its cues' scan holds only for one piece
+    return _is_future(" ".join(pieces), cues if len(pieces) == 1 else None)
 
 
-def _is_future(sentence: str) -> bool:
+def _is_future(text: str, cues: _Cues | None) -> bool:
     """The clause speaks of the future: the date grammar's future markers (سـ + a known verb, سوف، لن، من المقرر…)
-    or the event cues' own (المقبل، القادم، ينبغي أن…)."""
-    return has_future_marker(sentence) or bool(cue_regex("future").search(sentence))
+    or the event cues' own (المقبل، القادم، ينبغي أن…). ``cues``: those of the sentence ``text`` is a slice of."""
+    if has_future_marker(text):
+        return True
+    return (cues.search("future", text) if cues is not None else cue_regex("future").search(text)) is not None
 
 
 _Actor = tuple[int, int, str, str, Hit]  # start, end, ISO3, via, the hit
@@ -323,9 +437,10 @@ def _actors(s: SentenceFacts) -> list[_Actor]:
     return out
 
 
-def _clause(sentence: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the clause around ``pos``: between the clause cuts (فيما، بينما، لكن، ؛، :) on either side."""
-    cuts = _cuts(sentence)
+def _clause(sentence: str, pos: int, cues: _Cues) -> tuple[int, int]:
+    """(start, end) of the clause around ``pos``: between the clause cuts (فيما، بينما، لكن، ؛، :) on either side
+    (``cues``: the sentence's, which keep its cuts)."""
+    cuts = cues.cuts()
     k = bisect.bisect_right(cuts[0], pos)  # cuts that end at or before pos
     start = cuts[0][k - 1] if k else 0
     j = bisect.bisect_right(cuts[1], pos)  # the first cut that starts after pos
@@ -333,9 +448,10 @@ def _clause(sentence: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-@lru_cache(maxsize=64)
 def _cuts(sentence: str) -> tuple[list[int], list[int]]:
-    """The sentence's clause cuts, worked out once: their ends and their starts (both sorted)."""
+    """The sentence's clause cuts: their ends and their starts (both sorted)."""
+    if not any(w in sentence for w in _CUT_TEXT):  # most sentences have none: no regex scan (it tries every position)
+        return [], []
     spans = [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(sentence)]
     return [e for _, e in spans], [s for s, _ in spans]
 
@@ -373,12 +489,12 @@ _REPORTED = re.compile(rf"(?<![\u0621-\u064a]){cue_words('reported')}(?![\u0621-
 _RELATIVE = re.compile(r"(?:الذي|التي|اللذان|اللتان|الذين|اللذين|اللتين)\s*$")
 
 
-def _role_targets(sentence: str, actors: list[_Actor], cue_start: int, cue_end: int, reported_skip: bool = False
-                  ) -> list[_Actor]:
+def _role_targets(sentence: str, cues: _Cues, actors: list[_Actor], cue_start: int, cue_end: int,
+                  reported_skip: bool = False) -> list[_Actor]:
     """Who a chair/absent cue is about: the antecedent right before a relative pronoun (X، التي ترأست … مع Y), else
     the actors after the cue (VSO: ستستضيف فرنسا), else the nearest actor before it in the clause (SVO)."""
-    c0, c1 = _clause(sentence, cue_start)
-    since = cue_regex("since").search(sentence, cue_end, c1)  # استضافت اجتماعات منذ هجوم روسيا: not who hosts
+    c0, c1 = _clause(sentence, cue_start, cues)
+    since = cues.search("since", sentence, cue_end, c1)  # استضافت اجتماعات منذ هجوم روسيا: not who hosts
     c1 = since.start() if since is not None else c1
     after = [a for a in _chain_after(sentence, actors, cue_end, 40) if a[1] <= c1]
     rel = _RELATIVE.search(sentence, max(c0, cue_start - 12), cue_start)
@@ -402,20 +518,23 @@ def _role_targets(sentence: str, actors: list[_Actor], cue_start: int, cue_end: 
     return chain
 
 
-def _nonfactual(sentence: str, start: int) -> bool:
+_ANY_BEFORE = re.compile(r"(?<![\u0621-\u064a])اي\s*$")
+
+
+def _nonfactual(sentence: str, start: int, cues: _Cues) -> bool:
     """A denial, refusal, intention or condition before the mention in its clause (نفى إجراء أي اتصال، لا يعتزم
     الاتصال، في حال انعقاد), or "any" right before it."""
-    c0, _ = _clause(sentence, start)
+    c0, _ = _clause(sentence, start, cues)
     lo = max(c0, start - 60)
     window = sentence[lo:start]
-    if re.search(r"(?<![\u0621-\u064a])اي\s*$", window):
+    if "اي" in window and _ANY_BEFORE.search(window):  # the plain test first: the regex tries every position
         return True
-    return any(m.end() >= len(window) - 45 for m in cue_regex("nonfact").finditer(window))
+    return any(m.end() >= len(window) - 45 for m in cues.finditer("nonfact", window))
 
 
-def _coref_before(sentence: str, start: int) -> bool:
+def _coref_before(sentence: str, start: int, cues: _Cues) -> bool:
     """A demonstrative right before the mention (هذا الاجتماع): the event is one already reported."""
-    return any(m.end() >= start - 1 for m in cue_regex("coref").finditer(sentence, max(0, start - 8), start))
+    return any(m.end() >= start - 1 for m in cues.finditer("coref", sentence, max(0, start - 8), start))
 
 
 _FRAME_BEFORE = re.compile(rf"{cue_words('frame')}\s*(?:ال)?$")
@@ -444,10 +563,11 @@ _DIRECTED = re.compile(cue_words("directed"))
 _POSSESSIVE = re.compile(r"(?:اتصال|مكالمت|محادثت)(?:ه|ها)(?![\u0621-\u064a])")
 
 
-def _side_actors(sentence: str, men: _Mention, seg: tuple[int, int], actors: list[_Actor]) -> list[_Actor]:
+def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int], actors: list[_Actor]
+                 ) -> list[_Actor]:
     """The sides a call, talks or a visit names in its clause: officials, capitals and institutions, and names or
     demonyms after a side marker (مع، بين، و، نظيره); not a capital that says where (في باريس), nothing quoted."""
-    c0, c1 = _clause(sentence, men.start)
+    c0, c1 = _clause(sentence, men.start, cues)
     lo, hi = max(c0, seg[0]), min(c1, seg[1])
     sequel = _SEQUEL.search(sentence, men.end, hi)  # في أعقاب محادثة أجراها مع بوتين: another event's sides
     hi = sequel.start() if sequel is not None else hi
@@ -482,8 +602,8 @@ _BARRIER = re.compile(r"(?<![\u0621-\u064a])(?:وهي|وهو|التي|الذي|�
                       r"(?![\u0621-\u064a])")
 
 
-def _pick_date(s: SentenceFacts, seg_start: int, seg_end: int, trig_start: int, trig_end: int, skip: set[int],
-               first: bool) -> DateHit | None:
+def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig_start: int, trig_end: int,
+               skip: set[int], first: bool) -> DateHit | None:
     """The date of a mention: the nearest after it in its segment, unless a relative clause (وهي، الذي، بعد أن…) comes
     between; a date before it only for the sentence's first mention."""
     best: DateHit | None = None
@@ -499,7 +619,7 @@ def _pick_date(s: SentenceFacts, seg_start: int, seg_end: int, trig_start: int, 
                 continue
             dist = d.start - trig_end
         elif d.end <= trig_start and first:
-            if _announced_on(s.text, d, trig_start):
+            if _announced_on(s.text, cues, d, trig_start):
                 continue  # أعلن زيلينسكي، السبت، أنه سيشارك في القمة: the day it was said, not the summit's
             dist = (trig_start - d.end) + 15
         else:
@@ -509,11 +629,11 @@ def _pick_date(s: SentenceFacts, seg_start: int, seg_end: int, trig_start: int, 
     return best
 
 
-def _announced_on(sentence: str, d: DateHit, trig_start: int) -> bool:
+def _announced_on(sentence: str, cues: _Cues, d: DateHit, trig_start: int) -> bool:
     """The date dates a report (أعلن، قال، أكد … DATE … أنه/أن …) of an event still to come, not the event."""
-    said = cue_regex("report").search(sentence, max(0, d.start - 45), d.start)
+    said = cues.search("report", sentence, max(0, d.start - 45), d.start)
     return (said is not None and _REPORTED.search(sentence, d.end, trig_start) is not None
-            and _is_future(sentence[d.end : trig_start + 20]))  # … أنه سيشارك في القمة: what is to come
+            and _is_future(sentence[d.end : trig_start + 20], cues))  # … أنه سيشارك في القمة: what is to come
 
 
 def _bare_weekday(d: DateHit) -> bool:
@@ -601,13 +721,13 @@ class _When:
     main: EventDraft | None
 
 
-def _travel_day(sentence: str, men: _Mention, date: DateHit) -> bool:
+def _travel_day(sentence: str, cues: _Cues, men: _Mention, date: DateHit) -> bool:
     """The date is governed by a travel verb (يتوجه الوزراء يوم الاثنين للمشاركة في الاجتماع): the day of the trip."""
     if date.end <= men.start:
         window = sentence[max(0, date.start - 50) : date.start]
     else:
         window = sentence[men.end : date.start]
-    hits = list(cue_regex("travel").finditer(window))
+    hits = list(cues.finditer("travel", window))
     return bool(hits) and not _MEETING_WORD.search(window, hits[-1].end())
 
 
@@ -617,15 +737,24 @@ class _Reader:
 
     def __init__(self, sentences: list[SentenceFacts]) -> None:
         self.sentences = sentences
-        self.mentions = [find_mentions(s.text) for s in sentences]
+        self.cues = [_Cues(s.text) for s in sentences]
+        self.mentions = [find_mentions(s.text, c) for s, c in zip(sentences, self.cues, strict=True)]
         self.first_group = next((m.event_type for ms in self.mentions for m in ms
                                  if m.kind in ("group", "group_meeting") and m.event_type in TOPIC_TYPES), "")
         self.topic = ""
         self.events: list[EventDraft] = []
         self.latest: EventDraft | None = None
         self.anchors: list[tuple[int, DateHit]] = []  # day-anchors (اليوم، أمس، a weekday) by sentence
-        self.ukraine = [bool(_UKRAINE.search(s.text)) for s in sentences]  # sentences that speak of Ukraine
+        self._ukraine: list[bool | None] = [None] * len(sentences)  # sentences that speak of Ukraine (see on_ukraine)
         self.actors: list[_Actor] = []  # the countries acting in the sentence being read
+        self.cue: _Cues = _Cues("")  # the cues of the sentence being read
+
+    def on_ukraine(self, j: int) -> bool:
+        """Sentence ``j`` speaks of Ukraine: looked up when first asked (few sentences are ever asked)."""
+        got = self._ukraine[j]
+        if got is None:
+            got = self._ukraine[j] = _UKRAINE.search(self.sentences[j].text) is not None
+        return got
 
     def latest_with(self, noun: str | None) -> EventDraft | None:
         if noun is not None:
@@ -634,13 +763,14 @@ class _Reader:
                     return ev
         return self.latest
 
-    def read(self, s: SentenceFacts, ms: list[_Mention]) -> None:
+    def read(self, s: SentenceFacts, ms: list[_Mention], cues: _Cues) -> None:
+        self.cue = cues
         here: _Here = []
         quotes: list[tuple[int, int]] = []
         actors: list[_Actor] | None = None
         evm = [m for m in ms if m.kind != "group"]  # mentions that can be events cut the sentence into segments
         if evm:  # the per-sentence context, worked out only where an event may start
-            quotes, skip, actors = _in_quotes(s.text), _since_dates(s.text, s.dates), _actors(s)
+            quotes, skip, actors = _in_quotes(s.text), _since_dates(s.text, s.dates, cues), _actors(s)
             self.actors = actors
         for men in ms:
             if men.kind == "group":
@@ -649,23 +779,26 @@ class _Reader:
                 continue
             if (_inside(men.start, quotes) and men.kind != "group_meeting" and not _opens_quote(s.text, men.start,
                                                                                               quotes)) \
-                    or _nonfactual(s.text, men.start):
+                    or _nonfactual(s.text, men.start, cues):
                 continue
             j = evm.index(men)
             seg = (evm[j - 1].end if j > 0 else 0, evm[j + 1].start if j < len(evm) - 1 else len(s.text))
-            date = _pick_date(s, seg[0], seg[1], men.start, men.end, skip, first=j == 0)
+            date = _pick_date(s, cues, seg[0], seg[1], men.start, men.end, skip, first=j == 0)
             when = _When(date, s.index if date is not None else None, "", None)
-            if date is not None and _travel_day(s.text, men, date):
+            if date is not None and _travel_day(s.text, cues, men, date):
                 month = date.value[:7] if date.value and len(date.value) == 10 else None
                 when = _When(dataclasses.replace(date, value=month, precision="month" if month else None),
                              s.index, "month of the travel day (the meeting's own day is not given)", None)
             elif date is None:
                 when = self.inherit(s, men, seg, here) or when
-            self.mention(s, ms, men, when, seg, _future_at(s.text, men.start, quotes), actors or [], here)
+            self.mention(s, ms, men, when, seg, _future_at(s.text, men.start, quotes, cues), actors or [],
+                         here)
         for d in s.dates:
             if d.basis in _ANCHOR_BASES and d.value and not d.quoted and len(d.value) == 10:
                 self.anchors.append((s.index, d))
-        has_ref_noun = bool(here) or bool(_REF_NOUN.search(s.text))
+        # a sentence with no event of its own speaks of the latest one through a meeting noun or a count (looked for
+        # only when there is a latest event)
+        has_ref_noun = bool(here) or (self.latest is not None and _REF_NOUN.search(s.text) is not None)
         if here or (self.latest is not None and (has_ref_noun or s.counts)):
             if actors is None:
                 quotes, actors = _in_quotes(s.text), _actors(s)
@@ -688,10 +821,10 @@ class _Reader:
         several countries meeting on Ukraine (another multilateral meeting, which the calendar may name), or two
         countries' officials in its clause (talks between them)."""
         i = s.index
-        ukraine = any(self.ukraine[j] for j in (i - 1, i, i + 1) if 0 <= j < len(self.ukraine))
+        ukraine = any(self.on_ukraine(j) for j in (i - 1, i, i + 1) if 0 <= j < len(self._ukraine))
         if ukraine and _PLURAL_BODY.search(s.text, max(0, men.start - 40), men.end + 40):
             return "other_meeting", "described", False
-        c0, c1 = _clause(s.text, men.start)
+        c0, c1 = _clause(s.text, men.start, self.cue)
         officials = {a[2] for a in actors if a[3] == "official" and c0 <= a[0] < c1}
         if _MANY_SIDES_ADJ.match(s.text, men.end):  # قمة دولية، اجتماع متعدد الأطراف: not two sides
             return ("other_meeting", "described", False) if ukraine else ("", "", False)
@@ -702,12 +835,12 @@ class _Reader:
     def inherit(self, s: SentenceFacts, men: _Mention, seg: tuple[int, int], here: _Here) -> _When | None:
         """The date of a mention that has none of its own but is tied to an event already read: on the sidelines of
         the event before it in the sentence (على هامش), or on the same day / that evening (في اليوم نفسه، مساء)."""
-        side = cue_regex("sideline").search(s.text, max(0, men.start - 160), men.start)
+        side = self.cue.search("sideline", s.text, max(0, men.start - 160), men.start)
         if side is not None:
             main = next((h[0] for h in reversed(here) if h[1] >= side.end()), here[-1][0] if here else None)
             if main is not None and main.date is not None and main.date.value:
                 return _When(main.date, main.date_sentence, "the day of the event it was on the sidelines of", main)
-        if cue_regex("same_day").search(s.text, seg[0], seg[1]) is not None:
+        if self.cue.search("same_day", s.text, seg[0], seg[1]) is not None:
             before = [h[0] for h in here] + self.events[::-1]
             prev = next((e for e in before if e.date is not None and e.date.value and len(e.date.value) == 10), None)
             if prev is not None:
@@ -720,7 +853,7 @@ class _Reader:
                 seg: tuple[int, int], future: bool, actors: list[_Actor], here: _Here) -> None:
         date = when.date
         noun = _noun_key(men.text)
-        definite = bool(_DEFINITE.match(men.text)) or _coref_before(s.text, men.start)
+        definite = bool(_DEFINITE.match(men.text)) or _coref_before(s.text, men.start, self.cue)
         etype = men.event_type
         strong = bool(etype)  # the type is stated, not inferred from the article's topic
         if men.kind == "group_meeting" and etype in TOPIC_TYPES:
@@ -807,7 +940,7 @@ class _Reader:
             ref = prev[0]  # وزراء دفاع الناتو يعقدون اجتماعا: the noun right after a mention is that event
         elif men.kind == "group_meeting" or men.event_type:
             same = [e for e in self.events if e.event_type == etype]
-            if same and (_coref_before(s.text, men.start) or (definite and men.kind != "talks")):
+            if same and (_coref_before(s.text, men.start, self.cue) or (definite and men.kind != "talks")):
                 ref = next((e for e in reversed(same) if e.noun == noun), same[-1])
         else:
             cand = self.latest_with(noun)
@@ -820,7 +953,7 @@ class _Reader:
         if ref is not None and date is not None and ref.date is not None and ref.date.value != date.value:
             return None  # its own, different date: another event
         if ref is not None and ref.event_type in _SIDED and ref.parties():
-            mine = {a[2] for a in _side_actors(s.text, men, (0, len(s.text)), self.actors)}
+            mine = {a[2] for a in _side_actors(s.text, self.cue, men, (0, len(s.text)), self.actors)}
             if mine and not (mine <= ref.parties() or ref.parties() <= mine):
                 return None  # المكالمة مع بوتين after the call with Zelensky: another call
         return ref
@@ -829,8 +962,8 @@ class _Reader:
               here: _Here) -> None:
         """Parties of a call or talks: the actors of the mention's clause (for talks, those named after it). A call
         with a list of counterparts (أجرى محادثات هاتفية مع نظرائه الفرنسي والتركي والبريطاني) is one call each."""
-        hi = min(_clause(s.text, men.start)[1], seg[1])
-        found = _side_actors(s.text, men, seg, actors)
+        hi = min(_clause(s.text, men.start, self.cue)[1], seg[1])
+        found = _side_actors(s.text, self.cue, men, seg, actors)
         cp = _COUNTERPARTS.search(s.text, men.end, men.end + 30) if ev.event_type == "phone_call" else None
         if cp is not None and not ev.roles:
             listed = [a for a in found if a[0] >= cp.start()]
@@ -882,8 +1015,11 @@ class _Reader:
                 return min(here, key=lambda h: abs(h[1] - pos))[0]
             return self.latest
 
-        # roles need a country to give them to: no actor, no cue scan (the scans are the costly part of this step)
-        for m in (cue_regex("chair").finditer(s.text) if actors else ()):
+        # roles need a country to give them to, and an event of the sentence or a meeting noun that refers to one: no
+        # actor or no such event, no cue scan (the scans are the costly part of this step)
+        cues = self.cue
+        roles = bool(actors) and (bool(here) or has_ref_noun)
+        for m in (cues.finditer("chair", s.text) if roles else ()):
             if _inside(m.start(), quotes) or re.search(r"(?:لم|لا|لن)\s*$", s.text[max(0, m.start() - 5) : m.start()]):
                 continue
             ev = target(m.start())
@@ -892,27 +1028,27 @@ class _Reader:
             if (not here and not _MEETING_WORD.search(s.text, m.end(), m.end() + 30)
                     and not _RELATIVE.search(s.text, max(0, m.start() - 12), m.start())):
                 continue
-            if cue_regex("former").search(s.text, m.end(), m.end() + 40):
+            if cues.search("former", s.text, m.end(), m.end() + 40):
                 continue  # كانت تترأسها الولايات المتحدة في السابق: a former chair
-            for a in _role_targets(s.text, actors, m.start(), m.end()):
+            for a in _role_targets(s.text, cues, actors, m.start(), m.end()):
                 ev.add_role(Role(a[2], "chair", a[3], s.index, a[4]))
-        for m in (cue_regex("convene").finditer(s.text) if actors and here else ()):
+        for m in (cues.finditer("convene", s.text) if actors and here else ()):
             ev = target(m.start())
-            c0, _ = _clause(s.text, m.start())
+            c0, _ = _clause(s.text, m.start(), cues)
             subject = [a for a in actors if c0 <= a[0] and a[1] <= m.start() and a[3] in ("official", "name")
                        and not _inside(a[0], quotes)]
             if ev is not None and here and subject and ev.event_type not in _SIDED:
                 a = subject[-1]  # أوستن سيعقد اجتماعا: the one named before the verb convenes it
                 ev.add_role(Role(a[2], "chair", a[3], s.index, a[4]))
-        for m in (cue_regex("absent").finditer(s.text) if actors else ()):
+        for m in (cues.finditer("absent", s.text) if roles else ()):
             ev = target(m.start())
             if _inside(m.start(), quotes) or ev is None or not (here or has_ref_noun):
                 continue
             # أشارت فرنسا إلى أنه لن يحضر: the reporter is not who stays away (a host who says he hosted is)
-            for a in _role_targets(s.text, actors, m.start(), m.end(), reported_skip=True)[:3]:
+            for a in _role_targets(s.text, cues, actors, m.start(), m.end(), reported_skip=True)[:3]:
                 ev.add_role(Role(a[2], "absent", a[3], s.index, a[4]))
-        members = [m.end() for m in cue_regex("membership").finditer(s.text)] if s.counts else []
-        attend = bool(s.counts) and bool(cue_regex("attend").search(s.text))
+        members = [m.end() for m in cues.finditer("membership", s.text)] if s.counts else []
+        attend = bool(s.counts) and cues.search("attend", s.text) is not None
         for c in s.counts:
             if any(0 <= c.start - e <= 12 for e in members):
                 continue  # مجموعة من نحو 50 دولة: the group's size, not this meeting's attendance
@@ -992,6 +1128,6 @@ class _Reader:
 def build_events(sentences: list[SentenceFacts], published_iso: str | None) -> list[EventDraft]:
     """Event drafts of one article (``sentences`` in reading order)."""
     reader = _Reader(sentences)
-    for s, ms in zip(sentences, reader.mentions, strict=True):
-        reader.read(s, ms)
+    for s, ms, cues in zip(sentences, reader.mentions, reader.cues, strict=True):
+        reader.read(s, ms, cues)
     return reader.finish(published_iso)
