@@ -115,6 +115,21 @@ class LoadStats:
         return max(0.0, (self.to_parse - self.parsed) / rate)
 
 
+def warm_in_background() -> threading.Thread:
+    """Build the extractor's tables and patterns in a daemon thread (``extract.article.warm``), so that the first
+    article parsed in this process (an edit noticed by the app after a load from the cache) does not wait for them.
+    A failure here is left for that first parse to meet and report."""
+    def run() -> None:
+        with contextlib.suppress(Exception):
+            from .extract.article import warm
+
+            warm()
+
+    thread = threading.Thread(target=run, name="extractor-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
 def _article_row(a: RawArticle) -> dict[str, Any]:
     row = asdict(a)
     row["n_chars"] = len(a.text)

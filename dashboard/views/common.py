@@ -175,7 +175,11 @@ def _bundle(corpus: Corpus, error: str = "", key: str = "") -> Bundle:
 def _load_job(path: str, sig: str) -> LoadJob[Bundle]:
     def work(stats: LoadStats) -> Bundle:
         try:
-            return _bundle(read_corpus(Path(path), stats), key=f"{path}:{sig}")
+            bundle = _bundle(read_corpus(Path(path), stats), key=f"{path}:{sig}")
+            from dashboard.loader import warm_in_background
+
+            warm_in_background()  # the folder may change while the app runs: the first edit then parses at once
+            return bundle
         except Exception as e:
             return _bundle(Corpus.empty(), f"{type(e).__name__}: {e}", key=f"{path}:{sig}:error")
 
