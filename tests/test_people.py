@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.extract.normalize import norm
-from dashboard.extract.people import _pick, _Tenure, find_officials
+from dashboard.extract.people import find_officials
 
 D2025 = dt.date(2025, 6, 4)
 D2023 = dt.date(2023, 3, 15)
@@ -164,32 +164,3 @@ def test_no_exception_on_arbitrary_text(raw: str, published: dt.date | None) -> 
         assert h.text == s[h.start : h.end] and h.start < h.end
 
 
-def _pick_plain(tenures: list[_Tenure], published: dt.date | None) -> tuple[_Tenure, bool | None]:
-    """``_pick`` as it was before its one-post shortcut."""
-    if published is None:
-        return max(tenures, key=lambda t: t.start or dt.date.min), None
-    covering = [
-        t for t in tenures if (t.start is None or t.start <= published) and (t.end is None or published <= t.end)
-    ]
-    if covering:
-        return max(covering, key=lambda t: t.start or dt.date.min), True
-
-    def distance(t: _Tenure) -> int:
-        if t.start is not None and published < t.start:
-            return (t.start - published).days
-        if t.end is not None and published > t.end:
-            return (published - t.end).days
-        return 0
-
-    return min(tenures, key=distance), False
-
-
-_DAYS = st.one_of(st.none(), st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 31)))
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(_DAYS, _DAYS), min_size=1, max_size=3), _DAYS)
-def test_pick_matches_the_plain_form(spans: list[tuple[dt.date | None, dt.date | None]],
-                                     published: dt.date | None) -> None:
-    tenures = [_Tenure("P", f"role{i}", None, a, b) for i, (a, b) in enumerate(spans)]
-    assert _pick(tenures, published) == _pick_plain(tenures, published)

@@ -121,15 +121,7 @@ _SPACES_ONLY = re.compile(r"[ \t]+")
 
 
 def _pick(tenures: list[_Tenure], published: dt.date | None) -> tuple[_Tenure, bool | None]:
-    """The post to report: the one covering ``published`` (the latest such), else the nearest; and whether covered.
-
-    Most people hold one post in the table: then it is the post, and only the coverage is worked out.
-    """
-    if len(tenures) == 1:
-        only = tenures[0]
-        if published is None:
-            return only, None
-        return only, (only.start is None or only.start <= published) and (only.end is None or published <= only.end)
+    """The post to report: the one covering ``published`` (the latest such), else the nearest; and whether covered."""
     if published is None:
         return max(tenures, key=lambda t: t.start or dt.date.min), None
     covering = [
