@@ -324,8 +324,11 @@ def find_systems(sentence: str) -> list[SystemHit]:
     ("دبابات ليوبارد" is Leopard, "نظام باتريوت للدفاع الجوي" is Patriot); Russian systems are returned with
     ``hostile`` set (``describe`` drops them)."""
     gate = _gate(sentence) if isinstance(sentence, str) else 0
-    if not gate:
-        return []
+    return _find_systems(sentence, gate) if gate else []
+
+
+def _find_systems(sentence: str, gate: int) -> list[SystemHit]:
+    """``find_systems`` past its gate (``gate`` is ``_gate(sentence)``, not 0)."""
     found: list[tuple[int, int, int, bool, _Entry]] = []  # start (with head), name start, end, coordinated, entry
     for m in _name_matches(sentence, gate):
         name = m.group("name")
@@ -567,7 +570,11 @@ def article_systems(sentences: Sequence[SentenceInput]) -> list[tuple[int, Syste
     for a pledged or delivered system with no giver in its sentence, the few sentences before it)."""
     out: list[tuple[int, SystemHit]] = []
     for i, s in enumerate(sentences):
-        for h in _sentence_systems(s.text, tuple(s.countries), tuple(s.officials)):
+        # the gate before the memory: most sentences name no system, and the memory's key hashes every country hit
+        gate = _gate(s.text) if isinstance(s.text, str) else 0
+        if not gate:
+            continue
+        for h in _sentence_systems(s.text, gate, tuple(s.countries), tuple(s.officials)):
             if h.donor is None and h.donor_basis != "group" and h.status in ("pledged", "delivered"):
                 giver = _giver_before(sentences, i)
                 if giver is not None:
@@ -580,11 +587,11 @@ def article_systems(sentences: Sequence[SentenceInput]) -> list[tuple[int, Syste
 
 
 @per_article(512)
-def _sentence_systems(text: str, countries: tuple[CountryHit, ...], officials: tuple[OfficialHit, ...]
+def _sentence_systems(text: str, gate: int, countries: tuple[CountryHit, ...], officials: tuple[OfficialHit, ...]
                       ) -> tuple[SystemHit, ...]:
-    """``describe(find_systems(text))``, remembered: agency copy repeats sentences across outlets (the country
-    matcher remembers them the same way). The gate inside ``find_systems`` stops sentences without a system."""
-    hits = find_systems(text)
+    """``describe(find_systems(text))`` for a sentence its gate (``_gate(text)``) passed, remembered: agency copy
+    repeats sentences across outlets (the country matcher remembers them the same way)."""
+    hits = _find_systems(text, gate)
     return tuple(describe(text, hits, countries, officials)) if hits else ()
 
 
