@@ -329,11 +329,23 @@ def find_systems(sentence: str) -> list[SystemHit]:
     ("دبابات ليوبارد" is Leopard, "نظام باتريوت للدفاع الجوي" is Patriot); Russian systems are returned with
     ``hostile`` set (``describe`` drops them)."""
     gate = _gate(sentence) if isinstance(sentence, str) else 0
-    return _find_systems(sentence, gate) if gate else []
+    return [_system_hit(sentence, f) for f in _found(sentence, gate)] if gate else []
 
 
-def _find_systems(sentence: str, gate: int) -> list[SystemHit]:
-    """``find_systems`` past its gate (``gate`` is ``_gate(sentence)``, not 0)."""
+#: a system found in a sentence: start (with its head noun), end, entry, quantity, quantity qualifier
+_Found = tuple[int, int, _Entry, float | None, str | None]
+
+
+def _system_hit(sentence: str, f: _Found, status: str = "", donor: str | None = None, basis: str = "") -> SystemHit:
+    """The hit of ``f``, built once with its status and giver (``dataclasses.replace`` afterwards costs more than
+    the whole hit)."""
+    start, end, e, qty, qual = f
+    return SystemHit(start, end, sentence[start:end], e.system, e.category, e.maker, e.generic, e.hostile, qty, qual,
+                     status, donor, basis)
+
+
+def _found(sentence: str, gate: int) -> list[_Found]:
+    """``find_systems`` past its gate (``gate`` is ``_gate(sentence)``, not 0), before the hits are built."""
     found: list[tuple[int, int, int, bool, _Entry]] = []  # start (with head), name start, end, coordinated, entry
     for m in _name_matches(sentence, gate):
         name = m.group("name")
@@ -374,7 +386,7 @@ def _find_systems(sentence: str, gate: int) -> list[SystemHit]:
         merged.append((s, end, ent))
         prev = hit
     merged = [m for m in merged if m[2].system]
-    return [_with_quantity(sentence, s, e_, ent) for s, e_, ent in merged]
+    return [(s, e_, ent, *_quantity(sentence, s)) for s, e_, ent in merged]
 
 
 def _may_hold_number(window: str) -> bool:
@@ -384,7 +396,8 @@ def _may_hold_number(window: str) -> bool:
     return not _NUMBER_WORDS.isdisjoint(window.split()) or any(w[1:] in _NUMBER_WORDS for w in window.split())
 
 
-def _with_quantity(sentence: str, start: int, end: int, e: _Entry) -> SystemHit:
+def _quantity(sentence: str, start: int) -> tuple[float | None, str | None]:
+    """The quantity before a system starting at ``start`` ("30 دبابة", "عشرات المسيرات") and its qualifier."""
     qty: float | None = None
     qual: str | None = None
     lo = max(0, start - 48)
@@ -411,8 +424,7 @@ def _with_quantity(sentence: str, start: int, end: int, e: _Entry) -> SystemHit:
         v = _match_before(_RX["vague"], sentence, start, 3)
         if v is not None:
             qual = _VAGUE.get(_WS.sub(" ", v.group("v")))
-    return SystemHit(start, end, sentence[start:end], e.system, e.category, e.maker, e.generic, e.hostile,
-                     qty, qual)
+    return qty, qual
 
 
 def _cue_hits(sentence: str) -> list[tuple[int, int, str]]:
@@ -489,14 +501,14 @@ _WITH_BEFORE = re.compile(rf"(?<![{AR}])مع\s+(?:[{AR}]+\s+){{0,3}}?(?:و\s?)?$
 _IN_BEFORE = re.compile(rf"(?<![{AR}])(?:في|داخل)\s*$")
 
 
-def _hostile_next_to(sentence: str, h: SystemHit, countries: Sequence[CountryHit]) -> bool:
+def _hostile_next_to(sentence: str, h: _Span, countries: Sequence[CountryHit]) -> bool:
     """"طائرات روسية مسيرة"، "صواريخ إيرانية": a Russian (or Iranian...) adjective inside or right after the name."""
     for c in countries:
         if c.iso3 not in _HOSTILE or c.via != "demonym":
             continue
-        if h.start <= c.start and (c.start < h.end or not sentence[h.end : c.start].strip()):
+        if h[0] <= c.start and (c.start < h[1] or not sentence[h[1] : c.start].strip()):
             return True
-        if c.end <= h.start and not sentence[c.end : h.start].strip() and _match_before(
+        if c.end <= h[0] and not sentence[c.end : h[0]].strip() and _match_before(
                 _RX["head"], sentence, c.start, 2):
             return True  # "طائرات روسية مسيرة" (but not "الأراضي الروسية بصواريخ أتاكمز")
     return False
@@ -506,6 +518,17 @@ def describe(sentence: str, hits: Sequence[SystemHit], countries: Sequence[Count
              officials: Sequence[OfficialHit] = ()) -> list[SystemHit]:
     """``hits`` with status and giver; Russian systems and systems in strike, loss, training or production reports
     are dropped."""
+    judged = _judge(sentence, [(h.start, h.end, h.hostile) for h in hits], countries, officials)
+    return [replace(hits[k], status=status, donor=donor, donor_basis=basis) for k, status, donor, basis in judged]
+
+
+#: what ``describe`` reads of a system: start, end, hostile
+_Span = tuple[int, int, bool]
+
+
+def _judge(sentence: str, hits: Sequence[_Span], countries: Sequence[CountryHit], officials: Sequence[OfficialHit]
+           ) -> list[tuple[int, str, str | None, str]]:
+    """``describe`` on spans: (index in ``hits``, status, giver, basis) of each system kept, in order."""
     if not hits:
         return []
     cues = _cue_hits(sentence)
@@ -514,17 +537,17 @@ def describe(sentence: str, hits: Sequence[SystemHit], countries: Sequence[Count
     supply = [c for c in cues if c[2] == "supply"]
     has_aid = bool(supply) or any(c[2] == "aid" for c in cues)
     givers = _givers(sentence, countries, officials)
-    out: list[SystemHit] = []
-    for h in hits:
-        if h.hostile or _hostile_next_to(sentence, h, countries):
+    out: list[tuple[int, str, str | None, str]] = []
+    for k, h in enumerate(hits):
+        if h[2] or _hostile_next_to(sentence, h, countries):
             continue
-        before = [c for c in status_or_attack if c[1] <= h.start]
-        after = [c for c in status_or_attack if c[0] >= h.end]
+        before = [c for c in status_or_attack if c[1] <= h[0]]
+        after = [c for c in status_or_attack if c[0] >= h[1]]
         cue = before[-1] if before else (after[0] if after else None)
         if cue is None and not has_aid:
             continue  # no word of giving, asking or aid: not about aid
         if cue is not None and cue[2] == "attack":
-            aid_between = [c for c in supply if cue[1] <= c[0] and c[1] <= h.start]
+            aid_between = [c for c in supply if cue[1] <= c[0] and c[1] <= h[0]]
             if aid_between:  # "هجمات المسيرات ... وتزويد كييف بصواريخ": the supply is nearer than the strike
                 cue = None
             elif _ukraine_strikes(sentence, countries, cue):
@@ -532,30 +555,30 @@ def describe(sentence: str, hits: Sequence[SystemHit], countries: Sequence[Count
             else:
                 continue
         status = cue[2][2:] if cue is not None else "discussed"
-        if status in ("pledged", "delivered") and _excluded_before(sentence, countries, h.start) and any(
+        if status in ("pledged", "delivered") and _excluded_before(sentence, countries, h[0]) and any(
                 c[2] == "attack" for c in status_or_attack):
             continue  # "روسيا ... دمرت دبابات قدمتها ألمانيا"
         status = "delivered" if status == "used" else status
         donor, basis = _donor(sentence, h, givers, groups)
-        out.append(replace(h, status=status, donor=donor, donor_basis=basis))
+        out.append((k, status, donor, basis))
     return out
 
 
-def _donor(sentence: str, h: SystemHit, givers: list[tuple[int, int, str, str]],
+def _donor(sentence: str, h: _Span, givers: list[tuple[int, int, str, str]],
            groups: list[tuple[int, int, str]]) -> tuple[str | None, str]:
     # a nationality right after the name: "صواريخ أتاكمز الأمريكية"
     for s, _e, iso3, via in givers:
-        if s >= h.end and via == "demonym" and len(sentence[h.end : s].split()) <= 1:
+        if s >= h[1] and via == "demonym" and len(sentence[h[1] : s].split()) <= 1:
             return iso3, "adjective"
-    before = [g for g in givers if g[1] <= h.start]
+    before = [g for g in givers if g[1] <= h[0]]
     if any(g[3] != "with" for g in before):
         before = [g for g in before if g[3] != "with"]
-    group_before = [g for g in groups if g[1] <= h.start]
+    group_before = [g for g in groups if g[1] <= h[0]]
     if group_before and (not before or group_before[-1][0] > before[-1][1]):
         return None, "group"  # "حث الحلفاء على إرسال دبابات": the allies, no one country
     if before:
         return before[-1][2], "before"
-    after = [g for g in givers if g[0] >= h.end]
+    after = [g for g in givers if g[0] >= h[1]]
     if after:
         return after[0][2], "after"
     return None, ""
@@ -596,8 +619,11 @@ def _sentence_systems(text: str, gate: int, countries: tuple[CountryHit, ...], o
                       ) -> tuple[SystemHit, ...]:
     """``describe(find_systems(text))`` for a sentence its gate (``_gate(text)``) passed, remembered: agency copy
     repeats sentences across outlets (the country matcher remembers them the same way)."""
-    hits = _find_systems(text, gate)
-    return tuple(describe(text, hits, countries, officials)) if hits else ()
+    found = _found(text, gate)
+    if not found:
+        return ()
+    judged = _judge(text, [(f[0], f[1], f[2].hostile) for f in found], countries, officials)
+    return tuple(_system_hit(text, found[k], status, donor, basis) for k, status, donor, basis in judged)
 
 
 def _giver_before(sentences: Sequence[SentenceInput], i: int) -> str | None:
@@ -630,6 +656,7 @@ def amount_category(sentence: str, start: int, end: int) -> str:
     if found:
         before = [f for f in found if f[1] <= start]
         return (before[-1] if before else found[0])[2]
-    if has_system(sentence) and any(not h.hostile for h in find_systems(sentence)):
+    gate = _gate(sentence)
+    if gate and any(not f[2].hostile for f in _found(sentence, gate)):
         return "military"
     return "unknown"
