@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from .lexicon import read_table, split_variants
 from .memo import per_article
@@ -332,7 +333,7 @@ def find_systems(sentence: str) -> list[SystemHit]:
     return [_system_hit(sentence, f) for f in _found(sentence, gate)] if gate else []
 
 
-#: a system found in a sentence: start (with its head noun), end, entry, quantity, quantity qualifier
+#: a system found in a sentence, before its hit is built: start (with its head noun), end, entry, quantity, qualifier
 _Found = tuple[int, int, _Entry, float | None, str | None]
 
 
@@ -501,14 +502,22 @@ _WITH_BEFORE = re.compile(rf"(?<![{AR}])مع\s+(?:[{AR}]+\s+){{0,3}}?(?:و\s?)?$
 _IN_BEFORE = re.compile(rf"(?<![{AR}])(?:في|داخل)\s*$")
 
 
+class _Span(NamedTuple):
+    """What ``describe`` reads of a system."""
+
+    start: int
+    end: int
+    hostile: bool
+
+
 def _hostile_next_to(sentence: str, h: _Span, countries: Sequence[CountryHit]) -> bool:
     """"طائرات روسية مسيرة"، "صواريخ إيرانية": a Russian (or Iranian...) adjective inside or right after the name."""
     for c in countries:
         if c.iso3 not in _HOSTILE or c.via != "demonym":
             continue
-        if h[0] <= c.start and (c.start < h[1] or not sentence[h[1] : c.start].strip()):
+        if h.start <= c.start and (c.start < h.end or not sentence[h.end : c.start].strip()):
             return True
-        if c.end <= h[0] and not sentence[c.end : h[0]].strip() and _match_before(
+        if c.end <= h.start and not sentence[c.end : h.start].strip() and _match_before(
                 _RX["head"], sentence, c.start, 2):
             return True  # "طائرات روسية مسيرة" (but not "الأراضي الروسية بصواريخ أتاكمز")
     return False
@@ -518,12 +527,8 @@ def describe(sentence: str, hits: Sequence[SystemHit], countries: Sequence[Count
              officials: Sequence[OfficialHit] = ()) -> list[SystemHit]:
     """``hits`` with status and giver; Russian systems and systems in strike, loss, training or production reports
     are dropped."""
-    judged = _judge(sentence, [(h.start, h.end, h.hostile) for h in hits], countries, officials)
+    judged = _judge(sentence, [_Span(h.start, h.end, h.hostile) for h in hits], countries, officials)
     return [replace(hits[k], status=status, donor=donor, donor_basis=basis) for k, status, donor, basis in judged]
-
-
-#: what ``describe`` reads of a system: start, end, hostile
-_Span = tuple[int, int, bool]
 
 
 def _judge(sentence: str, hits: Sequence[_Span], countries: Sequence[CountryHit], officials: Sequence[OfficialHit]
@@ -539,15 +544,15 @@ def _judge(sentence: str, hits: Sequence[_Span], countries: Sequence[CountryHit]
     givers = _givers(sentence, countries, officials)
     out: list[tuple[int, str, str | None, str]] = []
     for k, h in enumerate(hits):
-        if h[2] or _hostile_next_to(sentence, h, countries):
+        if h.hostile or _hostile_next_to(sentence, h, countries):
             continue
-        before = [c for c in status_or_attack if c[1] <= h[0]]
-        after = [c for c in status_or_attack if c[0] >= h[1]]
+        before = [c for c in status_or_attack if c[1] <= h.start]
+        after = [c for c in status_or_attack if c[0] >= h.end]
         cue = before[-1] if before else (after[0] if after else None)
         if cue is None and not has_aid:
             continue  # no word of giving, asking or aid: not about aid
         if cue is not None and cue[2] == "attack":
-            aid_between = [c for c in supply if cue[1] <= c[0] and c[1] <= h[0]]
+            aid_between = [c for c in supply if cue[1] <= c[0] and c[1] <= h.start]
             if aid_between:  # "هجمات المسيرات ... وتزويد كييف بصواريخ": the supply is nearer than the strike
                 cue = None
             elif _ukraine_strikes(sentence, countries, cue):
@@ -555,7 +560,7 @@ def _judge(sentence: str, hits: Sequence[_Span], countries: Sequence[CountryHit]
             else:
                 continue
         status = cue[2][2:] if cue is not None else "discussed"
-        if status in ("pledged", "delivered") and _excluded_before(sentence, countries, h[0]) and any(
+        if status in ("pledged", "delivered") and _excluded_before(sentence, countries, h.start) and any(
                 c[2] == "attack" for c in status_or_attack):
             continue  # "روسيا ... دمرت دبابات قدمتها ألمانيا"
         status = "delivered" if status == "used" else status
@@ -568,17 +573,17 @@ def _donor(sentence: str, h: _Span, givers: list[tuple[int, int, str, str]],
            groups: list[tuple[int, int, str]]) -> tuple[str | None, str]:
     # a nationality right after the name: "صواريخ أتاكمز الأمريكية"
     for s, _e, iso3, via in givers:
-        if s >= h[1] and via == "demonym" and len(sentence[h[1] : s].split()) <= 1:
+        if s >= h.end and via == "demonym" and len(sentence[h.end : s].split()) <= 1:
             return iso3, "adjective"
-    before = [g for g in givers if g[1] <= h[0]]
+    before = [g for g in givers if g[1] <= h.start]
     if any(g[3] != "with" for g in before):
         before = [g for g in before if g[3] != "with"]
-    group_before = [g for g in groups if g[1] <= h[0]]
+    group_before = [g for g in groups if g[1] <= h.start]
     if group_before and (not before or group_before[-1][0] > before[-1][1]):
         return None, "group"  # "حث الحلفاء على إرسال دبابات": the allies, no one country
     if before:
         return before[-1][2], "before"
-    after = [g for g in givers if g[0] >= h[1]]
+    after = [g for g in givers if g[0] >= h.end]
     if after:
         return after[0][2], "after"
     return None, ""
@@ -622,7 +627,7 @@ def _sentence_systems(text: str, gate: int, countries: tuple[CountryHit, ...], o
     found = _found(text, gate)
     if not found:
         return ()
-    judged = _judge(text, [(f[0], f[1], f[2].hostile) for f in found], countries, officials)
+    judged = _judge(text, [_Span(start, end, e.hostile) for start, end, e, _q, _qual in found], countries, officials)
     return tuple(_system_hit(text, found[k], status, donor, basis) for k, status, donor, basis in judged)
 
 
@@ -657,6 +662,6 @@ def amount_category(sentence: str, start: int, end: int) -> str:
         before = [f for f in found if f[1] <= start]
         return (before[-1] if before else found[0])[2]
     gate = _gate(sentence)
-    if gate and any(not f[2].hostile for f in _found(sentence, gate)):
+    if gate and any(not e.hostile for _s, _e, e, _q, _qual in _found(sentence, gate)):
         return "military"
     return "unknown"
