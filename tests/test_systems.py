@@ -234,3 +234,16 @@ def test_the_gate_is_the_plain_gate(text: str) -> None:
 
     for t in (text, norm(text)):
         assert _gate(t) == _plain_gate(t)
+
+
+@pytest.mark.parametrize("case_id, sentence, expected", CASES, ids=[c[0] for c in CASES])
+def test_an_article_builds_each_hit_as_describe_does(case_id: str, sentence: str, expected: object) -> None:
+    """``article_systems`` builds each hit once with its status and giver; ``describe`` replaces the hits
+    ``find_systems`` built: the same hits."""
+    from dashboard.extract.systems import _gate, _sentence_systems
+
+    t = norm(sentence)
+    countries, officials = find_countries(t), find_officials(t, None)
+    gate = _gate(t)
+    once = list(_sentence_systems(t, gate, tuple(countries), tuple(officials))) if gate else []
+    assert once == describe(t, find_systems(t), countries, officials)
