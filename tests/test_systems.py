@@ -209,3 +209,41 @@ def test_a_type_only_discussed_is_the_named_system_of_the_article() -> None:
     assert [(i, h.system, h.donor) for i, h in rows] == [(0, "Leopard", "DEU")]
     alone = article_systems([SentenceInput(sents[1], find_countries(sents[1]))])
     assert [(h.system, h.donor, h.status) for _i, h in alone] == [("tanks", "DEU", "discussed")]
+
+
+def _plain_gate(sentence: str) -> int:
+    """The gate as first written: a regex search for a Latin letter, then for a digit."""
+    from dashboard.extract.places import sentence_words
+    from dashboard.extract.systems import _LEX
+
+    if re.search("[a-z]", sentence) is not None:
+        return 2
+    if re.search("[0-9]", sentence) is not None and (
+            _LEX.short.search(sentence) is not None or any(t in sentence for t in _LEX.digit_starts)):
+        return 2
+    return 0 if _LEX.gate_words.isdisjoint(sentence_words(sentence)) else 1
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(
+    st.text(alphabet="باتريوصفمنظةلدعجي 0123456789azAZ٣é-\"«»،.", max_size=60),
+    st.lists(st.sampled_from([*_SAMPLE_WORDS, "x", "Z", "٣", "é", "١٥٥", "9", "0"]), max_size=10).map(" ".join)))
+def test_the_gate_is_the_plain_gate(text: str) -> None:
+    """The gate reads Latin letters and digits off the ASCII bytes of the sentence; the plain regex searches agree."""
+    from dashboard.extract.systems import _gate
+
+    for t in (text, norm(text)):
+        assert _gate(t) == _plain_gate(t)
+
+
+@pytest.mark.parametrize("case_id, sentence, expected", CASES, ids=[c[0] for c in CASES])
+def test_an_article_builds_each_hit_as_describe_does(case_id: str, sentence: str, expected: object) -> None:
+    """``article_systems`` builds each hit once with its status and giver; ``describe`` replaces the hits
+    ``find_systems`` built: the same hits."""
+    from dashboard.extract.systems import _gate, _sentence_systems
+
+    t = norm(sentence)
+    countries, officials = find_countries(t), find_officials(t, None)
+    gate = _gate(t)
+    once = list(_sentence_systems(t, gate, tuple(countries), tuple(officials))) if gate else []
+    assert once == describe(t, find_systems(t), countries, officials)

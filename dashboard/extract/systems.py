@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from .lexicon import read_table, split_variants
 from .memo import per_article
@@ -230,18 +231,23 @@ _NUMBER_WORDS = frozenset(NUMBER_WORDS) | frozenset(FRACTIONS) | frozenset(SCALE
 _MUNITION = re.compile("ammunition|shells|missiles")  # generic munitions: "X for system Y" is system Y
 
 
-_LATIN_ANY = re.compile("[a-z]")
 _DIGIT = re.compile("[0-9]")
+#: every byte but a-z and 0-9: what ``_gate`` deletes from a sentence's ASCII characters
+_NOT_LATIN_OR_DIGIT = bytes(b for b in range(256) if not (ord("a") <= b <= ord("z") or ord("0") <= b <= ord("9")))
 
 
 def _gate(sentence: str) -> int:
     """0: no system can be named in ``sentence``; 1: try the combined regex where a spelling's first word starts;
-    2: scan the sentence with it (Latin letters, or a spelling that starts with digits or has no long word)."""
-    if _LATIN_ANY.search(sentence) is not None:
-        return 2
-    if _DIGIT.search(sentence) is not None and (
-            _LEX.short.search(sentence) is not None or any(t in sentence for t in _LEX.digit_starts)):
-        return 2
+    2: scan the sentence with it (Latin letters, or a spelling that starts with digits or has no long word).
+
+    The Latin letters and digits of the sentence come from two C passes (ASCII only, then a-z and 0-9 only), half
+    the cost of a regex search for each: most sentences have neither, and this test runs on every sentence."""
+    latin_or_digits = sentence.encode("ascii", "ignore").translate(None, _NOT_LATIN_OR_DIGIT)
+    if latin_or_digits:
+        if not latin_or_digits.isdigit():
+            return 2  # a Latin letter
+        if _LEX.short.search(sentence) is not None or any(t in sentence for t in _LEX.digit_starts):
+            return 2  # a digit, and a spelling with digits
     return 0 if _LEX.gate_words.isdisjoint(sentence_words(sentence)) else 1
 
 
@@ -324,8 +330,23 @@ def find_systems(sentence: str) -> list[SystemHit]:
     ("دبابات ليوبارد" is Leopard, "نظام باتريوت للدفاع الجوي" is Patriot); Russian systems are returned with
     ``hostile`` set (``describe`` drops them)."""
     gate = _gate(sentence) if isinstance(sentence, str) else 0
-    if not gate:
-        return []
+    return [_system_hit(sentence, f) for f in _found(sentence, gate)] if gate else []
+
+
+#: a system found in a sentence, before its hit is built: start (with its head noun), end, entry, quantity, qualifier
+_Found = tuple[int, int, _Entry, float | None, str | None]
+
+
+def _system_hit(sentence: str, f: _Found, status: str = "", donor: str | None = None, basis: str = "") -> SystemHit:
+    """The hit of ``f``, built once with its status and giver (``dataclasses.replace`` afterwards costs more than
+    the whole hit)."""
+    start, end, e, qty, qual = f
+    return SystemHit(start, end, sentence[start:end], e.system, e.category, e.maker, e.generic, e.hostile, qty, qual,
+                     status, donor, basis)
+
+
+def _found(sentence: str, gate: int) -> list[_Found]:
+    """``find_systems`` past its gate (``gate`` is ``_gate(sentence)``, not 0), before the hits are built."""
     found: list[tuple[int, int, int, bool, _Entry]] = []  # start (with head), name start, end, coordinated, entry
     for m in _name_matches(sentence, gate):
         name = m.group("name")
@@ -366,7 +387,7 @@ def find_systems(sentence: str) -> list[SystemHit]:
         merged.append((s, end, ent))
         prev = hit
     merged = [m for m in merged if m[2].system]
-    return [_with_quantity(sentence, s, e_, ent) for s, e_, ent in merged]
+    return [(s, e_, ent, *_quantity(sentence, s)) for s, e_, ent in merged]
 
 
 def _may_hold_number(window: str) -> bool:
@@ -376,7 +397,8 @@ def _may_hold_number(window: str) -> bool:
     return not _NUMBER_WORDS.isdisjoint(window.split()) or any(w[1:] in _NUMBER_WORDS for w in window.split())
 
 
-def _with_quantity(sentence: str, start: int, end: int, e: _Entry) -> SystemHit:
+def _quantity(sentence: str, start: int) -> tuple[float | None, str | None]:
+    """The quantity before a system starting at ``start`` ("30 دبابة", "عشرات المسيرات") and its qualifier."""
     qty: float | None = None
     qual: str | None = None
     lo = max(0, start - 48)
@@ -403,8 +425,7 @@ def _with_quantity(sentence: str, start: int, end: int, e: _Entry) -> SystemHit:
         v = _match_before(_RX["vague"], sentence, start, 3)
         if v is not None:
             qual = _VAGUE.get(_WS.sub(" ", v.group("v")))
-    return SystemHit(start, end, sentence[start:end], e.system, e.category, e.maker, e.generic, e.hostile,
-                     qty, qual)
+    return qty, qual
 
 
 def _cue_hits(sentence: str) -> list[tuple[int, int, str]]:
@@ -481,7 +502,15 @@ _WITH_BEFORE = re.compile(rf"(?<![{AR}])مع\s+(?:[{AR}]+\s+){{0,3}}?(?:و\s?)?$
 _IN_BEFORE = re.compile(rf"(?<![{AR}])(?:في|داخل)\s*$")
 
 
-def _hostile_next_to(sentence: str, h: SystemHit, countries: Sequence[CountryHit]) -> bool:
+class _Span(NamedTuple):
+    """What ``describe`` reads of a system."""
+
+    start: int
+    end: int
+    hostile: bool
+
+
+def _hostile_next_to(sentence: str, h: _Span, countries: Sequence[CountryHit]) -> bool:
     """"طائرات روسية مسيرة"، "صواريخ إيرانية": a Russian (or Iranian...) adjective inside or right after the name."""
     for c in countries:
         if c.iso3 not in _HOSTILE or c.via != "demonym":
@@ -498,6 +527,13 @@ def describe(sentence: str, hits: Sequence[SystemHit], countries: Sequence[Count
              officials: Sequence[OfficialHit] = ()) -> list[SystemHit]:
     """``hits`` with status and giver; Russian systems and systems in strike, loss, training or production reports
     are dropped."""
+    judged = _judge(sentence, [_Span(h.start, h.end, h.hostile) for h in hits], countries, officials)
+    return [replace(hits[k], status=status, donor=donor, donor_basis=basis) for k, status, donor, basis in judged]
+
+
+def _judge(sentence: str, hits: Sequence[_Span], countries: Sequence[CountryHit], officials: Sequence[OfficialHit]
+           ) -> list[tuple[int, str, str | None, str]]:
+    """``describe`` on spans: (index in ``hits``, status, giver, basis) of each system kept, in order."""
     if not hits:
         return []
     cues = _cue_hits(sentence)
@@ -506,8 +542,8 @@ def describe(sentence: str, hits: Sequence[SystemHit], countries: Sequence[Count
     supply = [c for c in cues if c[2] == "supply"]
     has_aid = bool(supply) or any(c[2] == "aid" for c in cues)
     givers = _givers(sentence, countries, officials)
-    out: list[SystemHit] = []
-    for h in hits:
+    out: list[tuple[int, str, str | None, str]] = []
+    for k, h in enumerate(hits):
         if h.hostile or _hostile_next_to(sentence, h, countries):
             continue
         before = [c for c in status_or_attack if c[1] <= h.start]
@@ -529,11 +565,11 @@ def describe(sentence: str, hits: Sequence[SystemHit], countries: Sequence[Count
             continue  # "روسيا ... دمرت دبابات قدمتها ألمانيا"
         status = "delivered" if status == "used" else status
         donor, basis = _donor(sentence, h, givers, groups)
-        out.append(replace(h, status=status, donor=donor, donor_basis=basis))
+        out.append((k, status, donor, basis))
     return out
 
 
-def _donor(sentence: str, h: SystemHit, givers: list[tuple[int, int, str, str]],
+def _donor(sentence: str, h: _Span, givers: list[tuple[int, int, str, str]],
            groups: list[tuple[int, int, str]]) -> tuple[str | None, str]:
     # a nationality right after the name: "صواريخ أتاكمز الأمريكية"
     for s, _e, iso3, via in givers:
@@ -567,7 +603,11 @@ def article_systems(sentences: Sequence[SentenceInput]) -> list[tuple[int, Syste
     for a pledged or delivered system with no giver in its sentence, the few sentences before it)."""
     out: list[tuple[int, SystemHit]] = []
     for i, s in enumerate(sentences):
-        for h in _sentence_systems(s.text, tuple(s.countries), tuple(s.officials)):
+        # the gate before the memory: most sentences name no system, and the memory's key hashes every country hit
+        gate = _gate(s.text) if isinstance(s.text, str) else 0
+        if not gate:
+            continue
+        for h in _sentence_systems(s.text, gate, tuple(s.countries), tuple(s.officials)):
             if h.donor is None and h.donor_basis != "group" and h.status in ("pledged", "delivered"):
                 giver = _giver_before(sentences, i)
                 if giver is not None:
@@ -580,12 +620,15 @@ def article_systems(sentences: Sequence[SentenceInput]) -> list[tuple[int, Syste
 
 
 @per_article(512)
-def _sentence_systems(text: str, countries: tuple[CountryHit, ...], officials: tuple[OfficialHit, ...]
+def _sentence_systems(text: str, gate: int, countries: tuple[CountryHit, ...], officials: tuple[OfficialHit, ...]
                       ) -> tuple[SystemHit, ...]:
-    """``describe(find_systems(text))``, remembered: agency copy repeats sentences across outlets (the country
-    matcher remembers them the same way). The gate inside ``find_systems`` stops sentences without a system."""
-    hits = find_systems(text)
-    return tuple(describe(text, hits, countries, officials)) if hits else ()
+    """``describe(find_systems(text))`` for a sentence its gate (``_gate(text)``) passed, remembered: agency copy
+    repeats sentences across outlets (the country matcher remembers them the same way)."""
+    found = _found(text, gate)
+    if not found:
+        return ()
+    judged = _judge(text, [_Span(start, end, e.hostile) for start, end, e, _q, _qual in found], countries, officials)
+    return tuple(_system_hit(text, found[k], status, donor, basis) for k, status, donor, basis in judged)
 
 
 def _giver_before(sentences: Sequence[SentenceInput], i: int) -> str | None:
@@ -618,6 +661,7 @@ def amount_category(sentence: str, start: int, end: int) -> str:
     if found:
         before = [f for f in found if f[1] <= start]
         return (before[-1] if before else found[0])[2]
-    if has_system(sentence) and any(not h.hostile for h in find_systems(sentence)):
+    gate = _gate(sentence)
+    if gate and any(not e.hostile for _s, _e, e, _q, _qual in _found(sentence, gate)):
         return "military"
     return "unknown"
