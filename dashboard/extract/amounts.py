@@ -622,9 +622,24 @@ def find_amounts(sentence: str, on: dt.date | None = None) -> list[AmountHit]:
             # "بلغ إجمالي المساعدات 43.9 دولار": the scale word fell out of the copy
             millions = kind == "package" and value >= _BARE_PACKAGE_MILLIONS
             value, inferred = round(value * (1e6 if millions else 1e9), 6), True
-        hits.append(AmountHit(start, end, sentence[start:end], value, code, qual, None, kind, cue,
-                              scale_inferred=inferred))
-    return [convert(h, on) for h in hits]
+        # built once with its dollar value (what ``convert`` would give it): ``dataclasses.replace`` costs twice a
+        # construction; a restatement that follows only notes itself on it
+        usd, rate, rate_date, source = _dollars(value, code, on)
+        hits.append(AmountHit(start, end, sentence[start:end], value, code, qual, usd, kind, cue, usd_rate=rate,
+                              rate_date=rate_date, rate_source=source, scale_inferred=inferred))
+    return hits
+
+
+_Dollars = tuple[float | None, float | None, dt.date | None, str | None]  # value_usd, usd_rate, rate_date, rate_source
+
+
+def _dollars(value: float, code: str, on: dt.date | None) -> _Dollars:
+    """(value in US dollars, the rate, its day, its source) of ``value`` ``code`` at day ``on``; all ``None`` without
+    a rate."""
+    rate = usd_rate(code, on)
+    if rate is None:
+        return None, None, None, None
+    return round(value * rate.usd_per_unit, 2), rate.usd_per_unit, rate.date, rate.source
 
 
 def convert(hit: AmountHit, on: dt.date | None) -> AmountHit:
@@ -632,11 +647,8 @@ def convert(hit: AmountHit, on: dt.date | None) -> AmountHit:
     and its source; a dollar figure stated in the text is kept as it is."""
     if hit.rate_source == "stated":
         return hit
-    rate = usd_rate(hit.currency, on)
-    if rate is None:
-        return dataclasses.replace(hit, value_usd=None, usd_rate=None, rate_date=None, rate_source=None)
-    return dataclasses.replace(hit, value_usd=round(hit.value * rate.usd_per_unit, 2), usd_rate=rate.usd_per_unit,
-                               rate_date=rate.date, rate_source=rate.source)
+    usd, rate, rate_date, source = _dollars(hit.value, hit.currency, on)
+    return dataclasses.replace(hit, value_usd=usd, usd_rate=rate, rate_date=rate_date, rate_source=source)
 
 
 def _merge_equivalent(sentence: str, hits: list[AmountHit], start: int, value: float, code: str) -> bool:
@@ -657,11 +669,11 @@ def _merge_equivalent(sentence: str, hits: list[AmountHit], start: int, value: f
         ratio = (value * b.usd_per_unit) / (prev.value * a.usd_per_unit)
         if abs(ratio - 1) > _EQUIV_TOLERANCE:
             return False
-    merged = dataclasses.replace(prev, alt_value=value, alt_currency=code)
     if code == "USD":
-        merged = dataclasses.replace(merged, value_usd=value, usd_rate=value / prev.value, rate_date=None,
-                                     rate_source="stated")
-    hits[-1] = merged
+        hits[-1] = dataclasses.replace(prev, alt_value=value, alt_currency=code, value_usd=value,
+                                       usd_rate=value / prev.value, rate_date=None, rate_source="stated")
+    else:
+        hits[-1] = dataclasses.replace(prev, alt_value=value, alt_currency=code)
     return True
 
 
