@@ -29,6 +29,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Literal, cast
 
+import ahocorasick
+
 from dashboard.extract.fx import usd_rate
 from dashboard.extract.lexicon import read_table, split_variants
 from dashboard.extract.normalize import norm
@@ -149,8 +151,13 @@ class _Phrases:
                 stem_words.append(ph[:-1] + "ت")  # finds every suffixed form
         self.regex = re.compile(rf"{prefix}(?P<c>{_alt(self.keys)}){suffix}{_NB}")
         self.stems = _stems(stem_words)
-        # every stem found in one automaton pass: a list of 80 stems took 80 ``str.find`` scans of the sentence
-        self._stem_set = WordSet(self.stems) if self.stems else None
+        # Every stem found in one automaton pass (a list of 80 stems took 80 ``str.find`` scans of the sentence). An
+        # automaton of its own rather than a scan.WordSet: each stem carries its length less one and its word offsets,
+        # so a hit costs no generator step and no lookup (a fifth of the finder's time).
+        self._stem_words = ahocorasick.Automaton()
+        for st, offsets in self.stems.items():
+            self._stem_words.add_word(st, (len(st) - 1, tuple(sorted(offsets))))
+        self._stem_words.make_automaton()
 
     def key(self, m: re.Match[str]) -> str:
         return self.keys[_k(m.group("c"))]
@@ -158,11 +165,13 @@ class _Phrases:
     def __call__(self, text: str, lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
         """Matches in ``text`` that start in ``[lo, hi)``, in order, not overlapping (the longest at a start)."""
         starts: set[int] = set()
-        if self._stem_set is not None:
-            for i, st in self._stem_set.finditer(text):
-                ws = _word_start(text, i)
-                for k in self.stems[st]:
-                    starts.add(_words_back(text, ws, k))
+        if self.stems:
+            for last, (back, offsets) in self._stem_words.iter(text):
+                ws = _word_start(text, last - back)
+                for k in offsets:
+                    starts.add(_words_back(text, ws, k) if k else ws)
+        if not starts:
+            return []
         out: list[re.Match[str]] = []
         end = -1
         for s in sorted(starts):
