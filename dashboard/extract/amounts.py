@@ -33,6 +33,7 @@ import ahocorasick
 
 from dashboard.extract.fx import usd_rate
 from dashboard.extract.lexicon import read_table, split_variants
+from dashboard.extract.memo import per_article
 from dashboard.extract.normalize import norm
 from dashboard.extract.numbers import (
     AR,
@@ -449,8 +450,11 @@ def _read_amount(
     return start, end, round(value, 6), code, qual or "exact", has_scale
 
 
-def _clauses(sentence: str) -> list[int]:
-    """Positions of clause boundaries: punctuation, a comma that is not inside a number, " - "."""
+@per_article(64)
+def _clauses(sentence: str) -> tuple[int, ...]:
+    """Positions of clause boundaries: punctuation, a comma that is not inside a number, " - ". Remembered for the
+    article: ``find_giver`` asks again for each amount of a sentence ``find_amounts`` has cut already (a fifth of its
+    time)."""
     out = _find_all(sentence, _CLAUSE_CHARS)
     i = sentence.find(",")
     while i >= 0:
@@ -462,10 +466,10 @@ def _clauses(sentence: str) -> list[int]:
         out.append(i + 1)
         i = sentence.find(" - ", i + 1)
     out.sort()
-    return out
+    return tuple(out)
 
 
-def _clause_of(bounds: list[int], start: int, end: int, n: int) -> tuple[int, int]:
+def _clause_of(bounds: Sequence[int], start: int, end: int, n: int) -> tuple[int, int]:
     lo, hi = 0, n
     for b in bounds:
         if b < start:
@@ -487,7 +491,7 @@ class _Cue:
 
 
 def _kind(
-    sentence: str, start: int, end: int, qualifier: Qualifier, bounds: list[int], cues: Sequence[_Cue],
+    sentence: str, start: int, end: int, qualifier: Qualifier, bounds: Sequence[int], cues: Sequence[_Cue],
     others: Sequence[int] = (),
 ) -> tuple[AmountKind, str | None]:
     """The kind of the amount at ``[start, end)`` from the best cue (see ``amount_cues.csv``): the lowest rank, then
