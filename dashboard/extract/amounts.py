@@ -43,6 +43,7 @@ from dashboard.extract.numbers import (
     NUMBER_WORDS,
     SCALE_PATTERN,
     SCALES,
+    alternation,
     parse_matched,
     scale_of,
 )
@@ -69,9 +70,7 @@ def _k(s: str) -> str:
     return _WS.sub(" ", s.strip()) if (" " in s or "\n" in s) else s
 
 
-def _alt(words: Iterable[str]) -> str:
-    """Alternation of normalised ``words``, longest first; a space matches any run of spaces."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+_alt = alternation  # alternation of normalised words, longest first, grouped by first letter (numbers.alternation)
 
 
 def _find_all(text: str, stems: Iterable[str], lo: int = 0, hi: int | None = None) -> list[int]:
