@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.extract import fx
+from dashboard.extract import amounts, fx
 from dashboard.extract.amounts import find_amounts, find_counts, find_donor
 from dashboard.extract.article import extract_article
 from dashboard.extract.normalize import norm
@@ -384,6 +384,19 @@ def test_never_raises_on_amount_like_text(s: str, data: st.DataObject) -> None:
         assert c.text == s[c.start : c.end] and c.value >= 2
 
 
+
+
+@given(st.lists(st.text(alphabet="ابتدلمنوي", min_size=1, max_size=8), min_size=1, max_size=12), st.integers(1, 5))
+def test_cover_keys_are_in_every_stem(stems: list[str], n: int) -> None:
+    keys = amounts._cover(stems, n)
+    assert all(any(k in w for k in keys) for w in stems)
+    assert all(len(k) <= n for k in keys)
+
+
+@given(st.lists(st.sampled_from([*amounts._BIG_SCALE_STEMS, "ليو", "يون", "ايي", "لاي", "ملي", "ار", " ", "الف", "ن",
+                                  "و"]), max_size=12).map("".join))
+def test_big_scale_test_is_the_plain_lookup(s: str) -> None:
+    assert amounts._has_big_scale(s) == any(st_ in s for st_ in amounts._BIG_SCALE_STEMS)
 
 
 # --------------------------------------------------------------------------------------------------------------

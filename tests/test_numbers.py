@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.extract.normalize import norm
-from dashboard.extract.numbers import NUMBER_PATTERN, parse_number
+from dashboard.extract.numbers import NUMBER_PATTERN, alternation, parse_number
 
 P = pytest.param
 
@@ -103,3 +103,23 @@ def test_parse_number_never_raises(s: str) -> None:
 def test_parse_number_never_raises_on_number_like_text(s: str) -> None:
     v = parse_number(s)
     assert v is None or v >= 0
+
+
+def _plain_alternation(words: list[str]) -> str:
+    """The form ``alternation`` replaces: every word a branch of its own, longest first."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_WORD = st.text(alphabet="ابت $", max_size=5).map(lambda w: " ".join(w.split()))  # as a data-file entry is
+
+
+@given(st.lists(_WORD, max_size=10), st.text(alphabet="ابت $\n", max_size=14))
+@settings(max_examples=600, deadline=None)
+def test_alternation_matches_as_the_plain_one(words: list[str], text: str) -> None:
+    for wrap in ("(?P<c>{})", "(?P<c>{})(?![ابت])", "[اب]?(?P<c>{})ت?\\s*$", "(?P<c>{})\\s+(?P<d>{})"):
+        grouped = re.compile(wrap.format(alternation(words), alternation(words)))
+        plain = re.compile(wrap.format(_plain_alternation(words), _plain_alternation(words)))
+        for i in range(len(text) + 1):
+            a, b = grouped.match(text, i), plain.match(text, i)
+            assert (a and a.span() + a.span("c")) == (b and b.span() + b.span("c"))
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
