@@ -239,3 +239,32 @@ def test_one_scan_of_the_sentence_serves_every_cue_search_in_it(words: list[str]
             found = cues.search(kind, part, lo, hi)
             plain = whole.search(part, lo, hi)
             assert (found and (found.span(), found.lastgroup)) == (plain and (plain.span(), plain.lastgroup))
+
+
+def _gated_alternatives() -> list[tuple[str, str, set[str]]]:
+    """(name, alternative written out with its boundaries, its gate words) of every cue and trigger alternative."""
+    from dashboard.extract.cues import trigger_alternation
+
+    out = []
+    kinds = sorted({row["kind"] for row in read_table("event_cues.csv")})
+    for name, alt in [("trigger", trigger_alternation()), *((k, cue_regex(k)) for k in kinds)]:
+        bits = alt.word_bits
+        for i, a in enumerate(alt.alternatives):
+            words = {w for w, b in bits.items() if b >> i & 1}
+            if words:  # an alternative with no gate word always runs
+                out.append((name, f"{alt.before}(?:{a}){alt.after}", words))
+    return out
+
+
+GATED = _gated_alternatives()
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.data())
+def test_every_text_an_alternative_matches_holds_one_of_its_gate_words(data: st.DataObject) -> None:
+    """The gate words cues._required reads from a pattern (runs of few plain strings spelled out, what a lookahead
+    reads) are in every text the pattern matches in: texts drawn from the pattern itself, around its match too."""
+    name, pattern, words = data.draw(st.sampled_from(GATED))
+    text = data.draw(st.from_regex(re.compile(pattern)))
+    assert re.search(pattern, text)
+    assert any(w in text for w in words), (name, pattern, text, words)

@@ -173,17 +173,69 @@ class Alternations:
         return alt.regex_with(found >> offset)
 
 
-def _required(seq: Any) -> set[str] | None:
-    """Plain strings one of which every match of the parsed sequence ``seq`` contains (None when none is sure)."""
-    options: list[set[str]] = []
-    run = ""
-    for op, arg in [*list(seq), (None, None)]:
+_SPELL = 64  # the most strings a run of plain pieces is spelled out into
+
+
+def _strings(seq: Any) -> set[str] | None:
+    """Every string the parsed sequence ``seq`` matches, when it matches few plain strings (None otherwise).
+    Zero-width assertions match the empty string: they add nothing to what is matched."""
+    out = {""}
+    for op, arg in seq:
         if op is sre_c.LITERAL:
-            run += chr(arg)
+            got: set[str] | None = {chr(arg)}
+        elif op is sre_c.IN:
+            got = {chr(a) for o, a in arg if o is sre_c.LITERAL} if all(o is sre_c.LITERAL for o, _ in arg) else None
+        elif op is sre_c.SUBPATTERN:
+            got = _strings(arg[3]) if not (arg[1] or arg[2]) else None
+        elif op is sre_c.BRANCH:
+            parts = [_strings(b) for b in arg[1]]
+            got = None if any(p is None for p in parts) else set().union(*parts)  # type: ignore[arg-type]
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and arg[1] <= 1:
+            sub = _strings(arg[2])
+            got = None if sub is None else sub | {""} if arg[0] == 0 else sub
+        elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+            got = {""}
+        else:
+            got = None
+        if got is None or len(out) * len(got) > _SPELL:
+            return None
+        out = {a + b for a in out for b in got}
+    return out
+
+
+def _covering(words: set[str]) -> set[str]:
+    """``words`` less those that hold another of them: a text holding any of ``words`` holds one of these."""
+    short = sorted(words, key=len)
+    return {w for i, w in enumerate(short) if not any(v in w for v in short[:i])}
+
+
+def _required(seq: Any) -> set[str] | None:
+    """Plain strings one of which every match of the parsed sequence ``seq`` contains, or its lookahead reads (None
+    when none is sure).
+
+    Each run of pieces that match few plain strings (ترا(?:س|ست)، يوم (?:نفسه|ذاته|عينه)) is spelled out: every
+    match holds one of the run's strings. A positive lookahead at the end of a run adds what it reads: من(?= بدايه)
+    is found only in a text holding "من بدايه". Of the sets found, the one whose shortest string is longest is kept
+    (then the one with fewer strings): a longer string is rarer, so fewer texts let the pattern run."""
+    options: list[set[str]] = []
+    run = {""}
+    for op, arg in [*list(seq), (None, None)]:
+        if op is sre_c.ASSERT and arg[0] == 1:
+            ahead = _strings(arg[1])
+            if ahead is not None and len(run) * len(ahead) <= _SPELL:
+                options.append({a + b for a in run for b in ahead})
+            elif (got := _required(arg[1])) is not None:
+                options.append(got)
             continue
-        if run:
-            options.append({run})
-            run = ""
+        piece = _strings([(op, arg)]) if op is not None else None
+        if piece is not None and len(run) * len(piece) <= _SPELL:
+            run = {a + b for a in run for b in piece}
+            continue
+        if "" not in run:
+            options.append(run)
+        run = {""} if piece is None else piece
+        if piece is not None:
+            continue
         if op is sre_c.SUBPATTERN:
             got = _required(arg[3])
         elif op is sre_c.BRANCH:
@@ -195,7 +247,7 @@ def _required(seq: Any) -> set[str] | None:
             got = None
         if got:
             options.append(got)
-    options = [o for o in options if min(map(len, o)) >= 2]
+    options = [c for o in options if min(map(len, c := _covering(o))) >= 2]
     return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
 
 
