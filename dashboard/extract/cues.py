@@ -178,7 +178,8 @@ _SPELL = 64  # the most strings a run of plain pieces is spelled out into
 
 def _strings(seq: Any) -> set[str] | None:
     """Every string the parsed sequence ``seq`` matches, when it matches few plain strings (None otherwise).
-    Zero-width assertions match the empty string: they add nothing to what is matched."""
+    Lookbehinds, negative lookaheads and anchors match the empty string: they add nothing to what is matched (a
+    positive lookahead makes it None: what it reads is for ``_seen``)."""
     out = {""}
     for op, arg in seq:
         if op is sre_c.LITERAL:
@@ -193,12 +194,35 @@ def _strings(seq: Any) -> set[str] | None:
         elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and arg[1] <= 1:
             sub = _strings(arg[2])
             got = None if sub is None else sub | {""} if arg[0] == 0 else sub
-        elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+        elif op is sre_c.ASSERT_NOT or op is sre_c.AT or (op is sre_c.ASSERT and arg[0] == -1):
             got = {""}
         else:
             got = None
         if got is None or len(out) * len(got) > _SPELL:
             return None
+        out = {a + b for a in out for b in got}
+    return out
+
+
+def _seen(seq: Any) -> set[str]:
+    """Plain strings one of which a text holds where the parsed sequence ``seq`` matches: what it matches, spelled
+    out as far as it is few plain strings, then what a positive lookahead there reads (من(?= بدايه| بدء) -> "من بدايه"
+    or "من بدء"); {""} when nothing is sure."""
+    out = {""}
+    for op, arg in seq:
+        got = _strings([(op, arg)])
+        if got is None:  # the text goes on with what this piece reads, then the spelling stops
+            if op is sre_c.ASSERT and arg[0] == 1:
+                got = _seen(arg[1])
+            elif op is sre_c.SUBPATTERN and not (arg[1] or arg[2]):
+                got = _seen(arg[3])
+            elif op is sre_c.BRANCH:
+                got = set().union(*(_seen(b) for b in arg[1]))
+            if got is not None and len(out) * len(got) <= _SPELL:
+                out = {a + b for a in out for b in got}
+            return out
+        if len(out) * len(got) > _SPELL:
+            return out
         out = {a + b for a in out for b in got}
     return out
 
@@ -220,17 +244,14 @@ def _required(seq: Any) -> set[str] | None:
     options: list[set[str]] = []
     run = {""}
     for op, arg in [*list(seq), (None, None)]:
-        if op is sre_c.ASSERT and arg[0] == 1:
-            ahead = _strings(arg[1])
-            if ahead is not None and len(run) * len(ahead) <= _SPELL:
-                options.append({a + b for a in run for b in ahead})
-            elif (got := _required(arg[1])) is not None:
-                options.append(got)
-            continue
         piece = _strings([(op, arg)]) if op is not None else None
         if piece is not None and len(run) * len(piece) <= _SPELL:
             run = {a + b for a in run for b in piece}
             continue
+        if op is not None and len(run) * len(ahead := _seen([(op, arg)])) <= _SPELL:
+            options.append({a + b for a in run for b in ahead})  # the run, then what the text holds after it
+        if op is sre_c.ASSERT and arg[0] == 1:
+            continue  # it reads ahead without moving: the run goes on after it
         if "" not in run:
             options.append(run)
         run = {""} if piece is None else piece
