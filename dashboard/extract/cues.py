@@ -156,6 +156,7 @@ class Alternations:
                 bits[w] = bits.get(w, 0) | b << offset
             offset += len(alt.alternatives)
         self._words = WordMasks(bits) if bits else None
+        self.width = offset  # the bits a scan uses: those above are free for the caller's own words
 
     @property
     def word_bits(self) -> dict[str, int]:
@@ -270,6 +271,15 @@ def _required(seq: Any) -> set[str] | None:
             options.append(got)
     options = [c for o in options if min(map(len, c := _covering(o))) >= 2]
     return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
+
+
+def gate_words(regex: re.Pattern[str]) -> tuple[str, ...]:
+    """Plain words one of which every match of ``regex`` holds, read from its pattern as ``Alternation`` reads an
+    alternative's (ValueError when no word is sure): a text with none of them need not be searched."""
+    words = None if regex.flags & re.IGNORECASE else _required(sre_p.parse(regex.pattern))
+    if not words:
+        raise ValueError(f"no sure word in {regex.pattern!r}")
+    return tuple(sorted(words))
 
 
 def gated(regex: re.Pattern[str]) -> Alternation:
