@@ -240,8 +240,8 @@ def _required(seq: Any) -> set[str] | None:
 
     Each run of pieces that match few plain strings (ترا(?:س|ست)، يوم (?:نفسه|ذاته|عينه)) is spelled out: every
     match holds one of the run's strings. A positive lookahead at the end of a run adds what it reads: من(?= بدايه)
-    is found only in a text holding "من بدايه". Of the sets found, the one whose shortest string is longest is kept
-    (then the one with fewer strings): a longer string is rarer, so fewer texts let the pattern run."""
+    is found only in a text holding "من بدايه". Of the sets found, the rarest is kept (``_share``): fewer texts let
+    the pattern run."""
     options: list[set[str]] = []
     run = {""}
     for op, arg in [*list(seq), (None, None)]:
@@ -270,7 +270,13 @@ def _required(seq: Any) -> set[str] | None:
         if got:
             options.append(got)
     options = [c for o in options if min(map(len, c := _covering(o))) >= 2]
-    return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
+    return min(options, key=_share) if options else None
+
+
+def _share(words: set[str]) -> float:
+    """How often a text would hold one of ``words`` if each letter were one of three, equally likely: the measure by
+    which the rarest set of gate words is chosen (one long word before many short ones, a few words before many)."""
+    return sum(3.0 ** -len(w) for w in words)
 
 
 def gate_words(regex: re.Pattern[str]) -> tuple[str, ...]:
