@@ -212,7 +212,8 @@ def test_the_ordinal_gates_never_hide_a_match(words: list[str]) -> None:
 CUE_SCAN_WORDS = [*SAMPLES, "برئاسة", "تترأسها", "لم يحضر", "غياب", "بمشاركة", "تضم المجموعة", "سيعقد اجتماعا",
                   "في السابق", "في اليوم نفسه", "مساء", "من المقرر", "لن", "لا", "أعلن", "قال", "يتوجه", "هذا", "منذ",
                   "على هامش", "الوزير", "بريطانيا", "،", "اليوم", "القادم", "x", "2024", "(", '"', "يزور", "سيصل",
-                  "فوصل", "وزارة", "تتواصل", "زارa", "ab"]
+                  "فوصل", "وزارة", "تتواصل", "زارa", "ab", "الاجتماع", "للقمة", "شهريا", "الدوري", "في الناتو",
+                  "في مقر حلف شمال الأطلسي", "فيما", "لكن", ":", "؛"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -223,12 +224,15 @@ def test_one_scan_of_the_sentence_serves_every_cue_search_in_it(words: list[str]
     """The reader looks up the words of all its cues (and triggers) once per sentence (events._Cues) and runs each
     cue on the sentence, on a window of it or on a slice of it: the same matches as the whole alternation there."""
     from dashboard.extract.cues import trigger_alternation
-    from dashboard.extract.events import _CUE_KINDS, _alternations, _Cues
+    from dashboard.extract.events import _CUE_KINDS, _FLAG_WORDS, _alternations, _Cues
 
     text = norm(" ".join(words))
     cues = _Cues(text)
     assert cues.hints() == hints(text)  # the same pass finds the trigger gate's stems
-    assert cues._found == _alternations().scan(text)  # and the words of the alternations, as their own scan does
+    # and the words of the alternations, as their own scan does
+    assert cues._found & ((1 << _alternations().width) - 1) == _alternations().scan(text)
+    for flag, words in _FLAG_WORDS.items():  # and the words of the patterns behind flags
+        assert cues.holds(flag) == any(w in text for w in words), flag
     piece = text[min(i, j) : max(i, j)]
     for kind in (*_CUE_KINDS, "trigger"):
         whole = (trigger_alternation() if kind == "trigger" else cue_regex(kind)).regex
@@ -239,3 +243,50 @@ def test_one_scan_of_the_sentence_serves_every_cue_search_in_it(words: list[str]
             found = cues.search(kind, part, lo, hi)
             plain = whole.search(part, lo, hi)
             assert (found and (found.span(), found.lastgroup)) == (plain and (plain.span(), plain.lastgroup))
+
+
+def _gated_alternatives() -> list[tuple[str, str, set[str]]]:
+    """(name, alternative written out with its boundaries, its gate words) of every cue and trigger alternative."""
+    from dashboard.extract.cues import trigger_alternation
+
+    out = []
+    kinds = sorted({row["kind"] for row in read_table("event_cues.csv")})
+    for name, alt in [("trigger", trigger_alternation()), *((k, cue_regex(k)) for k in kinds)]:
+        bits = alt.word_bits
+        for i, a in enumerate(alt.alternatives):
+            words = {w for w, b in bits.items() if b >> i & 1}
+            if words:  # an alternative with no gate word always runs
+                out.append((name, f"{alt.before}(?:{a}){alt.after}", words))
+    return out
+
+
+GATED = _gated_alternatives()
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.data())
+def test_every_text_an_alternative_matches_holds_one_of_its_gate_words(data: st.DataObject) -> None:
+    """The gate words cues._required reads from a pattern (runs of few plain strings spelled out, what a lookahead
+    reads) are in every text the pattern matches in: texts drawn from the pattern itself, around its match too."""
+    name, pattern, words = data.draw(st.sampled_from(GATED))
+    text = data.draw(st.from_regex(re.compile(pattern)))
+    assert re.search(pattern, text)
+    assert any(w in text for w in words), (name, pattern, text, words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CUE_SCAN_WORDS), max_size=16), st.integers(0, 200), st.integers(0, 200))
+def test_a_sentence_without_a_flags_words_has_no_match_of_its_pattern(words: list[str], a: int, b: int) -> None:
+    """The reader runs the clause cut, meeting-noun, habit and at-NATO patterns only on a sentence that holds one of
+    their words (events._Cues.holds): where it holds none, the pattern finds nothing there, nor in a piece of it."""
+    from dashboard.extract import events
+
+    text = norm(" ".join(words))
+    cues = events._Cues(text)
+    lo, hi = min(a, b), max(a, b)
+    for flag, regex in (("cut", events._CLAUSE_CUT), ("ref_noun", events._REF_NOUN),
+                        ("habitual", events._HABITUAL), ("at_nato", events._AT_NATO)):
+        if not cues.holds(flag):
+            assert regex.search(text) is None and regex.search(text[lo:hi]) is None, flag
+    assert cues.cuts() == ([m.end() for m in events._CLAUSE_CUT.finditer(text)],
+                           [m.start() for m in events._CLAUSE_CUT.finditer(text)])

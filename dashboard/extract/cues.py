@@ -156,6 +156,7 @@ class Alternations:
                 bits[w] = bits.get(w, 0) | b << offset
             offset += len(alt.alternatives)
         self._words = WordMasks(bits) if bits else None
+        self.width = offset  # the bits a scan uses: those above are free for the caller's own words
 
     @property
     def word_bits(self) -> dict[str, int]:
@@ -173,17 +174,90 @@ class Alternations:
         return alt.regex_with(found >> offset)
 
 
-def _required(seq: Any) -> set[str] | None:
-    """Plain strings one of which every match of the parsed sequence ``seq`` contains (None when none is sure)."""
-    options: list[set[str]] = []
-    run = ""
-    for op, arg in [*list(seq), (None, None)]:
+_SPELL = 64  # the most strings a run of plain pieces is spelled out into
+
+
+def _strings(seq: Any) -> set[str] | None:
+    """Every string the parsed sequence ``seq`` matches, when it matches few plain strings (None otherwise).
+    Lookbehinds, negative lookaheads and anchors match the empty string: they add nothing to what is matched (a
+    positive lookahead makes it None: what it reads is for ``_seen``)."""
+    out = {""}
+    for op, arg in seq:
         if op is sre_c.LITERAL:
-            run += chr(arg)
+            got: set[str] | None = {chr(arg)}
+        elif op is sre_c.IN:
+            got = {chr(a) for o, a in arg if o is sre_c.LITERAL} if all(o is sre_c.LITERAL for o, _ in arg) else None
+        elif op is sre_c.SUBPATTERN:
+            got = _strings(arg[3]) if not (arg[1] or arg[2]) else None
+        elif op is sre_c.BRANCH:
+            parts = [_strings(b) for b in arg[1]]
+            got = None if any(p is None for p in parts) else set().union(*parts)  # type: ignore[arg-type]
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and arg[1] <= 1:
+            sub = _strings(arg[2])
+            got = None if sub is None else sub | {""} if arg[0] == 0 else sub
+        elif op is sre_c.ASSERT_NOT or op is sre_c.AT or (op is sre_c.ASSERT and arg[0] == -1):
+            got = {""}
+        else:
+            got = None
+        if got is None or len(out) * len(got) > _SPELL:
+            return None
+        out = {a + b for a in out for b in got}
+    return out
+
+
+def _seen(seq: Any) -> set[str]:
+    """Plain strings one of which a text holds where the parsed sequence ``seq`` matches: what it matches, spelled
+    out as far as it is few plain strings, then what a positive lookahead there reads (من(?= بدايه| بدء) -> "من بدايه"
+    or "من بدء"); {""} when nothing is sure."""
+    out = {""}
+    for op, arg in seq:
+        got = _strings([(op, arg)])
+        if got is None:  # the text goes on with what this piece reads, then the spelling stops
+            if op is sre_c.ASSERT and arg[0] == 1:
+                got = _seen(arg[1])
+            elif op is sre_c.SUBPATTERN and not (arg[1] or arg[2]):
+                got = _seen(arg[3])
+            elif op is sre_c.BRANCH:
+                got = set().union(*(_seen(b) for b in arg[1]))
+            if got is not None and len(out) * len(got) <= _SPELL:
+                out = {a + b for a in out for b in got}
+            return out
+        if len(out) * len(got) > _SPELL:
+            return out
+        out = {a + b for a in out for b in got}
+    return out
+
+
+def _covering(words: set[str]) -> set[str]:
+    """``words`` less those that hold another of them: a text holding any of ``words`` holds one of these."""
+    short = sorted(words, key=len)
+    return {w for i, w in enumerate(short) if not any(v in w for v in short[:i])}
+
+
+def _required(seq: Any) -> set[str] | None:
+    """Plain strings one of which every match of the parsed sequence ``seq`` contains, or its lookahead reads (None
+    when none is sure).
+
+    Each run of pieces that match few plain strings (ترا(?:س|ست)، يوم (?:نفسه|ذاته|عينه)) is spelled out: every
+    match holds one of the run's strings. A positive lookahead at the end of a run adds what it reads: من(?= بدايه)
+    is found only in a text holding "من بدايه". Of the sets found, the rarest is kept (``_share``): fewer texts let
+    the pattern run."""
+    options: list[set[str]] = []
+    run = {""}
+    for op, arg in [*list(seq), (None, None)]:
+        piece = _strings([(op, arg)]) if op is not None else None
+        if piece is not None and len(run) * len(piece) <= _SPELL:
+            run = {a + b for a in run for b in piece}
             continue
-        if run:
-            options.append({run})
-            run = ""
+        if op is not None and len(run) * len(ahead := _seen([(op, arg)])) <= _SPELL:
+            options.append({a + b for a in run for b in ahead})  # the run, then what the text holds after it
+        if op is sre_c.ASSERT and arg[0] == 1:
+            continue  # it reads ahead without moving: the run goes on after it
+        if "" not in run:
+            options.append(run)
+        run = {""} if piece is None else piece
+        if piece is not None:
+            continue
         if op is sre_c.SUBPATTERN:
             got = _required(arg[3])
         elif op is sre_c.BRANCH:
@@ -195,8 +269,23 @@ def _required(seq: Any) -> set[str] | None:
             got = None
         if got:
             options.append(got)
-    options = [o for o in options if min(map(len, o)) >= 2]
-    return max(options, key=lambda o: (min(map(len, o)), -len(o))) if options else None
+    options = [c for o in options if min(map(len, c := _covering(o))) >= 2]
+    return min(options, key=_share) if options else None
+
+
+def _share(words: set[str]) -> float:
+    """How often a text would hold one of ``words`` if each letter were one of three, equally likely: the measure by
+    which the rarest set of gate words is chosen (one long word before many short ones, a few words before many)."""
+    return sum(3.0 ** -len(w) for w in words)
+
+
+def gate_words(regex: re.Pattern[str]) -> tuple[str, ...]:
+    """Plain words one of which every match of ``regex`` holds, read from its pattern as ``Alternation`` reads an
+    alternative's (ValueError when no word is sure): a text with none of them need not be searched."""
+    words = None if regex.flags & re.IGNORECASE else _required(sre_p.parse(regex.pattern))
+    if not words:
+        raise ValueError(f"no sure word in {regex.pattern!r}")
+    return tuple(sorted(words))
 
 
 def gated(regex: re.Pattern[str]) -> Alternation:

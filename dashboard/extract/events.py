@@ -29,7 +29,7 @@ from functools import cache
 
 import ahocorasick
 
-from .cues import Alternations, cue_regex, cue_words, trigger_alternation, trigger_regex
+from .cues import Alternations, cue_regex, cue_words, gate_words, trigger_alternation, trigger_regex
 from .dates import has_future_marker
 from .scan import WordSet
 from .types import CountHit, CountryHit, DateHit, Hit, OfficialHit, PlaceHit
@@ -104,6 +104,8 @@ _AT_NATO = re.compile(r"(?<![\u0621-\u064a])في (?:مقر )?(?:حلف )?(?:ال
 _MEMBERSHIP_WORD = re.compile(r"(?:عضويه|انضمام|اعضاء|عضو|عضوا|دول|حلفاء|شركاء|شريك)\s*\S*\s*$")
 _HABITUAL = re.compile(r"^\s*(?:ال)?(?:شهري|دوري|منتظم|سنوي|اسبوعي|متكرر)|(?<![\u0621-\u064a])(?:شهريا|دوريا|بانتظام|"
                        r"اسبوعيا|سنويا|كل شهر|كل اسبوع|عاده ما)(?![\u0621-\u064a])")
+# a meeting noun with the article: a sentence with no event of its own may speak of the latest one
+_REF_NOUN = re.compile(r"(?<![\u0621-\u064a])(?:[وفبل])?(?:ال|لل)(?:اجتماع|قمه|لقاء|محادثات|مؤتمر)")
 _PRESS = re.compile(r"^\s*(?:ال)?صحف(?:ي|يا|يه)")
 _TAKE_PART_IN = re.compile(r"(?<![\u0621-\u064a])(?:(?:س)?(?:ي|ت)?شارك(?:ت|وا|ون|ان)?|حضر(?:ت|وا)?|(?:ي|ت)حضر(?:ون)?)"
                            r"\s+(?:[\u0621-\u064a]+\s+)?في\s*$")
@@ -244,12 +246,33 @@ def _alternations() -> Alternations:
     return Alternations({"trigger": trigger_alternation(), **{k: cue_regex(k) for k in _CUE_KINDS}})
 
 
+# patterns the reader runs on a sentence or on a piece of it, each with plain words one of which its every match holds:
+# the words are looked up in the same pass as the cues' (``_Cues.holds``), so that a sentence with none of them is
+# not scanned for the pattern (most sentences have no clause cut, no meeting noun, no habit, no "at NATO")
+_FLAG_WORDS: dict[str, tuple[str, ...]] = {
+    "cut": _CUT_TEXT,
+    "ref_noun": gate_words(_REF_NOUN),
+    "habitual": gate_words(_HABITUAL),
+    "at_nato": gate_words(_AT_NATO),
+}
+
+
+@cache
+def _flag_bits() -> dict[str, int]:
+    """Each flag's bit in ``_Cues``' scan: above the bits the alternations use."""
+    return {name: 1 << (_alternations().width + k) for k, name in enumerate(_FLAG_WORDS)}
+
+
 @cache
 def _words() -> ahocorasick.Automaton:
-    """The words a sentence is read for in one pass: those of the alternations and the gate's stems, each with
-    (its bits in ``_alternations()``, the stem or ""). An automaton of its own rather than a scan.WordSet: the value
-    carries both at once, which keeps the per-word work of the pass small enough for the pass to pay."""
+    """The words a sentence is read for in one pass: those of the alternations, of the flags and the gate's stems, each
+    with (its bits in ``_alternations()`` and ``_flag_bits()``, the stem or ""). An automaton of its own rather than a
+    scan.WordSet: the value carries both at once, which keeps the per-word work of the pass small enough for the pass
+    to pay."""
     values: dict[str, tuple[int, str]] = {w: (b, "") for w, b in _alternations().word_bits.items()}
+    for name, bit in _flag_bits().items():
+        for w in _FLAG_WORDS[name]:
+            values[w] = (values.get(w, (0, ""))[0] | bit, "")
     for stem in _HINT.words:
         values[stem] = (values.get(stem, (0, ""))[0], stem)
     automaton = ahocorasick.Automaton()
@@ -293,10 +316,17 @@ class _Cues:
                 at.add(h)
         self._found, self._hints = found, at
 
+    def holds(self, flag: str) -> bool:
+        """The sentence holds one of the words of ``_FLAG_WORDS[flag]`` (else the pattern behind them cannot match in
+        it, nor in a piece of it)."""
+        if self._hints is None:
+            self._read()
+        return bool(self._found & _flag_bits()[flag])
+
     def cuts(self) -> tuple[list[int], list[int]]:
         """The sentence's clause cuts (see ``_clause``), worked out on the first call: many mentions and cues ask."""
         if self._cuts is None:
-            self._cuts = _cuts(self._sentence)
+            self._cuts = _cuts(self._sentence) if self.holds("cut") else ([], [])
         return self._cuts
 
     def regex(self, kind: str) -> re.Pattern[str] | None:
@@ -449,9 +479,8 @@ def _clause(sentence: str, pos: int, cues: _Cues) -> tuple[int, int]:
 
 
 def _cuts(sentence: str) -> tuple[list[int], list[int]]:
-    """The sentence's clause cuts: their ends and their starts (both sorted)."""
-    if not any(w in sentence for w in _CUT_TEXT):  # most sentences have none: no regex scan (it tries every position)
-        return [], []
+    """The sentence's clause cuts: their ends and their starts (both sorted). ``_Cues.cuts`` runs it only on a sentence
+    that holds one of ``_CUT_TEXT`` (the regex tries every position)."""
     spans = [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(sentence)]
     return [e for _, e in spans], [s for s, _ in spans]
 
@@ -590,7 +619,6 @@ def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int]
     return sorted(out, key=lambda a: a[0])
 
 
-_REF_NOUN = re.compile(r"(?<![\u0621-\u064a])(?:[وفبل])?(?:ال|لل)(?:اجتماع|قمه|لقاء|محادثات|مؤتمر)")
 # "the meeting, which was held on …": a relative clause about the meeting itself keeps its date
 _HELD = re.compile(r"(?:\s+[\u0621-\u064a]+،?){0,2}?\s+(?:قد\s+)?"
                    r"(?:عقد|عقدت|انعقد|انعقدت|جري|جرت|اقيم|اقيمت|التام|التامت|يعقد|تعقد|سيعقد|ستعقد|"
@@ -798,7 +826,8 @@ class _Reader:
                 self.anchors.append((s.index, d))
         # a sentence with no event of its own speaks of the latest one through a meeting noun or a count (looked for
         # only when there is a latest event)
-        has_ref_noun = bool(here) or (self.latest is not None and _REF_NOUN.search(s.text) is not None)
+        has_ref_noun = bool(here) or (self.latest is not None and cues.holds("ref_noun")
+                                            and _REF_NOUN.search(s.text) is not None)
         if here or (self.latest is not None and (has_ref_noun or s.counts)):
             if actors is None:
                 quotes, actors = _in_quotes(s.text), _actors(s)
@@ -894,7 +923,7 @@ class _Reader:
                     type_basis = self.latest.type_basis
         if not etype:
             return
-        habit = _HABITUAL.search(s.text[men.end : men.end + 45])
+        habit = _HABITUAL.search(s.text[men.end : men.end + 45]) if self.cue.holds("habitual") else None
         if men.kind in ("noun", "verb", "group_meeting") and (habit or _GENERIC.search(s.text, max(0, men.start - 8),
                                                                                       men.start)):
             return  # اجتماعات شهرية، كل اجتماع للتحالف: a habit or a generic statement, not an event
@@ -913,7 +942,7 @@ class _Reader:
         elif when.main is not None and ev.location is None and when.main.location is not None:
             ev.location, ev.location_sentence = when.main.location, when.main.location_sentence
         if ev.location is None and ev.event_type != "phone_call":
-            at = _AT_NATO.search(s.text, men.end, men.end + 80)
+            at = _AT_NATO.search(s.text, men.end, men.end + 80) if self.cue.holds("at_nato") else None
             if at is not None and not _MEMBERSHIP_WORD.search(s.text[max(0, at.start() - 12) : at.start()]):
                 # "يجتمع الوزراء في الناتو": at NATO, i.e. its headquarters in Brussels
                 ev.location = PlaceHit(at.start(), at.end(), at.group(), "Brussels", "venue")
