@@ -14,6 +14,17 @@ from dashboard.extract.events import _PRESS, find_mentions, hints, trigger_start
 from dashboard.extract.lexicon import DATA_DIR, read_table
 from dashboard.extract.normalize import norm
 
+
+@pytest.fixture(autouse=True, scope="module")
+def _every_cut_compiled():
+    """Alternations compile a set of alternatives on its third request and run the whole alternation before that:
+    here every set is compiled on its first, so that each property test below runs the cut alternations."""
+    from dashboard.extract.cues import Alternation
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Alternation, "_COMPILE_AT", 1)
+        yield
+
 DATA_FILES = sorted(p.name for p in DATA_DIR.glob("*.csv"))
 PATTERN_FILES = ["event_triggers.csv", "event_cues.csv"]
 # letters the matching form never contains (folded by the normaliser)
@@ -290,3 +301,20 @@ def test_a_sentence_without_a_flags_words_has_no_match_of_its_pattern(words: lis
             assert regex.search(text) is None and regex.search(text[lo:hi]) is None, flag
     assert cues.cuts() == ([m.end() for m in events._CLAUSE_CUT.finditer(text)],
                            [m.start() for m in events._CLAUSE_CUT.finditer(text)])
+
+
+def test_a_set_of_alternatives_is_compiled_on_its_third_request() -> None:
+    """Until then the whole alternation answers (the same matches); a set asked for once is never compiled."""
+    from dashboard.extract.cues import Alternation
+
+    alt = Alternation(["(?P<x>اجتماع)", "(?P<y>قمه)", "(?P<z>لقاء)"], "(?<![ء-ي])", "(?![ء-ي])")
+    alt._COMPILE_AT = 3
+    text = "عقدت قمه ثم اجتماع"
+    found = alt.word_bits["قمه"]
+    got = [alt.regex_with(found) for _ in range(4)]
+    assert got[0] is alt.regex and got[1] is alt.regex
+    assert got[2] is not alt.regex and got[3] is got[2] and got[2].pattern.count("(?P<") == 1
+    assert [m.span() for m in got[2].finditer(text)] == [(5, 8)]
+    assert [(m.span(), m.lastgroup) for m in alt.regex.finditer(text)] == [((5, 8), "y"), ((12, 18), "x")]
+    once = alt.word_bits["لقاء"]
+    assert alt.regex_with(once) is alt.regex and once not in alt._compiled
