@@ -13,6 +13,7 @@ from dashboard.extract.cues import cue_regex, trigger_regex, trigger_rules, wrap
 from dashboard.extract.events import _PRESS, find_mentions, hints, trigger_starts
 from dashboard.extract.lexicon import DATA_DIR, read_table
 from dashboard.extract.normalize import norm
+from dashboard.extract.scan import WordMasks
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -170,11 +171,11 @@ def test_trigger_starts_are_the_words_before_each_stem(words: list[str], glue: s
 def test_the_cut_trigger_regex_finds_what_the_whole_finds(words: list[str]) -> None:
     """At every place find_mentions tries, the alternation cut to the triggers whose words are in the sentence
     matches what the whole alternation matches, with the same rule (group)."""
-    from dashboard.extract.cues import trigger_regex_for
+    from dashboard.extract.cues import trigger_alternation
 
     text = norm(" ".join(words))
     whole, _ = trigger_regex()
-    cut = trigger_regex_for(text)
+    cut = trigger_alternation().regex_for(text)
     for c in range(len(text) + 1):
         m = whole.match(text, c)
         n = cut.match(text, c) if cut is not None else None
@@ -241,7 +242,8 @@ def test_one_scan_of_the_sentence_serves_every_cue_search_in_it(words: list[str]
     cues = _Cues(text)
     assert cues.hints() == hints(text)  # the same pass finds the trigger gate's stems
     # and the words of the alternations, as their own scan does
-    assert cues._found & ((1 << _alternations().width) - 1) == _alternations().scan(text)
+    scan = WordMasks(_alternations().word_bits).mask(text)  # the alternations' words, in a pass of their own
+    assert cues._found & ((1 << _alternations().width) - 1) == scan
     for flag, words in _FLAG_WORDS.items():  # and the words of the patterns behind flags
         assert cues.holds(flag) == any(w in text for w in words), flag
     piece = text[min(i, j) : max(i, j)]

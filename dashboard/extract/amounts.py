@@ -29,8 +29,6 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Literal, cast
 
-import ahocorasick
-
 from dashboard.extract.fx import usd_rate
 from dashboard.extract.lexicon import read_table, split_variants
 from dashboard.extract.memo import per_article
@@ -47,6 +45,7 @@ from dashboard.extract.numbers import (
     parse_matched,
     scale_of,
 )
+from dashboard.extract.scan import automaton
 from dashboard.extract.types import AmountHit, AmountKind, CountHit, CountryHit, OfficialHit, Qualifier
 
 __all__ = ["convert", "find_amounts", "find_counts", "find_donor", "find_giver"]
@@ -164,13 +163,9 @@ class _Phrases:
                 stem_words.append(ph[:-1] + "ت")  # finds every suffixed form
         self.regex = re.compile(rf"{prefix}(?P<c>{_alt(self.keys)}){suffix}{_NB}")
         self.stems = _stems(stem_words)
-        # Every stem found in one automaton pass (a list of 80 stems took 80 ``str.find`` scans of the sentence). An
-        # automaton of its own rather than a scan.WordSet: each stem carries its length less one and its word offsets,
-        # so a hit costs no generator step and no lookup (a fifth of the finder's time).
-        self._stem_words = ahocorasick.Automaton()
-        for st, offsets in self.stems.items():
-            self._stem_words.add_word(st, (len(st) - 1, tuple(sorted(offsets))))
-        self._stem_words.make_automaton()
+        # Every stem found in one automaton pass (a list of 80 stems took 80 ``str.find`` scans of the sentence); each
+        # carries its length less one and its word offsets
+        self._stem_words = automaton({st: (len(st) - 1, tuple(sorted(o))) for st, o in self.stems.items()})
 
     def key(self, m: re.Match[str]) -> str:
         return self.keys[_k(m.group("c"))]
@@ -280,12 +275,8 @@ _ALL_SCALE_STEMS = tuple(_stems(SCALES))
 _CURRENCY_STEMS = tuple(_stems(set(_CUR.names) | set(_CUR.bare)))
 _CURRENCY_SHORT = tuple(st for st in _CURRENCY_STEMS if len(st) < 3)  # "ين": only as a whole word
 _CURRENCY_LONG = tuple(st for st in _CURRENCY_STEMS if len(st) >= 3)
-# one pass, not 21 stems and 6 signs looked up in turn; a bare automaton, not a scan.WordSet: the gate asks only
-# whether there is a first hit, and WordSet's generator around the pass cost a fifth of the look-up
-_CURRENCY_OR_SIGN = ahocorasick.Automaton()
-for _w in _CURRENCY_LONG + tuple(_SIGNS):
-    _CURRENCY_OR_SIGN.add_word(_w, _w)
-_CURRENCY_OR_SIGN.make_automaton()
+# one pass, not 21 stems and 6 signs looked up in turn (the gate asks only whether there is a first hit)
+_CURRENCY_OR_SIGN = automaton({w: w for w in _CURRENCY_LONG + tuple(_SIGNS)})
 _LATIN_CODES = tuple(sym for sym in _CUR.symbols if re.search("[a-z]", sym))
 _LATIN_CODE_RE = re.compile(rf"(?<![a-z])(?:{_alt(_LATIN_CODES)})(?![a-z])") if _LATIN_CODES else None
 _ASCII_LETTER = re.compile("[a-z]")

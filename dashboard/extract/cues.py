@@ -66,11 +66,6 @@ def trigger_alternation() -> Alternation:
     return _triggers()
 
 
-def trigger_regex_for(text: str) -> re.Pattern[str] | None:
-    """``trigger_regex`` cut to the triggers that can match in ``text`` (None when none can); same groups."""
-    return _triggers().regex_for(text)
-
-
 def _pattern(rule: TriggerRule) -> str:
     src = rule.regex.pattern
     inner = src[src.index(PRE) + len(PRE) :]
@@ -154,10 +149,10 @@ class Alternation:
 
 
 class Alternations:
-    """Several alternations whose words are looked up together, in one automaton pass over a text (``scan``, or the
-    caller's own pass over ``word_bits``), instead of one pass per alternation and per call. ``regex(name, found)`` is
-    then alternation ``name`` cut to the alternatives the scan allows: the same matches as ``regex_for`` on the
-    scanned text or on any part of it."""
+    """Several alternations whose words the caller looks up together, in one automaton pass over a text (over
+    ``word_bits``), instead of one pass per alternation and per call. ``regex(name, found)`` is then alternation
+    ``name`` cut to the alternatives the pass allows: the same matches as ``regex_for`` on the text or on any part of
+    it."""
 
     def __init__(self, alternations: dict[str, Alternation]) -> None:
         self._at: dict[str, tuple[Alternation, int]] = {}
@@ -168,21 +163,17 @@ class Alternations:
             for w, b in alt.word_bits.items():
                 bits[w] = bits.get(w, 0) | b << offset
             offset += len(alt.alternatives)
-        self._words = WordMasks(bits) if bits else None
-        self.width = offset  # the bits a scan uses: those above are free for the caller's own words
+        self._bits = bits
+        self.width = offset  # the bits the alternations use: those above are free for the caller's own words
 
     @property
     def word_bits(self) -> dict[str, int]:
-        """Every alternation's words, each with its bits in a ``scan``."""
-        return dict(self._words.bits) if self._words is not None else {}
-
-    def scan(self, text: str) -> int:
-        """The bits of every alternation's words found in ``text`` (one pass, all of them)."""
-        return self._words.mask(text) if self._words is not None else 0
+        """Every alternation's words, each with its bits (an alternation's, shifted past those before it)."""
+        return dict(self._bits)
 
     def regex(self, name: str, found: int) -> re.Pattern[str] | None:
-        """Alternation ``name`` cut to the alternatives of ``found`` (a ``scan`` of the text searched or of a text
-        that holds it); None when none can match."""
+        """Alternation ``name`` cut to the alternatives of ``found`` (the union of the bits of the words in the text
+        searched, or in a text that holds it); None when none can match."""
         alt, offset = self._at[name]
         return alt.regex_with(found >> offset)
 

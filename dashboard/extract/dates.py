@@ -62,13 +62,12 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-import ahocorasick
-
 from .hijri import find_hijri
 from .lexicon import read_table, split_variants
 from .normalize import norm
 from .numbers import WORDS_PATTERN, parse_number
 from .ordinals import masculine_ordinals
+from .scan import automaton
 from .types import DateHit, Precision
 
 __all__ = ["dateline_date", "find_dates", "has_future_marker", "resolve_offset"]
@@ -326,19 +325,9 @@ def _anchor_words() -> dict[str, int]:
     return out
 
 
-def _anchor_automaton() -> ahocorasick.Automaton:
-    """The keys (and their للـ forms) and every four-digit string, each with its length (0 for the digits)."""
-    a = ahocorasick.Automaton()
-    for k in _ANCHOR_KEYS:
-        a.add_word(k, len(k))
-    for i in range(10_000):
-        a.add_word(f"{i:04d}", 0)
-    a.make_automaton()
-    return a
-
-
 _ANCHOR_WORDS = _anchor_words()
-_ANCHOR_AC = _anchor_automaton()
+# the keys (and their للـ forms) with their length, and every four-digit string with 0
+_ANCHOR_AC = automaton({**{k: len(k) for k in _ANCHOR_KEYS}, **{f"{i:04d}": 0 for i in range(10_000)}})
 _CLITIC_SET = frozenset(_CLITICS)
 _LETTERS = frozenset(chr(c) for a, b in ((0x621, 0x63A), (0x641, 0x64A), (0x671, 0x6D3)) for c in range(a, b + 1))  # _L
 _DIGITS = frozenset("0123456789")

@@ -31,7 +31,7 @@ import ahocorasick
 
 from .cues import Alternations, cue_regex, cue_words, gate_words, trigger_alternation, trigger_regex
 from .dates import has_future_marker
-from .scan import WordSet
+from .scan import WordSet, automaton
 from .types import CountHit, CountryHit, DateHit, Hit, OfficialHit, PlaceHit
 
 __all__ = ["EventDraft", "Role", "SentenceFacts", "build_events"]
@@ -266,20 +266,14 @@ def _flag_bits() -> dict[str, int]:
 @cache
 def _words() -> ahocorasick.Automaton:
     """The words a sentence is read for in one pass: those of the alternations, of the flags and the gate's stems, each
-    with (its bits in ``_alternations()`` and ``_flag_bits()``, the stem or ""). An automaton of its own rather than a
-    scan.WordSet: the value carries both at once, which keeps the per-word work of the pass small enough for the pass
-    to pay."""
+    with (its bits in ``_alternations()`` and ``_flag_bits()``, the stem or "")."""
     values: dict[str, tuple[int, str]] = {w: (b, "") for w, b in _alternations().word_bits.items()}
     for name, bit in _flag_bits().items():
         for w in _FLAG_WORDS[name]:
             values[w] = (values.get(w, (0, ""))[0] | bit, "")
     for stem in _HINT.words:
         values[stem] = (values.get(stem, (0, ""))[0], stem)
-    automaton = ahocorasick.Automaton()
-    for w, v in values.items():
-        automaton.add_word(w, v)
-    automaton.make_automaton()
-    return automaton
+    return automaton(values)
 
 
 class _Cues:

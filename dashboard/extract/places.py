@@ -208,45 +208,12 @@ class TrieMatcher:
         )
         self._word_values: dict[str, object] = {}
 
-    def finditer(
-        self, sentence: str, words: AbstractSet[str] | None = None
-    ) -> Iterable[tuple[re.Match[str], object]]:
-        """The matches in ``sentence``, left to right and not overlapping, each with its table value: the plain form
-        (the regex tried wherever a first word occurs) that ``spans``, which the extractors use, must equal
-        (tests/test_places.py compares them).
-
-        ``words``: the words of the sentence, or any part of them that holds every word of ``firsts`` in it (a caller
-        with several matchers intersects the sentence's words with all their first words at once).
-        """
-        words = self.firsts.intersection(sentence_words(sentence) if words is None else words)
-        if not words:
-            return
-        starts: set[int] = set()
-        for w in words:
-            i = sentence.find(w)
-            while i >= 0:
-                starts.add(i)
-                i = sentence.find(w, i + 1)
-        end = 0
-        for i in sorted(starts):
-            if i < end:
-                continue
-            m = self.regex.match(sentence, i)
-            if m is None:
-                continue
-            end = m.end()
-            g = m.lastgroup
-            if g == "a":
-                value = self.article.get(key(m.group("a")))
-            elif g == "b":
-                value = self.bare.get(key(m.group("b")))
-            else:
-                value = self.adjectives.get(key(m.group("d")))
-            if value is not None:
-                yield m, value
-
     def spans(self, sentence: str, words: AbstractSet[str] | None = None) -> list[tuple[int, int, object]]:
-        """``(start, end, value)`` of the matches of ``finditer``, the same ones in the same order, found faster.
+        """``(start, end, value)`` of the matches in ``sentence``, left to right and not overlapping, each with its
+        table value: what the regex finds tried wherever a first word occurs (tests/test_places.py keeps that plain
+        form and compares), found faster. ``words``: the words of the sentence, or any part of them that holds every
+        word of ``firsts`` in it (a caller with several matchers intersects the sentence's words with all their first
+        words at once).
 
         A match starts after a non-letter (LEFT), and its first word (clitics, the spelling up to its first non-letter,
         an adjective ending) is a whole word of ``firsts``: so only whole words of ``firsts`` are tried, not every

@@ -8,11 +8,24 @@ costs one pass however long its word list is.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import ahocorasick
 
-__all__ = ["WordMasks", "WordSet"]
+__all__ = ["WordMasks", "WordSet", "automaton"]
+
+
+def automaton(values: Mapping[str, object]) -> ahocorasick.Automaton:
+    """A bare automaton of ``values``' words, each carrying its value: ``automaton.iter(text)`` gives (index of the
+    last character, value) of every occurrence. For a pass whose per-hit work is small: a value made for the caller
+    (a word's length, its bits, its patterns) spares the lookup and the generator step ``WordSet`` costs per hit."""
+    if not values or "" in values:
+        raise ValueError("an automaton needs non-empty words")
+    a = ahocorasick.Automaton()
+    for w, v in values.items():
+        a.add_word(w, v)
+    a.make_automaton()
+    return a
 
 
 class WordSet:
@@ -20,12 +33,7 @@ class WordSet:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = tuple(sorted(set(words), key=lambda w: (-len(w), w)))
-        if not self.words or "" in self.words:
-            raise ValueError("a word set needs non-empty words")
-        self._automaton = ahocorasick.Automaton()
-        for w in self.words:
-            self._automaton.add_word(w, w)
-        self._automaton.make_automaton()
+        self._automaton = automaton({w: w for w in self.words})
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[tuple[int, str]]:
         """(start, word) of every occurrence inside ``text[pos:endpos]``, overlapping ones included, in order of their
@@ -45,13 +53,8 @@ class WordMasks:
     that occur in a text, read in one pass."""
 
     def __init__(self, bits: dict[str, int]) -> None:
-        if not bits or "" in bits:
-            raise ValueError("word masks need non-empty words")
         self.bits = dict(bits)
-        self._automaton = ahocorasick.Automaton()
-        for w, b in self.bits.items():
-            self._automaton.add_word(w, b)
-        self._automaton.make_automaton()
+        self._automaton = automaton(self.bits)
 
     def mask(self, text: str, pos: int = 0, endpos: int = sys.maxsize, full: int = -1) -> int:
         """The bits of the words inside ``text[pos:endpos]`` (the scan stops once it has every bit of ``full``)."""
