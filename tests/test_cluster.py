@@ -141,11 +141,17 @@ def test_a_local_dask_cluster_for_one_load(corpus_folder):
     import psutil
 
     before = {p.pid for p in psutil.Process().children(recursive=True)}
+
+    def started_here(p: psutil.Process) -> bool:
+        """Started during the load, by this process or by one the load started: not a child that a process running
+        before spawns meanwhile (the browser of the Playwright tests starts helpers of its own at any time)."""
+        return p.pid not in before and p.ppid() not in before
+
     got = load_corpus(corpus_folder, cache=False, scheduler="local", workers=2)
     _same(got, load_corpus(corpus_folder, cache=False, workers=1))
     deadline = time.monotonic() + 20
     while True:
-        left = [p for p in psutil.Process().children(recursive=True) if p.pid not in before and p.is_running()
+        left = [p for p in psutil.Process().children(recursive=True) if p.is_running() and started_here(p)
                 and p.status() != psutil.STATUS_ZOMBIE and "resource_tracker" not in " ".join(p.cmdline())]
         if not left or time.monotonic() > deadline:
             break
