@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 # column -> pandas dtype ("date" = datetime64 day; written to CSV as YYYY-MM-DD)
@@ -86,6 +87,8 @@ def conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
     cols = TABLES[table]
     df = df.reindex(columns=list(cols))
     for col, dtype in cols.items():
+        if _has_dtype(df[col].dtype, dtype):
+            continue  # converting it would give the same column (a concat of conformed tables keeps most dtypes)
         if dtype == "date":
             df[col] = pd.to_datetime(df[col], errors="coerce", format="mixed")
         elif dtype == "Int64":
@@ -95,6 +98,20 @@ def conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
         else:
             df[col] = df[col].astype(dtype)  # type: ignore[call-overload]  # dtype names come from TABLES
     return df
+
+
+_EXACT = {"string": pd.StringDtype(), "Int64": pd.Int64Dtype(), "Float64": pd.Float64Dtype()}
+
+
+def _has_dtype(actual: Any, dtype: str) -> bool:
+    """Whether a column of dtype ``actual`` is one that ``conform`` leaves as it is for ``dtype``: a datetime64
+    without a zone for a date, any categorical for a category, else the very dtype (the string storage too)."""
+    if dtype == "date":
+        return isinstance(actual, np.dtype) and actual.kind == "M"
+    if dtype == "category":
+        return isinstance(actual, pd.CategoricalDtype)
+    want = _EXACT.get(dtype)
+    return want is not None and actual == want and repr(actual) == repr(want)
 
 
 @dataclass
