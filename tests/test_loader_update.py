@@ -243,6 +243,24 @@ def test_splicing_an_update_in_equals_sorting_the_whole_table(old_counts: list[i
     pd.testing.assert_frame_equal(got, want, check_categorical=False)
 
 
+def test_conform_converts_only_the_columns_of_another_dtype() -> None:
+    """A concat of conformed tables keeps most dtypes, and conform leaves those columns as they are; a column of
+    another dtype (objects, a string of another storage, floats for Int64, text for a date) is converted."""
+    from dashboard.schema import conform, frame
+
+    rows = [{"event_id": "e1", "article_id": "a", "event_type": "udcg_meeting", "date": "2024-02-14",
+             "date_start": "2024-02-14", "attending_count": 50, "sentence": 2}]
+    done = frame("events", rows)
+    again = conform("events", pd.concat([done, done], ignore_index=True))
+    assert list(again.dtypes) == list(done.dtypes)
+    pd.testing.assert_frame_equal(again.iloc[:1], done)
+    raw = done.astype({"event_id": object, "article_id": pd.StringDtype("python"), "attending_count": float,
+                       "date_start": str, "event_type": object})
+    fixed = conform("events", raw)
+    assert list(fixed.dtypes) == list(done.dtypes) and repr(fixed["article_id"].dtype) == repr(done["article_id"].dtype)
+    pd.testing.assert_frame_equal(fixed, done)
+
+
 def test_a_removed_article_is_not_spliced() -> None:
     """A row whose article is no longer in the corpus has no place: the update sorts the table instead."""
     import pyarrow as pa
