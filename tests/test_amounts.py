@@ -467,6 +467,14 @@ KIND_DONOR_CASES = [
       id="needed-beats-additional"),
     P("وأعلن البنتاغون عن حزمة بقيمة 500 مليون دولار، تاركا نحو 3.8 مليار دولار للإدارة المقبلة.",
       [(5e8, "USD", "package", "USA"), (3.8e9, "USD", "other", "USA")], id="a-package-cue-names-one-figure"),
+    P("وفي الأسبوع نفسه طلب الرئيس الأمريكي من الكونغرس إقرار مساعدات عسكرية إضافية بقيمة 24 مليار دولار.",
+      [(24e9, "USD", "other", "USA")], id="a-request-to-congress-is-no-package"),
+    P("وكانت الإدارة طلبت، من الكونجرس رصد 12 مليار دولار إضافية لكييف.", [(12e9, "USD", "other", "USA")],
+      id="from-congress-in-the-amounts-clause"),
+    P("وأكد الأمين العام أن الحلف ملتزم بتقديم 40 مليار يورو لأوكرانيا.", [(40e9, "EUR", "pledge", "ALL")],
+      id="committed-adjective-is-a-pledge"),
+    P("وقرر القادة تقديم قرض بقيمة 50 مليار يورو لدعم ميزانية كييف وجيشها للعامين المقبلين.",
+      [(50e9, "EUR", "pledge", None)], id="for-the-next-two-years-is-a-pledge"),
     P("تنوي النرويج زيادة دعمها بـ 50 مليار كرونة نرويجية لترفعه إلى 85 مليار كرونة نرويجية.",
       [(50e9, "NOK", "pledge", "NOR"), (85e9, "NOK", "pledge", "NOR")], id="an-intention-covers-both-figures"),
 ]
@@ -637,6 +645,18 @@ def test_a_headline_and_its_lead_are_one_figure() -> None:
             "أعلنت الحكومة الألمانية اليوم عن حزمة مساعدات عسكرية لأوكرانيا بقيمة 2.7 مليار يورو.")
     [row] = _amount_rows(text, ON)
     assert (row["kind"], row["donor"], row["mentions"], row["sentence"]) == ("package", "DEU", 2, 1)
+
+
+def test_a_sum_announced_then_spread_over_years_is_one_figure() -> None:
+    text = ("أعلن القادة عن حزمة دعم لأوكرانيا بقيمة 60 مليار يورو.\n"
+            "وتعهد القادة بتقديم 60 مليار يورو على مدى العامين المقبلين.")
+    [row] = _amount_rows(text, ON)
+    assert (row["value"], row["kind"], row["mentions"]) == (60e9, "package", 2)
+
+
+def test_a_total_and_a_package_of_the_same_size_stay_two() -> None:
+    text = "أعلنت ألمانيا عن حزمة بقيمة 500 مليون يورو. وبلغ إجمالي ما قدمته هولندا حتى الآن 500 مليون يورو."
+    assert [r["kind"] for r in _amount_rows(text, ON)] == ["package", "cumulative_total"]
 
 
 def test_two_givers_of_the_same_size_stay_two() -> None:

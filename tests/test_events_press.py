@@ -196,6 +196,16 @@ VISITS = [
     P("وصل الرئيس الأوكراني الاثنين إلى عاصمة ليتوانيا، فيلنيوس، قادما من بوخارست، للقاء الرئيس الليتواني.",
       d("2025-06-03"), [E("bilateral", "2025-06-02", loc="Vilnius", party=fs("UKR", "LTU"))],
       id="arrived-in-vilnius-from-bucharest"),
+    P("يأتي ذلك في وقت وصل فيه الرئيس الأوكراني فولوديمير زيلينسكي، قبل قليل اليوم، إلى العاصمة الإسبانية مدريد في "
+      "زيارة يلتقي خلالها كبار المسؤولين.", None, [E("bilateral", "", loc="Madrid", party=fs("UKR", "ESP"))],
+      id="arrived-a-moment-ago-eight-words-from-the-verb"),
+    P("وقال إن روسيا وسعت تعاونها مع إيران والصين، وهو خطر يتجاوز الجبهة ليصل إلى أوروبا كلها.",
+      d("2024-05-27"), [], id="neg-a-danger-reaching-a-continent"),
+    P("وقال الوزير إن التعاون بين الصين وروسيا يمتد ليصل إلى الحلف نفسه.", d("2024-05-27"), [],
+      id="neg-reaching-the-alliance-is-no-arrival"),
+    P("وفي مؤتمر صحفي عقده مع نظيره الهولندي في لاهاي، قال وزير الدفاع البولندي إن الدعم مستمر.",
+      d("2024-03-14"), [E("bilateral", "2024-03-14", loc="The Hague", party=fs("NLD", "POL"), chair=fs())],
+      id="a-press-conference-held-with-a-counterpart"),
     P("وصلت قيمة المساعدات العسكرية إلى أكثر من 40 مليار دولار.", d("2024-01-10"), [], id="neg-value-reached"),
     P("ألغى الرئيس الأمريكي زيارته إلى كييف التي كانت مقررة الأسبوع المقبل.", d("2024-05-02"), [],
       id="neg-visit-called-off-verb-first"),
@@ -218,6 +228,9 @@ NAMED = [
 ]
 
 MULTILATERAL = [
+    P("قال مسؤولون إن الولايات المتحدة ستنظم غدا اجتماعا يضم أكثر من 30 دولة لبحث تسليح أوكرانيا.",
+      d("2022-04-25"), [E("other", "2022-04-26", count=30, chair=fs("USA"))],
+      id="will-organise-a-meeting-of-30-countries"),
     P("وقال وزير الدفاع البريطاني إنه استضاف اجتماعا مع وزراء الدفاع في 50 دولة في حلف الناتو في بروكسل الجمعة لدعم "
       "أوكرانيا.", d("2025-04-12"), [E("other", "2025-04-11", loc="Brussels")], id="hosted-ministers-of-50-countries"),
     P("وبدأ قادة الحلف الثلاثاء قمة في فيلنيوس وسط خلاف حول انضمام أوكرانيا.",
@@ -250,6 +263,16 @@ QUOTED_AND_PARTICIPATION = [
       d("2025-03-17"), [E("coalition", "2025-03-17")], id="a-had-clause-keeps-its-own-date"),
 ]
 
+# scraped copy: a page address and a date line before the lead, sentences glued at the full stop
+SCRAPED = [
+    P("وزير: الحلف سيزيد الدعم\nhttps://example.org/news/2025/10/15/nato-123\n\nقال وزير الدفاع اليوم الأربعاء إن "
+      "بلاده ستزيد الدعم لأوكرانيا.\n15.10.2025, وكالة\n\nوتحدث الوزير قبيل بدء اجتماع وزراء دفاع حلف شمال الأطلسي "
+      "في مقر الحلف.", d("2025-10-15"), [E("nato", "2025-10-15", loc="Brussels")],
+      id="lead-after-an-address-and-a-date-line"),
+    P("وتحدث الوزير قبيل بدء اجتماع وزراء دفاع حلف شمال الأطلسي.وفي الخامس من مارس الماضي، أعلن الحلف خطة جديدة.",
+      d("2025-10-15"), [E("nato", "2025-10-15")], id="a-full-stop-glued-to-the-next-sentence"),
+]
+
 KNOWN = [
     P("وعقد الرئيسان الأمريكي والروسي قمة ألاسكا يوم الجمعة لبحث إنهاء الحرب.",
       d("2025-08-17"), [E("bilateral", "2025-08-15", party=fs("USA", "RUS"))], id="summit-of-the-two-presidents"),
@@ -268,7 +291,7 @@ XFAIL: dict[str, str] = {
 }
 
 CASES = [*DESCRIBED, *SEVERAL, *NOT_EVENTS, *CALLS, *PLANNED, *CHAIRS, *VISITS, *NAMED, *MULTILATERAL, *PLACES,
-         *QUOTED_AND_PARTICIPATION, *KNOWN]
+         *QUOTED_AND_PARTICIPATION, *SCRAPED, *KNOWN]
 CASES = [P(*c.values, id=c.id, marks=[xf(XFAIL[c.id])]) if c.id in XFAIL else c for c in CASES]
 
 

@@ -151,6 +151,16 @@ COUNTRY_CASES = [
     # --- machine-translated copy
     pytest.param("إن القوة تستطيع يتم نشرها في أوكرانيا من قبل المملكة المتحدة وفرنسا “التحالف”",
                  [("UKR", N), ("GBR", N), ("FRA", N)], id="machine-translated-broken-syntax"),
+    # --- an outlet's nationality and a language are no mention of the country
+    pytest.param("ونقلت صحيفة الإندبندنت البريطانية عن مسؤول أن لندن تدرس الطلب", [("GBR", CAP)],
+                 id="newspaper-adjective-is-the-outlets-name"),
+    pytest.param("وقالت وكالة الأنباء الفرنسية إن الوزير الألماني وصل", [("DEU", D)], id="news-agency-adjective"),
+    pytest.param("بحسب ما أوردته وكالة إنترفاكس الأوكرانية", [], id="named-agency-adjective"),
+    pytest.param("وذكرت شبكة إن بي سي نيوز الأمريكية", [], id="network-four-words-then-adjective"),
+    pytest.param("التقى مدير وكالة الاستخبارات المركزية الأمريكية نظيره", [("USA", D)],
+                 id="a-government-agency-keeps-its-country"),
+    pytest.param("وأصدرت الوزارة بيانا باللغة الإنجليزية وآخر بالفرنسية", [], id="languages-are-not-countries"),
+    pytest.param("وقال الرئيس الفرنسي في نسختها الإنجليزية", [("FRA", D)], id="english-edition-french-president"),
     # --- known failures
     pytest.param("أعلنت مالي انسحابها من الاتفاق", [("MLI", N)], id="mali-as-subject",
                  marks=pytest.mark.xfail(strict=True, reason="bare مالي needs a cue word; a subject is missed")),

@@ -162,8 +162,9 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
 
 def _merge_repeats(rows: list[Row]) -> list[Row]:
     """One row per figure of the article: the same value in the same currency stated again (a headline and its lead,
-    a figure repeated) is one amount, unless the two mentions disagree on kind or giver (two packages of the same
-    size). The row kept is the mention that says most (a kind, a giver found in its own sentence; the first on a
+    a figure repeated) is one amount, unless the two mentions disagree on giver (two packages of the same size) or
+    on kind (a total and a package), a package and a pledge excepted (one sum announced, then said to be spread over
+    years). The row kept is the mention that says most (a kind, a giver found in its own sentence; the first on a
     tie); ``mentions`` counts them, and the spans table keeps every mention."""
     def says(r: Row) -> int:
         return (r["kind"] != "other") + (r["donor_basis"] == "sentence")
@@ -176,7 +177,8 @@ def _merge_repeats(rows: list[Row]) -> list[Row]:
         for i, o in enumerate(out):
             if (o["value"], o["currency"]) != (r["value"], r["currency"]):
                 continue
-            if "other" not in (o["kind"], r["kind"]) and o["kind"] != r["kind"]:
+            kinds = {o["kind"], r["kind"]}
+            if "other" not in kinds and len(kinds) > 1 and kinds != {"package", "pledge"}:
                 continue
             if own_donor(o) and own_donor(r) and own_donor(o) != own_donor(r):
                 continue

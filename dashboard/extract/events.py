@@ -109,7 +109,8 @@ _REF_NOUN = re.compile(r"(?<![\u0621-\u064a])(?:[وفبل])?(?:ال|لل)(?:اج
 _PRESS = re.compile(r"^\s*(?:ال)?صحف(?:ي|يا|يه)")
 _TAKE_PART_IN = re.compile(r"(?<![\u0621-\u064a])(?:(?:س)?(?:ي|ت)?شارك(?:ت|وا|ون|ان)?|حضر(?:ت|وا)?|(?:ي|ت)حضر(?:ون)?)"
                            r"\s+(?:[\u0621-\u064a]+\s+)?في\s*$")
-_JOINT_PRESS = re.compile(r"\s*(?:ال)?صحف(?:ي|يا|يه)(?: (?:ال)?مشترك(?:ا|ه)?)? (?:مع|بين) ")
+_JOINT_PRESS = re.compile(r"\s*(?:ال)?صحف(?:ي|يا|يه)(?: (?:ال)?مشترك(?:ا|ه)?)?"
+                          r"(?: (?:س)?(?:ي|ت)?عقد(?:ه|ها|اه|وه|ت)?)? (?:مع|بين) ")  # مؤتمر صحفي عقده مع نظيره
 
 
 @dataclass
@@ -567,7 +568,8 @@ _NATO_FRAME_BEFORE = re.compile(rf"(?:{cue_words('nato_frame')}\s*|{cue_words('m
 # a plural body as the subject: ministers, leaders, ambassadors meet (not two leaders)
 _PLURAL_BODY = re.compile(r"(?<![\u0621-\u064a])(?<!رئيس )(?<!رئيسه )(?<!مجلس )(?<!رئاسه )(?:[وفلب])?(?:ال)?"
                           rf"{cue_words('plural_body')}(?![\u0621-\u064a])|"
-                          r"\d+ (?:من )?(?:رئيس|زعيم|قائد|وزير|مسؤول)")  # نحو 20 رئيس دولة
+                          r"\d+ (?:من )?(?:رئيس|زعيم|قائد|وزير|مسؤول)|"  # نحو 20 رئيس دولة
+                          r"\d+ (?:دوله|دول|بلدا)(?![\u0621-\u064a])")  # اجتماع يضم أكثر من 40 دولة
 _MANY_SIDES_ADJ = re.compile(rf"\s+(?:ال)?{cue_words('many_sides')}(?![\u0621-\u064a])")
 _UKRAINE = re.compile(cue_words("ukraine"))
 # "with the defence ministers of 50 countries", "with senior officials of allied countries": many sides, not two
@@ -579,9 +581,24 @@ _BETWEEN_SIDES = re.compile(r"\s*(?:(?:ال[\u0621-\u064a-]+|في [\u0621-\u064a
 _HOST_BEFORE = re.compile(r"(?:ستضيف|استضاف|استضافت)\s*(?:(?:ال)?مدينه\s*|(?:ال)?عاصمه\s*(?:ال[\u0621-\u064a]+\s*)?)?$")
 _COUNTERPARTS = re.compile(r"نظرائ(?:ه|ها|هم)")
 _AND_COUNTERPART = re.compile(r"(?<![\u0621-\u064a])و\s?نظير(?:ه|ها)(?![\u0621-\u064a])")
+# an arrival (وصل إلى، يصل إلى) is a visit only when it reaches a place: a country or a city of the gazetteer
+_ARRIVAL = re.compile(r"صل")
+_TO_DEST = re.compile(r"(?<![\u0621-\u064a])(?:الي|ل) ?")
+
+
+def _arrives_at_place(s: SentenceFacts, end: int) -> bool:
+    """Whether the first "to" (إلى، ل) within seven words after an arrival verb ending at ``end`` reaches a country
+    or a place of the sentence within three words (إلى العاصمة الأوكرانية كييف)."""
+    m = _TO_DEST.search(s.text, end, end + 80)
+    if m is None:
+        return False
+    return any(m.start() <= h.start <= m.end() + 25 for h in [*s.countries, *s.places])
+
+
 _TO_ATTEND = re.compile(rf"(?<![\u0621-\u064a])(?:{cue_words('to_attend')}|"
                         rf"لعقد اجتماع مع (?:ال)?{cue_words('with_many')})(?![\u0621-\u064a])")
-_SEQUEL = re.compile(rf"(?<![\u0621-\u064a]){cue_words('sequel')}(?![\u0621-\u064a])")
+_SEQUEL = re.compile(rf"(?<![\u0621-\u064a]){cue_words('sequel')}(?![\u0621-\u064a])"
+                     rf"(?!\s+{cue_words('time_span')}(?![\u0621-\u064a]))")
 _DIRECTED = re.compile(cue_words("directed"))
 _POSSESSIVE = re.compile(r"(?:اتصال|مكالمت|محادثت)(?:ه|ها)(?![\u0621-\u064a])")
 
@@ -886,6 +903,8 @@ class _Reader:
         if men.kind == "visit_verb" and _PLURAL_BODY.match(s.text, men.end + 1, men.end + 14):
             men = dataclasses.replace(men, kind="verb", event_type="")  # التقى وزراء الدفاع: they meet, not two sides
             etype, strong = "", False
+        if men.kind == "visit_verb" and _ARRIVAL.search(men.text) and not _arrives_at_place(s, men.end):
+            return  # ليصل إلى الحلف بأكمله: reaching is not arriving somewhere
         needs_sides = men.kind in ("talks", "visit_verb")
         if men.kind in ("noun", "verb"):
             after = s.text[men.end : men.end + 25]
@@ -1017,7 +1036,7 @@ class _Reader:
         if ev.event_type == "bilateral_meeting" and men.kind == "talks" and len(ev.parties()) < 2:
             ev.event_type = "other_meeting"
         if men.kind == "visit_verb" and ev.location is None:  # وصل إلى كييف، زار لندن: where the visit is
-            near = [p for p in s.places if men.start <= p.start < min(hi, men.end + 80) and p.via != "online"]
+            near = [p for p in s.places if men.start <= p.start < min(hi, men.end + 110) and p.via != "online"]
             to = [p for p in near if re.search(r"(?:الي|ل)\s*$", s.text[max(0, p.start - 5) : p.start])
                   or p.text.startswith("ل")]
             dest = next(iter(to or near), None)  # وصل إلى فيلنيوس قادما من بوخارست: where he went
@@ -1046,8 +1065,8 @@ class _Reader:
             if _inside(m.start(), quotes) or re.search(r"(?:لم|لا|لن)\s*$", s.text[max(0, m.start() - 5) : m.start()]):
                 continue
             ev = target(m.start())
-            if ev is None or not (here or has_ref_noun):
-                continue
+            if ev is None or not (here or has_ref_noun) or ev.event_type in ("phone_call", "bilateral_meeting"):
+                continue  # (two sides talk: neither chairs)
             if (not here and not _MEETING_WORD.search(s.text, m.end(), m.end() + 30)
                     and not _RELATIVE.search(s.text, max(0, m.start() - 12), m.start())):
                 continue
@@ -1106,6 +1125,11 @@ class _Reader:
             if ev.location is None and ev.event_type not in ("phone_call", "bilateral_meeting"):
                 ev.location_sentence, ev.location = places[0]
 
+    def _prose_before(self, index: int) -> int:
+        """How many sentences of prose come before sentence ``index``: a page's address, its date line or an agency
+        byline (three words or fewer) is not one."""
+        return sum(len(s.text.split()) > 3 for s in self.sentences[:index])
+
     def finish(self, published_iso: str | None) -> list[EventDraft]:
         """Merge mentions of one event, drop what cannot be placed, date the lead event."""
         published = dt.date.fromisoformat(published_iso) if published_iso else None
@@ -1123,7 +1147,7 @@ class _Reader:
         if merged:
             lead = min(merged, key=lambda e: e.sentence)
             if (lead.date is None or lead.date.value is None) and not lead.future and not lead.background \
-                    and lead.sentence <= 3:
+                    and self._prose_before(lead.sentence) <= 3:
                 prior = [(i, d) for i, d in self.anchors if i <= lead.sentence]
                 if prior:
                     lead.date_sentence, lead.date = prior[-1]

@@ -360,6 +360,7 @@ class _Tables:
         self.cues: frozenset[str] = frozenset()
         names: list[tuple[str, str]] = []  # (iso3, raw spelling), explicit variants first (they win a clash)
         blocks: list[str] = []
+        media: list[str] = []
         for row in variants:
             kind, iso3 = row["kind"], row["iso3"]
             forms = split_variants(row["variants"])
@@ -373,6 +374,13 @@ class _Tables:
                 blocks.extend(forms)
             elif kind == "cue":
                 self.cues = self.cues | {norm(f) for f in forms}
+            elif kind == "media":
+                media.extend(norm(f) for f in forms)
+        # a demonym up to four words after an outlet's noun is part of its name (وكالة الأنباء الألمانية، صحيفة
+        # التلغراف البريطانية): not a mention of the country
+        outlet = "|".join(sorted(media, key=len, reverse=True))
+        self.media = re.compile(rf"(?<![\u0621-\u064a])(?:[وفبل])?(?:ال)?(?:{outlet})"
+                                r"(?:[^\S\n]+[^\s،,.:;؛!؟?]+){0,4}[^\S\n]+$") if media else None
         for a2, a3 in a2_to_a3.items():
             if a2 in ar:
                 names.extend((a3, f) for f in _cldr_forms(ar[a2]))
@@ -453,6 +461,14 @@ def _is_listed(hits: list[CountryHit], i: int, sentence: str) -> bool:
     return False
 
 
+def _outlets_adjective(media: re.Pattern[str], sentence: str, h: CountryHit, hits: list[CountryHit]) -> bool:
+    """Whether demonym ``h`` is the first country word after an outlet's noun (up to four words before it)."""
+    if h.via != "demonym":
+        return False
+    m = media.search(sentence, max(0, h.start - 60), h.start)
+    return m is not None and not any(m.start() <= o.start < h.start for o in hits)
+
+
 def find_countries(sentence: str) -> list[CountryHit]:
     """Countries named, described (adjective), coded (Latin ISO alpha-3) or stood for (capital, institution).
 
@@ -483,6 +499,8 @@ def _find_countries(sentence: str) -> tuple[CountryHit, ...]:
                 continue
             hits.append(CountryHit(m.start(), m.end(), code, code.upper(), "code"))
         hits.sort(key=lambda h: h.start)
+    if t.media is not None and any(h.via == "demonym" for h in hits):
+        hits = [h for h in hits if not _outlets_adjective(t.media, sentence, h, hits)]
     if strict:
         keep = []
         for i, h in enumerate(hits):

@@ -1,5 +1,6 @@
-"""Sentence spans. A sentence ends at . ! ? ؟ … followed by space (closing quotes stay with it), or at a line break
-(not at a hard wrap inside a sentence).
+"""Sentence spans. A sentence ends at . ! ? ؟ … followed by space (closing quotes stay with it), at a full stop
+glued to the next Arabic word (two letters or more on each side), or at a line break (not at a hard wrap inside a
+sentence).
 
 Never on the Arabic comma "،": Arabic news runs whole paragraphs through commas. Decimals ("66.5") and
 abbreviations without a following space do not end a sentence.
@@ -20,7 +21,12 @@ MAX_SENTENCE_CHARS = 2000  # real news sentences stay far below (the seeds' long
 
 # [.!?؟…]+["'”’»)\]]*[ \t]+ or \n+, written to start with one character class: the engine then skips straight to
 # those characters instead of trying both branches at every position of the text
-_END = re.compile(r"""[.!?؟…\n](?:(?<=[.!?؟…])[.!?؟…]*["'”’»)\]]*[ \t]+|(?<=\n)\n*)""")
+_END = re.compile(
+    r"""[.!?؟…\n](?:(?<=[.!?؟…])[.!?؟…]*["'”’»)\]]*[ \t]+|(?<=\n)\n*"""
+    # a full stop glued to the next sentence (scraped text: «…لأوكرانيا".وأشار»): an Arabic word of two letters or
+    # more (or its closing quote or bracket) before it, one after it; single letters are an abbreviation (أ.ف.ب)
+    r"""|(?:(?<=[\u0621-\u064a]{2}[.!?؟])|(?<=[\u0621-\u064a]{2}["”»)][.!?؟]))(?=[\u0621-\u064a]{2}))"""
+)
 _SOFT_BREAK = re.compile(r"[،,;؛]\s")
 
 
