@@ -475,6 +475,12 @@ KIND_DONOR_CASES = [
       id="committed-adjective-is-a-pledge"),
     P("وقرر القادة تقديم قرض بقيمة 50 مليار يورو لدعم ميزانية كييف وجيشها للعامين المقبلين.",
       [(50e9, "EUR", "pledge", None)], id="for-the-next-two-years-is-a-pledge"),
+    P("وأعلنت الحكومة الدنماركية عزمها تخصيص 12 مليار كرونة دنماركية لأوكرانيا.",
+      [(12e9, "DKK", "pledge", "DNK")], id="announced-its-intention-is-a-pledge"),
+    P("وأعلن رئيس الوزراء الكندي تقديم 450 مليون دولار كندي على مدى ثلاث سنوات لتدريب الطيارين.",
+      [(4.5e8, "CAD", "pledge", "CAN")], id="over-three-years-is-a-pledge"),
+    P("وسترتفع قيمة الدعم الذي تقدمه السويد خلال الفترة من 2024 إلى 2030 إلى 90 مليار كرونة سويدية.",
+      [(90e9, "SEK", "pledge", "SWE")], id="a-period-to-a-later-year-is-a-pledge"),
     P("تنوي النرويج زيادة دعمها بـ 50 مليار كرونة نرويجية لترفعه إلى 85 مليار كرونة نرويجية.",
       [(50e9, "NOK", "pledge", "NOR"), (85e9, "NOK", "pledge", "NOR")], id="an-intention-covers-both-figures"),
 ]

@@ -213,6 +213,10 @@ VISITS = [
 
 # ---------------------------------------------------------------------- NATO and other formats named by themselves
 NAMED = [
+    P('عقد في العاصمة الفرنسية اجتماع موسع لتحالف "المتطوعين" بمشاركة 31 دولة اليوم الخميس.',
+      d("2025-09-04"), [E("coalition", "2025-09-04", count=31)], id="coalition-of-volunteers-quoted"),
+    P("التقى رئيس الوزراء مع قادة العالم في باريس اليوم في الاجتماع الثالث لما يسمى التحالف من الراغبة.",
+      d("2025-03-27"), [E("coalition", "2025-03-27", loc="Paris")], id="coalition-translated-word-for-word"),
     P("قال الأمين العام إن دول حلف شمال الأطلسي المجتمعة في قمة في مدريد اليوم الأربعاء ستعزز الجناح الشرقي.",
       d("2022-06-29"), [E("nato", "2022-06-29", loc="Madrid")], id="nato-states-gathered-in-a-summit"),
     P("قرر حلف الناتو عقد اجتماع طارئ اليوم لبحث سقوط صاروخ في بولندا.",
@@ -265,12 +269,39 @@ QUOTED_AND_PARTICIPATION = [
 
 # scraped copy: a page address and a date line before the lead, sentences glued at the full stop
 SCRAPED = [
+    P("الجمعة 22 نوفمبر 2024 الموافق 20 جمادى الأولى 1446\n\nرئيس التحرير أحمد محمود علي حسن\n\nأخبار عربية ودولية "
+      "وتقارير\n\nهولندا تقدم المزيد من المساعدات العسكرية لأوكرانيا\n\nالسبت 24 أغسطس 2024 - 11:48 م هولندا\n\n"
+      "وأعلنت وزيرة الدفاع الهولندية القرار في كييف خلال مؤتمر صحفي مشترك مع نظيرها الأوكراني.",
+      d("2024-08-24"), [E("bilateral", "2024-08-24", loc="Kyiv", party=fs("NLD", "UKR"))],
+      id="lead-after-a-sites-header-of-five-lines"),
     P("وزير: الحلف سيزيد الدعم\nhttps://example.org/news/2025/10/15/nato-123\n\nقال وزير الدفاع اليوم الأربعاء إن "
       "بلاده ستزيد الدعم لأوكرانيا.\n15.10.2025, وكالة\n\nوتحدث الوزير قبيل بدء اجتماع وزراء دفاع حلف شمال الأطلسي "
       "في مقر الحلف.", d("2025-10-15"), [E("nato", "2025-10-15", loc="Brussels")],
       id="lead-after-an-address-and-a-date-line"),
     P("وتحدث الوزير قبيل بدء اجتماع وزراء دفاع حلف شمال الأطلسي.وفي الخامس من مارس الماضي، أعلن الحلف خطة جديدة.",
       d("2025-10-15"), [E("nato", "2025-10-15")], id="a-full-stop-glued-to-the-next-sentence"),
+]
+
+# the news and the meetings before it
+BACKGROUND = [
+    P("يجتمع تحالف الراغبين الثلاثاء عبر الفيديو دعما لأوكرانيا. واتفق أعضاء التحالف خلال آخر قمة عقدها في باريس "
+      "في 6 يناير الماضي على نشر قوة متعددة الجنسيات.", d("2026-02-21"),
+      [E("coalition", "2026-02-24", loc="Virtual"), E("coalition", "2026-01-06", loc="Paris", chair=fs())],
+      id="the-last-summit-it-held-is-another-meeting"),
+    P("يجتمع تحالف الراغبين الثلاثاء عبر الفيديو دعما لأوكرانيا. واتفق أعضاء التحالف خلال آخر قمة عقدها في باريس "
+      "في 6 يناير الماضي على نشر قوة متعددة الجنسيات.", None,
+      [E("coalition", "", loc="Virtual"), E("coalition", "", loc="Paris")], id="the-last-summit-undated-article"),
+    P("وجاء الإعلان بعد أسبوع من لقاء متوتر بين زيلينسكي وترامب في البيت الأبيض يوم 17 أكتوبر، حيث رفض الأخير "
+      "طلبات كييف وتبنى شروط موسكو.", d("2025-10-24"),
+      [E("bilateral", "2025-10-17", loc="Washington", party=fs("UKR", "USA"))],
+      id="a-tense-meeting-between-two-where-clause-is-no-side"),
+    P("وتأتي التصريحات بالتزامن مع زيارة رئيس الوزراء النرويجي إلى العاصمة الأوكرانية كييف، حيث من المتوقع أن "
+      "يلتقي الرئيس الأوكراني.", d("2025-08-25"), [E("bilateral", "2025-08-25", loc="Kyiv", party=fs("NOR", "UKR"))],
+      id="a-visit-now-with-an-expected-meeting-after-where"),
+    P("وأعلن قصر الإليزيه، يوم السبت، بعد اتصال تم بين الرئيس الفرنسي ونظيره الأوكراني، أن المساعدات مستمرة.",
+      d("2022-05-01"), [E("call", "2022-04-30", party=fs("FRA", "UKR"))], id="a-call-that-took-place-between"),
+    P("وقال الوزير إن قنوات الاتصال بين موسكو وواشنطن ما زالت مفتوحة.", d("2022-05-01"), [],
+      id="neg-channels-of-contact-between-capitals"),
 ]
 
 KNOWN = [
@@ -291,7 +322,7 @@ XFAIL: dict[str, str] = {
 }
 
 CASES = [*DESCRIBED, *SEVERAL, *NOT_EVENTS, *CALLS, *PLANNED, *CHAIRS, *VISITS, *NAMED, *MULTILATERAL, *PLACES,
-         *QUOTED_AND_PARTICIPATION, *SCRAPED, *KNOWN]
+         *QUOTED_AND_PARTICIPATION, *SCRAPED, *BACKGROUND, *KNOWN]
 CASES = [P(*c.values, id=c.id, marks=[xf(XFAIL[c.id])]) if c.id in XFAIL else c for c in CASES]
 
 
