@@ -378,6 +378,7 @@ class _Tables:
                 media.extend(norm(f) for f in forms)
         # a demonym up to four words after an outlet's noun is part of its name (وكالة الأنباء الألمانية، صحيفة
         # التلغراف البريطانية): not a mention of the country
+        self.media_words = tuple(sorted({m.split()[0] for m in media}))  # a cheap test before the pattern
         outlet = "|".join(sorted(media, key=len, reverse=True))
         self.media = re.compile(rf"(?<![\u0621-\u064a])(?:[وفبل])?(?:ال)?(?:{outlet})"
                                 r"(?:[^\S\n]+[^\s،,.:;؛!؟?]+){0,4}[^\S\n]+$") if media else None
@@ -499,7 +500,7 @@ def _find_countries(sentence: str) -> tuple[CountryHit, ...]:
                 continue
             hits.append(CountryHit(m.start(), m.end(), code, code.upper(), "code"))
         hits.sort(key=lambda h: h.start)
-    if t.media is not None and any(h.via == "demonym" for h in hits):
+    if t.media is not None and any(h.via == "demonym" for h in hits) and any(w in sentence for w in t.media_words):
         hits = [h for h in hits if not _outlets_adjective(t.media, sentence, h, hits)]
     if strict:
         keep = []
