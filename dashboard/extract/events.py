@@ -79,6 +79,9 @@ _BACKGROUND = re.compile(rf"^\s*(?:ال)?{cue_words('background')}(?![\u0621-\u0
 # it takes the nearest day before it in the text or the publication date (the dev set: 3 and 99 score the same on the
 # first 123 articles; 4 or more find two more leads among 28 later ones, after a site's header and a date line)
 _LEAD_PROSE = 6
+# a date further than this after a meeting word that refers back to an event is not that word's own date (على هامش
+# الاجتماع … التقدم المحرز خلال العام الماضي)
+_OWN_DATE_REACH = 80
 _BACKGROUND_BEFORE = re.compile(rf"(?<![\u0621-\u064a]){cue_words('background_before')}\s+$")
 
 
@@ -1015,8 +1018,9 @@ class _Reader:
                 cand = None
             if cand is not None and (definite or men.kind == "verb" or (date is None and etype != "bilateral_meeting")):
                 ref = cand
-        if ref is not None and date is not None and ref.date is not None and ref.date.value != date.value:
-            return None  # its own, different date: another event
+        if (ref is not None and date is not None and ref.date is not None and ref.date.value != date.value
+                and date.start - men.end <= _OWN_DATE_REACH):
+            return None  # its own, different date: another event (not a date far on in the sentence, about else)
         if (ref is not None and date is not None and ref.date is not None and date.text != ref.date.text
                 and not ref.background and _is_background(s.text, men)):
             return None  # آخر قمة عقدها في 6 يناير, after the meeting of Tuesday: the one before it
