@@ -481,6 +481,10 @@ KIND_DONOR_CASES = [
       [(4.5e8, "CAD", "pledge", "CAN")], id="over-three-years-is-a-pledge"),
     P("وسترتفع قيمة الدعم الذي تقدمه السويد خلال الفترة من 2024 إلى 2030 إلى 90 مليار كرونة سويدية.",
       [(90e9, "SEK", "pledge", "SWE")], id="a-period-to-a-later-year-is-a-pledge"),
+    P("وأعلنت الحكومة النرويجية عن أكبر حزمة مساعدات عسكرية لأوكرانيا منذ بدء الحرب بقيمة 7 مليارات كرونة نرويجية.",
+      [(7e9, "NOK", "package", "NOR")], id="the-biggest-package-since-the-war-is-no-total"),
+    P("وخصصت هولندا 300 مليون يورو لتلبية احتياجات الجيش الأوكراني الأكثر إلحاحا.",
+      [(3e8, "EUR", "other", "NLD")], id="to-meet-the-needs-is-no-gap"),
     P("تنوي النرويج زيادة دعمها بـ 50 مليار كرونة نرويجية لترفعه إلى 85 مليار كرونة نرويجية.",
       [(50e9, "NOK", "pledge", "NOR"), (85e9, "NOK", "pledge", "NOR")], id="an-intention-covers-both-figures"),
 ]
@@ -658,6 +662,13 @@ def test_a_sum_announced_then_spread_over_years_is_one_figure() -> None:
             "وتعهد القادة بتقديم 60 مليار يورو على مدى العامين المقبلين.")
     [row] = _amount_rows(text, ON)
     assert (row["value"], row["kind"], row["mentions"]) == (60e9, "package", 2)
+
+
+def test_a_figure_in_one_currency_and_elsewhere_in_two_is_one() -> None:
+    text = ("450 مليون دولار مساعدات لأوكرانيا\n"
+            "وأعلن رئيس الوزراء الكندي عن حزمة بقيمة 600 مليون دولار كندي (450 مليون دولار أمريكي) لأوكرانيا.")
+    [row] = _amount_rows(text, ON)
+    assert (row["value"], row["currency"], row["alt_value"], row["mentions"]) == (6e8, "CAD", 4.5e8, 2)
 
 
 def test_a_total_and_a_package_of_the_same_size_stay_two() -> None:

@@ -309,6 +309,7 @@ _KIND_RANK: dict[str, int] = {
 }
 _KIND_BLOCK = _Phrases(_words("kind_block"), prefix="[وف]?")
 _RELATIVE_BEFORE_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('relative'))})\s*$")
+_SUPERLATIVE_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('superlative'))})(?![{AR}])")
 _UNTIL_STEMS = tuple(_stems(_words("until_word")))
 _YEAR = r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])"
 _UNTIL_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('until_word'))})\s*(?:عام|سنه|العام)?\s*{_YEAR}")
@@ -558,6 +559,9 @@ def _kind_cues(sentence: str, on: dt.date | None) -> tuple[list[_Cue], list[_Cue
         for u in _UNTIL_RE.finditer(sentence):
             if on is None or int(u.group("y")) >= on.year:
                 main.append(_Cue(u.start(), u.end(), "pledge", "sentence", 1, _k(u.group())))
+    if main and "منذ" in sentence:  # أكبر حزمة منذ بدء الحرب: the biggest since, not a running total
+        main = [c for c in main if not (c.kind == "cumulative_total" and sentence.startswith("منذ", c.start)
+                                        and _SUPERLATIVE_RE.search(sentence, max(0, c.start - 45), c.start))]
     return main, relative
 
 

@@ -162,21 +162,31 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
 
 def _merge_repeats(rows: list[Row]) -> list[Row]:
     """One row per figure of the article: the same value in the same currency stated again (a headline and its lead,
-    a figure repeated) is one amount, unless the two mentions disagree on giver (two packages of the same size) or
-    on kind (a total and a package), a package and a pledge excepted (one sum announced, then said to be spread over
-    years). The row kept is the mention that says most (a kind, a giver found in its own sentence; the first on a
-    tie); ``mentions`` counts them, and the spans table keeps every mention."""
+    a figure repeated, or stated in one currency and elsewhere in two) is one amount, unless the two mentions
+    disagree on giver (two packages of the same size) or on kind (a total and a package), a package and a pledge
+    excepted (one sum announced, then said to be spread over years). The row kept is the mention that says most (a
+    kind, a giver found in its own sentence; the first on a tie); ``mentions`` counts them, and the spans table keeps
+    every mention."""
     def says(r: Row) -> int:
         return (r["kind"] != "other") + (r["donor_basis"] == "sentence")
 
     def own_donor(r: Row) -> str:
         return str(r["donor"]) if r["donor_basis"] == "sentence" else ""
 
+    def figures(r: Row) -> set[tuple[object, object]]:  # the figure as stated, and its other currency if given
+        return {(r["value"], r["currency"])} | ({(r["alt_value"], r["alt_currency"])} if r["alt_value"] else set())
+
     out: list[Row] = []
     for r in rows:
         for i, o in enumerate(out):
             if (o["value"], o["currency"]) != (r["value"], r["currency"]):
-                continue
+                if not figures(o) & figures(r):
+                    continue
+                # 483 مليون دولار in a headline, 650 مليون دولار كندي (483 مليون دولار أمريكي) in the text: keep the
+                # mention that gives both currencies
+                keep = o if o["alt_value"] else r
+                out[i] = {**keep, "mentions": o["mentions"] + 1}
+                break
             kinds = {o["kind"], r["kind"]}
             if "other" not in kinds and len(kinds) > 1 and kinds != {"package", "pledge"}:
                 continue
