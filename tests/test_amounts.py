@@ -216,6 +216,8 @@ COUNT_CASES = [
     P("يجتمع مسؤولو الدفاع من أكثر من 40 دولة في بروكسل.", 40, "more_than", "countries", id="more-than-40"),
     P("سينضم وزراء من 30 دولة إلى الاجتماع.", 30, "exact", "countries", id="plain-30"),
     P("لم تتفق الوفود الـ 33 على البيان الختامي.", 33, "exact", "delegations", id="definite-delegations-tatweel"),
+    P("وأكد التزام الدول الخمس والثلاثين المشاركة في التحالف.", 35, "exact", "countries",
+      id="definite-compound-in-words"),
     P("وشارك في الاجتماع 33 وفدا.", 33, "exact", "delegations", id="33-delegations"),
     P("اجتماع ضم وزراء دفاع نحو خمسين بلدا.", 50, "about", "countries", id="words-fifty-balad"),
     P("بمشاركة قرابة خمسين دولة.", 50, "about", "countries", id="qaraba-fifty-words"),

@@ -30,6 +30,7 @@ PARSE_CASES = [
     P("خمسين", 50.0, id="word-fifty-accusative"),
     P("خمسون", 50.0, id="word-fifty-nominative"),
     P("ثلاثة وثلاثين", 33.0, id="compound-33"),
+    P("خمس والثلاثين", 35.0, id="definite-compound-35-after-al"),
     P("خمسة وعشرون", 25.0, id="compound-25"),
     P("ستة  و ستون", 66.0, id="compound-loose-spacing"),
     P("أحد عشر", 11.0, id="eleven"),

@@ -98,7 +98,8 @@ _COMPONENT = (
     rf"|(?P<u>{_alt(set(_UNITS))}))(?![{AR}])"
 )
 _COMPONENT_PLAIN = re.sub(r"\(\?P<\w+>", "(?:", _COMPONENT)
-WORDS_PATTERN = rf"(?:{_COMPONENT_PLAIN}(?:\s+و\s?{_COMPONENT_PLAIN})*)"
+# a definite number puts ال on each part too: الدول الخمس والثلاثين
+WORDS_PATTERN = rf"(?:{_COMPONENT_PLAIN}(?:\s+و\s?(?:ال)?{_COMPONENT_PLAIN})*)"
 #: Digits or number words; no left boundary (add your own, or a clitic prefix); number words carry a right boundary.
 NUMBER_PATTERN: str = rf"(?:{DIGITS_PATTERN}|{WORDS_PATTERN})"
 #: Scale words (ألف، مليون، مليار، تريليون, all forms), with a right boundary.
