@@ -23,7 +23,7 @@ import dataclasses
 import datetime as dt
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -530,7 +530,7 @@ _RELATIVE = re.compile(r"(?:الذي|التي|اللذان|اللتان|الذي
 
 
 def _role_targets(sentence: str, cues: _Cues, actors: list[_Actor], cue_start: int, cue_end: int,
-                  reported_skip: bool = False) -> list[_Actor]:
+                  reported_skip: bool = False, subject_only: bool = False) -> list[_Actor]:
     """Who a chair/absent cue is about: the antecedent right before a relative pronoun (X، التي ترأست … مع Y), else
     the actors after the cue (VSO: ستستضيف فرنسا), else the nearest actor before it in the clause (SVO)."""
     c0, c1 = _clause(sentence, cue_start, cues)
@@ -545,7 +545,7 @@ def _role_targets(sentence: str, cues: _Cues, actors: list[_Actor], cue_start: i
         if ante:
             with_mit = [a for a in after if re.search(r"مع\s*$", sentence[max(cue_end, a[0] - 6) : a[0]])]
             return ante[-1:] + with_mit
-    if after:
+    if after and not subject_only:  # (subject_only: يتولى X ترؤس التحالف: X, who comes before)
         return after
     before = [a for a in actors if c0 <= a[0] < cue_start and a[1] <= cue_end and a[3] != "demonym"
               and not (reported_skip and _REPORTED.search(sentence, a[1], cue_start))]
@@ -862,10 +862,13 @@ class _Reader:
         # only when there is a latest event)
         has_ref_noun = bool(here) or (self.latest is not None and cues.holds("ref_noun")
                                             and _REF_NOUN.search(s.text) is not None)
-        if here or (self.latest is not None and (has_ref_noun or s.counts)):
+        # ... and its chairs through the name of its group (ويتولى ماكرون وستارمر ترؤس تحالف الراغبين)
+        group_at = [m.start for m in ms if m.kind == "group" and self.latest is not None
+                    and m.event_type == self.latest.event_type]
+        if here or (self.latest is not None and (has_ref_noun or s.counts or group_at)):
             if actors is None:
                 quotes, actors = _in_quotes(s.text), _actors(s)
-            self.attach(s, here, has_ref_noun, actors, quotes)
+            self.attach(s, here, has_ref_noun, actors, quotes, group_at)
 
     @staticmethod
     def two_leaders(s: SentenceFacts, men: _Mention, actors: list[_Actor]) -> tuple[_Actor, _Actor] | None:
@@ -1080,8 +1083,9 @@ class _Reader:
             self.latest = self.events[-1] if self.events else None
 
     def attach(self, s: SentenceFacts, here: _Here, has_ref_noun: bool, actors: list[_Actor],
-               quotes: list[tuple[int, int]]) -> None:
-        """Roles, attendance counts, places and meeting numbers stated in the sentence."""
+               quotes: list[tuple[int, int]], group_at: Sequence[int] = ()) -> None:
+        """Roles, attendance counts, places and meeting numbers stated in the sentence; ``group_at``: where the
+        sentence names the group of the latest event (its chairs are that meeting's)."""
         def target(pos: int) -> EventDraft | None:
             if here:
                 return min(here, key=lambda h: abs(h[1] - pos))[0]
@@ -1091,19 +1095,24 @@ class _Reader:
         # actor or no such event, no cue scan (the scans are the costly part of this step)
         cues = self.cue
         roles = bool(actors) and (bool(here) or has_ref_noun)
-        for m in (cues.finditer("chair", s.text) if roles else ()):
+        for m in (cues.finditer("chair", s.text) if roles or (actors and group_at) else ()):
             if _inside(m.start(), quotes) or re.search(r"(?:لم|لا|لن)\s*$", s.text[max(0, m.start() - 5) : m.start()]):
                 continue
             ev = target(m.start())
-            if ev is None or not (here or has_ref_noun) or ev.event_type in ("phone_call", "bilateral_meeting"):
+            if ev is None or ev.event_type in ("phone_call", "bilateral_meeting"):
                 continue  # (two sides talk: neither chairs)
-            if (not here and not _MEETING_WORD.search(s.text, m.end(), m.end() + 30)
+            of_group = any(m.end() <= g <= m.end() + 12 for g in group_at)  # ترؤس تحالف الراغبين
+            if not (here or has_ref_noun or of_group):
+                continue
+            if (not here and not of_group and not _MEETING_WORD.search(s.text, m.end(), m.end() + 30)
                     and not _RELATIVE.search(s.text, max(0, m.start() - 12), m.start())):
                 continue
             if cues.search("former", s.text, m.end(), m.end() + 40):
                 continue  # كانت تترأسها الولايات المتحدة في السابق: a former chair
-            for a in _role_targets(s.text, cues, actors, m.start(), m.end()):
+            for a in _role_targets(s.text, cues, actors, m.start(), m.end(), subject_only=of_group):
                 ev.add_role(Role(a[2], "chair", a[3], s.index, a[4]))
+        if not (here or has_ref_noun or s.counts):
+            return  # read for the chairs of the group named only
         for m in (cues.finditer("convene", s.text) if actors and here else ()):
             ev = target(m.start())
             c0, _ = _clause(s.text, m.start(), cues)
