@@ -284,6 +284,9 @@ SCRAPED = [
 
 # the news and the meetings before it
 BACKGROUND = [
+    P("أكدت الوزارة أن بريطانيا ستقود للمرة الأولى اجتماع مجموعة الاتصال على أوكرانيا، والتي من المقرر عقدها في 12 "
+      "فبراير في بروكسل.", d("2025-02-05"), [E("udcg", "2025-02-12", loc="Brussels", chair=fs("GBR"))],
+      id="will-lead-the-group-on-ukraine-subject-before"),
     P("يعقد تحالف الراغبين الثلاثاء اجتماعا عبر الفيديو. ويتولى الرئيس الفرنسي ورئيس الوزراء البريطاني ترؤس تحالف "
       "الراغبين المؤلف من الدول الداعمة لأوكرانيا، وقد التقيا في لندن الشهر الماضي.", d("2026-02-21"),
       [E("coalition", "2026-02-24", loc="Virtual", chair=fs("FRA", "GBR"))], id="they-chair-the-group-so-its-meeting"),

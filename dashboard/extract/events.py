@@ -545,10 +545,12 @@ def _role_targets(sentence: str, cues: _Cues, actors: list[_Actor], cue_start: i
         if ante:
             with_mit = [a for a in after if re.search(r"مع\s*$", sentence[max(cue_end, a[0] - 6) : a[0]])]
             return ante[-1:] + with_mit
-    if after and not subject_only:  # (subject_only: يتولى X ترؤس التحالف: X, who comes before)
-        return after
     before = [a for a in actors if c0 <= a[0] < cue_start and a[1] <= cue_end and a[3] != "demonym"
               and not (reported_skip and _REPORTED.search(sentence, a[1], cue_start))]
+    # (subject_only: يتولى X ترؤس التحالف: X, who comes before); المملكة المتحدة ستقود اجتماع مجموعة الاتصال على
+    # أوكرانيا: a country after the meeting word is in the object, and the subject came before
+    if after and not subject_only and not (before and _MEETING_WORD.search(sentence, cue_end, after[0][0])):
+        return after
     chain = before[-1:]
     for a in reversed(before[:-1]):  # رئيس الوزراء البريطاني والرئيس الفرنسي سيرأسان: the whole subject
         gap = sentence[a[1] : chain[0][0]]
@@ -559,6 +561,7 @@ def _role_targets(sentence: str, cues: _Cues, actors: list[_Actor], cue_start: i
     return chain
 
 
+_NO_AGENT = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:مقرر|متوقع|منتظر|مزمع|يتم|تم|سيتم|ستتم|يجري|سيجري)\s+$")
 _IN_PLACE = re.compile(r"(?<![\u0621-\u064a])(?:في|ب)\s*$")
 _ANY_BEFORE = re.compile(r"(?<![\u0621-\u064a])اي\s*$")
 
@@ -1098,6 +1101,8 @@ class _Reader:
         for m in (cues.finditer("chair", s.text) if roles or (actors and group_at) else ()):
             if _inside(m.start(), quotes) or re.search(r"(?:لم|لا|لن)\s*$", s.text[max(0, m.start() - 5) : m.start()]):
                 continue
+            if _NO_AGENT.search(s.text, max(0, m.start() - 10), m.start()):
+                continue  # من المقرر عقدها، يتم تنظيمه: it is to be held, nobody named holds it
             ev = target(m.start())
             if ev is None or ev.event_type in ("phone_call", "bilateral_meeting"):
                 continue  # (two sides talk: neither chairs)
