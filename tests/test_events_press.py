@@ -284,6 +284,11 @@ SCRAPED = [
 
 # the news and the meetings before it
 BACKGROUND = [
+    P("عقد الرئيس الأمريكي ونظيره الأوكراني اجتماعا استمر ساعة على هامش قمة حلف شمال الأطلسي في لاهاي يوم الأربعاء.",
+      d("2025-06-26"), [E("bilateral", "2025-06-25", loc="The Hague", party=fs("USA", "UKR")),
+                        E("nato", "2025-06-25", loc="The Hague")], id="talks-on-the-sidelines-of-a-summit-after-them"),
+    P("اجتمع قادة الحلف في دين هاخ لحضور قمة الناتو اليوم.", d("2025-06-24"),
+      [E("nato", "2025-06-24", loc="The Hague")], id="the-hague-in-dutch"),
     P("أكدت الوزارة أن بريطانيا ستقود للمرة الأولى اجتماع مجموعة الاتصال على أوكرانيا، والتي من المقرر عقدها في 12 "
       "فبراير في بروكسل.", d("2025-02-05"), [E("udcg", "2025-02-12", loc="Brussels", chair=fs("GBR"))],
       id="will-lead-the-group-on-ukraine-subject-before"),

@@ -79,6 +79,7 @@ _BACKGROUND = re.compile(rf"^\s*(?:ال)?{cue_words('background')}(?![\u0621-\u0
 # it takes the nearest day before it in the text or the publication date (the dev set: 3 and 99 score the same on the
 # first 123 articles; 4 or more find two more leads among 28 later ones, after a site's header and a date line)
 _LEAD_PROSE = 6
+_SIDELINE_BASIS = "the day of the event it was on the sidelines of"
 # a date further than this after a meeting word that refers back to an event is not that word's own date (على هامش
 # الاجتماع … التقدم المحرز خلال العام الماضي)
 _OWN_DATE_REACH = 80
@@ -171,6 +172,7 @@ class EventDraft:
     type_basis: str = ""  # "described": the Ramstein group described, not named (checked against the calendar)
     needs_sides: bool = False  # talks / a visit / "a meeting with": an event only with a date or two sides
     same_day_as: EventDraft | None = None  # "that evening": dated like this earlier event once it is dated
+    sideline_of: EventDraft | None = None  # "on the sidelines of": placed like that event once it is placed
     background: bool = False  # "the previous meeting": never dated by the publication date
 
     def has_role(self, iso3: str, role: str) -> bool:
@@ -767,6 +769,8 @@ def _merge_into(keep: EventDraft, other: EventDraft) -> None:
         keep.count, keep.count_sentence = other.count, other.count_sentence
     if keep.meeting_number is None:
         keep.meeting_number = other.meeting_number
+    if keep.sideline_of is None and other.sideline_of is not keep:
+        keep.sideline_of = other.sideline_of
     for r in other.roles:
         keep.add_role(r)
     keep.sentences = sorted(set(keep.sentences) | set(other.sentences))
@@ -908,7 +912,7 @@ class _Reader:
         if side is not None:
             main = next((h[0] for h in reversed(here) if h[1] >= side.end()), here[-1][0] if here else None)
             if main is not None and main.date is not None and main.date.value:
-                return _When(main.date, main.date_sentence, "the day of the event it was on the sidelines of", main)
+                return _When(main.date, main.date_sentence, _SIDELINE_BASIS, main)
         if self.cue.search("same_day", s.text, seg[0], seg[1]) is not None:
             before = [h[0] for h in here] + self.events[::-1]
             prev = next((e for e in before if e.date is not None and e.date.value and len(e.date.value) == 10), None)
@@ -982,6 +986,8 @@ class _Reader:
                             date_sentence=when.sentence, date_basis=when.basis, future=future, type_basis=type_basis,
                             background=_is_background(s.text, men), needs_sides=needs_sides)
             self.events.append(ev)
+        if when.main is not None and when.basis == _SIDELINE_BASIS:
+            ev.sideline_of = when.main
         if when.main is not None and when.date is None and ev.date is None:
             ev.same_day_as = when.main
         elif when.main is not None and ev.location is None and when.main.location is not None:
@@ -994,6 +1000,11 @@ class _Reader:
                 ev.location_sentence = s.index
         if s.index not in ev.sentences:
             ev.sentences.append(s.index)
+        if here and here[-1][0] is not ev and self.cue.search("sideline", s.text, max(0, men.start - 16), men.start):
+            prev = here[-1][0]  # اجتماعا … على هامش قمة الناتو في لاهاي: the talks before were on its sidelines
+            prev.sideline_of = prev.sideline_of or ev
+            if prev.date is None and prev.same_day_as is None:
+                prev.same_day_as = ev
         here.append((ev, men.start, men.end))
         self.latest = ev
         if ref is None and pair is not None:
@@ -1207,6 +1218,9 @@ class _Reader:
         for ev in merged:
             if ev.event_type == "bilateral_meeting" and len(ev.parties()) >= 3 and ev.noun is not None:
                 ev.event_type = "other_meeting"  # مع نظيرته الألمانية ونظيره البولندي: three sides are not two
+            side = ev.sideline_of  # على هامش قمة الناتو في لاهاي: the talks were there too
+            if ev.location is None and side is not None and side is not ev and side.location is not None:
+                ev.location, ev.location_sentence = side.location, side.location_sentence
             main = ev.same_day_as
             if ev.date is None and main is not None and main is not ev:
                 ev.date, ev.date_sentence, ev.fallback_date = main.date, main.date_sentence, main.fallback_date
