@@ -28,6 +28,10 @@ def officials(raw: str, published: dt.date | None = D2025) -> list[tuple[str | N
 
 
 KNOWN = [
+    pytest.param("وصل رئيس الوزراء الهولندي مارك روته إلى خاركيف", None,
+                 [("Mark Rutte", "NLD", "Prime Minister", None)], id="the-title-picks-the-post-of-its-country"),
+    pytest.param("وصل رئيس الوزراء الهولندي مارك روته إلى خاركيف", D2025,
+                 [("Mark Rutte", "NLD", "Prime Minister", False)], id="that-post-out-of-office-is-flagged"),
     pytest.param("وقال وزير الدفاع الأمريكي بيت هيغسيث إن بلاده ملتزمة", D2025,
                  [("Pete Hegseth", "USA", "Secretary of Defense", True)], id="agency-title-and-full-name"),
     pytest.param("وأكد هيجسيث، في كلمته أمام المجموعة، أن", D2025,

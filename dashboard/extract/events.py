@@ -110,9 +110,9 @@ _WORD_CHARS = "\u0621-\u064aa-z"  # a word: a run of these (Arabic letters, Lati
 # A cheap gate before the trigger regex: every trigger contains one of these stems (found in one pass of a word
 # automaton). tests/test_lexicons.py checks the gate against every trigger pattern.
 _HINT = WordSet([
-    "اجتماع", "قمه", "قمت", "لقاء", "مؤتمر", "جلس", "دوره", "مجموع", "تحالف", "ائتلاف", "تسل", "مجلس", "لجنه", "وزراء",
-    "وزيرات", "اتصال", "اتصل", "مكالم", "محادث", "مباحث", "هاتف", "التق", "استقبل", "جتمع", "لتقي", "التام", "لتئم",
-    "عقد", "رام", "حديث", "اتحاد", "ناتو", "اطلسي", "حلف", "زياره", "مثلث", "udcg", "ramstein",
+    "اجتماع", "قمه", "قمت", "لقاء", "لقائ", "مؤتمر", "جلس", "دوره", "مجموع", "تحالف", "ائتلاف", "تسل", "مجلس", "لجنه",
+    "وزراء", "وزيرات", "اتصال", "اتصل", "مكالم", "محادث", "مباحث", "هاتف", "التق", "استقبل", "جتمع", "لتقي", "التام",
+    "لتئم", "عقد", "رام", "حديث", "اتحاد", "ناتو", "اطلسي", "حلف", "زياره", "مثلث", "udcg", "ramstein",
     *_VISIT_STEMS,
 ])
 _AT_NATO = re.compile(r"(?<![\u0621-\u064a])في (?:مقر )?(?:حلف )?(?:الناتو|شمال الاطلسي)(?![\u0621-\u064a])")
@@ -607,6 +607,9 @@ _AND_COUNTERPART = re.compile(r"(?<![\u0621-\u064a])و\s?نظير(?:ه|ها)(?![
 # an arrival (وصل إلى، يصل إلى) is a visit only when it reaches a place: a country or a city of the gazetteer
 _ARRIVAL = re.compile(r"صل")
 _TO_DEST = re.compile(r"(?<![\u0621-\u064a])(?:الي|ل) ?")
+_TO_PLACE = re.compile(r"(?<![\u0621-\u064a])الي ")
+_WHERE_IN = re.compile(r"(?<![\u0621-\u064a])(?:غرب|شرق|شمال|جنوب|وسط|في|ب)\s*$")
+_VISITS = re.compile(r"(?:^|[وفس])(?:ي|ت)?زور|زار")  # زار، يزور: the country visited is the object
 
 
 def _arrives_at_place(s: SentenceFacts, end: int) -> bool:
@@ -642,8 +645,12 @@ def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int]
     side_before = _VISIT_SIDE_BEFORE if men.kind == "visit_verb" else _SIDE_BEFORE
     quotes = _in_quotes(sentence)
     out = []
+    visited = _visited(sentence, men, hi, actors) if men.kind == "visit_verb" else None
     for a in actors:
         if not lo <= a[0] < hi or _inside(a[0], quotes):
+            continue
+        if a is visited:
+            out.append(a)
             continue
         before = sentence[max(0, a[0] - 24) : a[0]]
         if a[3] == "capital" and re.search(r"(?<![\u0621-\u064a])(?:في|من)\s*$", before):
@@ -653,6 +660,21 @@ def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int]
     for a in list(out):  # وزيري الدفاع الروسي والأميركي: the names joined to a side are sides too
         out.extend(b for b in _chain_after(sentence, actors, a[0], 40)[1:] if b not in out and b[0] < hi)
     return sorted(out, key=lambda a: a[0])
+
+
+def _visited(sentence: str, men: _Mention, hi: int, actors: list[_Actor]) -> _Actor | None:
+    """The other side of a visit: the country زار/يزور takes as object (يزور الرئيس الأوكراني اليوم فرنسا; not one
+    after غرب or في), else the country named within three words after إلى (إلى مدينة خاركيف الأوكرانية)."""
+    if _VISITS.search(men.text):
+        for a in actors:
+            if men.end <= a[0] < hi and a[3] in ("name", "capital") \
+                    and not _WHERE_IN.search(sentence, max(0, a[0] - 8), a[0]):
+                return a
+    to = _TO_PLACE.search(sentence, men.start + 3, min(hi, men.end + 80))
+    if to is None:
+        return None
+    first = next((a for a in actors if a[0] >= to.end()), None)
+    return first if first is not None and first[0] <= to.end() + 25 and first[3] in ("name", "demonym") else None
 
 
 # "the meeting, which was held on …": a relative clause about the meeting itself keeps its date

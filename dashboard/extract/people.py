@@ -164,8 +164,8 @@ def find_officials(sentence: str, published: dt.date | None) -> list[OfficialHit
         return [_person_hit(sentence, start, known[start], t, published) for start in sorted(known)]
     by_start: dict[int, CountryHit] = {c.start: c for c in find_countries(sentence)}
 
-    def person_hit(start: int, from_: int | None = None) -> OfficialHit:
-        return _person_hit(sentence, start if from_ is None else from_, known[start], t, published)
+    def person_hit(start: int, from_: int | None = None, iso3: str | None = None) -> OfficialHit:
+        return _person_hit(sentence, start if from_ is None else from_, known[start], t, published, iso3)
 
     hits: list[OfficialHit] = []
     used: set[int] = set()  # starts of known names already reported through a title
@@ -184,8 +184,8 @@ def find_officials(sentence: str, published: dt.date | None) -> list[OfficialHit
         after = t.modifiers.match(sentence, nat_end).end()  # type: ignore[union-attr]
         gap = _GAP.match(sentence, after)
         name_at = gap.end() if gap else after
-        if name_at in known:
-            hits.append(person_hit(name_at))
+        if name_at in known:  # رئيس الوزراء الهولندي مارك روته: the post of that country, when he held several
+            hits.append(person_hit(name_at, iso3=nats[0].iso3 if len(nats) == 1 else title.iso3))
             used.add(name_at)
             covered_until = known[name_at][0]
             continue
@@ -214,12 +214,14 @@ def find_officials(sentence: str, published: dt.date | None) -> list[OfficialHit
 
 
 def _person_hit(
-    sentence: str, a: int, entry: tuple[int, str], t: _Tables, published: dt.date | None
+    sentence: str, a: int, entry: tuple[int, str], t: _Tables, published: dt.date | None, iso3: str | None = None
 ) -> OfficialHit:
     """The hit of a known name (``entry``: its end and person), its span from ``a``, with the post held at
-    ``published``."""
+    ``published``; among the posts of ``iso3`` when the title before the name gives that country and he held one."""
     end, person = entry
-    tenure, ok = _pick(t.tenures[person], published)
+    tenures = t.tenures[person]
+    of_country = [x for x in tenures if iso3 is not None and x.iso3 == iso3]
+    tenure, ok = _pick(of_country or tenures, published)
     return OfficialHit(a, end, sentence[a:end], person, tenure.iso3, tenure.role, ok)
 
 
