@@ -521,6 +521,10 @@ def _kind(
             if c.end <= lo and c.scope == "sentence":
                 if best is None or (c.rank, start - c.end) < best[:2]:
                     best = (c.rank, start - c.end, c)
+    if best is None:  # قدمت 8 مليارات يورو، منذ بداية الحرب: a running total said right after it, past the comma
+        after = [c for c in cues if c.kind == "cumulative_total" and hi <= c.start <= hi + 4]
+        if after:
+            return "cumulative_total", after[0].key
     if best is not None:
         return cast(AmountKind, best[2].kind), best[2].key
     if qualifier in ("about", "more_than", "at_least"):
