@@ -294,6 +294,13 @@ SCRAPED = [
 
 # the news and the meetings before it
 BACKGROUND = [
+    P("وذكرت الرئاسة أن الرئيس سيرأس اجتماعا لتحالف الراغبين الأحد عبر الفيديو.", d("2025-08-16"),
+      [E("coalition", "2025-08-17", loc="Virtual")], id="will-chair-sayar-as-is-future"),
+    P("يعقد قادة تحالف الراغبين الأحد اجتماعا عبر الفيديو، على ما أعلن الإليزيه. وذكرت الرئاسة أن ماكرون دعا إلى "
+      "اجتماع التحالف الأحد.", d("2025-08-16"), [E("coalition", "2025-08-17", loc="Virtual")],
+      id="two-bare-weekdays-the-nearer-one"),
+    P("ذكرت الرئاسة أن ماكرون دعا إلى اجتماع تحالف الراغبين الأحد. ويعقد قادة التحالف الأحد اجتماعا عبر الفيديو.",
+      d("2025-08-16"), [E("coalition", "2025-08-17", loc="Virtual")], id="two-bare-weekdays-the-nearer-one-second"),
     P("عقد الرئيس الأمريكي ونظيره الأوكراني اجتماعا استمر ساعة على هامش قمة حلف شمال الأطلسي في لاهاي يوم الأربعاء.",
       d("2025-06-26"), [E("bilateral", "2025-06-25", loc="The Hague", party=fs("USA", "UKR")),
                         E("nato", "2025-06-25", loc="The Hague")], id="talks-on-the-sidelines-of-a-summit-after-them"),

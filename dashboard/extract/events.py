@@ -776,12 +776,21 @@ def _compatible(a: EventDraft, b: EventDraft, published: dt.date | None = None) 
     return True
 
 
-def _merge_into(keep: EventDraft, other: EventDraft) -> None:
+def _nearer(a: DateHit, b: DateHit, published: dt.date | None) -> bool:
+    """Whether day ``a`` is nearer ``published`` than day ``b`` (False without a publication date)."""
+    if published is None or a.date is None or b.date is None:
+        return False
+    return abs((a.date - published).days) < abs((b.date - published).days)
+
+
+def _merge_into(keep: EventDraft, other: EventDraft, published: dt.date | None = None) -> None:
     if (keep.date is None or keep.date.value is None) and other.date is not None:
         keep.date, keep.date_sentence = other.date, other.date_sentence
     elif keep.date is not None and other.date is not None and _week_apart(keep.date, other.date) \
-            and _bare_weekday(keep.date):
-        keep.date, keep.date_sentence = other.date, other.date_sentence  # the weekday whose week was said
+            and _bare_weekday(keep.date) \
+            and (not _bare_weekday(other.date) or _nearer(other.date, keep.date, published)):
+        # the weekday whose week was said; of two weekdays said alone, the one nearer the publication day
+        keep.date, keep.date_sentence = other.date, other.date_sentence
     elif (keep.date is not None and other.date is not None and keep.date.value and other.date.value
           and len(other.date.value) > len(keep.date.value)):
         keep.date, keep.date_sentence = other.date, other.date_sentence  # the finer of two compatible dates
@@ -1214,7 +1223,7 @@ class _Reader:
         for ev in self.events:
             for keep in merged:
                 if _compatible(keep, ev, published):
-                    _merge_into(keep, ev)
+                    _merge_into(keep, ev, published)
                     break
             else:
                 merged.append(ev)
