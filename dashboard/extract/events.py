@@ -608,6 +608,8 @@ _AND_COUNTERPART = re.compile(r"(?<![\u0621-\u064a])و\s?نظير(?:ه|ها)(?![
 _ARRIVAL = re.compile(r"صل")
 _TO_DEST = re.compile(r"(?<![\u0621-\u064a])(?:الي|ل) ?")
 _TO_PLACE = re.compile(r"(?<![\u0621-\u064a])الي ")
+_TITLED_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:وزير|وزيري|وزيرا|وزراء|رئيس|رئيسي|رئيسا)\s+"
+                            r"(?:ال[\u0621-\u064a]+\s+){0,3}(?:و?ال[\u0621-\u064a]+\s+)?$")
 _WHERE_IN = re.compile(r"(?<![\u0621-\u064a])(?:غرب|شرق|شمال|جنوب|وسط|في|ب)\s*$")
 _VISITS = re.compile(r"(?:^|[وفس])(?:ي|ت)?زور|زار")  # زار، يزور: the country visited is the object
 
@@ -655,7 +657,8 @@ def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int]
         before = sentence[max(0, a[0] - 24) : a[0]]
         if a[3] == "capital" and re.search(r"(?<![\u0621-\u064a])(?:في|من)\s*$", before):
             continue  # في اجتماع في باريس، قادما من بوخارست: where, not who
-        if a[3] in ("official", "capital", "institution") or side_before.search(before):
+        if a[3] in ("official", "capital", "institution") or side_before.search(before) \
+                or (a[3] == "demonym" and _TITLED_BEFORE.search(sentence, max(0, a[0] - 30), a[0])):
             out.append(a)
     for a in list(out):  # وزيري الدفاع الروسي والأميركي: the names joined to a side are sides too
         out.extend(b for b in _chain_after(sentence, actors, a[0], 40)[1:] if b not in out and b[0] < hi)
@@ -929,7 +932,9 @@ class _Reader:
         if ukraine and _PLURAL_BODY.search(s.text, max(0, men.start - 40), men.end + 40):
             return "other_meeting", "described", False
         c0, c1 = _clause(s.text, men.start, self.cue)
-        officials = {a[2] for a in actors if a[3] == "official" and c0 <= a[0] < c1}
+        # officials, and the nationality of a title before it (وزيري الدفاع والخارجية الأميركيين)
+        officials = {a[2] for a in actors if c0 <= a[0] < c1 and (a[3] == "official" or (
+            a[3] == "demonym" and _TITLED_BEFORE.search(s.text, max(0, a[0] - 30), a[0])))}
         if _MANY_SIDES_ADJ.match(s.text, men.end):  # قمة دولية، اجتماع متعدد الأطراف: not two sides
             return ("other_meeting", "described", False) if ukraine else ("", "", False)
         if len(officials) >= 2:
