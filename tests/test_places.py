@@ -161,6 +161,8 @@ COUNTRY_CASES = [
                  id="a-government-agency-keeps-its-country"),
     pytest.param("وأصدرت الوزارة بيانا باللغة الإنجليزية وآخر بالفرنسية", [], id="languages-are-not-countries"),
     pytest.param("وقال الرئيس الفرنسي في نسختها الإنجليزية", [("FRA", D)], id="english-edition-french-president"),
+    pytest.param("والرئيس الروماني كلاوس يوهانيس", [("ROU", D)], id="klaus-is-no-laos"),
+    pytest.param("زار الوزير فيتنام ولاوس", [("VNM", N), ("LAO", N)], id="laos-in-a-list"),
     # --- known failures
     pytest.param("أعلنت مالي انسحابها من الاتفاق", [("MLI", N)], id="mali-as-subject",
                  marks=pytest.mark.xfail(strict=True, reason="bare مالي needs a cue word; a subject is missed")),
