@@ -601,6 +601,8 @@ _WITH_MANY = re.compile(r"\s*(?:[\u0621-\u064a-]+\s+){0,2}?مع\s+(?:(?:ال)?ك
 _WITH_SIDE = re.compile(r"^\s*(?:[\u0621-\u064a-]+\s+){0,2}?(?:مع|بين)\s")  # لقاء مع، لقاء ثنائي بين
 # القمة البريطانية-الفرنسية في لندن بين: adjectives and a place between the noun and بين
 _BETWEEN_SIDES = re.compile(r"\s*(?:(?:(?:ال)?[\u0621-\u064a-]+|في [\u0621-\u064a]+)\s+){0,2}?بين\s")  # لقاء متوتر بين
+_BETWEEN_MANY = re.compile(r"\s*(?:(?:(?:ال)?[\u0621-\u064a-]+|في [\u0621-\u064a]+)\s+){0,2}?بين\s+\S+(?:\s+\S+)?\s+و"
+                           r"(?:ال)?(?:حلفائ|شركائ|نظرائ|قاده|زعماء|رؤساء|وزراء)")
 _HOST_BEFORE = re.compile(r"(?:ستضيف|استضاف|استضافت)\s*(?:(?:ال)?مدينه\s*|(?:ال)?عاصمه\s*(?:ال[\u0621-\u064a]+\s*)?)?$")
 _COUNTERPARTS = re.compile(r"نظرائ(?:ه|ها|هم)")
 _AND_COUNTERPART = re.compile(r"(?<![\u0621-\u064a])و\s?نظير(?:ه|ها)(?![\u0621-\u064a])")
@@ -992,6 +994,8 @@ class _Reader:
                 etype, strong = self.topic, True
             elif not group_here and any(p.location == "Ramstein" for p in s.places):
                 etype, strong, type_basis = "udcg_meeting", True, "described"  # ministers meet at Ramstein
+            elif men.kind == "noun" and not group_here and _BETWEEN_MANY.match(s.text, men.end, men.end + 60):
+                etype, strong, type_basis = "other_meeting", True, "described"  # اجتماع بين بايدن وحلفائه: many
             elif men.kind == "noun" and not group_here and ((_WITH_SIDE.match(after) and not definite
                                                             and not _WITH_MANY.match(s.text, men.end, men.end + 60))
                                                            or _BETWEEN_SIDES.match(s.text, men.end, men.end + 45)):
