@@ -811,6 +811,7 @@ def _merge_into(keep: EventDraft, other: EventDraft, published: dt.date | None =
         keep.add_role(r)
     keep.sentences = sorted(set(keep.sentences) | set(other.sentences))
     keep.future = keep.future and other.future
+    keep.needs_sides = keep.needs_sides and other.needs_sides  # a summit merged into "the talks" is a meeting anyway
 
 
 _Here = list[tuple[EventDraft, int, int]]  # events mentioned in a sentence, with their trigger span
