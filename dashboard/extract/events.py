@@ -592,7 +592,10 @@ _NATO_FRAME_BEFORE = re.compile(rf"(?:{cue_words('nato_frame')}\s*|{cue_words('m
 _PLURAL_BODY = re.compile(r"(?<![\u0621-\u064a])(?<!رئيس )(?<!رئيسه )(?<!مجلس )(?<!رئاسه )(?:[وفلب])?(?:ال)?"
                           rf"{cue_words('plural_body')}(?![\u0621-\u064a])|"
                           r"\d+ (?:من )?(?:رئيس|زعيم|قائد|وزير|مسؤول)|"  # نحو 20 رئيس دولة
-                          r"\d+ (?:دوله|دول|بلدا)(?![\u0621-\u064a])")  # اجتماع يضم أكثر من 40 دولة
+                          r"(?:\d+|(?:عشر|ثلاث|اربع|خمس|ست|سبع|ثمان|تسع)(?:ين|ون)) (?:دوله|دول|بلدا)"
+                          r"(?![\u0621-\u064a])")  # اجتماع يضم أكثر من 40 دولة، اجتماعا لنحو عشرين دولة
+_HOSTS = re.compile(r"(?<![\u0621-\u064a])(?:[وف])?(?:س)?(?:ي|ت)?(?:ستضيف|حتضن)|(?<![\u0621-\u064a])(?:[وف])?"
+                    r"(?:استضاف|احتضن)(?:ت)?")
 _MANY_SIDES_ADJ = re.compile(rf"\s+(?:ال)?{cue_words('many_sides')}(?![\u0621-\u064a])")
 _UKRAINE = re.compile(cue_words("ukraine"))
 # "with the defence ministers of 50 countries", "with senior officials of allied countries": many sides, not two
@@ -707,7 +710,10 @@ def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig
             b = _BARRIER.search(s.text, trig_end, d.start)
             # a relative clause (للدول التي تقدم المساعدة، في 8 سبتمبر) ends at its comma: the date after it is back
             # in the main clause
-            if b is not None and not _HELD.match(s.text, b.end()) and not _COMMA.search(s.text, b.end(), d.start):
+            # (the meeting, which was held on …, only right after the meeting word: للحرب التي بدأت في 24 فبراير
+            # 2022 further on is about the war)
+            held = b is not None and b.start() - trig_end <= 30 and _HELD.match(s.text, b.end())
+            if b is not None and not held and not _COMMA.search(s.text, b.end(), d.start):
                 continue
             dist = d.start - trig_end
         elif d.end <= trig_start and first:
@@ -934,6 +940,8 @@ class _Reader:
         ukraine = any(self.on_ukraine(j) for j in (i - 1, i, i + 1) if 0 <= j < len(self._ukraine))
         if ukraine and _PLURAL_BODY.search(s.text, max(0, men.start - 40), men.end + 40):
             return "other_meeting", "described", False
+        if ukraine and _HOSTS.search(s.text, max(0, men.start - 45), men.start):
+            return "other_meeting", "described", False  # يستضيف ماكرون اجتماعا عن أوكرانيا: a host gathers many
         c0, c1 = _clause(s.text, men.start, self.cue)
         # officials, and the nationality of a title before it (وزيري الدفاع والخارجية الأميركيين)
         officials = {a[2] for a in actors if c0 <= a[0] < c1 and (a[3] == "official" or (
