@@ -986,8 +986,9 @@ class _Reader:
         if men.kind == "visit_verb" and _ARRIVAL.search(men.text) and not _arrives_at_place(s, men.end):
             return  # ليصل إلى الحلف بأكمله: reaching is not arriving somewhere
         trip = men.text.find("زيار")
-        if men.kind == "visit_verb" and trip >= 0 and not _arrives_at_place(s, men.start + trip + 5):
-            return  # زيارة وزير الدفاع إلى الحلف: a visit to a place, or none
+        if men.kind == "visit_verb" and trip >= 0 and not _arrives_at_place(s, men.start + trip + 5) \
+                and not any(men.end < h.start <= men.end + 1 for h in [*s.countries, *s.places]):
+            return  # زيارة وزير الدفاع إلى الحلف: a visit to a place (or of it: بزيارة كييف), or none
         needs_sides = men.kind in ("talks", "visit_verb")
         if men.kind in ("noun", "verb"):
             after = s.text[men.end : men.end + 25]
