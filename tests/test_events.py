@@ -304,8 +304,6 @@ CASES = [
 XFAIL = {
     "defence-support-group-virtual-co-chairs":
         "'اجتماعها الافتراضي' not Virtual; 2nd co-chair 'والألماني NAME' dropped",
-    "egyptian-presidency-received-call": "'الرئيس عبد الفتاح السيسي' not in officials: EGY party missing",
-    "saudi-press-agency-crown-prince-call": "'الأمير محمد بن سلمان ... ولي العهد' not in officials: SAU party missing",
     "next-thursday": "'افتراضيا' at the end (strict online cue) not taken as Virtual",
     "membership-is-not-attendance": "'وتضم أكثر من 50 دولة' (membership) taken as attendance",
     "neg-figurative-quote": "meeting words inside a quote still make an event",

@@ -28,6 +28,11 @@ def officials(raw: str, published: dt.date | None = D2025) -> list[tuple[str | N
 
 
 KNOWN = [
+    pytest.param("وتلقى الأمير محمد بن سلمان اتصالا هاتفيا", D2025,
+                 [("Mohammed bin Salman", "SAU", "Crown Prince", True)], id="gulf-crown-prince-by-name"),
+    pytest.param("وبحث الشيخ محمد بن زايد هاتفيا الأوضاع", dt.date(2022, 3, 4),
+                 [("Mohamed bin Zayed Al Nahyan", "ARE", "Crown Prince of Abu Dhabi", True)],
+                 id="emirati-leader-before-his-presidency"),
     pytest.param("وصل رئيس الوزراء الهولندي مارك روته إلى خاركيف", None,
                  [("Mark Rutte", "NLD", "Prime Minister", None)], id="the-title-picks-the-post-of-its-country"),
     pytest.param("وصل رئيس الوزراء الهولندي مارك روته إلى خاركيف", D2025,
