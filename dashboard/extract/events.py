@@ -564,6 +564,7 @@ def _role_targets(sentence: str, cues: _Cues, actors: list[_Actor], cue_start: i
 
 
 _NO_AGENT = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:مقرر|متوقع|منتظر|مزمع|يتم|تم|سيتم|ستتم|يجري|سيجري)\s+$")
+_IN_THE_CAPITAL = re.compile(r"(?<![\u0621-\u064a])(?:في|ب)\s*(?:ال)?(?:عاصمه|مدينه)\s+(?:ال[\u0621-\u064a]+\s+)?$")
 _IN_PLACE = re.compile(r"(?<![\u0621-\u064a])(?:في|ب)\s*$")
 _ANY_BEFORE = re.compile(r"(?<![\u0621-\u064a])اي\s*$")
 
@@ -1206,8 +1207,9 @@ class _Reader:
         for p in sorted(s.places, key=lambda p: (not any(h[2] <= p.start for h in here), p.start)):
             before = s.text[max(0, p.start - 6) : p.start]
             if (p.via != "online" and not re.search(r"(?:في|ب|داخل)\s*$", before) and not p.text.startswith(("ب", "في"))
-                    and not _HOST_BEFORE.search(s.text, max(0, p.start - 14), p.start)):
-                continue  # "to Kyiv" is not where the meeting is; "تستضيف أنقرة القمة" is
+                    and not _HOST_BEFORE.search(s.text, max(0, p.start - 14), p.start)
+                    and not _IN_THE_CAPITAL.search(s.text, max(0, p.start - 30), p.start)):
+                continue  # "to Kyiv" is not where the meeting is; تستضيف أنقرة القمة، في العاصمة الإسبانية مدريد are
             earlier = [h for h in here if h[2] <= p.start]
             ev = earlier[-1][0] if earlier else target(p.start)
             if ev is not None and ev.location is None and ev.event_type != "phone_call" and id(ev) not in located:
