@@ -711,9 +711,9 @@ def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig
             b = _BARRIER.search(s.text, trig_end, d.start)
             # a relative clause (للدول التي تقدم المساعدة، في 8 سبتمبر) ends at its comma: the date after it is back
             # in the main clause
-            # (the meeting, which was held on …, only right after the meeting word: للحرب التي بدأت في 24 فبراير
-            # 2022 further on is about the war)
-            held = b is not None and b.start() - trig_end <= 30 and _HELD.match(s.text, b.end())
+            # (the meeting, which was held on …, only within two words of the meeting word: للحرب التي بدأت في 24
+            # فبراير 2022 further on is about the war)
+            held = b is not None and len(s.text[trig_end : b.start()].split()) <= 2 and _HELD.match(s.text, b.end())
             if b is not None and not held and not _COMMA.search(s.text, b.end(), d.start):
                 continue
             dist = d.start - trig_end
