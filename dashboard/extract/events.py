@@ -612,8 +612,8 @@ _COUNTERPARTS = re.compile(r"نظرائ(?:ه|ها|هم)")
 _AND_COUNTERPART = re.compile(r"(?<![\u0621-\u064a])و\s?نظير(?:ه|ها)(?![\u0621-\u064a])")
 # an arrival (وصل إلى، يصل إلى) is a visit only when it reaches a place: a country or a city of the gazetteer
 _ARRIVAL = re.compile(r"صل")
-_TO_DEST = re.compile(r"(?<![\u0621-\u064a])(?:الي|ل) ?")
-_TO_PLACE = re.compile(r"(?<![\u0621-\u064a])الي ")
+_TO_DEST = re.compile(r"(?<![\u0621-\u064a])(?:الي|ل) ?")  # where an arrival goes (ليصل إلى، وصل لكييف)
+_TO_PLACE = re.compile(r"(?<![\u0621-\u064a])الي ")  # a visit's side after إلى only: ل may be "for" (زيارة لزيلينسكي)
 _TITLED_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:وزير|وزيري|وزيرا|وزراء|رئيس|رئيسي|رئيسا)\s+"
                             r"(?:ال[\u0621-\u064a]+\s+){0,3}(?:و?ال[\u0621-\u064a]+\s+)?$")
 _WHERE_IN = re.compile(r"(?<![\u0621-\u064a])(?:غرب|شرق|شمال|جنوب|وسط|في|ب)\s*$")
