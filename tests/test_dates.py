@@ -231,6 +231,7 @@ CASES = [
     P("وقعت الحادثة قبل ثلاثة أشهر.", WED, [("قبل ثلاثة أشهر", "2025-03", "month")], id="three-months-ago"),
     P("وصلت الشحنة قبل أيام إلى الميناء.", WED, [], id="some-days-ago-is-vague"),
     P("وقبل يومين من الاجتماع أعلنت واشنطن حزمة جديدة.", WED, [], id="days-before-another-event"),
+    P("وتلتقي الوفود بعد ستة أشهر تقريبا من بدء المفاوضات.", WED, [], id="months-approximately-after-another-event"),
     P("ارتفعت الهجمات خلال شهر أكتوبر.", WED, [("شهر أكتوبر", "2024-10", "month")], id="khilal-shahr-month-name"),
     P("ارتفعت الأسعار قبل شهر رمضان.", WED, [], id="hijri-month-is-not-a-month-ago"),
     P("وعد الوزير بالرد في غضون 3 أيام.", WED, [("في غضون 3 أيام", "2025-06", "month")], id="within-3-days"),

@@ -230,6 +230,23 @@ VISITS = [
     P("وصلت قيمة المساعدات العسكرية إلى أكثر من 40 مليار دولار.", d("2024-01-10"), [], id="neg-value-reached"),
     P("ألغى الرئيس الأمريكي زيارته إلى كييف التي كانت مقررة الأسبوع المقبل.", d("2024-05-02"), [],
       id="neg-visit-called-off-verb-first"),
+    P("تتجه وزيرة الدفاع الإسبانية، مارغريتا روبليس، اليوم الأربعاء، إلى العاصمة الأوكرانية في أول رحلة لها منذ عام.",
+      d("2024-05-15"), [E("bilateral", "2024-05-15", party=fs("ESP", "UKR"))], id="heads-to-the-capital-of-a-country"),
+    P("ويتوجه رئيس الوزراء الهولندي غدا إلى وارسو لبحث أمن الجناح الشرقي.", d("2024-02-05"),
+      [E("bilateral", "2024-02-06", loc="Warsaw", party=fs("NLD", "POL"))], id="will-head-to-a-capital-tomorrow"),
+    P("توجه الرئيس الفنلندي صباح اليوم إلى كييف على متن قطار.", d("2023-04-01"),
+      [E("bilateral", "2023-04-01", party=fs("FIN", "UKR"))], id="headed-a-title-right-after-the-verb"),
+    P("وتتجه إيطاليا إلى تزويد أوكرانيا بمنظومة دفاع جوي ثانية.", d("2024-01-10"), [],
+      id="neg-a-country-tends-towards-supplying-another"),
+    P("ويتجه الاتحاد الأوروبي إلى فرض حزمة عقوبات جديدة على روسيا.", d("2024-01-10"), [],
+      id="neg-heading-towards-a-measure"),
+    P("وتتجه الأنظار إلى بروكسل حيث يبحث الحلفاء ملف الذخائر.", d("2024-01-10"), [],
+      id="neg-eyes-turn-to-a-capital"),
+    P("وتأتي زيارة رئيس الوزراء السويدي إلى كييف في ظل مخاوف أوروبية من تغير الموقف الأمريكي في مارس المقبل.",
+      d("2024-11-12"), [E("bilateral", "", party=fs("SWE", "UKR"))], id="a-date-amid-the-background-is-not-the-visits"),
+    P("وصل وزير الخارجية النرويجي إلى وارسو وسط قلق متزايد من نقص الذخائر قبل حلول الشتاء في ديسمبر.",
+      d("2024-11-12"), [E("bilateral", "2024-11-12", party=fs("NOR", "POL"))],
+      id="a-date-after-amid-is-not-the-arrivals-the-lead-takes-the-publication-day"),
 ]
 
 # ---------------------------------------------------------------------- NATO and other formats named by themselves
@@ -250,6 +267,10 @@ NAMED = [
       d("2024-02-14"), [E("udcg", "2024-02-14")], id="nato-as-a-frame-is-not-the-meeting"),
     P("وكان الاجتماع الأول لمجلس الحلف وأوكرانيا قد عقد اليوم الأربعاء.",
       d("2023-07-12"), [E("nato", "2023-07-12")], id="council-of-the-alliance-and-ukraine"),
+    P("وبدأ في مقر حلف الناتو ببروكسل اليوم الأربعاء اجتماع يستمر يومين لوزراء خارجية الدول الأعضاء.",
+      d("2024-04-03"), [E("nato", "2024-04-03", loc="Brussels")], id="ministers-of-the-member-states-at-nato-hq"),
+    P("وحضر الأمين العام لحلف الناتو اليوم اجتماع وزراء دفاع الدول الأعضاء في الاتحاد الأوروبي.",
+      d("2024-04-03"), [], id="neg-member-states-of-the-eu-with-nato-named"),
 ]
 
 MULTILATERAL = [

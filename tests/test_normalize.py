@@ -119,6 +119,8 @@ SENTENCES = [
     P("عنوان الخبر عن اجتماع الحلفاء اليوم\nاجتمع الوزراء في بروكسل.", 2, id="a-title-line-ends"),
     P("العالم\nنشر\nوصل الرئيس إلى واشنطن.", 3, id="short-site-lines-end"),
     P("اجتمع الوزراء في بروكسل اليوم.\nوأعلنوا دعمهم.", 2, id="a-line-that-ends-with-a-stop"),
+    P("تقرير عن اجتماع الوزراء\nJohn Smith, 02.03.2024, 10:15\nسيجتمع الوزراء في روما الشهر المقبل.", 3,
+      id="a-byline-without-arabic-is-not-wrapped-prose"),
 ]
 
 

@@ -48,7 +48,7 @@ from dashboard.extract.numbers import (
 from dashboard.extract.scan import automaton
 from dashboard.extract.types import AmountHit, AmountKind, CountHit, CountryHit, OfficialHit, Qualifier
 
-__all__ = ["convert", "find_amounts", "find_counts", "find_donor", "find_giver"]
+__all__ = ["convert", "currency_issuer", "find_amounts", "find_counts", "find_donor", "find_giver"]
 
 _WS = re.compile(r"\s+")
 _NB = rf"(?![{AR}])"  # right word boundary
@@ -223,6 +223,17 @@ def _currencies() -> _Currencies:
         for sym in split_variants(row.get("symbols", "")):
             symbols[_key(sym)] = code
     return _Currencies(names, bare, symbols)
+
+
+@cache
+def _issuers() -> dict[str, str]:
+    return {row["code"]: row["issuer"] for row in read_table("currencies.csv") if row.get("issuer")}
+
+
+def currency_issuer(code: str) -> str:
+    """The one country that issues currency ``code`` when that names an amount's giver (GBP -> GBR), else ""
+    (``issuer`` in ``data/currencies.csv``)."""
+    return _issuers().get(code, "")
 
 
 @cache

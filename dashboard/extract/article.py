@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .amounts import convert, find_amounts, find_counts, find_giver
+from .amounts import convert, currency_issuer, find_amounts, find_counts, find_giver
 from .cues import cue_regex
 from .dates import dateline_date, find_dates
 from .events import EventDraft, SentenceFacts, build_events
@@ -131,6 +131,8 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
             # an organisation's running total (the EU's so far) is its members' together: a group's total is ALL
             donor = who or ("ALL" if found and amt.kind == "cumulative_total" else "")
             donor_basis = "sentence" if found else None
+            if not found and currency_issuer(amt.currency):
+                donor, donor_basis = currency_issuer(amt.currency), "currency"  # 142 مليون جنيه إسترليني: British
             if donor:
                 last_donor = donor
             elif not found and last_donor:

@@ -714,6 +714,8 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if _DIGIT_NEXT.match(s, end):
         return None  # قبل عام 2022 is a year
     nxt = _strip_clitic(ctx.next_word(end))
+    if nxt == "تقريبا":  # بعد تسعة أشهر تقريبا من الغزو: the count is still measured from what follows
+        nxt = _strip_clitic(ctx.next_word(ctx.s.find("تقريبا", end) + len("تقريبا")))
     if nxt in ("من", "علي") or _canon(WEEKDAYS, nxt) in WEEKDAYS or nxt in MONTHS or nxt in _HIJRI \
             or nxt in ("كانون", "تشرين"):
         return None  # قبل يومين من الاجتماع (measured from another event); قبل يوم الخميس; خلال شهر أكتوبر

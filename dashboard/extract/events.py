@@ -101,9 +101,9 @@ _DESCRIBED_UDCG = re.compile(
     r"(?:الدول|حلفاء|شركاء|داعمي|داعمو) (?:ال)?(?:داعمه |الغربيه )?(?:ل ?اوكرانيا|كييف)"
 )
 _MEETING_WORD = re.compile(r"(?:ال)?(?:اجتماع|قمه|لقاء|محادثات|مؤتمر|جلسه)")
-# verbs of a visit count as a hint only at a word's start, after these clitics (زار، يزور، وصل، سيصل), not inside
-# وزارة or اتصل
-_VISIT_STEMS = ("زار", "زور", "وصل", "صل")
+# verbs of a visit count as a hint only at a word's start, after these clitics (زار، يزور، وصل، سيصل، تتجه), not
+# inside وزارة, اتصل or التوجه
+_VISIT_STEMS = ("زار", "زور", "وصل", "صل", "تجه", "توجه")
 _VISIT_PREFIX = re.compile("[وف]?س?[يت]?")
 _ARABIC_LETTERS = frozenset(map(chr, range(0x621, 0x64B)))
 _WORD_CHARS = "\u0621-\u064aa-z"  # a word: a run of these (Arabic letters, Latin lower case), as a regex class
@@ -608,11 +608,19 @@ _BETWEEN_SIDES = re.compile(r"\s*(?:(?:(?:ال)?[\u0621-\u064a-]+|في [\u0621-\
 _BETWEEN_MANY = re.compile(r"\s*(?:(?:(?:ال)?[\u0621-\u064a-]+|في [\u0621-\u064a]+)\s+){0,2}?بين\s+\S+(?:\s+\S+)?\s+و"
                            r"(?:ال)?(?:حلفائ|شركائ|نظرائ|قاده|زعماء|رؤساء|وزراء)")
 _HOST_BEFORE = re.compile(r"(?:ستضيف|استضاف|استضافت)\s*(?:(?:ال)?مدينه\s*|(?:ال)?عاصمه\s*(?:ال[\u0621-\u064a]+\s*)?)?$")
+# the ministers of "the member states" right after a meeting word (اجتماع لوزراء دفاع الدول الأعضاء)
+_MEMBER_MINISTERS = re.compile(r"\s*(?:(?:ال)?[\u0621-\u064a]+\s+){0,2}?(?:ل|ال|لل)?(?:وزراء|وزيرات)\s+(?:ال)?"
+                               r"(?:دفاع|خارجيه)\s+(?:ال)?دول\s+(?:ال)?اعضاء(?![\u0621-\u064a])")
+_EU = re.compile(r"(?<![\u0621-\u064a])(?:[وبل])?(?:ال|لل)اتحاد (?:ال)?اوروبي")
 _COUNTERPARTS = re.compile(r"نظرائ(?:ه|ها|هم)")
 _AND_COUNTERPART = re.compile(r"(?<![\u0621-\u064a])و\s?نظير(?:ه|ها)(?![\u0621-\u064a])")
-# an arrival (وصل إلى، يصل إلى) is a visit only when it reaches a place: a country or a city of the gazetteer
-_ARRIVAL = re.compile(r"صل")
-_TO_DEST = re.compile(r"(?<![\u0621-\u064a])(?:الي|ل) ?")  # where an arrival goes (ليصل إلى، وصل لكييف)
+# an arrival (وصل إلى، يصل إلى، تتجه إلى) is a visit only when it reaches a place: a country or a city of the gazetteer
+_ARRIVAL = re.compile(r"صل|تجه|توجه")
+# تتجه إلى is also "tends to" (تتجه ألمانيا إلى تزويد ...): the place must come right after إلى
+_HEADS = re.compile(r"تجه|توجه")
+# where an arrival goes (ليصل إلى، وصل لكييف); not the start of اليوم
+_TO_DEST = re.compile(r"(?<![\u0621-\u064a])(?:الي(?![\u0621-\u064a])|ل) ?")
+_CAPITAL_OF = re.compile(r"(?:ال)?(?:عاصمه|مدينه)(?: ال[\u0621-\u064a]+)? ?")
 _TO_PLACE = re.compile(r"(?<![\u0621-\u064a])الي ")  # a visit's side after إلى only: ل may be "for" (زيارة لزيلينسكي)
 _TITLED_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:وزير|وزيري|وزيرا|وزراء|رئيس|رئيسي|رئيسا)\s+"
                             r"(?:ال[\u0621-\u064a]+\s+){0,3}(?:و?ال[\u0621-\u064a]+\s+)?$")
@@ -620,12 +628,20 @@ _WHERE_IN = re.compile(r"(?<![\u0621-\u064a])(?:غرب|شرق|شمال|جنوب|
 _VISITS = re.compile(r"(?:^|[وفس])(?:ي|ت)?زور|زار")  # زار، يزور: the country visited is the object
 
 
-def _arrives_at_place(s: SentenceFacts, end: int) -> bool:
+def _arrives_at_place(s: SentenceFacts, end: int, heads: bool = False) -> bool:
     """Whether the first "to" (إلى، ل) within seven words after an arrival verb ending at ``end`` reaches a country
-    or a place of the sentence within three words (إلى العاصمة الأوكرانية كييف)."""
+    or a place of the sentence within three words (إلى العاصمة الأوكرانية كييف); after a verb of heading
+    (``heads``: تتجه إلى) only right after إلى, or after "the capital"/"the city" and its adjective."""
     m = _TO_DEST.search(s.text, end, end + 80)
     if m is None:
         return False
+    if heads:
+        at = m.end()
+        city = _CAPITAL_OF.match(s.text, at)
+        reach = [at, city.end()] if city is not None else [at]
+        if city is not None and city.group().strip().startswith("ال") and " " in city.group().strip():
+            reach.append(at + city.group().find(" ") + 1)  # العاصمة الأوكرانية: the adjective is the country
+        return any(h.start in reach for h in [*s.countries, *s.places])
     return any(m.start() <= h.start <= m.end() + 25 for h in [*s.countries, *s.places])
 
 
@@ -694,8 +710,9 @@ _HELD = re.compile(r"(?:\s+[\u0621-\u064a]+،?){0,2}?\s+(?:قد\s+)?"
 _COMMA = re.compile(r"[،,]")
 _BETWEEN_THE_TWO = re.compile(rf"\s*بين\s+(?:{_DUAL_TITLES})(?![\u0621-\u064a])")
 _WHERE = re.compile(r"(?<![\u0621-\u064a])(?:و)?حيث(?![\u0621-\u064a])")
-_BARRIER = re.compile(r"(?<![\u0621-\u064a])(?:وهي|وهو|التي|الذي|اللذين|حيث|بعد ان|قبل ان|عندما|حين|وكان|وكانت)"
-                      r"(?![\u0621-\u064a])")
+# a clause about something else: a relative clause, a time clause, and "amid" (في ظل، وسط: the background of the news)
+_BARRIER = re.compile(r"(?<![\u0621-\u064a])(?:وهي|وهو|التي|الذي|اللذين|حيث|بعد ان|قبل ان|عندما|حين|وكان|وكانت|"
+                      r"في ظل|وسط)(?![\u0621-\u064a])")
 
 
 def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig_start: int, trig_end: int,
@@ -881,6 +898,9 @@ class _Reader:
         here: _Here = []
         quotes: list[tuple[int, int]] = []
         actors: list[_Actor] | None = None
+        # يتوجه وزراء الدفاع إلى ألمانيا للمشاركة في اجتماع: the trip of many is not a meeting of its own
+        ms = [m for m in ms if not (m.kind == "visit_verb" and _HEADS.search(m.text)
+                                    and _PLURAL_BODY.match(s.text, m.end + 1, m.end + 14))]
         evm = [m for m in ms if m.kind != "group"]  # mentions that can be events cut the sentence into segments
         if evm:  # the per-sentence context, worked out only where an event may start
             quotes, skip, actors = _in_quotes(s.text), _since_dates(s.text, s.dates, cues), _actors(s)
@@ -984,7 +1004,8 @@ class _Reader:
         if men.kind == "visit_verb" and _PLURAL_BODY.match(s.text, men.end + 1, men.end + 14):
             men = dataclasses.replace(men, kind="verb", event_type="")  # التقى وزراء الدفاع: they meet, not two sides
             etype, strong = "", False
-        if men.kind == "visit_verb" and _ARRIVAL.search(men.text) and not _arrives_at_place(s, men.end):
+        if men.kind == "visit_verb" and _ARRIVAL.search(men.text) \
+                and not _arrives_at_place(s, men.end, bool(_HEADS.search(men.text))):
             return  # ليصل إلى الحلف بأكمله: reaching is not arriving somewhere
         trip = men.text.find("زيار")
         if men.kind == "visit_verb" and trip >= 0 and not _arrives_at_place(s, men.start + trip + 5) \
@@ -998,6 +1019,10 @@ class _Reader:
             groups = [g for g in groups if not (_NATO_FRAME_BEFORE if g.event_type == "nato_meeting" else _FRAME_BEFORE)
                       .search(s.text, max(0, g.start - 16), g.start)]
             group_here = min(groups, key=lambda g: abs(g.start - men.start)).event_type if groups else ""
+            if not group_here and _MEMBER_MINISTERS.match(s.text, men.end, men.end + 40) \
+                    and any(m2.kind == "group" and m2.event_type == "nato_meeting" for m2 in ms) \
+                    and not _EU.search(s.text):
+                group_here = "nato_meeting"  # في مقر الناتو ... اجتماع وزراء دفاع الدول الأعضاء: NATO's members
             pair = self.two_leaders(s, men, actors) if men.kind == "noun" and not group_here else None
             if pair is not None:
                 etype, strong = "bilateral_meeting", True  # قمة ترامب ونظيره الروسي بوتين: those two are its sides

@@ -57,11 +57,13 @@ def _wrapped(text: str, m: re.Match[str]) -> bool:
     line_start = text.rfind("\n", 0, m.start()) + 1
     line = text[line_start : m.start()].strip()
     nxt = text[m.end() : m.end() + 1]
-    if not ("\u0621" <= nxt <= "\u064a") or not _WRAP_MIN <= len(line) <= _WRAP_MAX or line[-1:] in _STOPS:
-        return False
+    if not ("\u0621" <= nxt <= "\u064a") or not _WRAP_MIN <= len(line) <= _WRAP_MAX or line[-1:] in _STOPS \
+            or not _ARABIC_LETTER.search(line):
+        return False  # a line without an Arabic word (a byline: "Name, 23.11.2022, 19:45") is not wrapped prose
     return line_start > 0 or bool(_OPEN_END.search(line))  # a title ends a sentence unless it cannot end one
 
 
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _STOPS = set(".!?؟…:\"'”’»)]")
 # a word no sentence ends with: a particle or preposition waiting for what follows
 _OPEN_END = re.compile(r"(?<![\u0621-\u064a])(?:ان|إن|أن|في|من|على|إلى|الى|عن|مع|بين|الذي|التي|قد|لم|لن|و)$")
