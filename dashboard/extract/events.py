@@ -422,6 +422,10 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < pos < e for s, e in spans)
 
 
+# منذ أن أطلق الحلف، في سبتمبر الماضي، مهمة: a date set off by commas inside a "since" clause of a few words
+_SINCE_CLAUSE_DATE = re.compile(r"\s*ان\s+(?:[\u0621-\u064a]+\s+){0,4}?[\u0621-\u064a]+\s*،\s*(?:في\s+)?")
+
+
 def _since_dates(sentence: str, dates: list[DateHit], cues: _Cues) -> set[int]:
     """Indexes of dates that start a period (منذ …) rather than date an event."""
     out: set[int] = set()
@@ -432,7 +436,8 @@ def _since_dates(sentence: str, dates: list[DateHit], cues: _Cues) -> set[int]:
         if d.basis == "since":  # منذ 3 أيام: the grammar kept منذ inside the hit
             out.add(i)
         for end in since:
-            if 0 <= d.start - end <= 80 and "،" not in sentence[end : d.start]:
+            if 0 <= d.start - end <= 80 and ("،" not in sentence[end : d.start]
+                                             or _SINCE_CLAUSE_DATE.fullmatch(sentence, end, d.start)):
                 out.add(i)
     return out
 
@@ -707,6 +712,11 @@ _HELD = re.compile(r"(?:\s+[\u0621-\u064a]+،?){0,2}?\s+(?:قد\s+)?"
                    r"(?:عقد|عقدت|انعقد|انعقدت|جري|جرت|اقيم|اقيمت|التام|التامت|يعقد|تعقد|سيعقد|ستعقد|"
                    r"يبدا|تبدا|بدا|بدات|ينطلق|تنطلق|انطلق|انطلقت|سينطلق|ستنطلق|يستمر|تستمر|"
                    r"ينعقد|تنعقد|سينعقد|ستنعقد|سيجري|ستجري)(?![\u0621-\u064a])")
+# ... of which only a meeting is "convened" (عقدت، انعقدت، التأمت): such a clause may come after the meeting's group
+# and its members (اجتماعات وزراء دفاع الناتو ومجموعة الاتصال التي عقدت في بروكسل الأربعاء)
+_CONVENED = re.compile(r"(?:\s+[\u0621-\u064a]+،?){0,2}?\s+(?:قد\s+)?(?:عقد|عقدت|انعقد|انعقدت|التام|التامت|ينعقد|"
+                       r"تنعقد|سينعقد|ستنعقد|يعقد|تعقد|سيعقد|ستعقد)(?![\u0621-\u064a])")
+_HELD_VERB_OF = re.compile(r"(?<![\u0621-\u064a])(?:التي|الذي)\s+(?:قد\s+)?$")
 _COMMA = re.compile(r"[،,]")
 _BETWEEN_THE_TWO = re.compile(rf"\s*بين\s+(?:{_DUAL_TITLES})(?![\u0621-\u064a])")
 _WHERE = re.compile(r"(?<![\u0621-\u064a])(?:و)?حيث(?![\u0621-\u064a])")
@@ -730,10 +740,13 @@ def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig
             # in the main clause
             # (the meeting, which was held on …, only within two words of the meeting word: للحرب التي بدأت في 24
             # فبراير 2022 further on is about the war)
-            held = b is not None and len(s.text[trig_end : b.start()].split()) <= 2 and _HELD.match(s.text, b.end())
+            gap = len(s.text[trig_end : b.start()].split()) if b is not None else 0
+            held = b is not None and _HELD.match(s.text, b.end()) is not None and (
+                gap <= 2 or (gap <= 8 and _CONVENED.match(s.text, b.end()) is not None))
             if b is not None and not held and not _COMMA.search(s.text, b.end(), d.start):
                 continue
-            dist = d.start - trig_end
+            # a relative clause that says when the meeting was held (التي عقدت في بروكسل الأربعاء) states its own day
+            dist = -1 if held and not _COMMA.search(s.text, b.end(), d.start) else d.start - trig_end
         elif d.end <= trig_start and first:
             if _announced_on(s.text, cues, d, trig_start):
                 continue  # أعلن زيلينسكي، السبت، أنه سيشارك في القمة: the day it was said, not the summit's
@@ -901,6 +914,9 @@ class _Reader:
         # يتوجه وزراء الدفاع إلى ألمانيا للمشاركة في اجتماع: the trip of many is not a meeting of its own
         ms = [m for m in ms if not (m.kind == "visit_verb" and _HEADS.search(m.text)
                                     and _PLURAL_BODY.match(s.text, m.end + 1, m.end + 14))]
+        # اجتماعات وزراء الناتو التي انعقدت الخميس: the verb of a relative clause is the meeting before it being held
+        ms = [m for m in ms if not (m.kind == "verb" and _HELD_VERB_OF.search(s.text, max(0, m.start - 12), m.start)
+                                    and any(o.kind != "group" and o.end <= m.start for o in ms))]
         evm = [m for m in ms if m.kind != "group"]  # mentions that can be events cut the sentence into segments
         if evm:  # the per-sentence context, worked out only where an event may start
             quotes, skip, actors = _in_quotes(s.text), _since_dates(s.text, s.dates, cues), _actors(s)
