@@ -746,7 +746,8 @@ def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig
             if b is not None and not held and not _COMMA.search(s.text, b.end(), d.start):
                 continue
             # a relative clause that says when the meeting was held (التي عقدت في بروكسل الأربعاء) states its own day
-            dist = -1 if held and not _COMMA.search(s.text, b.end(), d.start) else d.start - trig_end
+            own_day = b is not None and held and not _COMMA.search(s.text, b.end(), d.start)
+            dist = -1 if own_day else d.start - trig_end
         elif d.end <= trig_start and first:
             if _announced_on(s.text, cues, d, trig_start):
                 continue  # أعلن زيلينسكي، السبت، أنه سيشارك في القمة: the day it was said, not the summit's
