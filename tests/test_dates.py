@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.extract import dates as D
-from dashboard.extract.dates import dateline_date, find_dates, has_future_marker, resolve_offset
+from dashboard.extract.article import extract_article
+from dashboard.extract.dates import dateline_date, find_dates, has_future_marker, resolve_offset, stated_today
 from dashboard.extract.normalize import norm
 
 WED = dt.date(2025, 6, 4)  # a Wednesday
@@ -424,6 +425,27 @@ def test_never_raises_on_date_words(tokens: list[str], base: dt.date | None) -> 
 def test_dateline_date(text: str, want: str | None) -> None:
     got = dateline_date(norm(text))
     assert (got.isoformat() if got else None) == want
+
+
+# ---------------------------------------------------------------------- an undated text that states its own day
+@pytest.mark.parametrize(("text", "want"), [
+    pytest.param("وقال الوزير في كلمة، اليوم الخميس 9 جوان 2022، إن الدعم مستمر", "2022-06-09",
+                 id="today-maghrebi-month"),
+    pytest.param("أعلنت الحكومة أمس الاثنين 3 مارس 2025 عن حزمة", "2025-03-04", id="yesterday-is-the-day-before"),
+    pytest.param("وتحدث اليوم الثلاثاء، 14 نوفمبر 2023، عن الدعم", "2023-11-14", id="commas-around-the-date"),
+    pytest.param("وقال اليوم إن اجتماع 12 فبراير 2025 كان مهما", None, id="today-then-another-meetings-date"),
+    pytest.param("اجتمعوا اليوم الأربعاء 4 يونيو", None, id="no-year-no-day"),
+])
+def test_stated_today(text: str, want: str | None) -> None:
+    got = stated_today(norm(text))
+    assert (got.isoformat() if got else None) == want
+
+
+def test_an_undated_article_that_states_its_day_dates_its_todays() -> None:
+    text = ("قال وزير الدفاع الكندي اليوم الخميس 9 جوان 2022 إن بلاده ستواصل الدعم.\n"
+            "وعقد اليوم في بروكسل اجتماع مجموعة الاتصال الدفاعية.")
+    [ev] = extract_article("t", text, None).events
+    assert (ev["event_type"], ev["date"]) == ("udcg_meeting", "2022-06-09")
 
 
 # ---------------------------------------------------------------------- the prefilter against its plain form

@@ -12,7 +12,7 @@ from typing import Any
 
 from .amounts import convert, currency_issuer, find_amounts, find_counts, find_giver
 from .cues import cue_regex
-from .dates import dateline_date, find_dates
+from .dates import dateline_date, find_dates, stated_today
 from .events import EventDraft, SentenceFacts, build_events
 from .lexicon import read_table
 from .memo import forget
@@ -66,6 +66,8 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
     dateline = dateline_date(nt.text)
     if dateline is not None and (published is None or 0 <= (published - dateline).days <= 3):
         published = dateline
+    if published is None:  # an undated text that says "today, Friday 20 January 2023" dates itself
+        published = stated_today(nt.text)
     facts, bounds = _facts(nt, published)
     out = ArticleRows()
 

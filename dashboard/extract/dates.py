@@ -851,3 +851,18 @@ def dateline_date(text: str) -> dt.date | None:
             return dt.date.fromisoformat(hit.value)
     return None
 
+
+
+# "today" or "yesterday" with a weekday and a full date (اليوم الجمعة 20 جانفي 2023): the text states its own day
+_STATED_DAY = re.compile(r"(?<![\u0621-\u064a])(اليوم|امس)(?=[\s،,]+[\u0621-\u064a]+[\s،,]+\d)")
+
+
+def stated_today(text: str) -> dt.date | None:
+    """The day an undated text was written, when it says so: the first "today" (or "yesterday") followed by a weekday
+    and a full date (``اليوم الجمعة 20 جانفي 2023`` -> 2023-01-20; ``أمس الخميس 19 يناير 2023`` -> the 20th)."""
+    for m in _STATED_DAY.finditer(text):
+        for hit in find_dates(text[m.start() : m.start() + 60], None):
+            if hit.start == 0 and hit.value is not None and len(hit.value) == 10 and not hit.relative:
+                day = dt.date.fromisoformat(hit.value)
+                return day + dt.timedelta(days=1) if m.group(1) == "امس" else day
+    return None

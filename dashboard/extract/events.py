@@ -103,7 +103,7 @@ _DESCRIBED_UDCG = re.compile(
 _MEETING_WORD = re.compile(r"(?:ال)?(?:اجتماع|قمه|لقاء|محادثات|مؤتمر|جلسه)")
 # verbs of a visit count as a hint only at a word's start, after these clitics (زار، يزور، وصل، سيصل، تتجه), not
 # inside وزارة, اتصل or التوجه
-_VISIT_STEMS = ("زار", "زور", "وصل", "صل", "تجه", "توجه")
+_VISIT_STEMS = ("زار", "زور", "وصل", "صل", "تجه", "توجه", "وقع")
 _VISIT_PREFIX = re.compile("[وف]?س?[يت]?")
 _ARABIC_LETTERS = frozenset(map(chr, range(0x621, 0x64B)))
 _WORD_CHARS = "\u0621-\u064aa-z"  # a word: a run of these (Arabic letters, Latin lower case), as a regex class
@@ -112,7 +112,7 @@ _WORD_CHARS = "\u0621-\u064aa-z"  # a word: a run of these (Arabic letters, Lati
 _HINT = WordSet([
     "اجتماع", "قمه", "قمت", "لقاء", "لقائ", "مؤتمر", "جلس", "دوره", "مجموع", "تحالف", "ائتلاف", "تسل", "مجلس", "لجنه",
     "وزراء", "وزيرات", "اتصال", "اتصل", "مكالم", "محادث", "مباحث", "هاتف", "التق", "ستقبل", "جتمع", "لتقي", "التام",
-    "لتئم", "عقد", "رام", "حديث", "اتحاد", "ناتو", "اطلسي", "حلف", "زياره", "مثلث", "udcg", "ramstein",
+    "لتئم", "عقد", "رام", "رمشت", "رمست", "حديث", "اتحاد", "ناتو", "اطلسي", "حلف", "زياره", "مثلث", "توقيع", "udcg", "ramstein",
     *_VISIT_STEMS,
 ])
 _AT_NATO = re.compile(r"(?<![\u0621-\u064a])في (?:مقر )?(?:حلف )?(?:الناتو|شمال الاطلسي)(?![\u0621-\u064a])")
@@ -630,6 +630,7 @@ _TO_PLACE = re.compile(r"(?<![\u0621-\u064a])الي ")  # a visit's side after �
 _TITLED_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:وزير|وزيري|وزيرا|وزراء|رئيس|رئيسي|رئيسا)\s+"
                             r"(?:ال[\u0621-\u064a]+\s+){0,3}(?:و?ال[\u0621-\u064a]+\s+)?$")
 _WHERE_IN = re.compile(r"(?<![\u0621-\u064a])(?:غرب|شرق|شمال|جنوب|وسط|في|ب)\s*$")
+_SIGNS = re.compile(r"[وف]?(?:س)?(?:ي|ت)?وقع|[وفبل]?توقيع")
 _VISITS = re.compile(r"(?:^|[وفس])(?:ي|ت)?زور|زار")  # زار، يزور: the country visited is the object
 
 
@@ -675,10 +676,13 @@ def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int]
     quotes = _in_quotes(sentence)
     out = []
     visited = _visited(sentence, men, hi, actors) if men.kind == "visit_verb" else None
+    signer = None  # وقعت فرنسا اتفاقا مع أوكرانيا: the country right after a verb of signing is a side
+    if men.kind == "visit_verb" and _SIGNS.match(men.text):
+        signer = next((a for a in actors if men.end < a[0] <= men.end + 2 and a[3] == "name"), None)
     for a in actors:
         if not lo <= a[0] < hi or _inside(a[0], quotes):
             continue
-        if a is visited:
+        if a is visited or a is signer:
             out.append(a)
             continue
         before = sentence[max(0, a[0] - 24) : a[0]]
