@@ -427,12 +427,17 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 _SINCE_CLAUSE_DATE = re.compile(r"\s*ان\s+(?:[\u0621-\u064a]+\s+){0,4}?[\u0621-\u064a]+\s*،\s*(?:في\s+)?")
 
 
+_ANNIVERSARY = re.compile(r"(?<![\u0621-\u064a])(?:[وبل])?(?:ال|لل)?ذكري(?: (?:ال)?[\u0621-\u064a]+){0,2}")
+
+
 def _since_dates(sentence: str, dates: list[DateHit], cues: _Cues) -> set[int]:
-    """Indexes of dates that start a period (منذ …) rather than date an event."""
+    """Indexes of dates that start a period (منذ …) or are remembered (ذكرى …) rather than date an event."""
     out: set[int] = set()
     if not dates:
         return out
     since = [m.end() for m in cues.finditer("since", sentence)]
+    if "ذكر" in sentence:  # بذكرى التوقيع في 4 أبريل 1949: the day remembered, not the day of the event
+        since += [m.end() for m in _ANNIVERSARY.finditer(sentence)]
     for i, d in enumerate(dates):
         if d.basis == "since":  # منذ 3 أيام: the grammar kept منذ inside the hit
             out.add(i)
@@ -793,12 +798,17 @@ def _compatible_dates(a: EventDraft, b: EventDraft) -> bool:
     return va[:n] == vb[:n] or _week_apart(a.date, b.date)
 
 
+_THESE_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow", "day_before_yesterday", "day_after_tomorrow"})
+
+
 def _current_vs_background(a: EventDraft, b: EventDraft, published: dt.date | None) -> bool:
     """One mention has no date and speaks of the present (it will take the publication day), the other is dated
     weeks before the publication: the news and a background event, not one event (زيارة مفاجئة ... وزار كييف في
     أبريل الماضي)."""
-    if published is None:
-        return False
+    if published is None:  # undated: "today" and a month "last" or "next" (يونيو الماضي) are still two times
+        return any(x.date is not None and x.date.basis in _THESE_DAYS and y.date is not None
+                   and y.date.basis.split(":")[0] in ("month_name", "period") and _DIRECTED.search(y.date.text)
+                   for x, y in ((a, b), (b, a)))
     for undated, dated in ((a, b), (b, a)):
         if (undated.date is None or undated.date.value is None) and not undated.future and not undated.background \
                 and dated.date is not None and dated.date.value:
