@@ -112,8 +112,8 @@ _WORD_CHARS = "\u0621-\u064aa-z"  # a word: a run of these (Arabic letters, Lati
 _HINT = WordSet([
     "اجتماع", "قمه", "قمت", "لقاء", "لقائ", "مؤتمر", "جلس", "دوره", "مجموع", "تحالف", "ائتلاف", "تسل", "مجلس", "لجنه",
     "وزراء", "وزيرات", "اتصال", "اتصل", "مكالم", "محادث", "مباحث", "هاتف", "التق", "ستقبل", "جتمع", "لتقي", "التام",
-    "لتئم", "عقد", "رام", "رمشت", "رمست", "حديث", "اتحاد", "ناتو", "اطلسي", "حلف", "زياره", "مثلث", "توقيع", "udcg",
-    "ramstein",
+    "لتئم", "عقد", "رام", "رمشت", "رمست", "حديث", "اتحاد", "ناتو", "اطلسي", "حلف", "زياره", "زيارت", "مثلث", "توقيع",
+    "udcg", "ramstein",
     *_VISIT_STEMS,
 ])
 _AT_NATO = re.compile(r"(?<![\u0621-\u064a])في (?:مقر )?(?:حلف )?(?:الناتو|شمال الاطلسي)(?![\u0621-\u064a])")
@@ -636,6 +636,7 @@ _TO_PLACE = re.compile(r"(?<![\u0621-\u064a])الي ")  # a visit's side after �
 _TITLED_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:وزير|وزيري|وزيرا|وزراء|رئيس|رئيسي|رئيسا)\s+"
                             r"(?:ال[\u0621-\u064a]+\s+){0,3}(?:و?ال[\u0621-\u064a]+\s+)?$")
 _WHERE_IN = re.compile(r"(?<![\u0621-\u064a])(?:غرب|شرق|شمال|جنوب|وسط|في|ب)\s*$")
+_HIS_VISIT = re.compile(r"(?:[وفبل])?زيارت(?:ه|ها|هم|هما)(?![\u0621-\u064a])")
 _SIGNS = re.compile(r"[وف]?(?:س)?(?:ي|ت)?وقع|[وفبل]?توقيع")
 _VISITS = re.compile(r"(?:^|[وفس])(?:ي|ت)?زور|زار")  # زار، يزور: the country visited is the object
 
@@ -1026,7 +1027,9 @@ class _Reader:
                 seg: tuple[int, int], future: bool, actors: list[_Actor], here: _Here) -> None:
         date = when.date
         noun = _noun_key(men.text)
-        definite = bool(_DEFINITE.match(men.text)) or _coref_before(s.text, men.start, self.cue)
+        # زيارته (his visit) is definite too: the visit already reported, unless it says where it went
+        definite = bool(_DEFINITE.match(men.text) or _HIS_VISIT.match(men.text)) \
+            or _coref_before(s.text, men.start, self.cue)
         etype = men.event_type
         strong = bool(etype)  # the type is stated, not inferred from the article's topic
         if men.kind == "group_meeting" and etype in TOPIC_TYPES:
@@ -1149,7 +1152,8 @@ class _Reader:
         if (ref is not None and date is not None and ref.date is not None and date.text != ref.date.text
                 and not ref.background and _is_background(s.text, men)):
             return None  # آخر قمة عقدها في 6 يناير, after the meeting of Tuesday: the one before it
-        if ref is not None and ref.event_type in _SIDED and ref.parties():
+        # وتأتي زيارته في وقت تسعى فيه فرنسا إلى ...: "his visit", with no place of its own, is the one reported
+        if ref is not None and ref.event_type in _SIDED and ref.parties() and not _HIS_VISIT.fullmatch(men.text):
             mine = {a[2] for a in _side_actors(s.text, self.cue, men, (0, len(s.text)), self.actors)}
             if mine and not (mine <= ref.parties() or ref.parties() <= mine):
                 return None  # المكالمة مع بوتين after the call with Zelensky: another call
