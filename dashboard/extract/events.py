@@ -175,6 +175,7 @@ class EventDraft:
     same_day_as: EventDraft | None = None  # "that evening": dated like this earlier event once it is dated
     sideline_of: EventDraft | None = None  # "on the sidelines of": placed like that event once it is placed
     background: bool = False  # "the previous meeting": never dated by the publication date
+    time_ref: bool = False  # قبل قمة تعقد الأسبوع المقبل: named as the time of another event of its sentence
 
     def has_role(self, iso3: str, role: str) -> bool:
         return any(r.iso3 == iso3 and r.role == role for r in self.roles)
@@ -799,6 +800,7 @@ def _compatible_dates(a: EventDraft, b: EventDraft) -> bool:
     return va[:n] == vb[:n] or _week_apart(a.date, b.date)
 
 
+_TIME_REF_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:قبل|قبيل|بعد|عقب|اثر|اعقاب)\s+$")
 _THESE_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow", "day_before_yesterday", "day_after_tomorrow"})
 
 
@@ -822,6 +824,10 @@ def _current_vs_background(a: EventDraft, b: EventDraft, published: dt.date | No
 
 
 def _compatible(a: EventDraft, b: EventDraft, published: dt.date | None = None) -> bool:
+    for x, y in ((a, b), (b, a)):  # التقى الحلفاء السبت ... قبل قمة تعقد الأسبوع المقبل: a meeting and the next one
+        if x.time_ref and not y.time_ref and x.date is not None and x.date != y.date \
+                and x.sentence in {y.sentence, *y.sentences}:
+            return False
     if a.event_type != b.event_type or not _compatible_dates(a, b) or _current_vs_background(a, b, published):
         return False
     if a.background != b.background and a.date is not None and b.date is not None and a.date.text != b.date.text:
@@ -1095,7 +1101,8 @@ class _Reader:
         else:
             ev = EventDraft(etype, s.index, Hit(men.start, men.end, men.text), noun, date=date,
                             date_sentence=when.sentence, date_basis=when.basis, future=future, type_basis=type_basis,
-                            background=_is_background(s.text, men), needs_sides=needs_sides)
+                            background=_is_background(s.text, men), needs_sides=needs_sides,
+                            time_ref=bool(_TIME_REF_BEFORE.search(s.text, max(0, men.start - 12), men.start)))
             self.events.append(ev)
         if when.main is not None and when.basis == _SIDELINE_BASIS:
             ev.sideline_of = when.main
