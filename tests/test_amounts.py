@@ -497,6 +497,16 @@ KIND_DONOR_CASES = [
       [(5e9, "EUR", "cumulative_total", "CAN")], id="a-ranking-of-the-biggest-backers"),
     P("تنوي النرويج زيادة دعمها بـ 50 مليار كرونة نرويجية لترفعه إلى 85 مليار كرونة نرويجية.",
       [(50e9, "NOK", "pledge", "NOR"), (85e9, "NOK", "pledge", "NOR")], id="an-intention-covers-both-figures"),
+    P("وكشفت كندا عن حزمة جديدة بقيمة 800 مليون دولار، منها 500 مليون دولار للذخائر و300 مليون دولار للطائرات المسيرة.",
+      [(8e8, "USD", "package", "CAN"), (5e8, "USD", "package", "CAN"), (3e8, "USD", "package", "CAN")],
+      id="parts-of-a-package-are-the-package"),
+    P("وأنفقت السويد حتى الآن ما مجموعه 4 مليارات يورو، موزعة على 3 مليارات يورو عسكريا ومليار يورو إنسانيا.",
+      [(4e9, "EUR", "cumulative_total", "SWE"), (3e9, "EUR", "cumulative_total", "SWE"),
+       (1e9, "EUR", "cumulative_total", "SWE")], id="parts-of-a-total-are-the-total"),
+    P("وأعلنت إيطاليا حزمة بقيمة 200 مليون يورو، وقالت إن فرنسا قدمت 300 مليون يورو.",
+      [(2e8, "EUR", "package", "ITA"), (3e8, "EUR", "other", "FRA")], id="neg-a-second-sum-without-a-breakdown-word"),
+    P("وقدم الحلفاء نحو 40 مليار يورو في السنة لأوكرانيا.", [(4e10, "EUR", "pledge", "ALL")],
+      id="a-sum-per-year-is-a-pledge"),
 ]
 
 

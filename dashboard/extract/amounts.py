@@ -325,6 +325,7 @@ _UNTIL_STEMS = tuple(_stems(_words("until_word")))
 _YEAR = r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])"
 _UNTIL_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('until_word'))})\s*(?:عام|سنه|العام)?\s*{_YEAR}")
 _SINCE_RE = re.compile(rf"{_LB}[وف]?(?:{_alt(_words('since_word'))})\s+(?:\S+\s+){{0,3}}?{_YEAR}")
+_BREAKDOWN = _Phrases(_words("breakdown"), prefix="[وف]?", suffix=_PRONOUN)
 _KIND_WEAK = _lookup("kind_weak")
 _KIND_WEAK_CUES = _Phrases(_KIND_WEAK, prefix="[وف]?", suffix=_PRONOUN)
 _CLAUSE_CHARS = tuple(_CLAUSE_CHARS_SET)
@@ -655,6 +656,10 @@ def find_amounts(sentence: str, on: dt.date | None = None) -> list[AmountHit]:
         kind, cue = _kind(sentence, start, end, qual, bounds, cues, others)
         if kind == "other" and relative:
             kind, cue = _kind(sentence, start, end, qual, bounds, relative, others)
+        if kind == "other" and hits:  # بإجمالي 44 مليار يورو، بواقع 25 مليار: a part of the sum before it
+            whole = next((h for h in hits if h.kind != "other" and _BREAKDOWN(sentence, h.end, start)), None)
+            if whole is not None:
+                kind, cue = whole.kind, f"part of {whole.text}"
         inferred = False
         if not has_scale and value < _BARE_MAX and kind != "other" and _AID_WORDS(sentence):
             # "بلغ إجمالي المساعدات 43.9 دولار": the scale word fell out of the copy
