@@ -111,9 +111,9 @@ _WORD_CHARS = "\u0621-\u064aa-z"  # a word: a run of these (Arabic letters, Lati
 # automaton). tests/test_lexicons.py checks the gate against every trigger pattern.
 _HINT = WordSet([
     "اجتماع", "قمه", "قمت", "لقاء", "لقائ", "مؤتمر", "جلس", "دوره", "مجموع", "تحالف", "ائتلاف", "تسل", "مجلس", "لجنه",
-    "وزراء", "وزيرات", "اتصال", "اتصل", "مكالم", "محادث", "مباحث", "هاتف", "التق", "ستقبل", "جتمع", "لتقي", "التام",
-    "لتئم", "عقد", "رام", "رمشت", "رمست", "حديث", "اتحاد", "ناتو", "اطلسي", "حلف", "زياره", "زيارت", "مثلث", "توقيع",
-    "udcg", "ramstein",
+    "وزراء", "وزيرات", "اتصال", "اتصل", "مكالم", "محادث", "مباحث", "هاتف", "التق", "ستقبل", "ستضيف", "ستضاف", "جتمع",
+    "لتقي", "التام", "لتئم", "عقد", "رام", "رمشت", "رمست", "حديث", "اتحاد", "ناتو", "اطلسي", "حلف", "زياره", "زيارت",
+    "مثلث", "توقيع", "udcg", "ramstein",
     *_VISIT_STEMS,
 ])
 _AT_NATO = re.compile(r"(?<![\u0621-\u064a])في (?:مقر )?(?:حلف )?(?:الناتو|شمال الاطلسي)(?![\u0621-\u064a])")
@@ -937,6 +937,9 @@ class _Reader:
         # يتوجه وزراء الدفاع إلى ألمانيا للمشاركة في اجتماع: the trip of many is not a meeting of its own
         ms = [m for m in ms if not (m.kind == "visit_verb" and _HEADS.search(m.text)
                                     and _PLURAL_BODY.match(s.text, m.end + 1, m.end + 14))]
+        # يستضيف الرئيس الفرنسي اجتماعا لتحالف الراغبين: the host of a meeting, not a visit
+        ms = [m for m in ms if not (m.kind == "visit_verb" and _HOSTS.match(m.text)
+                                    and any(o.kind != "group" and o.start > m.end for o in ms))]
         # اجتماعات وزراء الناتو التي انعقدت الخميس: the verb of a relative clause is the meeting before it being held
         ms = [m for m in ms if not (m.kind == "verb" and _HELD_VERB_OF.search(s.text, max(0, m.start - 12), m.start)
                                     and any(o.kind != "group" and o.end <= m.start for o in ms))]
