@@ -112,8 +112,8 @@ _WORD_CHARS = "\u0621-\u064aa-z"  # a word: a run of these (Arabic letters, Lati
 _HINT = WordSet([
     "اجتماع", "قمه", "قمت", "لقاء", "لقائ", "مؤتمر", "جلس", "دوره", "مجموع", "تحالف", "ائتلاف", "تسل", "مجلس", "لجنه",
     "وزراء", "وزيرات", "اتصال", "اتصل", "مكالم", "محادث", "مباحث", "هاتف", "التق", "ستقبل", "ستضيف", "ستضاف", "جتمع",
-    "لتقي", "التام", "لتئم", "عقد", "رام", "رمشت", "رمست", "حديث", "اتحاد", "ناتو", "اطلسي", "حلف", "زياره", "زيارت",
-    "مثلث", "توقيع", "udcg", "ramstein",
+    "لتقي", "التام", "لتئم", "عقد", "تحدث", "تحادث", "رام", "رمشت", "رمست", "حديث", "اتحاد", "ناتو", "اطلسي", "حلف",
+    "زياره", "زيارت", "مثلث", "توقيع", "udcg", "ramstein",
     *_VISIT_STEMS,
 ])
 _AT_NATO = re.compile(r"(?<![\u0621-\u064a])في (?:مقر )?(?:حلف )?(?:الناتو|شمال الاطلسي)(?![\u0621-\u064a])")
@@ -637,6 +637,9 @@ _TO_PLACE = re.compile(r"(?<![\u0621-\u064a])الي ")  # a visit's side after �
 _TITLED_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:وزير|وزيري|وزيرا|وزراء|رئيس|رئيسي|رئيسا)\s+"
                             r"(?:ال[\u0621-\u064a]+\s+){0,3}(?:و?ال[\u0621-\u064a]+\s+)?$")
 _WHERE_IN = re.compile(r"(?<![\u0621-\u064a])(?:غرب|شرق|شمال|جنوب|وسط|في|ب)\s*$")
+_SPOKE = re.compile(r"[وف]?(?:س)?(?:ي|ت)?(?:تحدث|تحادث)")
+_MEETING_OR_VISIT = re.compile(r"(?:اجتماع|قمه|لقاء|مؤتمر|جلسه|زيار)")
+_SPOKE_TO = re.compile(r"(?<![\u0621-\u064a])(?:مع|الي)(?![\u0621-\u064a])")
 _HIS_VISIT = re.compile(r"(?:[وفبل])?زيارت(?:ه|ها|هم|هما)(?![\u0621-\u064a])")
 _SIGNS = re.compile(r"[وف]?(?:س)?(?:ي|ت)?وقع|[وفبل]?توقيع")
 _VISITS = re.compile(r"(?:^|[وفس])(?:ي|ت)?زور|زار")  # زار، يزور: the country visited is the object
@@ -937,6 +940,11 @@ class _Reader:
         # يتوجه وزراء الدفاع إلى ألمانيا للمشاركة في اجتماع: the trip of many is not a meeting of its own
         ms = [m for m in ms if not (m.kind == "visit_verb" and _HEADS.search(m.text)
                                     and _PLURAL_BODY.match(s.text, m.end + 1, m.end + 14))]
+        # تحدث معه خلال زيارته لبرلين: "spoke with" beside a meeting or a visit is that meeting, not a call; and it is
+        # a call only on a day the sentence gives (أكد أنه تحدث مع بايدن: when they met, perhaps), not "to speak"
+        ms = [m for m in ms if not (m.kind == "call" and _SPOKE.search(m.text)
+                                    and (any(o.kind != "group" and o is not m for o in ms) or not s.dates
+                                         or _MEETING_OR_VISIT.search(s.text) or m.text.startswith(("لل", "ال"))))]
         # يستضيف الرئيس الفرنسي اجتماعا لتحالف الراغبين: the host of a meeting, not a visit
         ms = [m for m in ms if not (m.kind == "visit_verb" and _HOSTS.match(m.text)
                                     and any(o.kind != "group" and o.start > m.end for o in ms))]
@@ -1187,6 +1195,19 @@ class _Reader:
                     one.add_role(Role(caller[0][2], "party", caller[0][3], s.index, caller[0][4]))
                     one.add_role(Role(a[2], "party", a[3], s.index, a[4]))
                 return
+        spoke_to = _SPOKE_TO.search(s.text, men.end, men.end + 80) if _SPOKE.match(men.text) and not ev.roles else None
+        if spoke_to is not None:  # تحدث ماكرون إلى زيلينسكي وترامب: one call with each
+            speakers = {a[2]: a for a in found if a[0] < spoke_to.start()}
+            heard = {a[2]: a for a in found if a[0] >= spoke_to.end() and a[2] not in speakers}
+            if len(speakers) == 1 and len(heard) >= 2:
+                (one_caller,) = speakers.values()
+                for k, a in enumerate(heard.values()):
+                    one = ev if k == 0 else dataclasses.replace(ev, roles=[], sentences=list(ev.sentences))
+                    if k:
+                        self.events.append(one)
+                    one.add_role(Role(one_caller[2], "party", one_caller[3], s.index, one_caller[4]))
+                    one.add_role(Role(a[2], "party", a[3], s.index, a[4]))
+                return
         for a in found:
             ev.add_role(Role(a[2], "party", a[3], s.index, a[4]))
         if ev.event_type == "phone_call" and not ev.roles and s.index > 0 and _BETWEEN_THE_TWO.match(s.text, men.end):
@@ -1213,7 +1234,7 @@ class _Reader:
                 ev.location, ev.location_sentence = dest, s.index
         if men.kind == "visit_verb" and _TO_ATTEND.search(s.text, men.end, hi + 40):
             ev.roles.clear()  # يصل إلى ألمانيا لعقد اجتماع مع حلفاء كييف: the trip is for that meeting
-        if men.kind == "visit_verb" and len(ev.parties()) < 2:
+        if (men.kind == "visit_verb" or _SPOKE.match(men.text)) and len(ev.parties()) < 2:
             self.events.remove(ev)  # "استقبل" with one side named is not talks we can place
             here.pop()
             self.latest = self.events[-1] if self.events else None
