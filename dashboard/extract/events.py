@@ -771,6 +771,12 @@ def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig
             continue
         if dist < best_d:
             best, best_d = d, dist
+    if best is not None and best.basis == "period" and best.start >= trig_end:
+        # قمة الناتو هذا العام يومي 24 و25 يونيو: "this year" and then the days, one date: the finer one
+        finer = next((d for i, d in enumerate(s.dates) if i not in skip and best.end <= d.start <= best.end + 8
+                      and d.start < seg_end and d.basis in ("month_name", "day_of_month", "explicit")), None)
+        if finer is not None:
+            return finer
     return best
 
 
