@@ -683,6 +683,8 @@ def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int]
     if men.kind == "talks":  # محادثات بين X و Y; X أجرى محادثات مع Y (the subject before it too)
         agent = re.match(r"\s*مع\s", sentence[men.end :]) and not _DEFINITE.match(men.text)  # المحادثات مع: known ones
         lo, hi = (lo if agent else men.end), min(hi, men.end + 60)
+    elif men.kind == "noun" and _BETWEEN_SIDES.match(sentence, men.end, men.end + 45):
+        lo = men.end  # أعرب ميرتس عن تفاؤله بشأن اللقاء المرتقب بين زيلينسكي وترامب: the two after بين
     side_before = _VISIT_SIDE_BEFORE if men.kind == "visit_verb" else _SIDE_BEFORE
     quotes = _in_quotes(sentence)
     out = []
