@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from .extract.dates import find_dates
+from .extract.events import FALLBACK_DATE_BASIS
 from .extract.lexicon import DATA_DIR, read_table, split_variants
 from .extract.normalize import norm
 from .schema import TABLES, conform, frame
@@ -290,7 +291,9 @@ def date_from_calendar(events: pd.DataFrame, published: dict[str, dt.date]) -> p
     full = _reference()
     full = full[full["date"].notna()]
     held = (full["format"].fillna("").str.lower() != NOT_HELD).to_numpy()
-    empty = events["date"].astype("string").fillna("").str.strip() == ""
+    # a lead event dated by its publication day only (no date in the text) is undated here too: the calendar knows
+    empty = (events["date"].astype("string").fillna("").str.strip() == "") \
+        | (events["date_basis"].astype("string").fillna("") == FALLBACK_DATE_BASIS)
     numbered = pd.to_numeric(events["meeting_number"], errors="coerce").notna()
     kinds = events["event_type"].astype("string").fillna("")
     todo = events.index[empty & ~numbered & kinds.isin(list(full["kind"].unique()))]

@@ -559,6 +559,16 @@ def test_date_from_calendar(etype: str, published: str, want: str) -> None:
         assert out["date_basis"].iloc[0] == M.CALENDAR_DATE_BASIS and out["date_precision"].iloc[0] == "day"
 
 
+@pytest.mark.parametrize(("basis", "want"), [
+    P("publication date (no date in the text)", "2025-04-11", id="a-publication-day-fallback-gives-way"),
+    P("today", "2025-04-13", id="a-day-the-text-gives-stays"),
+])
+def test_a_lead_dated_by_its_publication_only_takes_the_calendars_meeting(basis: str, want: str) -> None:
+    row = ev("e", "a", date="2025-04-13", date_basis=basis)
+    out = M.date_from_calendar(events(row), {"a": dt.date(2025, 4, 13)})
+    assert out["date"].iloc[0] == want
+
+
 @pytest.mark.parametrize(("raw", "lo", "hi", "want"), [
     P("يوم 12 فبراير", "2025-02-13", "2025-03-20", "2025-02-12", id="a-window-after-the-day"),
     P("يوم 12 فبراير", "2025-02-01", "2025-02-20", "2025-02-12", id="a-window-around-the-day-two-weeks-at-most"),

@@ -34,7 +34,7 @@ from .dates import has_future_marker
 from .scan import WordSet, automaton
 from .types import CountHit, CountryHit, DateHit, Hit, OfficialHit, PlaceHit
 
-__all__ = ["EventDraft", "Role", "SentenceFacts", "build_events"]
+__all__ = ["FALLBACK_DATE_BASIS", "EventDraft", "Role", "SentenceFacts", "build_events"]
 
 # formats an article can be "about": a bare "the meeting" later on is a meeting of that format (NATO is not one)
 TOPIC_TYPES = ("udcg_meeting", "coalition_meeting", "armaments_meeting")
@@ -79,6 +79,7 @@ _BACKGROUND = re.compile(rf"^\s*(?:ال)?{cue_words('background')}(?![\u0621-\u0
 # it takes the nearest day before it in the text or the publication date (the dev set: 3 and 99 score the same on the
 # first 123 articles; 4 or more find two more leads among 28 later ones, after a site's header and a date line)
 _LEAD_PROSE = 6
+FALLBACK_DATE_BASIS = "publication date (no date in the text)"  # the lead event's day when the text gives none
 _SIDELINE_BASIS = "the day of the event it was on the sidelines of"
 # a date further than this after a meeting word that refers back to an event is not that word's own date (على هامش
 # الاجتماع … التقدم المحرز خلال العام الماضي)
@@ -1360,7 +1361,7 @@ class _Reader:
                     lead.date_sentence, lead.date = prior[-1]
                     lead.date_basis = f"nearest day before it in the text ({lead.date.basis})"
                 elif published_iso:
-                    lead.date_basis = "publication date (no date in the text)"
+                    lead.date_basis = FALLBACK_DATE_BASIS
                     lead.fallback_date = published_iso
         # "talks between the two ministers" with no date, and a call between the same two: the call
         calls = [e.parties() for e in merged if e.event_type == "phone_call" and len(e.parties()) >= 2]
