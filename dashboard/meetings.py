@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -39,7 +40,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .extract.dates import find_dates
+from .extract.dates import find_dates, week_window
 from .extract.events import FALLBACK_DATE_BASIS
 from .extract.lexicon import DATA_DIR, read_table, split_variants
 from .extract.normalize import norm
@@ -312,10 +313,40 @@ def date_from_calendar(events: pd.DataFrame, published: dict[str, dt.date]) -> p
         near = np.flatnonzero((days >= p - 3) & (days <= p + 7) & (was_held | (days > p)))
         if len(near) == 1:
             fills[idx] = dates[int(near[0])]
+    out = events.copy() if fills else events
+    if fills:
+        _set_days(out, pd.Series(fills), CALENDAR_DATE_BASIS)
+    return _week_from_calendar(out, published, by_kind)
+
+
+_WEEK = re.compile(r"(?:ال)?اسبوع (?:ال)?(?:(?P<next>مقبل|قادم)|(?P<last>ماضي|منصرم|فائت))")
+WEEK_DATE_BASIS = "the only meeting of its kind in the calendar in the week the text names"
+
+
+def _week_from_calendar(events: pd.DataFrame, published: dict[str, dt.date],
+                        by_kind: dict[str, tuple[np.ndarray, np.ndarray, list[pd.Timestamp]]]) -> pd.DataFrame:
+    """An event dated "next week" or "last week" (a month or a year: the week's days may span two) is the one meeting
+    of its kind the calendar holds in that week, if there is exactly one."""
+    raw = events["date_raw"].astype("string").fillna("")
+    kinds = events["event_type"].astype("string").fillna("")
+    todo = events.index[raw.str.contains("سبوع", regex=False) & kinds.isin(list(by_kind))
+                        & (events["date_precision"].astype("string").fillna("") != "day")]
+    fills: dict[object, pd.Timestamp] = {}
+    for idx in todo:
+        pub = published.get(str(events.at[idx, "article_id"]))
+        m = _WEEK.search(norm(str(raw.at[idx])))
+        if pub is None or m is None:
+            continue
+        lo, hi = week_window(pub, 1 if m["next"] else -1)
+        days, was_held, dates = by_kind[str(kinds.at[idx])]
+        a, b = ((np.datetime64(x, "D") - _EPOCH).astype("int64") for x in (lo, hi))
+        near = np.flatnonzero((days >= a) & (days <= b) & (was_held | (days > a)))
+        if len(near) == 1:
+            fills[idx] = dates[int(near[0])]
     if not fills:
         return events
     out = events.copy()
-    _set_days(out, pd.Series(fills), CALENDAR_DATE_BASIS)
+    _set_days(out, pd.Series(fills), WEEK_DATE_BASIS)
     return out
 
 

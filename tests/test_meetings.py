@@ -569,6 +569,18 @@ def test_a_lead_dated_by_its_publication_only_takes_the_calendars_meeting(basis:
     assert out["date"].iloc[0] == want
 
 
+@pytest.mark.parametrize(("raw", "date", "published", "want"), [
+    P("الأسبوع المقبل", "2023-02", "2023-02-12", "2023-02-14", id="next-week-holds-one-meeting"),
+    P("الأسبوع الماضي", "2023-02", "2023-02-21", "2023-02-14", id="last-week-holds-one-meeting"),
+    P("الأسبوع المقبل", "2023-02", "2023-02-01", "2023-02", id="next-week-holds-none"),
+    P("الشهر المقبل", "2023-02", "2023-01-20", "2023-02", id="a-month-is-not-a-week"),
+])
+def test_a_week_the_text_names_is_the_calendars_meeting_in_it(raw: str, date: str, published: str, want: str) -> None:
+    row = ev("e", "a", date=date, date_raw=raw, date_basis="period")
+    out = M.date_from_calendar(events(row), {"a": dt.date.fromisoformat(published)})
+    assert out["date"].iloc[0] == want
+
+
 @pytest.mark.parametrize(("raw", "lo", "hi", "want"), [
     P("يوم 12 فبراير", "2025-02-13", "2025-03-20", "2025-02-12", id="a-window-after-the-day"),
     P("يوم 12 فبراير", "2025-02-01", "2025-02-20", "2025-02-12", id="a-window-around-the-day-two-weeks-at-most"),

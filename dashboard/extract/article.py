@@ -277,13 +277,13 @@ def _start(value: str | None) -> str | None:
 
 
 # Written for the warm-up: a dateline, a date, countries, a titled official, a meeting of the group with its number,
-# place and attendance, an amount in euros (a rate), weapon systems, a war year and a call: every matcher builds its
-# tables and patterns on it.
+# place and attendance, an amount in euros (a rate) and one in pounds with no giver named (the currency's issuer),
+# weapon systems, a war year and a call: every matcher builds its tables and patterns on it.
 _WARM_TEXT = (
     "بروكسل 14 فبراير 2024 - ترأس وزير الدفاع الأمريكي لويد أوستن الاجتماع العشرين لمجموعة الاتصال الدفاعية "
     "الأوكرانية (مجموعة رامشتاين) في مقر حلف الناتو، بمشاركة نحو 50 دولة. وأعلنت ألمانيا عن حزمة مساعدات عسكرية "
     "بقيمة 500 مليون يورو تشمل دبابات ليوبارد وأنظمة باتريوت. وتدخل الحرب عامها الثالث منذ الغزو الروسي. وأجرى "
-    "الرئيس الأوكراني اتصالا هاتفيا مع نظيره الفرنسي يوم الخميس."
+    "الرئيس الأوكراني اتصالا هاتفيا مع نظيره الفرنسي يوم الخميس. وتبلغ قيمة الدفعة الثانية 90 مليون جنيه إسترليني."
 )
 
 

@@ -415,6 +415,11 @@ def _coarsen(lo: dt.date, hi: dt.date) -> tuple[str | None, Precision | None]:
     return None, None
 
 
+def week_window(base: dt.date, k: int) -> tuple[dt.date, dt.date]:
+    """The days week ``k`` from the week of ``base`` may span (-1 last week, 1 next week): see ``_week_window``."""
+    return _week_window(base, k)
+
+
 def _week_window(base: dt.date, k: int) -> tuple[dt.date, dt.date]:
     """Week ``k`` from the current one (-1 last week), as the union of Saturday-, Sunday- and Monday-start weeks."""
     backs = [(base.weekday() - first) % 7 for first in (5, 6, 0)]  # days back to the start of the current week

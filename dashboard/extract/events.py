@@ -804,6 +804,13 @@ def _week_apart(a: DateHit, b: DateHit) -> bool:
     return da is not None and db is not None and abs((da - db).days) == 7 and (_bare_weekday(a) or _bare_weekday(b))
 
 
+def _meeting_before(ms: list[_Mention], m: _Mention) -> bool:
+    """The mention nearest before ``m`` is a meeting (not a group's name, nor a call): التي عقدت is its being held.
+    After a group's name (مجموعة الاتصال، التي تنعقد الأسبوع المقبل) the verb is that group's meeting."""
+    before = [o for o in ms if o.end <= m.start]
+    return bool(before) and before[-1].kind not in ("group", "call")
+
+
 def _compatible_dates(a: EventDraft, b: EventDraft) -> bool:
     if a.date is None or b.date is None or a.date.value is None or b.date.value is None:
         return True
@@ -959,7 +966,7 @@ class _Reader:
                                     and any(o.kind != "group" and o.start > m.end for o in ms))]
         # اجتماعات وزراء الناتو التي انعقدت الخميس: the verb of a relative clause is the meeting before it being held
         ms = [m for m in ms if not (m.kind == "verb" and _HELD_VERB_OF.search(s.text, max(0, m.start - 12), m.start)
-                                    and any(o.kind != "group" and o.end <= m.start for o in ms))]
+                                    and _meeting_before(ms, m))]
         evm = [m for m in ms if m.kind != "group"]  # mentions that can be events cut the sentence into segments
         if evm:  # the per-sentence context, worked out only where an event may start
             quotes, skip, actors = _in_quotes(s.text), _since_dates(s.text, s.dates, cues), _actors(s)

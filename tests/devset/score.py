@@ -128,7 +128,7 @@ def main() -> None:
         print(text.rstrip())
         print("SCORE " + " ".join(f"{k}={v:.3f}" for k, v in overall.items()))
         print("\nper failure class (subsets of the same scoring):")
-        slices = sorted({r["article_id"][1] for r in g})  # dA_01 -> A: one annotator's slice
+        slices = sorted({r["article_id"][1:].split("_")[0] for r in g}, key=lambda x: (len(x), x))  # dA_01 -> A
         by_slice = {s: [r for r in g if r["article_id"].startswith(f"d{s}_")] for s in slices}
         for s, part in by_slice.items():
             res, _ = subset_score(sc, out, part)
