@@ -507,6 +507,11 @@ KIND_DONOR_CASES = [
       [(2e8, "EUR", "package", "ITA"), (3e8, "EUR", "other", "FRA")], id="neg-a-second-sum-without-a-breakdown-word"),
     P("وقدم الحلفاء نحو 40 مليار يورو في السنة لأوكرانيا.", [(4e10, "EUR", "pledge", "ALL")],
       id="a-sum-per-year-is-a-pledge"),
+    P("وأرسلت بلجيكا إلى أوكرانيا 2.5 مليار يورو على شكل معدات وذخائر، إلى جانب تدريب الجنود، منذ اندلاع الحرب.",
+      [(2.5e9, "EUR", "cumulative_total", "BEL")], id="since-the-war-began-two-clauses-on"),
+    P("وأرسلت بلجيكا 300 مليون يورو، فيما خصصت فرنسا 2.5 مليار يورو منذ اندلاع الحرب.",
+      [(3e8, "EUR", "other", "BEL"), (2.5e9, "EUR", "cumulative_total", "FRA")],
+      id="neg-since-past-another-sum-is-that-sums"),
 ]
 
 

@@ -533,8 +533,10 @@ def _kind(
             if c.end <= lo and c.scope == "sentence":
                 if best is None or (c.rank, start - c.end) < best[:2]:
                     best = (c.rank, start - c.end, c)
-    if best is None:  # قدمت 8 مليارات يورو، منذ بداية الحرب: a running total said right after it, past the comma
-        after = [c for c in cues if c.kind == "cumulative_total" and hi <= c.start <= hi + 4]
+    if best is None:  # قدمت 8 مليارات يورو، منذ بداية الحرب: a running total said right after it, past the comma,
+        # or "since the war began" further on with no other amount between (أرسلت 66 مليار دولار، ...، منذ بداية الحرب)
+        after = [c for c in cues if c.kind == "cumulative_total" and (hi <= c.start <= hi + 4 or (
+            hi <= c.start and c.key.startswith("منذ") and not any(end <= o < c.start for o in others)))]
         if after:
             return "cumulative_total", after[0].key
     if best is not None:
