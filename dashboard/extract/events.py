@@ -687,7 +687,7 @@ def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int]
     elif men.kind == "noun" and _BETWEEN_SIDES.match(sentence, men.end, men.end + 45):
         lo = men.end  # أعرب ميرتس عن تفاؤله بشأن اللقاء المرتقب بين زيلينسكي وترامب: the two after بين
     side_before = _VISIT_SIDE_BEFORE if men.kind == "visit_verb" else _SIDE_BEFORE
-    quotes = _in_quotes(sentence)
+    quotes = _said_quotes(sentence, actors)
     out = []
     visited = _visited(sentence, men, hi, actors) if men.kind == "visit_verb" else None
     signer = None  # وقعت فرنسا اتفاقا مع أوكرانيا: the country right after a verb of signing is a side
@@ -802,6 +802,35 @@ def _week_apart(a: DateHit, b: DateHit) -> bool:
         return False
     da, db = a.date, b.date
     return da is not None and db is not None and abs((da - db).days) == 7 and (_bare_weekday(a) or _bare_weekday(b))
+
+
+# a quotation that opens in the first person: a pronoun, لقد, or a verb of سـ + أ/ن (سأجري، سنرسل)
+_FIRST_PERSON = re.compile(r'"\s*(?:[وف]?(?:انا|نحن|اننا|انني|لقد)(?![\u0621-\u064a])|س[ان][\u0621-\u064a]{2,})')
+
+
+def _said_quotes(sentence: str, actors: list[_Actor]) -> list[tuple[int, int]]:
+    """The quotations of a sentence whose words are someone's saying, not a statement of fact: a ministry's statement
+    quoted in the third person ("وزير الدفاع الروسي أجرى مع نظيره الأمريكي مباحثات") reports facts, unlike a saying
+    ("ليس اجتماع رامشتاين بل حرب")."""
+    return [q for q in _in_quotes(sentence) if not _statement(sentence, q, actors)]
+
+
+def _statement(sentence: str, quote: tuple[int, int], actors: list[_Actor]) -> bool:
+    """A quotation that reports in the third person what an office-holder did (a ministry's statement: "وزير الدفاع
+    الروسي أجرى مع نظيره الأمريكي مباحثات هاتفية"): an office-holder named near its start, and it does not open in the
+    first person ("سأجري محادثات مع بوتين": a plan said by the speaker)."""
+    q0, q1 = quote
+    return (not _FIRST_PERSON.match(sentence, q0)
+            and any(q0 < a[0] < min(q1, q0 + 32) and a[3] == "official" for a in actors))
+
+
+_GROUP_CLITIC = re.compile(r"(?:[وف])?(?:لل|[بل])(?=حلف|ناتو|ال)")
+
+
+def _clitic_len(text: str) -> int:
+    """Length of the clitics a group's name was found with (بحلف -> 1, وللناتو -> 3)."""
+    m = _GROUP_CLITIC.match(text)
+    return m.end() if m else 0
 
 
 def _meeting_before(ms: list[_Mention], m: _Mention) -> bool:
@@ -969,7 +998,8 @@ class _Reader:
                                     and _meeting_before(ms, m))]
         evm = [m for m in ms if m.kind != "group"]  # mentions that can be events cut the sentence into segments
         if evm:  # the per-sentence context, worked out only where an event may start
-            quotes, skip, actors = _in_quotes(s.text), _since_dates(s.text, s.dates, cues), _actors(s)
+            skip, actors = _since_dates(s.text, s.dates, cues), _actors(s)
+            quotes = _said_quotes(s.text, actors)
             self.actors = actors
         for men in ms:
             if men.kind == "group":
@@ -1004,7 +1034,8 @@ class _Reader:
                     and m.event_type == self.latest.event_type]
         if here or (self.latest is not None and (has_ref_noun or s.counts or group_at)):
             if actors is None:
-                quotes, actors = _in_quotes(s.text), _actors(s)
+                actors = _actors(s)
+                quotes = _said_quotes(s.text, actors)
             self.attach(s, here, has_ref_noun, actors, quotes, group_at)
 
     @staticmethod
@@ -1084,8 +1115,9 @@ class _Reader:
             after = s.text[men.end : men.end + 25]
             groups = [m2 for m2 in ms if m2.kind == "group"]
             # "in the countries of the contact group", "under its umbrella": the frame, not who meets
+            # (a clitic the group's name was read with is part of what comes before it: أعضاء بحلف الناتو)
             groups = [g for g in groups if not (_NATO_FRAME_BEFORE if g.event_type == "nato_meeting" else _FRAME_BEFORE)
-                      .search(s.text, max(0, g.start - 16), g.start)]
+                      .search(s.text, max(0, g.start - 16), g.start + _clitic_len(g.text))]
             group_here = min(groups, key=lambda g: abs(g.start - men.start)).event_type if groups else ""
             if not group_here and _MEMBER_MINISTERS.match(s.text, men.end, men.end + 40) \
                     and any(m2.kind == "group" and m2.event_type == "nato_meeting" for m2 in ms) \
