@@ -121,6 +121,9 @@ SENTENCES = [
     P("اجتمع الوزراء في بروكسل اليوم.\nوأعلنوا دعمهم.", 2, id="a-line-that-ends-with-a-stop"),
     P("تقرير عن اجتماع الوزراء\nJohn Smith, 02.03.2024, 10:15\nسيجتمع الوزراء في روما الشهر المقبل.", 3,
       id="a-byline-without-arabic-is-not-wrapped-prose"),
+    P("الرئيسية\nالأحد 14 يناير 2024\nبحث وزير الدفاع الإيطالي هاتفيا مع نظيره الأوكراني الدعم.", 3,
+      id="a-date-line-is-not-wrapped-prose"),
+    P("الرئيسية\nقال الوزير إن بلاده ستواصل تقديم\nالدعم العسكري لأوكرانيا.", 2, id="a-wrapped-line-still-joins"),
 ]
 
 
@@ -190,5 +193,8 @@ def test_sentence_ends_are_found_as_the_plain_pattern_finds_them(s: str) -> None
     finds."""
     from dashboard.extract.sentences import _END
 
-    plain = re.compile(r"""(?:[.!?؟…]+["'”’»)\]]*[ \t]+)|\n+""")
+    plain = re.compile(r"""(?:[.!?؟…]+["'”’»)\]]*[ \t]+)|\n+"""
+                       # a full stop glued to the next sentence between Arabic words of two letters or more
+                       r"""|(?<=[\u0621-\u064a]{2})[.!?؟](?=[\u0621-\u064a]{2})"""
+                       r"""|(?<=[\u0621-\u064a]{2}["”»)])[.!?؟](?=[\u0621-\u064a]{2})""")
     assert [m.span() for m in _END.finditer(s)] == [m.span() for m in plain.finditer(s)]

@@ -58,12 +58,15 @@ def _wrapped(text: str, m: re.Match[str]) -> bool:
     line = text[line_start : m.start()].strip()
     nxt = text[m.end() : m.end() + 1]
     if not ("\u0621" <= nxt <= "\u064a") or not _WRAP_MIN <= len(line) <= _WRAP_MAX or line[-1:] in _STOPS \
-            or not _ARABIC_LETTER.search(line):
-        return False  # a line without an Arabic word (a byline: "Name, 23.11.2022, 19:45") is not wrapped prose
+            or not _ARABIC_LETTER.search(line) or _DATE_LINE.search(line):
+        # a line without an Arabic word (a byline: "Name, 23.11.2022, 19:45"), or a date line of a few words ending
+        # in its year (السبت 23 نوفمبر 2024: a page's date), is not wrapped prose
+        return False
     return line_start > 0 or bool(_OPEN_END.search(line))  # a title ends a sentence unless it cannot end one
 
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_DATE_LINE = re.compile(r"^(?:\S+\s+){0,3}\d{1,2}\s+\S+\s+(?:19|20)\d\d$")
 _STOPS = set(".!?؟…:\"'”’»)]")
 # a word no sentence ends with: a particle or preposition waiting for what follows
 _OPEN_END = re.compile(r"(?<![\u0621-\u064a])(?:ان|إن|أن|في|من|على|إلى|الى|عن|مع|بين|الذي|التي|قد|لم|لن|و)$")
