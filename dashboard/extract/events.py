@@ -1361,15 +1361,16 @@ class _Reader:
                 ev.meeting_number = getattr(o, "value", None)
 
     def place_from_article(self, events: list[EventDraft]) -> None:
-        """A meeting of many whose sentence names no place, in an article that names one meeting place only (في قاعدة
-        رامشتاين in another sentence, في مقر الحلف): that place."""
+        """A meeting (of many, or of two: not a call) whose sentence names no place, in an article that names one
+        meeting place only (في قاعدة رامشتاين in another sentence, في مقر الحلف، مؤتمر صحفي مشترك في برلين): that
+        place."""
         places = [(s.index, p) for s in self.sentences for p in s.places
                   if p.via != "online" and (p.text.startswith(("ب", "في"))
                                             or re.search(r"(?:في|ب)\s*$", s.text[max(0, p.start - 6) : p.start]))]
         if len({p.location for _, p in places}) != 1:
             return
         for ev in events:
-            if ev.location is None and ev.event_type not in ("phone_call", "bilateral_meeting"):
+            if ev.location is None and ev.event_type != "phone_call":
                 ev.location_sentence, ev.location = places[0]
 
     def _prose_before(self, index: int) -> int:
