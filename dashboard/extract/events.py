@@ -1282,7 +1282,12 @@ class _Reader:
                 ev.location, ev.location_sentence = dest, s.index
         if men.kind == "visit_verb" and _TO_ATTEND.search(s.text, men.end, hi + 40):
             ev.roles.clear()  # يصل إلى ألمانيا لعقد اجتماع مع حلفاء كييف: the trip is for that meeting
-        if (men.kind == "visit_verb" or _SPOKE.match(men.text)) and len(ev.parties()) < 2:
+        # the other side may be an institution's office-holder (NATO's secretary general visits Kyiv): one country
+        # and that office-holder are two sides, though only the country is a party
+        institution = len(ev.parties()) == 1 and any(
+            not o.iso3 and men.start - 100 <= o.start <= men.end + 100 for o in s.officials) \
+            and not any(o.kind not in ("group", "visit_verb") for o in self.mentions[s.index])  # (nor beside a meeting)
+        if (men.kind == "visit_verb" or _SPOKE.match(men.text)) and len(ev.parties()) < 2 and not institution:
             self.events.remove(ev)  # "استقبل" with one side named is not talks we can place
             here.pop()
             self.latest = self.events[-1] if self.events else None
