@@ -249,7 +249,7 @@ _YEAR_RE = re.compile(
 )
 _SECOND_YEAR = re.compile(rf"\s*(?:و|-|الي|حتي)\s*(?P<y>{_YEAR}){_YEAR_END}")
 _NUMERIC_RE = re.compile(
-    r"(?<![0-9./-])(?P<c>(?P<d>[0-9]{1,2})(?P<s>[/.-])(?P<m>[0-9]{1,2})(?P=s)(?P<y>(?:19|20)[0-9]{2})"
+    r"(?<![0-9./-])(?P<c>(?P<d>[0-9]{1,2})(?P<s>[/.-])(?P<m>[0-9]{1,2})(?P=s) ?(?P<y>(?:19|20)[0-9]{2})"
     r"|(?P<y2>(?:19|20)[0-9]{2})(?P<s2>[/.-])(?P<m2>[0-9]{1,2})(?P=s2)(?P<d2>[0-9]{1,2}))(?![0-9])(?![./-][0-9])"
 )
 _NUMERIC_GATE = re.compile(r"[0-9][/.-][0-9]")  # in every numeric date; found fast (the pattern starts with a digit)
