@@ -876,7 +876,8 @@ def _compatible(a: EventDraft, b: EventDraft, published: dt.date | None = None) 
         if x.time_ref and not y.time_ref and x.date is not None and x.date != y.date \
                 and x.sentence in {y.sentence, *y.sentences}:
             return False
-    if a.event_type != b.event_type or not _compatible_dates(a, b) or _current_vs_background(a, b, published):
+    if (a.event_type != b.event_type and not _described_as(a, b) and not _described_as(b, a)) \
+            or not _compatible_dates(a, b) or _current_vs_background(a, b, published):
         return False
     if a.background != b.background and a.date is not None and b.date is not None and a.date.text != b.date.text:
         return False  # يجتمع التحالف الثلاثاء ... خلال آخر قمة عقدها في 6 يناير: the news and the one before it
@@ -896,7 +897,18 @@ def _nearer(a: DateHit, b: DateHit, published: dt.date | None) -> bool:
     return abs((a.date - published).days) < abs((b.date - published).days)
 
 
+_NAMED_FORMATS = frozenset({"udcg_meeting", "coalition_meeting"})
+
+
+def _described_as(a: EventDraft, b: EventDraft) -> bool:
+    """``a`` is a meeting of many described, not named ("حلفاء أوكرانيا يجتمعون في ألمانيا", other_meeting), and ``b``
+    the Ramstein group's or the coalition's meeting named: the one meeting, told twice."""
+    return a.event_type == "other_meeting" and a.type_basis == "described" and b.event_type in _NAMED_FORMATS
+
+
 def _merge_into(keep: EventDraft, other: EventDraft, published: dt.date | None = None) -> None:
+    if _described_as(keep, other):  # the format named wins over the meeting described
+        keep.event_type, keep.type_basis = other.event_type, other.type_basis
     if (keep.date is None or keep.date.value is None) and other.date is not None:
         keep.date, keep.date_sentence = other.date, other.date_sentence
     elif keep.date is not None and other.date is not None and _week_apart(keep.date, other.date) \
