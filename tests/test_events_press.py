@@ -307,6 +307,8 @@ VISITS = [
       [E("bilateral", "2023-04-20", loc="Kyiv", party=fs("UKR"))], id="natos-chief-visits-kyiv-one-party"),
     P("ووصل وزير الخارجية إلى كييف اليوم في زيارة لم يعلن عنها مسبقا.", d("2023-04-20"), [],
       id="neg-an-unnamed-minister-is-no-second-side"),
+    P("وصل الأمين العام لحلف شمال الأطلسي (ناتو) الثلاثاء إلى العاصمة الليتوانية في زيارة غير معلنة.", d("2023-04-20"),
+      [E("bilateral", "2023-04-18", party=fs("LTU"))], id="arrives-past-a-bracket-and-a-clitic-that-is-no-place"),
     P("ويستضيف رئيس الوزراء الياباني نظيره الأسترالي في طوكيو غدا لبحث التعاون الدفاعي.", d("2024-06-10"),
       [E("bilateral", "2024-06-11", loc="Tokyo", party=fs("JPN", "AUS"))], id="a-leader-hosts-his-counterpart"),
     P("وتستضيف رئيسة الوزراء الدنماركية غدا اجتماعا لقادة دول الشمال بشأن أوكرانيا.", d("2024-06-10"),

@@ -651,6 +651,10 @@ def _arrives_at_place(s: SentenceFacts, end: int, heads: bool = False) -> bool:
     or a place of the sentence within three words (إلى العاصمة الأوكرانية كييف); after a verb of heading
     (``heads``: تتجه إلى) only right after إلى, or after "the capital"/"the city" and its adjective."""
     m = _TO_DEST.search(s.text, end, end + 80)
+    # a clitic ل that reaches no place (وصل الأمين العام لحلف الناتو ... إلى كييف) is not where he went: the next "to"
+    while m is not None and not m.group().startswith("الي") \
+            and not any(m.start() <= h.start <= m.end() + 25 for h in [*s.countries, *s.places]):
+        m = _TO_DEST.search(s.text, m.end(), end + 80)
     if m is None:
         return False
     if heads:
