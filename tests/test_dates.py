@@ -444,8 +444,8 @@ def test_stated_today(text: str, want: str | None) -> None:
 
 
 def test_an_undated_article_that_states_its_day_dates_its_todays() -> None:
-    text = ("قال وزير الدفاع الكندي اليوم الخميس 9 جوان 2022 إن بلاده ستواصل الدعم.\n"
-            "وعقد اليوم في بروكسل اجتماع مجموعة الاتصال الدفاعية.")
+    text = ("أعلن وزير الدفاع الكندي اليوم الخميس 9 جوان 2022 عن دعم جديد.\n"
+            "واجتمعت مجموعة الاتصال الدفاعية اليوم في بروكسل.")
     [ev] = extract_article("t", text, None).events
     assert (ev["event_type"], ev["date"]) == ("udcg_meeting", "2022-06-09")
 

@@ -534,7 +534,7 @@ def _kind(
                 if best is None or (c.rank, start - c.end) < best[:2]:
                     best = (c.rank, start - c.end, c)
     if best is None:  # قدمت 8 مليارات يورو، منذ بداية الحرب: a running total said right after it, past the comma,
-        # or "since the war began" further on with no other amount between (أرسلت 66 مليار دولار، ...، منذ بداية الحرب)
+        # or "since the war began" further on with no other amount between (منحت 9 مليارات يورو، ...، منذ اندلاع الحرب)
         after = [c for c in cues if c.kind == "cumulative_total" and (hi <= c.start <= hi + 4 or (
             hi <= c.start and c.key.startswith("منذ") and not any(end <= o < c.start for o in others)))]
         if after:
@@ -658,7 +658,7 @@ def find_amounts(sentence: str, on: dt.date | None = None) -> list[AmountHit]:
         kind, cue = _kind(sentence, start, end, qual, bounds, cues, others)
         if kind == "other" and relative:
             kind, cue = _kind(sentence, start, end, qual, bounds, relative, others)
-        if kind == "other" and hits:  # بإجمالي 44 مليار يورو، بواقع 25 مليار: a part of the sum before it
+        if kind == "other" and hits:  # بإجمالي 12 مليار يورو، بواقع 8 مليارات: a part of the sum before it
             whole = next((h for h in hits if h.kind != "other" and _BREAKDOWN(sentence, h.end, start)), None)
             if whole is not None:
                 kind, cue = whole.kind, f"part of {whole.text}"

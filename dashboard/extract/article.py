@@ -134,7 +134,7 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
             donor = who or ("ALL" if found and amt.kind == "cumulative_total" else "")
             donor_basis = "sentence" if found else None
             if not found and currency_issuer(amt.currency):
-                donor, donor_basis = currency_issuer(amt.currency), "currency"  # 142 مليون جنيه إسترليني: British
+                donor, donor_basis = currency_issuer(amt.currency), "currency"  # 75 مليون جنيه إسترليني: British
             if donor:
                 last_donor = donor
             elif not found and last_donor:

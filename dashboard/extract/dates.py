@@ -719,7 +719,7 @@ def _ago(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     if _DIGIT_NEXT.match(s, end):
         return None  # قبل عام 2022 is a year
     nxt = _strip_clitic(ctx.next_word(end))
-    if nxt == "تقريبا":  # بعد تسعة أشهر تقريبا من الغزو: the count is still measured from what follows
+    if nxt == "تقريبا":  # بعد ستة أشهر تقريبا من بدء المفاوضات: the count is still measured from what follows
         nxt = _strip_clitic(ctx.next_word(ctx.s.find("تقريبا", end) + len("تقريبا")))
     if nxt in ("من", "علي") or _canon(WEEKDAYS, nxt) in WEEKDAYS or nxt in MONTHS or nxt in _HIJRI \
             or nxt in ("كانون", "تشرين"):
@@ -858,13 +858,13 @@ def dateline_date(text: str) -> dt.date | None:
 
 
 
-# "today" or "yesterday" with a weekday and a full date (اليوم الجمعة 20 جانفي 2023): the text states its own day
+# "today" or "yesterday" with a weekday and a full date (اليوم الخميس 9 جوان 2022): the text states its own day
 _STATED_DAY = re.compile(r"(?<![\u0621-\u064a])(اليوم|امس)(?=[\s،,]+[\u0621-\u064a]+[\s،,]+\d)")
 
 
 def stated_today(text: str) -> dt.date | None:
     """The day an undated text was written, when it says so: the first "today" (or "yesterday") followed by a weekday
-    and a full date (``اليوم الجمعة 20 جانفي 2023`` -> 2023-01-20; ``أمس الخميس 19 يناير 2023`` -> the 20th)."""
+    and a full date (``اليوم الخميس 9 جوان 2022`` -> 2022-06-09; ``أمس الاثنين 3 مارس 2025`` -> the 4th)."""
     for m in _STATED_DAY.finditer(text):
         for hit in find_dates(text[m.start() : m.start() + 60], None):
             if hit.start == 0 and hit.value is not None and len(hit.value) == 10 and not hit.relative:

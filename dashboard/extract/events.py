@@ -176,7 +176,7 @@ class EventDraft:
     same_day_as: EventDraft | None = None  # "that evening": dated like this earlier event once it is dated
     sideline_of: EventDraft | None = None  # "on the sidelines of": placed like that event once it is placed
     background: bool = False  # "the previous meeting": never dated by the publication date
-    time_ref: bool = False  # قبل قمة تعقد الأسبوع المقبل: named as the time of another event of its sentence
+    time_ref: bool = False  # قبيل قمة مقررة الشهر المقبل: named as the time of another event of its sentence
 
     def has_role(self, iso3: str, role: str) -> bool:
         return any(r.iso3 == iso3 and r.role == role for r in self.roles)
@@ -425,7 +425,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < pos < e for s, e in spans)
 
 
-# منذ أن أطلق الحلف، في سبتمبر الماضي، مهمة: a date set off by commas inside a "since" clause of a few words
+# منذ أن قرر التحالف، في مارس الماضي، توسيع مهامه: a date set off by commas inside a "since" clause of a few words
 _SINCE_CLAUSE_DATE = re.compile(r"\s*ان\s+(?:[\u0621-\u064a]+\s+){0,4}?[\u0621-\u064a]+\s*،\s*(?:في\s+)?")
 
 
@@ -438,7 +438,7 @@ def _since_dates(sentence: str, dates: list[DateHit], cues: _Cues) -> set[int]:
     if not dates:
         return out
     since = [m.end() for m in cues.finditer("since", sentence)]
-    if "ذكر" in sentence:  # بذكرى التوقيع في 4 أبريل 1949: the day remembered, not the day of the event
+    if "ذكر" in sentence:  # في ذكرى انضمام ألمانيا إلى الحلف في 6 مايو 1955: the day remembered, not the event's
         since += [m.end() for m in _ANNIVERSARY.finditer(sentence)]
     for i, d in enumerate(dates):
         if d.basis == "since":  # منذ 3 أيام: the grammar kept منذ inside the hit
@@ -621,7 +621,7 @@ _BETWEEN_SIDES = re.compile(r"\s*(?:(?:(?:ال)?[\u0621-\u064a-]+|في [\u0621-\
 _BETWEEN_MANY = re.compile(r"\s*(?:(?:(?:ال)?[\u0621-\u064a-]+|في [\u0621-\u064a]+)\s+){0,2}?بين\s+\S+(?:\s+\S+)?\s+و"
                            r"(?:ال)?(?:حلفائ|شركائ|نظرائ|قاده|زعماء|رؤساء|وزراء)")
 _HOST_BEFORE = re.compile(r"(?:ستضيف|استضاف|استضافت)\s*(?:(?:ال)?مدينه\s*|(?:ال)?عاصمه\s*(?:ال[\u0621-\u064a]+\s*)?)?$")
-# the ministers of "the member states" right after a meeting word (اجتماع لوزراء دفاع الدول الأعضاء)
+# the ministers of "the member states" right after a meeting word (اجتماع وزراء خارجية الدول الأعضاء)
 _MEMBER_MINISTERS = re.compile(r"\s*(?:(?:ال)?[\u0621-\u064a]+\s+){0,2}?(?:ل|ال|لل)?(?:وزراء|وزيرات)\s+(?:ال)?"
                                r"(?:دفاع|خارجيه)\s+(?:ال)?دول\s+(?:ال)?اعضاء(?![\u0621-\u064a])")
 _EU = re.compile(r"(?<![\u0621-\u064a])(?:[وبل])?(?:ال|لل)اتحاد (?:ال)?اوروبي")
@@ -651,7 +651,7 @@ def _arrives_at_place(s: SentenceFacts, end: int, heads: bool = False) -> bool:
     or a place of the sentence within three words (إلى العاصمة الأوكرانية كييف); after a verb of heading
     (``heads``: تتجه إلى) only right after إلى, or after "the capital"/"the city" and its adjective."""
     m = _TO_DEST.search(s.text, end, end + 80)
-    # a clitic ل that reaches no place (وصل الأمين العام لحلف الناتو ... إلى كييف) is not where he went: the next "to"
+    # a clitic ل that reaches no place (وصل الأمين العام لحلف الناتو ... إلى فيلنيوس) is not where he went: read on
     while m is not None and not m.group().startswith("الي") \
             and not any(m.start() <= h.start <= m.end() + 25 for h in [*s.countries, *s.places]):
         m = _TO_DEST.search(s.text, m.end(), end + 80)
@@ -689,12 +689,12 @@ def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int]
         agent = re.match(r"\s*مع\s", sentence[men.end :]) and not _DEFINITE.match(men.text)  # المحادثات مع: known ones
         lo, hi = (lo if agent else men.end), min(hi, men.end + 60)
     elif men.kind == "noun" and _BETWEEN_SIDES.match(sentence, men.end, men.end + 45):
-        lo = men.end  # أعرب ميرتس عن تفاؤله بشأن اللقاء المرتقب بين زيلينسكي وترامب: the two after بين
+        lo = men.end  # أبدى رئيس الوزراء ارتياحه للقاء المقرر بين الرئيسين الأوكراني والأمريكي: the two after بين
     side_before = _VISIT_SIDE_BEFORE if men.kind == "visit_verb" else _SIDE_BEFORE
     quotes = _said_quotes(sentence, actors)
     out = []
     visited = _visited(sentence, men, hi, actors) if men.kind == "visit_verb" else None
-    signer = None  # وقعت فرنسا اتفاقا مع أوكرانيا: the country right after a verb of signing is a side
+    signer = None  # وقعت هولندا اتفاقية مع أوكرانيا: the country right after a verb of signing is a side
     if men.kind == "visit_verb" and _SIGNS.match(men.text):
         signer = next((a for a in actors if men.end < a[0] <= men.end + 2 and a[3] == "name"), None)
     for a in actors:
@@ -735,7 +735,7 @@ _HELD = re.compile(r"(?:\s+[\u0621-\u064a]+،?){0,2}?\s+(?:قد\s+)?"
                    r"يبدا|تبدا|بدا|بدات|ينطلق|تنطلق|انطلق|انطلقت|سينطلق|ستنطلق|يستمر|تستمر|"
                    r"ينعقد|تنعقد|سينعقد|ستنعقد|سيجري|ستجري)(?![\u0621-\u064a])")
 # ... of which only a meeting is "convened" (عقدت، انعقدت، التأمت): such a clause may come after the meeting's group
-# and its members (اجتماعات وزراء دفاع الناتو ومجموعة الاتصال التي عقدت في بروكسل الأربعاء)
+# and its members (اجتماعات وزراء الناتو في بروكسل التي انعقدت الخميس)
 _CONVENED = re.compile(r"(?:\s+[\u0621-\u064a]+،?){0,2}?\s+(?:قد\s+)?(?:عقد|عقدت|انعقد|انعقدت|التام|التامت|ينعقد|"
                        r"تنعقد|سينعقد|ستنعقد|يعقد|تعقد|سيعقد|ستعقد)(?![\u0621-\u064a])")
 _HELD_VERB_OF = re.compile(r"(?<![\u0621-\u064a])(?:التي|الذي)\s+(?:قد\s+)?$")
@@ -767,7 +767,7 @@ def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig
                 gap <= 2 or (gap <= 8 and _CONVENED.match(s.text, b.end()) is not None))
             if b is not None and not held and not _COMMA.search(s.text, b.end(), d.start):
                 continue
-            # a relative clause that says when the meeting was held (التي عقدت في بروكسل الأربعاء) states its own day
+            # a relative clause that says when the meeting was held (التي انعقدت الخميس) states its own day
             own_day = b is not None and held and not _COMMA.search(s.text, b.end(), d.start)
             dist = -1 if own_day else d.start - trig_end
         elif d.end <= trig_start and first:
@@ -779,7 +779,7 @@ def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig
         if dist < best_d:
             best, best_d = d, dist
     if best is not None and best.basis == "period" and best.start >= trig_end:
-        # قمة الناتو هذا العام يومي 24 و25 يونيو: "this year" and then the days, one date: the finer one
+        # قمة الحلف هذا العام يومي 9 و10 يوليو: "this year" and then the days, one date: the finer one
         finer = next((d for i, d in enumerate(s.dates) if i not in skip and best.end <= d.start <= best.end + 8
                       and d.start < seg_end and d.basis in ("month_name", "day_of_month", "explicit")), None)
         if finer is not None:
@@ -814,15 +814,15 @@ _FIRST_PERSON = re.compile(r'"\s*(?:[وف]?(?:انا|نحن|اننا|انني|ل
 
 def _said_quotes(sentence: str, actors: list[_Actor]) -> list[tuple[int, int]]:
     """The quotations of a sentence whose words are someone's saying, not a statement of fact: a ministry's statement
-    quoted in the third person ("وزير الدفاع الروسي أجرى مع نظيره الأمريكي مباحثات") reports facts, unlike a saying
-    ("ليس اجتماع رامشتاين بل حرب")."""
+    quoted in the third person ("وزير الدفاع الإيطالي أجرى اليوم مباحثات هاتفية مع نظيره الأوكراني") reports facts,
+    unlike a saying ("ليس اجتماع رامشتاين بل حرب")."""
     return [q for q in _in_quotes(sentence) if not _statement(sentence, q, actors)]
 
 
 def _statement(sentence: str, quote: tuple[int, int], actors: list[_Actor]) -> bool:
     """A quotation that reports in the third person what an office-holder did (a ministry's statement: "وزير الدفاع
-    الروسي أجرى مع نظيره الأمريكي مباحثات هاتفية"): an office-holder named near its start, and it does not open in the
-    first person ("سأجري محادثات مع بوتين": a plan said by the speaker)."""
+    الإيطالي أجرى اليوم مباحثات هاتفية مع نظيره الأوكراني"): an office-holder named near its start, and it does not
+    open in the first person ("سأجري محادثات هاتفية مع الرئيس الروسي": a plan said by the speaker)."""
     q0, q1 = quote
     return (not _FIRST_PERSON.match(sentence, q0)
             and any(q0 < a[0] < min(q1, q0 + 32) and a[3] == "official" for a in actors))
@@ -839,7 +839,7 @@ def _clitic_len(text: str) -> int:
 
 def _meeting_before(ms: list[_Mention], m: _Mention) -> bool:
     """The mention nearest before ``m`` is a meeting (not a group's name, nor a call): التي عقدت is its being held.
-    After a group's name (مجموعة الاتصال، التي تنعقد الأسبوع المقبل) the verb is that group's meeting."""
+    After a group's name (مجموعة الاتصال الدفاعية، التي تجتمع الثلاثاء المقبل) the verb is that group's meeting."""
     before = [o for o in ms if o.end <= m.start]
     return bool(before) and before[-1].kind not in ("group", "call")
 
@@ -876,7 +876,8 @@ def _current_vs_background(a: EventDraft, b: EventDraft, published: dt.date | No
 
 
 def _compatible(a: EventDraft, b: EventDraft, published: dt.date | None = None) -> bool:
-    for x, y in ((a, b), (b, a)):  # التقى الحلفاء السبت ... قبل قمة تعقد الأسبوع المقبل: a meeting and the next one
+    # اجتمع المستشارون الأحد ... قبل قمة للتحالف الأسبوع المقبل: a meeting and the next one
+    for x, y in ((a, b), (b, a)):
         if x.time_ref and not y.time_ref and x.date is not None and x.date != y.date \
                 and x.sentence in {y.sentence, *y.sentences}:
             return False
@@ -905,7 +906,7 @@ _NAMED_FORMATS = frozenset({"udcg_meeting", "coalition_meeting"})
 
 
 def _described_as(a: EventDraft, b: EventDraft) -> bool:
-    """``a`` is a meeting of many described, not named ("حلفاء أوكرانيا يجتمعون في ألمانيا", other_meeting), and ``b``
+    """``a`` is a meeting of many described, not named ("شركاء أوكرانيا يلتقون في ألمانيا", other_meeting), and ``b``
     the Ramstein group's or the coalition's meeting named: the one meeting, told twice."""
     return a.event_type == "other_meeting" and a.type_basis == "described" and b.event_type in _NAMED_FORMATS
 
@@ -1001,8 +1002,9 @@ class _Reader:
         # يتوجه وزراء الدفاع إلى ألمانيا للمشاركة في اجتماع: the trip of many is not a meeting of its own
         ms = [m for m in ms if not (m.kind == "visit_verb" and _HEADS.search(m.text)
                                     and _PLURAL_BODY.match(s.text, m.end + 1, m.end + 14))]
-        # تحدث معه خلال زيارته لبرلين: "spoke with" beside a meeting or a visit is that meeting, not a call; and it is
-        # a call only on a day the sentence gives (أكد أنه تحدث مع بايدن: when they met, perhaps), not "to speak"
+        # تحدث معه خلال زيارته لفيينا: "spoke with" beside a meeting or a visit is that meeting, not a call; and it is
+        # a call only on a day the sentence gives (قال إنه تحدث مع الرئيس البولندي: when they met, perhaps), not
+        # "to speak"
         ms = [m for m in ms if not (m.kind == "call" and _SPOKE.search(m.text)
                                     and (any(o.kind != "group" and o is not m for o in ms) or not s.dates
                                          or _MEETING_OR_VISIT.search(s.text) or m.text.startswith(("لل", "ال"))))]
@@ -1131,14 +1133,14 @@ class _Reader:
             after = s.text[men.end : men.end + 25]
             groups = [m2 for m2 in ms if m2.kind == "group"]
             # "in the countries of the contact group", "under its umbrella": the frame, not who meets
-            # (a clitic the group's name was read with is part of what comes before it: أعضاء بحلف الناتو)
+            # (a clitic the group's name was read with is part of what comes before it: الدول الأعضاء بحلف الناتو)
             groups = [g for g in groups if not (_NATO_FRAME_BEFORE if g.event_type == "nato_meeting" else _FRAME_BEFORE)
                       .search(s.text, max(0, g.start - 16), g.start + _clitic_len(g.text))]
             group_here = min(groups, key=lambda g: abs(g.start - men.start)).event_type if groups else ""
             if not group_here and _MEMBER_MINISTERS.match(s.text, men.end, men.end + 40) \
                     and any(m2.kind == "group" and m2.event_type == "nato_meeting" for m2 in ms) \
                     and not _EU.search(s.text):
-                group_here = "nato_meeting"  # في مقر الناتو ... اجتماع وزراء دفاع الدول الأعضاء: NATO's members
+                group_here = "nato_meeting"  # في مقر الناتو ... يجتمع وزراء خارجية الدول الأعضاء: NATO's members
             pair = self.two_leaders(s, men, actors) if men.kind == "noun" and not group_here else None
             if pair is not None:
                 etype, strong = "bilateral_meeting", True  # قمة ترامب ونظيره الروسي بوتين: those two are its sides
@@ -1234,7 +1236,7 @@ class _Reader:
         if (ref is not None and date is not None and ref.date is not None and date.text != ref.date.text
                 and not ref.background and _is_background(s.text, men)):
             return None  # آخر قمة عقدها في 6 يناير, after the meeting of Tuesday: the one before it
-        # وتأتي زيارته في وقت تسعى فيه فرنسا إلى ...: "his visit", with no place of its own, is the one reported
+        # وتأتي زيارته في وقت تسعى فيه كندا إلى ...: "his visit", with no place of its own, is the one reported
         if ref is not None and ref.event_type in _SIDED and ref.parties() and not _HIS_VISIT.fullmatch(men.text):
             mine = {a[2] for a in _side_actors(s.text, self.cue, men, (0, len(s.text)), self.actors)}
             if mine and not (mine <= ref.parties() or ref.parties() <= mine):
@@ -1260,7 +1262,7 @@ class _Reader:
                     one.add_role(Role(a[2], "party", a[3], s.index, a[4]))
                 return
         spoke_to = _SPOKE_TO.search(s.text, men.end, men.end + 80) if _SPOKE.match(men.text) and not ev.roles else None
-        if spoke_to is not None:  # تحدث ماكرون إلى زيلينسكي وترامب: one call with each
+        if spoke_to is not None:  # تحدثت رئيسة الوزراء إلى الرئيسين الأوكراني والفنلندي: one call with each
             speakers = {a[2]: a for a in found if a[0] < spoke_to.start()}
             heard = {a[2]: a for a in found if a[0] >= spoke_to.end() and a[2] not in speakers}
             if len(speakers) == 1 and len(heard) >= 2:
@@ -1383,7 +1385,7 @@ class _Reader:
 
     def place_from_article(self, events: list[EventDraft]) -> None:
         """A meeting (of many, or of two: not a call) whose sentence names no place, in an article that names one
-        meeting place only (في قاعدة رامشتاين in another sentence, في مقر الحلف، مؤتمر صحفي مشترك في برلين): that
+        meeting place only (في قاعدة رامشتاين in another sentence, في مقر الحلف، مؤتمر صحفي مشترك في وارسو): that
         place."""
         places = [(s.index, p) for s in self.sentences for p in s.places
                   if p.via != "online" and (p.text.startswith(("ب", "في"))

@@ -59,8 +59,8 @@ def _wrapped(text: str, m: re.Match[str]) -> bool:
     nxt = text[m.end() : m.end() + 1]
     if not ("\u0621" <= nxt <= "\u064a") or not _WRAP_MIN <= len(line) <= _WRAP_MAX or line[-1:] in _STOPS \
             or not _ARABIC_LETTER.search(line) or _DATE_LINE.search(line):
-        # a line without an Arabic word (a byline: "Name, 23.11.2022, 19:45"), or a date line of a few words ending
-        # in its year (السبت 23 نوفمبر 2024: a page's date), is not wrapped prose
+        # a line without an Arabic word (a byline: "Name, 02.03.2024, 10:15"), or a date line of a few words ending
+        # in its year (الأحد 14 يناير 2024: a page's date), is not wrapped prose
         return False
     return line_start > 0 or bool(_OPEN_END.search(line))  # a title ends a sentence unless it cannot end one
 
