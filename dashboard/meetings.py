@@ -307,24 +307,44 @@ def date_from_calendar(events: pd.DataFrame, published: dict[str, dt.date]) -> p
         pub = published.get(article)
         if pub is None:
             continue
-        days, was_held, dates = by_kind[str(kind)]
-        p = (np.datetime64(pub, "D") - _EPOCH).astype("int64")
-        # a meeting later called off was still the one ahead when the article was written
-        near = np.flatnonzero((days >= p - 3) & (days <= p + 7) & (was_held | (days > p)))
-        if len(near) == 1:
-            fills[idx] = dates[int(near[0])]
+        one = _only_meeting(by_kind[str(kind)], pub - dt.timedelta(days=3), pub + dt.timedelta(days=7), pub)
+        if one is not None:
+            fills[idx] = one
     out = events.copy() if fills else events
     if fills:
         _set_days(out, pd.Series(fills), CALENDAR_DATE_BASIS)
     return _week_from_calendar(out, published, by_kind)
 
 
-_WEEK = re.compile(r"(?:ال)?اسبوع (?:ال)?(?:(?P<next>مقبل|قادم)|(?P<last>ماضي|منصرم|فائت))")
+_Calendar = tuple[np.ndarray, np.ndarray, list[pd.Timestamp]]  # one kind's days, whether held, dates
+
+
+def _only_meeting(calendar: _Calendar, lo: dt.date, hi: dt.date, published: dt.date) -> pd.Timestamp | None:
+    """The date of the one meeting of a kind from ``lo`` to ``hi`` (None when there is none or several); a meeting
+    later called off counts when it was still ahead of the article (after ``published``)."""
+    days, was_held, dates = calendar
+    a, b, p = ((np.datetime64(x, "D") - _EPOCH).astype("int64") for x in (lo, hi, published))
+    near = np.flatnonzero((days >= a) & (days <= b) & (was_held | (days > p)))
+    return dates[int(near[0])] if len(near) == 1 else None
+
+
+@cache
+def _week_words() -> re.Pattern[str]:
+    """"Next week" / "last week", from the date grammar's words (period "week", directions "next" and "past")."""
+    rows = read_table(DATE_WORDS_FILE)
+
+    def forms(kind: str, value: str) -> str:
+        return "|".join(sorted({norm(w) for r in rows if r.get("kind") == kind and r.get("value") == value
+                                for w in split_variants(r.get("forms", ""))}, key=len, reverse=True))
+    return re.compile(rf"(?:{forms('period', 'week')}) (?:(?P<next>{forms('direction', 'next')})|"
+                      rf"(?P<last>{forms('direction', 'past')}))")
+
+
 WEEK_DATE_BASIS = "the only meeting of its kind in the calendar in the week the text names"
 
 
 def _week_from_calendar(events: pd.DataFrame, published: dict[str, dt.date],
-                        by_kind: dict[str, tuple[np.ndarray, np.ndarray, list[pd.Timestamp]]]) -> pd.DataFrame:
+                        by_kind: dict[str, _Calendar]) -> pd.DataFrame:
     """An event dated "next week" or "last week" (a month or a year: the week's days may span two) is the one meeting
     of its kind the calendar holds in that week, if there is exactly one."""
     raw = events["date_raw"].astype("string").fillna("")
@@ -334,15 +354,12 @@ def _week_from_calendar(events: pd.DataFrame, published: dict[str, dt.date],
     fills: dict[object, pd.Timestamp] = {}
     for idx in todo:
         pub = published.get(str(events.at[idx, "article_id"]))
-        m = _WEEK.search(norm(str(raw.at[idx])))
+        m = _week_words().search(norm(str(raw.at[idx])))
         if pub is None or m is None:
             continue
-        lo, hi = week_window(pub, 1 if m["next"] else -1)
-        days, was_held, dates = by_kind[str(kinds.at[idx])]
-        a, b = ((np.datetime64(x, "D") - _EPOCH).astype("int64") for x in (lo, hi))
-        near = np.flatnonzero((days >= a) & (days <= b) & (was_held | (days > a)))
-        if len(near) == 1:
-            fills[idx] = dates[int(near[0])]
+        one = _only_meeting(by_kind[str(kinds.at[idx])], *week_window(pub, 1 if m["next"] else -1), pub)
+        if one is not None:
+            fills[idx] = one
     if not fills:
         return events
     out = events.copy()

@@ -203,6 +203,7 @@ class _Currencies:
     names: dict[str, str]  # spelling -> code
     bare: dict[str, list[tuple[str, re.Pattern[str]]]]  # shared spelling -> [(code, context regex)]
     symbols: dict[str, str]
+    issuers: dict[str, str]  # code -> the ISO3 of the one country that issues it, where that names a giver
 
 
 @cache
@@ -211,8 +212,11 @@ def _currencies() -> _Currencies:
     names: dict[str, str] = {}
     bare: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     symbols: dict[str, str] = {}
+    issuers: dict[str, str] = {}
     for row in rows:
         code = row["code"]
+        if row.get("issuer"):
+            issuers[code] = row["issuer"]
         for name in split_variants(row["names"]):
             names[_key(name)] = code
         context = [_key(w) for w in split_variants(row.get("context", ""))]
@@ -222,18 +226,13 @@ def _currencies() -> _Currencies:
                 bare.setdefault(_key(name), []).append((code, ctx))
         for sym in split_variants(row.get("symbols", "")):
             symbols[_key(sym)] = code
-    return _Currencies(names, bare, symbols)
-
-
-@cache
-def _issuers() -> dict[str, str]:
-    return {row["code"]: row["issuer"] for row in read_table("currencies.csv") if row.get("issuer")}
+    return _Currencies(names, bare, symbols, issuers)
 
 
 def currency_issuer(code: str) -> str:
     """The one country that issues currency ``code`` when that names an amount's giver (GBP -> GBR), else ""
     (``issuer`` in ``data/currencies.csv``)."""
-    return _issuers().get(code, "")
+    return _currencies().issuers.get(code, "")
 
 
 @cache

@@ -133,8 +133,9 @@ def extract_article(article_id: str, text: str, published: dt.date | None) -> Ar
             # an organisation's running total (the EU's so far) is its members' together: a group's total is ALL
             donor = who or ("ALL" if found and amt.kind == "cumulative_total" else "")
             donor_basis = "sentence" if found else None
-            if not found and currency_issuer(amt.currency):
-                donor, donor_basis = currency_issuer(amt.currency), "currency"  # 75 مليون جنيه إسترليني: British
+            issuer = "" if found else currency_issuer(amt.currency)
+            if issuer:
+                donor, donor_basis = issuer, "currency"  # 75 مليون جنيه إسترليني: British
             if donor:
                 last_donor = donor
             elif not found and last_donor:

@@ -416,11 +416,6 @@ def _coarsen(lo: dt.date, hi: dt.date) -> tuple[str | None, Precision | None]:
 
 
 def week_window(base: dt.date, k: int) -> tuple[dt.date, dt.date]:
-    """The days week ``k`` from the week of ``base`` may span (-1 last week, 1 next week): see ``_week_window``."""
-    return _week_window(base, k)
-
-
-def _week_window(base: dt.date, k: int) -> tuple[dt.date, dt.date]:
     """Week ``k`` from the current one (-1 last week), as the union of Saturday-, Sunday- and Monday-start weeks."""
     backs = [(base.weekday() - first) % 7 for first in (5, 6, 0)]  # days back to the start of the current week
     return base + dt.timedelta(days=7 * k - max(backs)), base + dt.timedelta(days=7 * k - min(backs) + 6)
@@ -705,7 +700,7 @@ def _period(m: re.Match[str], ctx: _Ctx) -> _Cand | None:
     k = {"past": -1, "next": 1}.get(_DIRECTIONS[_key(m["dir"])] if m["dir"] else "current", 0)
     base = ctx.base
     if unit == "week":
-        value, prec = _coarsen(*_week_window(base, k))
+        value, prec = _coarsen(*week_window(base, k))
         return _Cand(start, end, value, prec, True, basis)
     if unit == "month":
         y, mo = _shift_month(base.year, base.month, k)

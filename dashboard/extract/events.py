@@ -541,7 +541,7 @@ def _chain_after(sentence: str, actors: list[_Actor], pos: int, limit: int
 # people of a country before its demonym: لن يحضر أي مسؤولين أمريكيين
 _PEOPLE_OF = re.compile(rf"\s*(?:اي\s+)?(?:ال)?{cue_words('people_of')}\s+")
 _REPORTED = re.compile(rf"(?<![\u0621-\u064a]){cue_words('reported')}(?![\u0621-\u064a])")
-_RELATIVE = re.compile(r"(?:الذي|التي|اللذان|اللتان|الذين|اللذين|اللتين)\s*$")
+_RELATIVE = re.compile(r"(?:الذي|التي|اللذان|اللتان|الذين|اللذين|اللتين)\s*(?:قد\s+)?$")
 
 
 def _role_targets(sentence: str, cues: _Cues, actors: list[_Actor], cue_start: int, cue_end: int,
@@ -638,12 +638,16 @@ _TO_PLACE = re.compile(r"(?<![\u0621-\u064a])الي ")  # a visit's side after �
 _TITLED_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:وزير|وزيري|وزيرا|وزراء|رئيس|رئيسي|رئيسا)\s+"
                             r"(?:ال[\u0621-\u064a]+\s+){0,3}(?:و?ال[\u0621-\u064a]+\s+)?$")
 _WHERE_IN = re.compile(r"(?<![\u0621-\u064a])(?:غرب|شرق|شمال|جنوب|وسط|في|ب)\s*$")
-_SPOKE = re.compile(r"[وف]?(?:س)?(?:ي|ت)?(?:تحدث|تحادث)")
-_MEETING_OR_VISIT = re.compile(r"(?:اجتماع|قمه|لقاء|مؤتمر|جلسه|زيار)")
+_SPOKE = re.compile(r"(?:[وف]|لل|ال)?(?:س)?(?:ي|ت)?(?:تحدث|تحادث)")  # تحدث، وتحدثت، سيتحدث; للتحدث (to speak)
 _SPOKE_TO = re.compile(r"(?<![\u0621-\u064a])(?:مع|الي)(?![\u0621-\u064a])")
 _HIS_VISIT = re.compile(r"(?:[وفبل])?زيارت(?:ه|ها|هم|هما)(?![\u0621-\u064a])")
 _SIGNS = re.compile(r"[وف]?(?:س)?(?:ي|ت)?وقع|[وفبل]?توقيع")
 _VISITS = re.compile(r"(?:^|[وفس])(?:ي|ت)?زور|زار")  # زار، يزور: the country visited is the object
+
+
+def _place_in(s: SentenceFacts, lo: int, hi: int) -> bool:
+    """Whether a country or a place of the sentence starts in ``[lo, hi]``."""
+    return any(lo <= h.start <= hi for h in [*s.countries, *s.places])
 
 
 def _arrives_at_place(s: SentenceFacts, end: int, heads: bool = False) -> bool:
@@ -652,8 +656,7 @@ def _arrives_at_place(s: SentenceFacts, end: int, heads: bool = False) -> bool:
     (``heads``: تتجه إلى) only right after إلى, or after "the capital"/"the city" and its adjective."""
     m = _TO_DEST.search(s.text, end, end + 80)
     # a clitic ل that reaches no place (وصل الأمين العام لحلف الناتو ... إلى فيلنيوس) is not where he went: read on
-    while m is not None and not m.group().startswith("الي") \
-            and not any(m.start() <= h.start <= m.end() + 25 for h in [*s.countries, *s.places]):
+    while m is not None and not m.group().startswith("الي") and not _place_in(s, m.start(), m.end() + 25):
         m = _TO_DEST.search(s.text, m.end(), end + 80)
     if m is None:
         return False
@@ -664,7 +667,7 @@ def _arrives_at_place(s: SentenceFacts, end: int, heads: bool = False) -> bool:
         if city is not None and city.group().strip().startswith("ال") and " " in city.group().strip():
             reach.append(at + city.group().find(" ") + 1)  # العاصمة الأوكرانية: the adjective is the country
         return any(h.start in reach for h in [*s.countries, *s.places])
-    return any(m.start() <= h.start <= m.end() + 25 for h in [*s.countries, *s.places])
+    return _place_in(s, m.start(), m.end() + 25)
 
 
 _TO_ATTEND = re.compile(rf"(?<![\u0621-\u064a])(?:{cue_words('to_attend')}|"
@@ -738,7 +741,6 @@ _HELD = re.compile(r"(?:\s+[\u0621-\u064a]+،?){0,2}?\s+(?:قد\s+)?"
 # and its members (اجتماعات وزراء الناتو في بروكسل التي انعقدت الخميس)
 _CONVENED = re.compile(r"(?:\s+[\u0621-\u064a]+،?){0,2}?\s+(?:قد\s+)?(?:عقد|عقدت|انعقد|انعقدت|التام|التامت|ينعقد|"
                        r"تنعقد|سينعقد|ستنعقد|يعقد|تعقد|سيعقد|ستعقد)(?![\u0621-\u064a])")
-_HELD_VERB_OF = re.compile(r"(?<![\u0621-\u064a])(?:التي|الذي)\s+(?:قد\s+)?$")
 _COMMA = re.compile(r"[،,]")
 _BETWEEN_THE_TWO = re.compile(rf"\s*بين\s+(?:{_DUAL_TITLES})(?![\u0621-\u064a])")
 _WHERE = re.compile(r"(?<![\u0621-\u064a])(?:و)?حيث(?![\u0621-\u064a])")
@@ -1005,14 +1007,15 @@ class _Reader:
         # تحدث معه خلال زيارته لفيينا: "spoke with" beside a meeting or a visit is that meeting, not a call; and it is
         # a call only on a day the sentence gives (قال إنه تحدث مع الرئيس البولندي: when they met, perhaps), not
         # "to speak"
-        ms = [m for m in ms if not (m.kind == "call" and _SPOKE.search(m.text)
+        ms = [m for m in ms if not (m.kind == "call" and _SPOKE.match(m.text)
                                     and (any(o.kind != "group" and o is not m for o in ms) or not s.dates
-                                         or _MEETING_OR_VISIT.search(s.text) or m.text.startswith(("لل", "ال"))))]
+                                         or _MEETING_WORD.search(s.text) or "زيار" in s.text
+                                         or m.text.startswith(("لل", "ال"))))]
         # يستضيف الرئيس الفرنسي اجتماعا لتحالف الراغبين: the host of a meeting, not a visit
         ms = [m for m in ms if not (m.kind == "visit_verb" and _HOSTS.match(m.text)
                                     and any(o.kind != "group" and o.start > m.end for o in ms))]
         # اجتماعات وزراء الناتو التي انعقدت الخميس: the verb of a relative clause is the meeting before it being held
-        ms = [m for m in ms if not (m.kind == "verb" and _HELD_VERB_OF.search(s.text, max(0, m.start - 12), m.start)
+        ms = [m for m in ms if not (m.kind == "verb" and _RELATIVE.search(s.text, max(0, m.start - 12), m.start)
                                     and _meeting_before(ms, m))]
         evm = [m for m in ms if m.kind != "group"]  # mentions that can be events cut the sentence into segments
         if evm:  # the per-sentence context, worked out only where an event may start
@@ -1126,7 +1129,7 @@ class _Reader:
             return  # ليصل إلى الحلف بأكمله: reaching is not arriving somewhere
         trip = men.text.find("زيار")
         if men.kind == "visit_verb" and trip >= 0 and not _arrives_at_place(s, men.start + trip + 5) \
-                and not any(men.end < h.start <= men.end + 1 for h in [*s.countries, *s.places]):
+                and not _place_in(s, men.end + 1, men.end + 1):
             return  # زيارة وزير الدفاع إلى الحلف: a visit to a place (or of it: بزيارة كييف), or none
         needs_sides = men.kind in ("talks", "visit_verb")
         if men.kind in ("noun", "verb"):
