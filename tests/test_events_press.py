@@ -61,6 +61,14 @@ SEVERAL = [
       d("2025-12-04"),
       [E("nato", "2025-12-03", loc="Brussels"), E("bilateral", "2025-12-03", party=fs("UKR", "USA"))],
       id="nato-foreign-ministers-and-sideline-talks"),
+    P("قالت وزارة الدفاع الإسبانية اليوم الجمعة إن الوزيرة حضرت اجتماعات وزراء دفاع حلف الناتو ومجموعة رامشتاين "
+      "التي عقدت بمقر الحلف في بروكسل يوم الخميس.",
+      d("2025-06-06"), [E("nato", "2025-06-05", loc="Brussels"), E("udcg", "2025-06-05", loc="Brussels")],
+      id="two-meetings-under-one-noun-dated-after-the-second"),
+    P("وفي بروكسل، ناقش الوزير مع نظرائه تسليم الذخائر على هامش اجتماعات وزراء دفاع حلف الناتو و مجموعة الاتصال "
+      "الدفاعية لأوكرانيا التي عقدت الخميس.",
+      d("2024-06-14"), [E("nato", "2024-06-13", loc="Brussels"), E("udcg", "2024-06-13", loc="Brussels")],
+      id="two-meetings-under-one-noun-and-spaced"),
 ]
 
 # ---------------------------------------------------------------------- 3. things that are not events

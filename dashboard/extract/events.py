@@ -400,13 +400,23 @@ def find_mentions(sentence: str, cues: _Cues | None = None) -> list[_Mention]:
                 merged.append(_Mention(kind, nxt.event_type, cur.start, nxt.end, text))
                 i += 2
                 continue
-        if cur.kind == "meeting" or (cur.kind == "group" and cur.event_type in TOPIC_TYPES
-                                     and _TAKE_PART_IN.search(sentence, max(0, cur.start - 24), cur.start)):
+        # اجتماعات وزراء دفاع الحلف ومجموعة رامشتاين: a group of another format joined by "and" to a meeting shares
+        # its meeting noun (two meetings, as on the days both sit in Brussels)
+        joined = (cur.kind == "group" and cur.event_type in TOPIC_TYPES and bool(merged)
+                  and merged[-1].kind in ("group_meeting", "nato") and _joined(sentence, merged[-1], cur))
+        if cur.kind == "meeting" or joined or (cur.kind == "group" and cur.event_type in TOPIC_TYPES
+                                               and _TAKE_PART_IN.search(sentence, max(0, cur.start - 24), cur.start)):
             # اجتماع رامشتاين؛ شاركوا في تحالف الراغبين اليوم: taking part in the format is taking part in its meeting
             cur = _Mention("group_meeting", cur.event_type, cur.start, cur.end, cur.text)
         merged.append(cur)
         i += 1
     return merged
+
+
+def _joined(sentence: str, a: _Mention, b: _Mention) -> bool:
+    """``b`` follows ``a`` joined by "and" alone, and names another format (وزراء دفاع الحلف ومجموعة الاتصال)."""
+    gap = sentence[a.end : b.start].strip()
+    return a.event_type != b.event_type and (gap == "و" or (not gap and b.text[:1] == "و"))
 
 
 def _in_quotes(sentence: str) -> list[tuple[int, int]]:
@@ -1032,7 +1042,11 @@ class _Reader:
                     or _nonfactual(s.text, men.start, cues):
                 continue
             j = evm.index(men)
-            seg = (evm[j - 1].end if j > 0 else 0, evm[j + 1].start if j < len(evm) - 1 else len(s.text))
+            # a meeting joined by "and" to the next one shares its words up to the one after (... ومجموعة الاتصال
+            # التي عقدت الأربعاء: both on Wednesday)
+            k = j + 1 if j + 1 < len(evm) and evm[j + 1].kind == "group_meeting" and _joined(s.text, men, evm[j + 1]) \
+                else j
+            seg = (evm[j - 1].end if j > 0 else 0, evm[k + 1].start if k < len(evm) - 1 else len(s.text))
             date = _pick_date(s, cues, seg[0], seg[1], men.start, men.end, skip, first=j == 0)
             when = _When(date, s.index if date is not None else None, "", None)
             if date is not None and _travel_day(s.text, cues, men, date):
