@@ -67,7 +67,7 @@ def test_reference_values_are_well_formed() -> None:
     assert set(ref["kind"]) <= {"udcg_meeting", "coalition_meeting", "nato_meeting", "armaments_meeting"}
     assert ref["date"].notna().all()
     assert set(ref["format"]) <= {"in-person", "virtual", "hybrid", "not held"}
-    assert ref["location"].str.fullmatch(r"[A-Z][a-z]+").all()  # an English city or "Virtual"
+    assert ref["location"].str.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*").all()  # an English city or "Virtual"
     for cell in ref["chairs"].fillna(""):
         assert all(re.fullmatch(r"[A-Z]{3}", c) for c in cell.split(";") if c)
     both = ref["attending_low"].notna() & ref["attending_high"].notna()
@@ -550,6 +550,10 @@ def test_a_hand_over_day_dates_nothing() -> None:
     P("udcg_meeting", "2024-10-14", "", id="a-called-off-meeting-already-past"),
     P("udcg_meeting", "2025-05-01", "", id="no-meeting-near"),
     P("phone_call", "2025-04-10", "", id="calls-have-no-calendar"),
+    P("nato_meeting", "2022-07-01", "2022-06-29", id="a-nato-summit-that-closed-the-day-before"),
+    P("nato_meeting", "2024-07-05", "2024-07-10", id="a-nato-summit-five-days-ahead"),
+    P("nato_meeting", "2024-06-11", "2024-06-13", id="nato-defence-ministers-two-days-ahead"),
+    P("nato_meeting", "2022-03-19", "", id="two-nato-meetings-near-say-nothing"),
 ])
 def test_date_from_calendar(etype: str, published: str, want: str) -> None:
     out = M.date_from_calendar(events(ev("e", "a", event_type=etype)), {"a": dt.date.fromisoformat(published)})
@@ -591,6 +595,16 @@ def test_a_week_the_text_names_is_the_calendars_meeting_in_it(raw: str, date: st
 ])
 def test_a_day_without_a_year_in_the_window(raw: str, lo: str, hi: str, want: str) -> None:
     assert M.same_in_window(raw, dt.date.fromisoformat(lo), dt.date.fromisoformat(hi)) == want
+
+
+@pytest.mark.parametrize(("raw", "published", "want"), [
+    P("الأسبوع الماضي", "2023-12-06", "2023-11-28", id="nato-foreign-ministers-last-week"),
+    P("الأسبوع المقبل", "2022-11-23", "2022-11-29", id="nato-foreign-ministers-in-bucharest-next-week"),
+])
+def test_a_week_the_text_names_holds_one_nato_meeting(raw: str, published: str, want: str) -> None:
+    row = ev("e", "a", event_type="nato_meeting", date=published[:7], date_raw=raw, date_basis="period")
+    out = M.date_from_calendar(events(row), {"a": dt.date.fromisoformat(published)})
+    assert out["date"].iloc[0] == want
 
 
 def test_an_ordinal_overrides_a_date_guessed_from_the_window() -> None:
