@@ -392,6 +392,12 @@ def find_mentions(sentence: str, cues: _Cues | None = None) -> list[_Mention]:
     while i < len(out):
         cur = out[i]
         nxt = out[i + 1] if i + 1 < len(out) else None
+        if cur.kind == "nato" and nxt is not None and nxt.kind == "noun" and not sentence[cur.end : nxt.start].strip():
+            # عقد وزراء دفاع الحلف اجتماعا في 5 يونيو: the body and its meeting noun are one mention (the noun's date
+            # is the meeting's)
+            merged.append(_Mention("nato", cur.event_type, cur.start, nxt.end, sentence[cur.start : nxt.end]))
+            i += 2
+            continue
         if cur.kind in ("noun", "verb") and nxt is not None and nxt.kind in ("group", "nato"):
             gap = sentence[cur.end : nxt.start]
             if _BETWEEN.match(gap) or (cur.kind == "verb" and len(gap.split()) <= 3):
@@ -411,6 +417,21 @@ def find_mentions(sentence: str, cues: _Cues | None = None) -> list[_Mention]:
         merged.append(cur)
         i += 1
     return merged
+
+
+_COMMA_AND = re.compile(r"،\s*و(?=[\u0621-\u064a])")
+
+
+def _spoke_is_no_call(s: SentenceFacts, ms: list[_Mention], m: _Mention) -> bool:
+    """"Spoke with" (``m``) is no call: beside a meeting, a visit or another mention, or with no day, in its part
+    of the sentence (cut at a comma followed by "and"); or as a verbal noun ("to speak")."""
+    cuts = [c.start() for c in _COMMA_AND.finditer(s.text)]
+    lo = max([c for c in cuts if c < m.start], default=0)
+    hi = min([c for c in cuts if c > m.end], default=len(s.text))
+    part = s.text[lo:hi]
+    return (any(o.kind != "group" and o is not m and lo <= o.start < hi for o in ms)
+            or not any(lo <= d.start < hi for d in s.dates)
+            or _MEETING_WORD.search(part) is not None or "زيار" in part or m.text.startswith(("لل", "ال")))
 
 
 def _joined(sentence: str, a: _Mention, b: _Mention) -> bool:
@@ -442,8 +463,16 @@ _SINCE_CLAUSE_DATE = re.compile(r"\s*ان\s+(?:[\u0621-\u064a]+\s+){0,4}?[\u0621
 _ANNIVERSARY = re.compile(r"(?<![\u0621-\u064a])(?:[وبل])?(?:ال|لل)?ذكري(?: (?:ال)?[\u0621-\u064a]+){0,2}")
 
 
-def _since_dates(sentence: str, dates: list[DateHit], cues: _Cues) -> set[int]:
-    """Indexes of dates that start a period (منذ …) or are remembered (ذكرى …) rather than date an event."""
+_DEADLINE = re.compile(r"(?<![\u0621-\u064a])(?:بحلول|(?:حتي|لغايه) (?=عام|سنه))\s*(?:نهايه\s+|مطلع\s+)?$")
+
+
+_INVASION_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:غزو|اجتياح)[\u0621-\u064a]*"
+                              r"(?: (?:ل|ال)?[\u0621-\u064a]+){0,2}\s*(?:في|خلال)?\s*$")
+
+
+def _since_dates(sentence: str, dates: list[DateHit], cues: _Cues, first_event: int = 0) -> set[int]:
+    """Indexes of dates that start a period (منذ …), are remembered (ذكرى …), are a deadline (بحلول …) or, after
+    ``first_event`` (where the sentence's first event is named), the invasion's, rather than date an event."""
     out: set[int] = set()
     if not dates:
         return out
@@ -453,6 +482,11 @@ def _since_dates(sentence: str, dates: list[DateHit], cues: _Cues) -> set[int]:
     for i, d in enumerate(dates):
         if d.basis == "since":  # منذ 3 أيام: the grammar kept منذ inside the hit
             out.add(i)
+        if _DEADLINE.search(sentence, max(0, d.start - 16), d.start):
+            out.add(i)  # هدف الإنفاق بحلول عام 2035: a target's deadline, not the day of an event
+        if d.start > first_event and _INVASION_BEFORE.search(sentence, max(0, d.start - 40), d.start):
+            out.add(i)  # اتفقوا ... بعد غزوها أوكرانيا في 2022: the invasion's date (one set before the event, "after
+            # the invasion in 2022, they met", still gives the year)
         for end in since:
             if 0 <= d.start - end <= 80 and ("،" not in sentence[end : d.start]
                                              or _SINCE_CLAUSE_DATE.fullmatch(sentence, end, d.start)):
@@ -1017,10 +1051,9 @@ class _Reader:
         # تحدث معه خلال زيارته لفيينا: "spoke with" beside a meeting or a visit is that meeting, not a call; and it is
         # a call only on a day the sentence gives (قال إنه تحدث مع الرئيس البولندي: when they met, perhaps), not
         # "to speak"
-        ms = [m for m in ms if not (m.kind == "call" and _SPOKE.match(m.text)
-                                    and (any(o.kind != "group" and o is not m for o in ms) or not s.dates
-                                         or _MEETING_WORD.search(s.text) or "زيار" in s.text
-                                         or m.text.startswith(("لل", "ال"))))]
+        # "a day of its sentence", "beside a meeting": within its part of the sentence up to a comma and "and" (تحدث
+        # مع X، الجمعة، وزار Y: the visit is another statement)
+        ms = [m for m in ms if not (m.kind == "call" and _SPOKE.match(m.text) and _spoke_is_no_call(s, ms, m))]
         # يستضيف الرئيس الفرنسي اجتماعا لتحالف الراغبين: the host of a meeting, not a visit
         ms = [m for m in ms if not (m.kind == "visit_verb" and _HOSTS.match(m.text)
                                     and any(o.kind != "group" and o.start > m.end for o in ms))]
@@ -1029,7 +1062,7 @@ class _Reader:
                                     and _meeting_before(ms, m))]
         evm = [m for m in ms if m.kind != "group"]  # mentions that can be events cut the sentence into segments
         if evm:  # the per-sentence context, worked out only where an event may start
-            skip, actors = _since_dates(s.text, s.dates, cues), _actors(s)
+            skip, actors = _since_dates(s.text, s.dates, cues, evm[0].start), _actors(s)
             quotes = _said_quotes(s.text, actors)
             self.actors = actors
         for men in ms:
@@ -1171,6 +1204,10 @@ class _Reader:
                                                             and not _WITH_MANY.match(s.text, men.end, men.end + 60))
                                                            or _BETWEEN_SIDES.match(s.text, men.end, men.end + 45)):
                 etype, strong, needs_sides = "bilateral_meeting", True, True
+            elif men.kind == "noun" and not group_here and not definite and "قمه" in men.text \
+                    and not _EU.search(s.text) and any(m2.kind == "group" and m2.event_type == "nato_meeting"
+                                                       for m2 in ms):
+                etype, strong = "nato_meeting", True  # في قمة عقدت في لاهاي، تعهدت الدول الأعضاء في الحلف: theirs
             else:
                 # a group named beside an indefinite noun states the type (يعقد وزراء دفاع الاتحاد الأوروبي اجتماعا)
                 etype, strong = group_here or self.topic or self.first_group, bool(group_here) and not definite
