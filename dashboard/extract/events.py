@@ -1302,6 +1302,10 @@ class _Reader:
         """Parties of a call or talks: the actors of the mention's clause (for talks, those named after it). A call
         with a list of counterparts (أجرى محادثات هاتفية مع نظرائه الفرنسي والتركي والبريطاني) is one call each."""
         hi = min(_clause(s.text, men.start, self.cue)[1], seg[1])
+        if men.kind in ("visit_verb", "talks"):
+            cut = max((c.start() for c in _COMMA_AND.finditer(s.text, seg[0], men.start + 2)), default=-1)
+            if cut >= 0 and men.start - cut <= 3:  # تحدث مع X وY، الجمعة، وزار Z W: a new statement begins
+                seg = (cut, seg[1])
         found = _side_actors(s.text, self.cue, men, seg, actors)
         cp = _COUNTERPARTS.search(s.text, men.end, men.end + 30) if ev.event_type == "phone_call" else None
         if cp is not None and not ev.roles:
