@@ -722,6 +722,9 @@ _DIRECTED = re.compile(cue_words("directed"))
 _POSSESSIVE = re.compile(r"(?:اتصال|مكالمت|محادثت)(?:ه|ها)(?![\u0621-\u064a])")
 
 
+_WORDS_THEN_BETWEEN = re.compile(r"(?:\s+[^\s،.]+){0,6}?\s+بين\s")
+
+
 def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int], actors: list[_Actor]
                  ) -> list[_Actor]:
     """The sides a call, talks or a visit names in its clause: officials, capitals and institutions, and names or
@@ -734,7 +737,8 @@ def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int]
     hi = where.start() if where is not None else hi
     if men.kind == "talks":  # محادثات بين X و Y; X أجرى محادثات مع Y (the subject before it too)
         agent = re.match(r"\s*مع\s", sentence[men.end :]) and not _DEFINITE.match(men.text)  # المحادثات مع: known ones
-        lo, hi = (lo if agent else men.end), min(hi, men.end + 60)
+        between = _WORDS_THEN_BETWEEN.match(sentence, men.end)  # محادثات جرت الثلاثاء في موسكو بين X و Y
+        lo, hi = (lo if agent else men.end), min(hi, (between.end() if between else men.end) + 60)
     elif men.kind == "noun" and _BETWEEN_SIDES.match(sentence, men.end, men.end + 45):
         lo = men.end  # أبدى رئيس الوزراء ارتياحه للقاء المقرر بين الرئيسين الأوكراني والأمريكي: the two after بين
     side_before = _VISIT_SIDE_BEFORE if men.kind == "visit_verb" else _SIDE_BEFORE
