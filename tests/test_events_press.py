@@ -238,6 +238,9 @@ CHAIRS = [
 
 # ---------------------------------------------------------------------- visits and talks between two countries
 VISITS = [
+    P("استقبل وزير الدفاع الأوكراني في كييف رئيس أركان الدفاع الكندي وبحث معه التدريب، بحسب بيان صدر اليوم الخميس.",
+      d("2025-11-20"), [E("bilateral", "2025-11-20", loc="Kyiv", party=fs("UKR", "CAN"))],
+      id="a-chief-of-the-defence-staff-is-a-side"),
     P("انتهت دون نتيجة محادثات عقدت أمس الأربعاء في أنقرة بين وزير الخارجية الأمريكي ونظيره التركي.", d("2025-05-15"),
       [E("bilateral", "2025-05-14", loc="Ankara", party=fs("USA", "TUR"))],
       id="talks-held-on-a-day-in-a-city-between-two-sides"),
@@ -449,6 +452,10 @@ SCRAPED = [
 
 # the news and the meetings before it
 BACKGROUND = [
+    P("وعقب اجتماع وزراء دفاع الناتو، حث الأمين العام الدول على زيادة مساهماتها لعام 2027.", d("2026-02-13"),
+      [E("nato", "2026-02-13")], id="a-year-the-aid-is-for-is-no-meeting-date"),
+    P("وأوضح متحدث باسم الوزارة يوم الاثنين أن الوزير حضر عشرات الاجتماعات مع حلفاء الناتو.", d("2025-12-02"), [],
+      id="dozens-of-meetings-with-nato-allies-are-no-event"),
     P("وافق قادة دول حلف الناتو في قمتهم على رفع الإنفاق الدفاعي إلى 3.5% بحلول عام 2035.", None,
       [E("nato", "")], id="a-target-year-after-by-is-no-meeting-date"),
     P("اتفق وزراء دفاع حلف الناتو على تعزيز الجناح الشرقي للحلف خشية تهديد روسي متزايد بعد غزو أوكرانيا في عام "

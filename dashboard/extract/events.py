@@ -482,8 +482,9 @@ def _since_dates(sentence: str, dates: list[DateHit], cues: _Cues, first_event: 
     for i, d in enumerate(dates):
         if d.basis == "since":  # منذ 3 أيام: the grammar kept منذ inside the hit
             out.add(i)
-        if _DEADLINE.search(sentence, max(0, d.start - 16), d.start):
-            out.add(i)  # هدف الإنفاق بحلول عام 2035: a target's deadline, not the day of an event
+        for_year = d.text.startswith(("عام", "سنه")) and sentence[max(0, d.start - 1) : d.start] == "ل"
+        if for_year or _DEADLINE.search(sentence, max(0, d.start - 16), d.start):
+            out.add(i)  # هدف الإنفاق بحلول عام 2035، تعهدات لعام 2026: a deadline or a year aid is for, not a day
         if d.start > first_event and _INVASION_BEFORE.search(sentence, max(0, d.start - 40), d.start):
             out.add(i)  # اتفقوا ... بعد غزوها أوكرانيا في 2022: the invasion's date (one set before the event, "after
             # the invasion in 2022, they met", still gives the year)
@@ -1225,8 +1226,8 @@ class _Reader:
         if not etype:
             return
         habit = _HABITUAL.search(s.text[men.end : men.end + 45]) if self.cue.holds("habitual") else None
-        if men.kind in ("noun", "verb", "group_meeting") and (habit or _GENERIC.search(s.text, max(0, men.start - 8),
-                                                                                      men.start)):
+        generic = _GENERIC.search(s.text, max(0, men.start - 8), men.start)
+        if men.kind in ("noun", "verb", "group_meeting", "nato") and (habit or generic):
             return  # اجتماعات شهرية، كل اجتماع للتحالف: a habit or a generic statement, not an event
         ref = self.reference(s, men, noun, etype, strong, definite, date, here)
         if ref is not None:
