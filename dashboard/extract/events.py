@@ -1171,6 +1171,9 @@ class _Reader:
         strong = bool(etype)  # the type is stated, not inferred from the article's topic
         if men.kind == "group_meeting" and etype in TOPIC_TYPES:
             self.topic = etype
+        if men.kind in ("noun", "nato") and men.text.endswith("هما") and self.latest is not None \
+                and self.latest.event_type in _SIDED and len(self.latest.parties()) == 2:
+            return  # وفي اجتماعهما ناقش الوزيران: "their (two) meeting" is the talks of the two just reported
         type_basis = ""
         pair: tuple[_Actor, _Actor] | None = None
         if men.kind == "visit_verb" and _PLURAL_BODY.match(s.text, men.end + 1, men.end + 14):
