@@ -293,8 +293,9 @@ def date_from_calendar(events: pd.DataFrame, published: dict[str, dt.date]) -> p
     full = full[full["date"].notna()]
     held = (full["format"].fillna("").str.lower() != NOT_HELD).to_numpy()
     # a lead event dated by its publication day only (no date in the text) is undated here too: the calendar knows
+    # ... and so is one the text dates only by "this year" or "this month" (its period holds the publication day)
     empty = (events["date"].astype("string").fillna("").str.strip() == "") \
-        | (events["date_basis"].astype("string").fillna("") == FALLBACK_DATE_BASIS)
+        | (events["date_basis"].astype("string").fillna("") == FALLBACK_DATE_BASIS) | _this_period(events, published)
     numbered = pd.to_numeric(events["meeting_number"], errors="coerce").notna()
     kinds = events["event_type"].astype("string").fillna("")
     todo = events.index[empty & ~numbered & kinds.isin(list(full["kind"].unique()))]
@@ -314,6 +315,17 @@ def date_from_calendar(events: pd.DataFrame, published: dict[str, dt.date]) -> p
     if fills:
         _set_days(out, pd.Series(fills), CALENDAR_DATE_BASIS)
     return _week_from_calendar(out, published, by_kind)
+
+
+def _this_period(events: pd.DataFrame, published: dict[str, dt.date]) -> pd.Series:
+    """Events dated only by a relative "this year" / "this month" of their article (year or month precision, the
+    period of the publication day)."""
+    prec = events["date_precision"].astype("string").fillna("")
+    rel = events["date_relative"].astype("string").fillna("").str.lower().isin(["true", "1"])
+    date = events["date"].astype("string").fillna("")
+    pub = events["article_id"].astype("string").map(lambda a: published[a].isoformat() if a in published else "")
+    same = ((prec == "year") & (date == pub.str[:4])) | ((prec == "month") & (date == pub.str[:7]))
+    return prec.isin(["year", "month"]) & rel & same & (events["date_basis"].astype("string").fillna("") == "period")
 
 
 _Calendar = tuple[np.ndarray, np.ndarray, list[pd.Timestamp]]  # one kind's days, whether held, dates

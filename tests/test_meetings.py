@@ -607,6 +607,20 @@ def test_a_week_the_text_names_holds_one_nato_meeting(raw: str, published: str, 
     assert out["date"].iloc[0] == want
 
 
+@pytest.mark.parametrize(("date", "raw", "relative", "published", "want"), [
+    P("2024", "هذا العام", True, "2024-12-03", "2024-12-03", id="this-year-near-the-one-meeting"),
+    P("2024-12", "هذا الشهر", True, "2024-12-02", "2024-12-03", id="this-month-near-the-one-meeting"),
+    P("2024", "عام 2024", False, "2024-12-03", "2024", id="a-printed-year-stays"),
+    P("2024", "هذا العام", True, "2024-09-10", "2024", id="this-year-with-no-meeting-near"),
+])
+def test_this_year_or_month_near_the_calendars_one_meeting(date: str, raw: str, relative: bool, published: str,
+                                                           want: str) -> None:
+    row = ev("e", "a", event_type="nato_meeting", date=date, date_raw=raw, date_relative=relative,
+             date_basis="period" if relative else "explicit")
+    out = M.date_from_calendar(events(row), {"a": dt.date.fromisoformat(published)})
+    assert out["date"].iloc[0] == want
+
+
 def test_an_ordinal_overrides_a_date_guessed_from_the_window() -> None:
     row = ev("e", "a", date="2024-02-12", meeting_number=31, date_basis=f"{M.WINDOW_DATE_BASIS} (tenures)")
     out = M.link_reference(events(row))
