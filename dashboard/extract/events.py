@@ -723,6 +723,7 @@ _DIRECTED = re.compile(cue_words("directed"))
 _POSSESSIVE = re.compile(r"(?:اتصال|مكالمت|محادثت)(?:ه|ها)(?![\u0621-\u064a])")
 
 
+_MEETS = re.compile(r"(?:[وف])?(?:س)?(?:ي|ت)?(?:لتقي|التقي|التقت|جتمع|اجتمع|اجتمعت)(?![\u0621-\u064a])")
 _WORDS_THEN_BETWEEN = re.compile(r"(?:\s+[^\s،.]+){0,6}?\s+بين\s")
 
 
@@ -1498,8 +1499,12 @@ class _Reader:
                                             and e.needs_sides and e.parties() and e.parties() in calls)]
         self.place_from_article(merged)
         for ev in merged:
-            if ev.event_type == "bilateral_meeting" and len(ev.parties()) >= 3 and ev.noun is not None:
-                ev.event_type = "other_meeting"  # مع نظيرته الألمانية ونظيره البولندي: three sides are not two
+            named = {r.iso3 for r in ev.roles if r.role == "party" and r.via == "official"}
+            if ev.event_type == "bilateral_meeting" and len(ev.parties()) >= 3 \
+                    and (ev.noun is not None or (_MEETS.match(ev.trigger.text) and len(named) >= 3)):
+                # مع نظيرته الألمانية ونظيره البولندي، سيلتقي في لندن الرؤساء X وY وZ: three sides are not two (to
+                # meet three named office-holders; a visit or an arrival of several is left as it is)
+                ev.event_type = "other_meeting"
             side = ev.sideline_of  # على هامش قمة الناتو في لاهاي: the talks were there too
             if ev.location is None and side is not None and side is not ev and side.location is not None:
                 ev.location, ev.location_sentence = side.location, side.location_sentence
