@@ -799,6 +799,12 @@ _BARRIER = re.compile(r"(?<![\u0621-\u064a])(?:وهي|وهو|التي|الذي|�
                       r"في ظل|وسط)(?![\u0621-\u064a])")
 
 
+# a that-clause (أن، إن، بأن) after a meeting holds what was said there; "أنه سيعقد" is still about the meeting
+_THAT = re.compile(r"(?<![\u0621-\u064a])(?:ان|بان)(?:ه|ها|هم)?(?![\u0621-\u064a])")
+# "، الذي/التي ..." up to here with no comma: a relative clause set off by commas is still open
+_SET_OFF_RELATIVE = re.compile(r"،\s*(?:الذي|التي|الذين|اللذين|اللتين)\s[^،]*$")
+
+
 def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig_start: int, trig_end: int,
                skip: set[int], first: bool) -> DateHit | None:
     """The date of a mention: the nearest after it in its segment, unless a relative clause (وهي، الذي، بعد أن…) comes
@@ -819,12 +825,17 @@ def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig
                 gap <= 2 or (gap <= 8 and _CONVENED.match(s.text, b.end()) is not None))
             if b is not None and not held and not _COMMA.search(s.text, b.end(), d.start):
                 continue
+            that = _THAT.search(s.text, trig_end, d.start)
+            if that is not None and not _CONVENED.match(s.text, that.end()):
+                continue  # البيان الختامي للاجتماع أن الحلفاء سيقدمون ... خلال العام المقبل: what it said, not when
             # a relative clause that says when the meeting was held (التي انعقدت الخميس) states its own day
             own_day = b is not None and held and not _COMMA.search(s.text, b.end(), d.start)
             dist = -1 if own_day else d.start - trig_end
         elif d.end <= trig_start and first:
             if _announced_on(s.text, cues, d, trig_start):
                 continue  # أعلن زيلينسكي، السبت، أنه سيشارك في القمة: the day it was said, not the summit's
+            if _SET_OFF_RELATIVE.search(s.text, max(0, d.start - 80), d.start) and "،" in s.text[d.end : trig_start]:
+                continue  # أجرى التحالف، الذي شكلته فرنسا في فبراير الماضي، اجتماعا: the clause's own date
             dist = (trig_start - d.end) + 15
         else:
             continue
