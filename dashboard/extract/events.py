@@ -799,6 +799,7 @@ _BARRIER = re.compile(r"(?<![\u0621-\u064a])(?:وهي|وهو|التي|الذي|�
                       r"في ظل|وسط)(?![\u0621-\u064a])")
 
 
+_CALLED_FOR = re.compile(r"(?<![\u0621-\u064a])(?:دعا|دعت|دعوا)\s+$")
 # a that-clause (أن، إن، بأن) after a meeting holds what was said there; "أنه سيعقد" is still about the meeting
 _THAT = re.compile(r"(?<![\u0621-\u064a])(?:ان|بان)(?:ه|ها|هم)?(?![\u0621-\u064a])")
 # "، الذي/التي ..." up to here with no comma: a relative clause set off by commas is still open
@@ -834,6 +835,9 @@ def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig
         elif d.end <= trig_start and first:
             if _announced_on(s.text, cues, d, trig_start):
                 continue  # أعلن زيلينسكي، السبت، أنه سيشارك في القمة: the day it was said, not the summit's
+            if _CALLED_FOR.search(s.text, max(0, d.start - 12), d.start) \
+                    and re.fullmatch(r"\s*الي\s*", s.text[d.end : trig_start]):
+                continue  # الذي دعا الثلاثاء إلى القمة: the day he called for it, not the summit's
             if _SET_OFF_RELATIVE.search(s.text, max(0, d.start - 80), d.start) and "،" in s.text[d.end : trig_start]:
                 continue  # أجرى التحالف، الذي شكلته فرنسا في فبراير الماضي، اجتماعا: the clause's own date
             dist = (trig_start - d.end) + 15
