@@ -724,6 +724,8 @@ _POSSESSIVE = re.compile(r"(?:اتصال|مكالمت|محادثت)(?:ه|ها)(?
 
 
 _MEETS = re.compile(r"(?:[وف])?(?:س)?(?:ي|ت)?(?:لتقي|التقي|التقت|جتمع|اجتمع|اجتمعت)(?![\u0621-\u064a])")
+_THING_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:حدود|اراضي|اجواء|عاصمه|مدينه|قاعده|سفاره|جيش|قوات)"
+                           r"(?:\s+بين)?\s*$")
 _WORDS_THEN_BETWEEN = re.compile(r"(?:\s+[^\s،.]+){0,6}?\s+بين\s")
 
 
@@ -737,6 +739,12 @@ def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int]
     hi = sequel.start() if sequel is not None else hi
     where = _WHERE.search(sentence, men.end, hi)  # لقاء بين X و Y، حيث ... شروط موسكو: a clause about something else
     hi = where.start() if where is not None else hi
+    opened = [w.end() for w in _WHERE.finditer(sentence, lo, men.start)]
+    if opened:  # مستعد للذهاب إلى بودابست، حيث يلتقي X وY: when that clause names two sides, they are the sides
+        comma = sentence.find("،", men.end, seg[1])
+        inner = _side_actors(sentence, cues, men, (opened[-1], comma if comma >= 0 else seg[1]), actors)
+        if len({a[2] for a in inner}) >= 2:
+            return inner
     if men.kind == "talks":  # محادثات بين X و Y; X أجرى محادثات مع Y (the subject before it too)
         agent = re.match(r"\s*مع\s", sentence[men.end :]) and not _DEFINITE.match(men.text)  # المحادثات مع: known ones
         between = _WORDS_THEN_BETWEEN.match(sentence, men.end)  # محادثات جرت الثلاثاء في موسكو بين X و Y
@@ -759,6 +767,8 @@ def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int]
         before = sentence[max(0, a[0] - 24) : a[0]]
         if a[3] == "capital" and re.search(r"(?<![\u0621-\u064a])(?:في|من)\s*$", before):
             continue  # في اجتماع في باريس، قادما من بوخارست: where, not who
+        if a[3] in ("demonym", "name") and _THING_BEFORE.search(before):
+            continue  # عند الحدود البولندية، في العاصمة البريطانية: a place's adjective, not a side
         if a[3] in ("official", "capital", "institution") or side_before.search(before) \
                 or (a[3] == "demonym" and _TITLED_BEFORE.search(sentence, max(0, a[0] - 30), a[0])):
             out.append(a)
