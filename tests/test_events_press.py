@@ -238,6 +238,10 @@ CHAIRS = [
 
 # ---------------------------------------------------------------------- visits and talks between two countries
 VISITS = [
+    P("وصل المستشار النمساوي إلى كييف صباح اليوم الأربعاء، في زيارة تتزامن مع زيارة رئيس الوزراء الهندي إلى موسكو.",
+      d("2024-07-10"), [E("bilateral", "2024-07-10", loc="Kyiv", party=fs("AUT", "UKR")),
+                        E("bilateral", "2024-07-10", loc="Moscow", party=fs("IND", "RUS"))],
+      id="a-visit-coinciding-with-another-is-on-its-day"),
     P("اختتمت أمس السبت في الرياض المفاوضات بين وفدي الولايات المتحدة وأوكرانيا دون اتفاق.", d("2025-03-16"),
       [E("bilateral", "2025-03-15", loc="Riyadh", party=fs("USA", "UKR"))], id="negotiations-between-two-delegations"),
     P("وتستضيف تركيا اليوم الاثنين الجولة الأولى من المحادثات الثلاثية بين الولايات المتحدة وروسيا وأوكرانيا في "
