@@ -142,6 +142,7 @@ def main() -> None:
             ("  coalition meetings", g, {"coalition_meeting"}),
             ("  bilateral and other meetings", g, {"bilateral_meeting", "other_meeting"}),
             ("5 articles without a publication date", [r for r in g if not r.get("published")], None),
+            ("  articles with one (as a manifest gives it)", [r for r in g if r.get("published")], None),
         ]
         for name, part, types in classes:
             _, txt = subset_score(sc, out, part, types)
