@@ -726,6 +726,7 @@ _POSSESSIVE = re.compile(r"(?:اتصال|مكالمت|محادثت)(?:ه|ها)(?
 _MEETS = re.compile(r"(?:[وف])?(?:س)?(?:ي|ت)?(?:لتقي|التقي|التقت|جتمع|اجتمع|اجتمعت)(?![\u0621-\u064a])")
 _THING_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:حدود|اراضي|اجواء|عاصمه|مدينه|قاعده|سفاره|جيش|قوات)"
                            r"(?:\s+بين)?\s*$")
+_ASIDE = re.compile(r"،\s*(?:الذي|التي|الذين)\s[^،.]*،")
 _WORDS_THEN_BETWEEN = re.compile(r"(?:\s+[^\s،.]+){0,6}?\s+بين\s")
 
 
@@ -758,8 +759,10 @@ def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int]
     signer = None  # وقعت هولندا اتفاقية مع أوكرانيا: the country right after a verb of signing is a side
     if men.kind == "visit_verb" and _SIGNS.match(men.text):
         signer = next((a for a in actors if men.end < a[0] <= men.end + 2 and a[3] == "name"), None)
+    # X، الذي التقى بالرئيس الأوكراني، وصل إلى جنيف: who a clause set off by commas names is not a side outside it
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(sentence) if not m.start() <= men.start < m.end()]
     for a in actors:
-        if not lo <= a[0] < hi or _inside(a[0], quotes):
+        if not lo <= a[0] < hi or _inside(a[0], quotes) or _inside(a[0], asides):
             continue
         if a is visited or a is signer:
             out.append(a)
