@@ -726,6 +726,19 @@ _POSSESSIVE = re.compile(r"(?:اتصال|مكالمت|محادثت)(?:ه|ها)(?
 _MEETS = re.compile(r"(?:[وف])?(?:س)?(?:ي|ت)?(?:لتقي|التقي|التقت|جتمع|اجتمع|اجتمعت)(?![\u0621-\u064a])")
 _THING_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:حدود|اراضي|اجواء|عاصمه|مدينه|قاعده|سفاره|جيش|قوات)"
                            r"(?:\s+بين)?\s*$")
+_DAY_SHIFT = re.compile(r"(?<![\u0621-\u064a])(?P<dir>بعد|قبل) (?P<n>يوم|يومين|ثلاثه ايام) (?:من|علي) ?$")
+
+
+def _day_shift(sentence: str, start: int) -> int:
+    """Days from the day the text is about to an event named right after "a day / two days after (before)": بعد
+    يوم من محادثة هاتفية is the day before."""
+    m = _DAY_SHIFT.search(sentence, max(0, start - 24), start)
+    if m is None:
+        return 0
+    n = {"يوم": 1, "يومين": 2, "ثلاثه ايام": 3}[m["n"]]
+    return -n if m["dir"] == "بعد" else n
+
+
 _ASIDE = re.compile(r"،\s*(?:الذي|التي|الذين)\s[^،.]*،")
 _WORDS_THEN_BETWEEN = re.compile(r"(?:\s+[^\s،.]+){0,6}?\s+بين\s")
 
@@ -1517,12 +1530,22 @@ class _Reader:
             if (lead.date is None or lead.date.value is None) and not lead.future and not lead.background \
                     and self._prose_before(lead.sentence) <= _LEAD_PROSE:
                 prior = [(i, d) for i, d in self.anchors if i <= lead.sentence]
+                # وجاء الإعلان بعد يوم من محادثة هاتفية: the call is a day before the day the text is about
+                shift = _day_shift(self.sentences[lead.sentence].text, lead.trigger.start)
                 if prior:
                     lead.date_sentence, lead.date = prior[-1]
                     lead.date_basis = f"nearest day before it in the text ({lead.date.basis})"
+                    if shift and lead.date.value and len(lead.date.value) == 10:
+                        moved = dt.date.fromisoformat(lead.date.value) + dt.timedelta(days=shift)
+                        lead.date = dataclasses.replace(lead.date, value=moved.isoformat(), offset_days=None)
+                        lead.date_basis += f"; {shift:+d} day(s), as the text puts it before or after that day"
                 elif published_iso:
                     lead.date_basis = FALLBACK_DATE_BASIS
                     lead.fallback_date = published_iso
+                    if shift:
+                        moved = dt.date.fromisoformat(published_iso) + dt.timedelta(days=shift)
+                        lead.fallback_date = moved.isoformat()
+                        lead.date_basis += f"; {shift:+d} day(s), as the text puts it before or after that day"
         # "talks between the two ministers" with no date, and a call between the same two: the call
         calls = [e.parties() for e in merged if e.event_type == "phone_call" and len(e.parties()) >= 2]
         merged = [e for e in merged if not (e.event_type in ("bilateral_meeting", "other_meeting") and e.date is None
