@@ -419,7 +419,7 @@ def find_mentions(sentence: str, cues: _Cues | None = None) -> list[_Mention]:
     return merged
 
 
-_COMMA_AND = re.compile(r"،\s*و(?=[\u0621-\u064a])")
+_COMMA_AND = re.compile(r"،\s*و(?=[\u0621-\u064a])(?!ال)")  # not "، والأوكراني": a list goes on
 
 
 def _spoke_is_no_call(s: SentenceFacts, ms: list[_Mention], m: _Mention) -> bool:
@@ -1354,9 +1354,12 @@ class _Reader:
         """Parties of a call or talks: the actors of the mention's clause (for talks, those named after it). A call
         with a list of counterparts (أجرى محادثات هاتفية مع نظرائه الفرنسي والتركي والبريطاني) is one call each."""
         hi = min(_clause(s.text, men.start, self.cue)[1], seg[1])
-        if men.kind in ("visit_verb", "talks"):
+        if men.kind in ("visit_verb", "talks", "call"):
             cut = max((c.start() for c in _COMMA_AND.finditer(s.text, seg[0], men.start + 2)), default=-1)
-            if cut >= 0 and men.start - cut <= 3:  # تحدث مع X وY، الجمعة، وزار Z W: a new statement begins
+            # تحدث مع X وY، الجمعة، وزار Z W: a new statement begins; so it does when someone is named between the
+            # comma and the mention (مكالمة X وY غير معروفة، وأشارت القناة إلى أن Z أجرى مكالمة مع W)
+            named = cut >= 0 and any(cut < a[0] < men.start and a[3] in ("official", "name") for a in actors)
+            if cut >= 0 and ((men.kind != "call" and men.start - cut <= 3) or named):
                 seg = (cut, seg[1])
         found = _side_actors(s.text, self.cue, men, seg, actors)
         cp = _COUNTERPARTS.search(s.text, men.end, men.end + 30) if ev.event_type == "phone_call" else None
