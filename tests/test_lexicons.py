@@ -70,6 +70,9 @@ SAMPLES = [
     # forms whose gate stem was once missing (a prefix before the stem, a hamza seat in a suffix)
     "يستقبل الرئيس", "سيستقبل الرئيس", "خلال لقائها", "عشية قمتي الحلف", "تحالف المتطوعين",
     "اتصال تم بين الرئيس الفرنسي ونظيره",
+    # triggers added with the dev set's later batches
+    "المفاوضات بين الوفدين", "مفاوضات مع نظيره", "المحادثات الثلاثية بين", "محادثات جرت أمس في جنيف بين الوفدين",
+    "وزراء دفاع الدول الأعضاء في الحلف", "سفراء الاتحاد الأوروبي", "مجلس الاتحاد الأوروبي",
 ]
 
 
@@ -143,7 +146,7 @@ def test_the_cue_gates_never_hide_a_cue(words: list[str]) -> None:
 # The plain way to find where triggers can start, which trigger_starts does in one automaton pass: every stem (a
 # visit verb's only at its word's start, after clitics), then the word of each and the two words before it.
 _HINT_SPEC = re.compile(
-    "اجتماع|قم[هت]|لقاء|لقائ|مؤتمر|جلس|دوره|مجموع|تحالف|ائتلاف|تسل|مجلس|لجنه|وزراء|وزيرات|اتصال|اتصل|مكالم|محادث|مباحث|"
+    "اجتماع|قم[هت]|لقاء|لقائ|مؤتمر|جلس|دوره|مجموع|تحالف|ائتلاف|تسل|مجلس|لجنه|وزراء|وزيرات|اتصال|اتصل|مكالم|محادث|مباحث|مفاوض|"
     "هاتف|التق|ستقبل|جتمع|لتقي|التام|لتئم|عقد|رام|حديث|اتحاد|ناتو|اطلسي|حلف|زياره|مثلث|udcg|ramstein|"
     "(?<![\u0621-\u064a])[وف]?س?[يت]?(?:زار|زور|وصل|صل)"
 )

@@ -586,7 +586,8 @@ def _chain_after(sentence: str, actors: list[_Actor], pos: int, limit: int
 # people of a country before its demonym: لن يحضر أي مسؤولين أمريكيين
 _PEOPLE_OF = re.compile(rf"\s*(?:اي\s+)?(?:ال)?{cue_words('people_of')}\s+")
 _REPORTED = re.compile(rf"(?<![\u0621-\u064a]){cue_words('reported')}(?![\u0621-\u064a])")
-_RELATIVE = re.compile(r"(?:الذي|التي|اللذان|اللتان|الذين|اللذين|اللتين)\s*(?:قد\s+)?$")
+_REL_PRONOUNS = "الذي|التي|اللذان|اللتان|الذين|اللذين|اللتين"
+_RELATIVE = re.compile(rf"(?:{_REL_PRONOUNS})\s*(?:قد\s+)?$")
 
 
 def _role_targets(sentence: str, cues: _Cues, actors: list[_Actor], cue_start: int, cue_end: int,
@@ -739,7 +740,16 @@ def _day_shift(sentence: str, start: int) -> int:
     return -n if m["dir"] == "بعد" else n
 
 
-_ASIDE = re.compile(r"،\s*(?:الذي|التي|الذين)\s[^،.]*،")
+def _days_on(iso: str, days: int) -> str:
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
+
+
+def _shift_basis(days: int) -> str:
+    return f"; {days:+d} day(s), as the text puts it before or after that day"
+
+
+# X، الذي التقى بالرئيس الأوكراني، ...: a relative clause set off by commas (an aside)
+_ASIDE = re.compile(rf"،\s*(?:{_REL_PRONOUNS})\s[^،.]*،")
 _WORDS_THEN_BETWEEN = re.compile(r"(?:\s+[^\s،.]+){0,6}?\s+بين\s")
 
 
@@ -828,8 +838,6 @@ _BARRIER = re.compile(r"(?<![\u0621-\u064a])(?:وهي|وهو|التي|الذي|�
 _CALLED_FOR = re.compile(r"(?<![\u0621-\u064a])(?:دعا|دعت|دعوا)\s+$")
 # a that-clause (أن، إن، بأن) after a meeting holds what was said there; "أنه سيعقد" is still about the meeting
 _THAT = re.compile(r"(?<![\u0621-\u064a])(?:ان|بان)(?:ه|ها|هم)?(?![\u0621-\u064a])")
-# "، الذي/التي ..." up to here with no comma: a relative clause set off by commas is still open
-_SET_OFF_RELATIVE = re.compile(r"،\s*(?:الذي|التي|الذين|اللذين|اللتين)\s[^،]*$")
 
 
 def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig_start: int, trig_end: int,
@@ -864,8 +872,9 @@ def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig
             if _CALLED_FOR.search(s.text, max(0, d.start - 12), d.start) \
                     and re.fullmatch(r"\s*الي\s*", s.text[d.end : trig_start]):
                 continue  # الذي دعا الثلاثاء إلى القمة: the day he called for it, not the summit's
-            if _SET_OFF_RELATIVE.search(s.text, max(0, d.start - 80), d.start) and "،" in s.text[d.end : trig_start]:
-                continue  # أجرى التحالف، الذي شكلته فرنسا في فبراير الماضي، اجتماعا: the clause's own date
+            if any(a.start() < d.start and d.end < a.end() <= trig_start
+                   for a in _ASIDE.finditer(s.text, max(0, d.start - 80), trig_start)):
+                continue  # أجرى التحالف، الذي شكلته فرنسا في فبراير الماضي، اجتماعا: the aside's own date
             dist = (trig_start - d.end) + 15
         else:
             continue
@@ -1539,16 +1548,12 @@ class _Reader:
                     lead.date_sentence, lead.date = prior[-1]
                     lead.date_basis = f"nearest day before it in the text ({lead.date.basis})"
                     if shift and lead.date.value and len(lead.date.value) == 10:
-                        moved = dt.date.fromisoformat(lead.date.value) + dt.timedelta(days=shift)
-                        lead.date = dataclasses.replace(lead.date, value=moved.isoformat(), offset_days=None)
-                        lead.date_basis += f"; {shift:+d} day(s), as the text puts it before or after that day"
+                        lead.date = dataclasses.replace(lead.date, value=_days_on(lead.date.value, shift),
+                                                        offset_days=None)
+                        lead.date_basis += _shift_basis(shift)
                 elif published_iso:
-                    lead.date_basis = FALLBACK_DATE_BASIS
-                    lead.fallback_date = published_iso
-                    if shift:
-                        moved = dt.date.fromisoformat(published_iso) + dt.timedelta(days=shift)
-                        lead.fallback_date = moved.isoformat()
-                        lead.date_basis += f"; {shift:+d} day(s), as the text puts it before or after that day"
+                    lead.date_basis = FALLBACK_DATE_BASIS + (_shift_basis(shift) if shift else "")
+                    lead.fallback_date = _days_on(published_iso, shift)
         # "talks between the two ministers" with no date, and a call between the same two: the call
         calls = [e.parties() for e in merged if e.event_type == "phone_call" and len(e.parties()) >= 2]
         merged = [e for e in merged if not (e.event_type in ("bilateral_meeting", "other_meeting") and e.date is None
