@@ -731,8 +731,8 @@ _DAY_SHIFT = re.compile(r"(?<![\u0621-\u064a])(?P<dir>بعد|قبل) (?P<n>يو�
 
 
 def _day_shift(sentence: str, start: int) -> int:
-    """Days from the day the text is about to an event named right after "a day / two days after (before)": بعد
-    يوم من محادثة هاتفية is the day before."""
+    """Days from the day the text is about to an event named right after "a day / two days after (before)": صدر
+    البيان بعد يومين من اتصال هاتفي puts the call two days earlier."""
     m = _DAY_SHIFT.search(sentence, max(0, start - 24), start)
     if m is None:
         return 0
@@ -748,7 +748,7 @@ def _shift_basis(days: int) -> str:
     return f"; {days:+d} day(s), as the text puts it before or after that day"
 
 
-# X، الذي التقى بالرئيس الأوكراني، ...: a relative clause set off by commas (an aside)
+# X، الذي استقبله رئيس الوزراء البولندي، ...: a relative clause set off by commas (an aside)
 _ASIDE = re.compile(rf"،\s*(?:{_REL_PRONOUNS})\s[^،.]*،")
 _WORDS_THEN_BETWEEN = re.compile(r"(?:\s+[^\s،.]+){0,6}?\s+بين\s")
 
@@ -764,14 +764,14 @@ def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int]
     where = _WHERE.search(sentence, men.end, hi)  # لقاء بين X و Y، حيث ... شروط موسكو: a clause about something else
     hi = where.start() if where is not None else hi
     opened = [w.end() for w in _WHERE.finditer(sentence, lo, men.start)]
-    if opened:  # مستعد للذهاب إلى بودابست، حيث يلتقي X وY: when that clause names two sides, they are the sides
+    if opened:  # يعتزم السفر إلى فيينا حيث يلتقي X وY: when that clause names two sides, they are the sides
         comma = sentence.find("،", men.end, seg[1])
         inner = _side_actors(sentence, cues, men, (opened[-1], comma if comma >= 0 else seg[1]), actors)
         if len({a[2] for a in inner}) >= 2:
             return inner
     if men.kind == "talks":  # محادثات بين X و Y; X أجرى محادثات مع Y (the subject before it too)
         agent = re.match(r"\s*مع\s", sentence[men.end :]) and not _DEFINITE.match(men.text)  # المحادثات مع: known ones
-        between = _WORDS_THEN_BETWEEN.match(sentence, men.end)  # محادثات جرت الثلاثاء في موسكو بين X و Y
+        between = _WORDS_THEN_BETWEEN.match(sentence, men.end)  # محادثات دارت أمس في أنقرة بين X و Y
         lo, hi = (lo if agent else men.end), min(hi, (between.end() if between else men.end) + 60)
     elif men.kind == "noun" and _BETWEEN_SIDES.match(sentence, men.end, men.end + 45):
         lo = men.end  # أبدى رئيس الوزراء ارتياحه للقاء المقرر بين الرئيسين الأوكراني والأمريكي: the two after بين
@@ -782,7 +782,7 @@ def _side_actors(sentence: str, cues: _Cues, men: _Mention, seg: tuple[int, int]
     signer = None  # وقعت هولندا اتفاقية مع أوكرانيا: the country right after a verb of signing is a side
     if men.kind == "visit_verb" and _SIGNS.match(men.text):
         signer = next((a for a in actors if men.end < a[0] <= men.end + 2 and a[3] == "name"), None)
-    # X، الذي التقى بالرئيس الأوكراني، وصل إلى جنيف: who a clause set off by commas names is not a side outside it
+    # X، الذي استقبله رئيس الوزراء البولندي، توجه إلى برلين: who an aside names is not a side outside it
     asides = [(m.start(), m.end()) for m in _ASIDE.finditer(sentence) if not m.start() <= men.start < m.end()]
     for a in actors:
         if not lo <= a[0] < hi or _inside(a[0], quotes) or _inside(a[0], asides):
@@ -862,7 +862,7 @@ def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig
                 continue
             that = _THAT.search(s.text, trig_end, d.start)
             if that is not None and not _CONVENED.match(s.text, that.end()):
-                continue  # البيان الختامي للاجتماع أن الحلفاء سيقدمون ... خلال العام المقبل: what it said, not when
+                continue  # أكد بيان القمة أن الدول سترفع الإنتاج العام المقبل: what it said, not when it met
             # a relative clause that says when the meeting was held (التي انعقدت الخميس) states its own day
             own_day = b is not None and held and not _COMMA.search(s.text, b.end(), d.start)
             dist = -1 if own_day else d.start - trig_end
@@ -871,10 +871,10 @@ def _pick_date(s: SentenceFacts, cues: _Cues, seg_start: int, seg_end: int, trig
                 continue  # أعلن زيلينسكي، السبت، أنه سيشارك في القمة: the day it was said, not the summit's
             if _CALLED_FOR.search(s.text, max(0, d.start - 12), d.start) \
                     and re.fullmatch(r"\s*الي\s*", s.text[d.end : trig_start]):
-                continue  # الذي دعا الثلاثاء إلى القمة: the day he called for it, not the summit's
+                continue  # التي دعت الأحد إلى الاجتماع: the day she called for it, not the meeting's
             if any(a.start() < d.start and d.end < a.end() <= trig_start
                    for a in _ASIDE.finditer(s.text, max(0, d.start - 80), trig_start)):
-                continue  # أجرى التحالف، الذي شكلته فرنسا في فبراير الماضي، اجتماعا: the aside's own date
+                continue  # عقد التحالف، الذي أطلقته لندن في مارس، اجتماعا: the aside's own date
             dist = (trig_start - d.end) + 15
         else:
             continue
@@ -1108,7 +1108,7 @@ class _Reader:
         # a call only on a day the sentence gives (قال إنه تحدث مع الرئيس البولندي: when they met, perhaps), not
         # "to speak"
         # "a day of its sentence", "beside a meeting": within its part of the sentence up to a comma and "and" (تحدث
-        # مع X، الجمعة، وزار Y: the visit is another statement)
+        # إلى X، الأحد، واستقبل Y: the reception is another statement)
         ms = [m for m in ms if not (m.kind == "call" and _SPOKE.match(m.text) and _spoke_is_no_call(s, ms, m))]
         # يستضيف الرئيس الفرنسي اجتماعا لتحالف الراغبين: the host of a meeting, not a visit
         ms = [m for m in ms if not (m.kind == "visit_verb" and _HOSTS.match(m.text)
@@ -1138,7 +1138,7 @@ class _Reader:
             seg = (evm[j - 1].end if j > 0 else 0, evm[k + 1].start if k < len(evm) - 1 else len(s.text))
             date = _pick_date(s, cues, seg[0], seg[1], men.start, men.end, skip, first=j == 0)
             if date is None and men.kind == "talks" and "مفاوض" in men.text:
-                continue  # قاد المفاوضات مع أوكرانيا وروسيا: negotiations are a process; a round of them has its day
+                continue  # يدير المفاوضات مع الطرفين: negotiations are a process; a round of them has its day
             when = _When(date, s.index if date is not None else None, "", None)
             if date is not None and _travel_day(s.text, cues, men, date):
                 month = date.value[:7] if date.value and len(date.value) == 10 else None
@@ -1226,7 +1226,7 @@ class _Reader:
             self.topic = etype
         if men.kind in ("noun", "nato") and men.text.endswith("هما") and self.latest is not None \
                 and self.latest.event_type in _SIDED and len(self.latest.parties()) == 2:
-            return  # وفي اجتماعهما ناقش الوزيران: "their (two) meeting" is the talks of the two just reported
+            return  # وخلال اجتماعهما بحث الوزيران: "their (two) meeting" is the talks of the two just reported
         type_basis = ""
         pair: tuple[_Actor, _Actor] | None = None
         if men.kind == "visit_verb" and _PLURAL_BODY.match(s.text, men.end + 1, men.end + 14):
@@ -1268,7 +1268,7 @@ class _Reader:
             elif men.kind == "noun" and not group_here and not definite and "قمه" in men.text \
                     and not _EU.search(s.text) and any(m2.kind == "group" and m2.event_type == "nato_meeting"
                                                        for m2 in ms):
-                etype, strong = "nato_meeting", True  # في قمة عقدت في لاهاي، تعهدت الدول الأعضاء في الحلف: theirs
+                etype, strong = "nato_meeting", True  # في قمة انعقدت في مدريد، اتفقت دول الحلف: NATO's
             else:
                 # a group named beside an indefinite noun states the type (يعقد وزراء دفاع الاتحاد الأوروبي اجتماعا)
                 etype, strong = group_here or self.topic or self.first_group, bool(group_here) and not definite
@@ -1365,8 +1365,8 @@ class _Reader:
         hi = min(_clause(s.text, men.start, self.cue)[1], seg[1])
         if men.kind in ("visit_verb", "talks", "call"):
             cut = max((c.start() for c in _COMMA_AND.finditer(s.text, seg[0], men.start + 2)), default=-1)
-            # تحدث مع X وY، الجمعة، وزار Z W: a new statement begins; so it does when someone is named between the
-            # comma and the mention (مكالمة X وY غير معروفة، وأشارت القناة إلى أن Z أجرى مكالمة مع W)
+            # اتصل بـX وY، الأحد، واستقبل Z W: a new statement begins; so it does when someone is named between the
+            # comma and the mention (لم يعلن مضمون مكالمة X وY، وذكرت الوكالة أن Z اتصل بـW)
             named = cut >= 0 and any(cut < a[0] < men.start and a[3] in ("official", "name") for a in actors)
             if cut >= 0 and ((men.kind != "call" and men.start - cut <= 3) or named):
                 seg = (cut, seg[1])
@@ -1542,7 +1542,7 @@ class _Reader:
             if (lead.date is None or lead.date.value is None) and not lead.future and not lead.background \
                     and self._prose_before(lead.sentence) <= _LEAD_PROSE:
                 prior = [(i, d) for i, d in self.anchors if i <= lead.sentence]
-                # وجاء الإعلان بعد يوم من محادثة هاتفية: the call is a day before the day the text is about
+                # صدر البيان بعد يومين من اتصال هاتفي: the call is two days before the day the text is about
                 shift = _day_shift(self.sentences[lead.sentence].text, lead.trigger.start)
                 if prior:
                     lead.date_sentence, lead.date = prior[-1]
